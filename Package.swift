@@ -1,0 +1,55 @@
+// swift-tools-version:6.0
+// Labbook: Markdown experiment notebooks run against an embedded neural-network engine.
+//
+// Targets are cut by responsibility and depend one way (see docs/architecture.md):
+//   CCmarkGFM -> NotebookFormat ─┐
+//   CellLanguage ───────────────┼─> Library (keras, numpy) ─┐
+//   COpenBLAS -> NeuralEngine ───┘                          ├─> Runner -> labbook
+//   Charts -> Reports ──────────────────────────────────────┤
+//   NotebookCache ──────────────────────────────────────────┘
+import PackageDescription
+
+let package = Package(
+    name: "Labbook",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "labbook", targets: ["labbook"]),
+        .executable(name: "labbook-bench", targets: ["labbook-bench"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "5.0.1"),
+    ],
+    targets: [
+        // System libraries, reached through pkg-config. Only one Swift target imports each.
+        .systemLibrary(
+            name: "CCmarkGFM", pkgConfig: "libcmark-gfm",
+            providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"]), .brew(["cmark-gfm"])]),
+        .systemLibrary(
+            name: "COpenBLAS", pkgConfig: "openblas",
+            providers: [.apt(["libopenblas-dev"]), .brew(["openblas"])]),
+
+        .target(name: "NotebookFormat", dependencies: ["CCmarkGFM", "Yams"]),
+        .target(name: "CellLanguage"),
+        .target(name: "NeuralEngine", dependencies: ["COpenBLAS"]),
+        .target(name: "Library", dependencies: ["CellLanguage", "NeuralEngine"]),
+        .target(name: "Charts"),
+        .target(name: "NotebookCache", dependencies: ["CellLanguage"]),
+        .target(name: "Reports", dependencies: ["NotebookFormat", "CellLanguage", "Charts"]),
+        .target(
+            name: "Runner",
+            dependencies: ["NotebookFormat", "CellLanguage", "Library", "Reports", "NotebookCache"]),
+        .executableTarget(
+            name: "labbook",
+            dependencies: ["Runner", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
+        .executableTarget(name: "labbook-bench", dependencies: ["NeuralEngine"]),
+
+        .testTarget(name: "NotebookFormatTests", dependencies: ["NotebookFormat"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "CellLanguageTests", dependencies: ["CellLanguage"], resources: [.copy("Conformance")]),
+        .testTarget(name: "NeuralEngineTests", dependencies: ["NeuralEngine"]),
+        .testTarget(name: "LibraryTests", dependencies: ["Library", "CellLanguage", "NeuralEngine"]),
+        .testTarget(name: "ChartsTests", dependencies: ["Charts"]),
+        .testTarget(name: "ReportsTests", dependencies: ["Reports"]),
+        .testTarget(name: "RunnerTests", dependencies: ["Runner"]),
+    ]
+)

@@ -1,0 +1,1 @@
+// Charts: placeholder until its first real file lands.

@@ -1,0 +1,1 @@
+// Library: placeholder until its first real file lands.

@@ -1,0 +1,1 @@
+// NotebookCache: placeholder until its first real file lands.

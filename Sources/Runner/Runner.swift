@@ -1,0 +1,1 @@
+// Runner: placeholder until its first real file lands.

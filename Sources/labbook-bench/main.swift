@@ -1,0 +1,1 @@
+print("labbook-bench: not yet")

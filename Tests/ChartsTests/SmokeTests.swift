@@ -1,0 +1,4 @@
+import Testing
+@testable import Charts
+
+@Test func ChartsBuilds() { #expect(Bool(true)) }

@@ -1,0 +1,4 @@
+import Testing
+@testable import NeuralEngine
+
+@Test func linksOpenBLAS() { #expect(blasThreads >= 1) }

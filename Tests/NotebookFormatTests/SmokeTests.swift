@@ -1,0 +1,4 @@
+import Testing
+@testable import NotebookFormat
+
+@Test func linksCmarkGFM() { #expect(cmarkVersion.contains("gfm")) }

@@ -1,0 +1,12 @@
+#!/usr/bin/env bash
+# Sets everything up and runs Labbook's tests: the unit tests (debug build) and the
+# end-to-end tests (release build, small slices of MNIST). Never touches the network.
+# MNIST comes from $LABBOOK_DATASETS, by default ../shared/data beside the checkout.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bash scripts/setup.sh
+if [ -z "${LABBOOK_DATASETS:-}" ] && [ -d ../shared/data ]; then
+    export LABBOOK_DATASETS="$(cd ../shared/data && pwd)"
+fi
+swift build --build-tests
+swift test --skip-build --parallel
