@@ -19,6 +19,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "5.0.1"),
+        .package(url: "https://github.com/apple/swift-crypto", "3.0.0"..<"5.0.0"),
     ],
     targets: [
         // System libraries, reached through pkg-config. Only one Swift target imports each.
@@ -26,22 +27,28 @@ let package = Package(
             name: "CCmarkGFM", pkgConfig: "libcmark-gfm",
             providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"]), .brew(["cmark-gfm"])]),
         .systemLibrary(
+            name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
+        .systemLibrary(
             name: "COpenBLAS", pkgConfig: "openblas",
             providers: [.apt(["libopenblas-dev"]), .brew(["openblas"])]),
 
         .target(name: "NotebookFormat", dependencies: ["CCmarkGFM", "Yams"]),
         .target(name: "CellLanguage"),
-        .target(name: "NeuralEngine", dependencies: ["COpenBLAS"]),
+        .target(
+            name: "NeuralEngine",
+            dependencies: ["COpenBLAS", "CZlib", .product(name: "Crypto", package: "swift-crypto")]),
         .target(name: "Library", dependencies: ["CellLanguage", "NeuralEngine"]),
         .target(name: "Charts"),
-        .target(name: "NotebookCache", dependencies: ["CellLanguage"]),
+        .target(
+            name: "NotebookCache",
+            dependencies: ["CellLanguage", .product(name: "Crypto", package: "swift-crypto")]),
         .target(name: "Reports", dependencies: ["NotebookFormat", "CellLanguage", "Charts"]),
         .target(
             name: "Runner",
             dependencies: ["NotebookFormat", "CellLanguage", "Library", "Reports", "NotebookCache"]),
         .executableTarget(
             name: "labbook",
-            dependencies: ["Runner", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
+            dependencies: ["Runner", "NeuralEngine", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
         .executableTarget(name: "labbook-bench", dependencies: ["NeuralEngine"]),
 
         .testTarget(name: "NotebookFormatTests", dependencies: ["NotebookFormat"], resources: [.copy("Fixtures")]),
