@@ -1,0 +1,37 @@
+/// Everything a `labbook run` needs to know, gathered by the command line.
+///
+///     var config = RunConfiguration(notebookPath: "nb.md")
+///     config.markdownOutput = "nb.out.md"
+///     config.parameterOverrides = [("epochs", "10")]
+public struct RunConfiguration: Sendable {
+    /// The notebook to run.
+    public var notebookPath: String
+    /// Where the executed Markdown goes; `nil` writes none (e.g. only `--html`).
+    public var markdownOutput: String?
+    /// Where the HTML report goes, if anywhere.
+    public var htmlOutput: String?
+    /// Run every cell even after one fails (the exit code is still 1).
+    public var allowErrors = false
+    /// Print timing figures (progress lines' seconds, Keras' `1s 19us/step`) in reports.
+    /// `false` makes two runs byte-identical.
+    public var timings: Bool?
+    /// `-P name=value` pairs, values as Python literals, in command-line order.
+    public var parameterOverrides: [(name: String, value: String)] = []
+    /// Overrides the front matter's `seed`.
+    public var seed: Int?
+    /// Default per-cell timeout in seconds; a cell's `#| timeout:` wins.
+    public var timeout: Double?
+
+    public init(notebookPath: String) {
+        self.notebookPath = notebookPath
+    }
+
+    /// `nb.md` → `nb.out.md`, the executed Markdown written when neither `-o` nor
+    /// `--in-place` (nor `--html`) is given.
+    public static func defaultMarkdownOutput(for notebookPath: String) -> String {
+        if notebookPath.hasSuffix(".md") {
+            return String(notebookPath.dropLast(3)) + ".out.md"
+        }
+        return notebookPath + ".out.md"
+    }
+}

@@ -1,1 +1,0 @@
-// Runner: placeholder until its first real file lands.

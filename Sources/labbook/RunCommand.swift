@@ -1,0 +1,109 @@
+import ArgumentParser
+import Foundation
+import Runner
+
+/// `labbook run NOTEBOOK.md [-o OUT.md | --in-place] ...`
+struct RunCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "run",
+        abstract: "Execute a notebook's cells in order and write the executed Markdown.",
+        discussion: """
+            Without -o, --in-place or --html, the executed Markdown goes to NOTEBOOK.out.md.
+            Exit status: 0 all cells ran; 1 a cell failed (the report is still written, with the
+            error in place); 2 bad usage or an unreadable notebook (no output is touched).
+            """)
+
+    @Argument(help: "The notebook (.md) to run.")
+    var notebook: String
+
+    @Option(name: [.short, .customLong("output")], help: "Write the executed Markdown to this file.")
+    var output: String?
+
+    @Flag(help: "Write the executed Markdown back into the notebook itself.")
+    var inPlace = false
+
+    @Option(name: .customLong("html"), help: "Also write a self-contained HTML report here.")
+    var html: String?
+
+    @Flag(help: "Go on after a failed cell (the exit status is still 1).")
+    var allowErrors = false
+
+    @Flag(help: "Leave timing figures out of the reports, so two runs are byte-identical.")
+    var noTimings = false
+
+    @Flag(name: [.short, .long], help: "Print nothing on stderr but errors.")
+    var quiet = false
+
+    @Option(name: .customShort("P"), parsing: .unconditional,
+            help: ArgumentHelp("Set a notebook parameter (a Python literal).", valueName: "name=value"))
+    var parameters: [String] = []
+
+    @Option(help: "Seed of the random generator (overrides the front matter's seed).")
+    var seed: Int?
+
+    @Option(help: "Stop any cell that runs longer than this many seconds.")
+    var timeout: Double?
+
+    func validate() throws {
+        if inPlace && output != nil {
+            throw ValidationError("use either -o/--output or --in-place, not both")
+        }
+        for parameter in parameters where !parameter.contains("=") {
+            throw ValidationError("-P takes name=value, got '\(parameter)'")
+        }
+        if let timeout, timeout <= 0 {
+            throw ValidationError("--timeout takes a positive number of seconds")
+        }
+    }
+
+    func run() throws {
+        var config = RunConfiguration(notebookPath: notebook)
+        if inPlace {
+            config.markdownOutput = notebook
+        } else if let output {
+            config.markdownOutput = output
+        } else if html == nil {
+            config.markdownOutput = RunConfiguration.defaultMarkdownOutput(for: notebook)
+        }
+        config.htmlOutput = html
+        config.allowErrors = allowErrors
+        config.timings = noTimings ? false : nil
+        config.seed = seed
+        config.timeout = timeout
+        config.parameterOverrides = parameters.map { parameter in
+            let (name, value) = parameter.split(separator: "=", maxSplits: 1).map(String.init).pair
+            return (name.trimmingCharacters(in: .whitespaces), value)
+        }
+        let terminal = Terminal(quiet: quiet)
+        do {
+            let result = try NotebookRunner(config, events: terminal.events).run()
+            terminal.finish(result: result, config: config)
+            if result.exitCode != 0 { throw ExitCode(result.exitCode) }
+        } catch let failure as RunFailure {
+            terminal.error(failure.message)
+            throw ExitCode(2)
+        }
+    }
+}
+
+/// `labbook clean NOTEBOOK.md`
+struct CleanCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "clean", abstract: "Strip the output blocks from a notebook, in place.")
+
+    @Argument(help: "The notebook (.md) to clean.")
+    var notebook: String
+
+    func run() throws {
+        do {
+            try NotebookCleaner.clean(path: notebook)
+        } catch let failure as RunFailure {
+            Terminal(quiet: false).error(failure.message)
+            throw ExitCode(2)
+        }
+    }
+}
+
+extension Array where Element == String {
+    fileprivate var pair: (String, String) { (self[0], count > 1 ? self[1] : "") }
+}

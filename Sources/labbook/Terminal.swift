@@ -1,0 +1,60 @@
+import Foundation
+import Runner
+
+/// The only place that writes to the terminal: progress lines, live status and errors, all
+/// on stderr (stdout stays free for piping).
+final class Terminal: Sendable {
+    let quiet: Bool
+    let isTTY: Bool
+
+    init(quiet: Bool) {
+        self.quiet = quiet
+        self.isTTY = isatty(STDERR_FILENO) != 0
+    }
+
+    var events: RunEvents {
+        var events = RunEvents()
+        let quiet = self.quiet
+        let isTTY = self.isTTY
+        events.cellStarted = { progress in
+            guard !quiet, isTTY else { return }
+            Terminal.write("\(Terminal.label(progress)) ...\r")
+        }
+        events.cellFinished = { progress, completion in
+            if let location = completion.errorLocation {
+                Terminal.write((isTTY ? "\u{1B}[2K" : "") + location + (completion.errorExpected ? " (expected)" : "") + "\n")
+            }
+            guard !quiet else { return }
+            let how = completion.skipped ? "skipped"
+                : String(format: "%.2fs", completion.seconds) + (completion.cached ? " (cached)" : "")
+            Terminal.write((isTTY ? "\u{1B}[2K" : "") + "\(Terminal.label(progress)) ... \(how)\n")
+        }
+        events.liveStatus = { status in
+            guard !quiet, isTTY else { return }
+            Terminal.write("\u{1B}[2K" + (status.map { $0 + "\r" } ?? ""))
+        }
+        events.warning = { message in Terminal.write(message + "\n") }
+        return events
+    }
+
+    func finish(result: RunResult, config: RunConfiguration) {
+        guard !quiet else { return }
+        let written = [config.markdownOutput, config.htmlOutput].compactMap { $0 }
+        let ran = result.cells.count
+        Terminal.write(String(format: "ran %d of %d cells in %.1fs", ran, result.notebook.cells.count, result.totalSeconds)
+            + (written.isEmpty ? "" : "; wrote " + written.joined(separator: ", ")) + "\n")
+    }
+
+    func error(_ message: String) {
+        Terminal.write("labbook: error: \(message)\n")
+    }
+
+    static func label(_ progress: CellProgress) -> String {
+        let name = progress.id.map { "cell '\($0)' (line \(progress.line))" } ?? "line \(progress.line)"
+        return "[\(progress.number)/\(progress.total)] \(name)"
+    }
+
+    static func write(_ text: String) {
+        FileHandle.standardError.write(Data(text.utf8))
+    }
+}
