@@ -1,0 +1,149 @@
+import CCmarkGFM
+import Foundation
+
+/// Every call into cmark-gfm lives in this file; the rest of the target sees Swift values.
+///
+/// Two uses: finding the code blocks of a notebook (with their lines and containers), and
+/// rendering prose to HTML in cmark-gfm's safe mode.
+enum CmarkConverter {
+    /// A code block as cmark-gfm sees it, with the facts the notebook reader needs.
+    struct CodeBlock: Sendable {
+        /// 1-based line of the opening fence (or first line of an indented block).
+        var startLine: Int
+        /// 1-based line where cmark ended the block: the closing fence when there is one.
+        var endLine: Int
+        var isFenced: Bool
+        var fenceCharacter: Character
+        var fenceLength: Int
+        var info: String
+        /// The code, container prefixes removed, every line ending with "\n".
+        var literal: String
+        /// Index (in `Tree.codeBlocks`) of the next sibling when that sibling is a code block.
+        var nextSiblingCodeBlock: Int?
+        /// Start line of the next sibling node of any kind, if any.
+        var nextSiblingStartLine: Int?
+        /// How many block quotes and list items contain the block.
+        var containerDepth: Int
+    }
+
+    /// What the notebook reader needs from one parse.
+    struct Tree: Sendable {
+        var codeBlocks: [CodeBlock]
+        /// Start lines of every node in the document (not the document itself).
+        var nodeStartLines: Set<Int>
+    }
+
+    /// The GFM extensions attached to every parse.
+    static let extensionNames = ["table", "strikethrough", "autolink", "tasklist", "tagfilter"]
+
+    /// Registers the core extensions once; cmark-gfm's own guard is not thread-safe,
+    /// a Swift `static let` is.
+    private static let registration: Bool = {
+        cmark_gfm_core_extensions_ensure_registered()
+        return true
+    }()
+
+    /// Runs `body` with a parser fed with `text` and its finished document.
+    private static func withDocument<T>(
+        _ text: String, options: Int32,
+        _ body: (_ parser: OpaquePointer, _ document: OpaquePointer) -> T
+    ) -> T? {
+        _ = registration
+        guard let parser = cmark_parser_new(options) else { return nil }
+        defer { cmark_parser_free(parser) }
+        for name in extensionNames {
+            if let ext = cmark_find_syntax_extension(name) {
+                cmark_parser_attach_syntax_extension(parser, ext)
+            }
+        }
+        var bytes = Array(text.utf8)
+        bytes.withUnsafeMutableBufferPointer { buffer in
+            buffer.baseAddress.map { base in
+                base.withMemoryRebound(to: CChar.self, capacity: buffer.count) {
+                    cmark_parser_feed(parser, $0, buffer.count)
+                }
+            }
+        }
+        guard let document = cmark_parser_finish(parser) else { return nil }
+        defer { cmark_node_free(document) }
+        return body(parser, document)
+    }
+
+    /// Parses `text` (with source positions) and returns its code blocks in document order.
+    static func tree(of text: String) -> Tree {
+        let result = withDocument(text, options: CMARK_OPT_SOURCEPOS) { _, document in
+            var blocks: [CodeBlock] = []
+            var startLines = Set<Int>()
+            var indexOfNode: [OpaquePointer: Int] = [:]
+            guard let iterator = cmark_iter_new(document) else { return Tree(codeBlocks: [], nodeStartLines: []) }
+            defer { cmark_iter_free(iterator) }
+            while true {
+                let event = cmark_iter_next(iterator)
+                if event == CMARK_EVENT_DONE { break }
+                guard event == CMARK_EVENT_ENTER, let node = cmark_iter_get_node(iterator) else { continue }
+                if node == document { continue }
+                let start = Int(cmark_node_get_start_line(node))
+                if start > 0 { startLines.insert(start) }
+                guard cmark_node_get_type(node) == CMARK_NODE_CODE_BLOCK else { continue }
+                indexOfNode[node] = blocks.count
+                blocks.append(codeBlock(node, document: document))
+            }
+            // Second pass: link each code block to its next sibling.
+            for (node, index) in indexOfNode {
+                guard let next = cmark_node_next(node) else { continue }
+                let line = Int(cmark_node_get_start_line(next))
+                blocks[index].nextSiblingStartLine = line > 0 ? line : nil
+                blocks[index].nextSiblingCodeBlock = indexOfNode[next]
+            }
+            return Tree(codeBlocks: blocks, nodeStartLines: startLines)
+        }
+        return result ?? Tree(codeBlocks: [], nodeStartLines: [])
+    }
+
+    private static func codeBlock(
+        _ node: OpaquePointer, document: OpaquePointer
+    ) -> CodeBlock {
+        var length: Int32 = 0
+        var offset: Int32 = 0
+        var character: CChar = 0
+        let fenced = cmark_node_get_fenced(node, &length, &offset, &character) != 0
+        var depth = 0
+        var parent = cmark_node_parent(node)
+        while let container = parent, container != document {
+            let type = cmark_node_get_type(container)
+            if type == CMARK_NODE_BLOCK_QUOTE || type == CMARK_NODE_ITEM { depth += 1 }
+            parent = cmark_node_parent(container)
+        }
+        let fenceCharacter = Character(Unicode.Scalar(UInt8(bitPattern: character)))
+        return CodeBlock(
+            startLine: Int(cmark_node_get_start_line(node)),
+            endLine: Int(cmark_node_get_end_line(node)),
+            isFenced: fenced,
+            fenceCharacter: fenced ? fenceCharacter : "`",
+            fenceLength: Int(length),
+            info: cmark_node_get_fence_info(node).map { String(cString: $0) } ?? "",
+            literal: cmark_node_get_literal(node).map { String(cString: $0) } ?? "",
+            nextSiblingCodeBlock: nil,
+            nextSiblingStartLine: nil,
+            containerDepth: depth)
+    }
+
+    /// Renders Markdown to HTML with the GFM extensions, in safe mode: raw HTML is replaced
+    /// by a comment and `javascript:`, `vbscript:`, `file:` and most `data:` links are emptied.
+    static func html(_ markdown: String) -> String {
+        let html = withDocument(markdown, options: CMARK_OPT_DEFAULT) { parser, document -> String in
+            // CMARK_OPT_UNSAFE is deliberately not set: safe mode is cmark-gfm's default.
+            guard let rendered = cmark_render_html(
+                document, CMARK_OPT_DEFAULT, cmark_parser_get_syntax_extensions(parser))
+            else { return "" }
+            defer { free(rendered) }
+            return String(cString: rendered)
+        }
+        return html ?? ""
+    }
+}
+
+extension CmarkConverter {
+    /// The linked cmark-gfm's version string.
+    static var version: String { String(cString: cmark_version_string()) }
+}

@@ -1,4 +1,0 @@
-import Testing
-@testable import NotebookFormat
-
-@Test func linksCmarkGFM() { #expect(cmarkVersion.contains("gfm")) }
