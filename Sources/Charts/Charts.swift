@@ -1,1 +1,0 @@
-// Charts: placeholder until its first real file lands.

@@ -1,4 +1,0 @@
-import Testing
-@testable import Charts
-
-@Test func ChartsBuilds() { #expect(Bool(true)) }
