@@ -5,7 +5,7 @@
 #
 # Exits non-zero if the page logs any console error (a script error, a Content-Security-Policy
 # violation, a resource that failed to load) or scrolls sideways at that width; the messages go
-# to stderr. Needs Debian's `chromium` (installed with apt-get when missing) and python3, which
+# to stderr. SCREENSHOT_MEDIA=print shows the print stylesheet instead. Needs Debian's `chromium` (installed with apt-get when missing) and python3, which
 # drives Chromium over the DevTools protocol on a pipe (no network, no extra packages).
 set -euo pipefail
 
@@ -120,6 +120,8 @@ for domain in ("Page", "Runtime", "Log"):
     send(domain + ".enable", session=session)
 send("Emulation.setDeviceMetricsOverride",
      {"width": width, "height": 800, "deviceScaleFactor": 1, "mobile": mobile}, session)
+if os.environ.get("SCREENSHOT_MEDIA"):  # e.g. SCREENSHOT_MEDIA=print to see the print stylesheet
+    send("Emulation.setEmulatedMedia", {"media": os.environ["SCREENSHOT_MEDIA"]}, session)
 send("Page.navigate", {"url": "file://" + page}, session)
 wait_for("Page.loadEventFired")
 

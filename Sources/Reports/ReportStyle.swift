@@ -174,6 +174,9 @@ enum ReportStyle {
           .prose { margin-left: 0; padding-left: 0; }
           .output-body > pre, .table-caption, pre.table-footer { padding-left: 8px; }
           .table-wrap, figure { padding-left: 0; }
+          /* Two panels shrunk to a phone's width are unreadable: keep them legible, scroll. */
+          figure.chart { overflow-x: auto; }
+          figure.chart svg { min-width: 540px; }
           .cell { margin-bottom: 16px; }
         }
 
