@@ -16,7 +16,19 @@ import Reports
             try html.write(to: Self.goldenURL, atomically: true, encoding: .utf8)
         }
         let golden = try String(contentsOf: Self.goldenURL, encoding: .utf8)
-        #expect(html == golden, "HTML differs from \(Self.goldenURL.path); re-record with LABBOOK_RECORD=1 if intended")
+        if html != golden {
+            let actual = FileManager.default.temporaryDirectory.appendingPathComponent("labbook-small.html")
+            try? html.write(to: actual, atomically: true, encoding: .utf8)
+            let want = golden.split(separator: "\n", omittingEmptySubsequences: false)
+            let got = html.split(separator: "\n", omittingEmptySubsequences: false)
+            let line = (0..<min(want.count, got.count)).first { want[$0] != got[$0] } ?? min(want.count, got.count)
+            Issue.record("""
+                HTML differs from \(Self.goldenURL.path) at line \(line + 1) (page written to \(actual.path)):
+                  golden: \(line < want.count ? String(want[line]) : "<end>")
+                  actual: \(line < got.count ? String(got[line]) : "<end>")
+                Re-record with LABBOOK_RECORD=1 if the change is intended, then look at it.
+                """)
+        }
     }
 
     @Test func sameDocumentSameBytes() {
