@@ -55,7 +55,7 @@ public struct FrontMatter: Sendable, Equatable {
         let yaml = (2..<closingLine).map { source.text(ofLine: $0) }.joined(separator: "\n")
         // YAML line n is notebook line n + 1.
         func fail(_ yamlLine: Int?, _ message: String) -> NotebookError {
-            NotebookError(path: path, line: yamlLine.map { $0 + 1 } ?? 1, message: message)
+            NotebookError(path: path, line: min(yamlLine.map { $0 + 1 } ?? 1, closingLine), message: message)
         }
         let root: Node?
         do {
@@ -69,7 +69,7 @@ public struct FrontMatter: Sendable, Equatable {
         var front = FrontMatter(lines: 1...closingLine)
         guard let root else { return (front, []) }
         guard case .mapping(let mapping) = root else {
-            throw fail(root.mark?.line, "the front matter must be a mapping of keys such as title: and seed:")
+            throw fail(root.mark?.line, "the front matter must be a mapping; write key: value lines such as title: and seed: between the --- lines")
         }
         var warnings: [FormatWarning] = []
         for (keyNode, value) in mapping {
@@ -133,8 +133,10 @@ public struct FrontMatter: Sendable, Equatable {
         switch error {
         case let .scanner(context, problem, mark, _), let .parser(context, problem, mark, _),
              let .composer(context, problem, mark, _):
-            let detail = context.map { "\($0.text), \(problem)" } ?? problem
-            return (mark.line, detail)
+            // The context mark is where the unfinished construct began, which is where
+            // the mistake usually is; the problem mark is often the end of the text.
+            guard let context else { return (mark.line, problem) }
+            return (context.mark.line, "\(context.text), \(problem)")
         case let .reader(problem, _, _, _): return (nil, problem)
         default: return (nil, "\(error)")
         }
@@ -151,7 +153,7 @@ public struct FrontMatter: Sendable, Equatable {
         for (key, value) in mapping {
             let name = key.scalar?.string ?? ""
             guard isIdentifier(name) else {
-                throw fail(key.mark?.line, "parameter name '\(name)' is not a Python identifier")
+                throw fail(key.mark?.line, "parameter name '\(name)' is not a Python identifier; use letters, digits and _, not starting with a digit")
             }
             do {
                 result.append((name, try ParamValue(node: value)))

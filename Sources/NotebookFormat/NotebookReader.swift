@@ -45,7 +45,7 @@ struct NotebookReader {
         return Notebook(
             path: path, frontMatter: frontMatter, cells: cells,
             segments: segments(cells: cells, frontMatter: frontMatter.lines),
-            warnings: warnings.sorted { $0.line < $1.line }, source: source)
+            warnings: Self.stablySortedByLine(warnings), source: source)
     }
 
     // MARK: Cells
@@ -80,7 +80,7 @@ struct NotebookReader {
         if let next = block.nextSiblingCodeBlock.map({ tree.codeBlocks[$0] }), next.isFenced,
            let isError = Self.outputKind(next.info),
            ((block.endLine + 1)..<max(next.startLine, block.endLine + 1)).allSatisfy({ SourceText.isBlank(source.text(ofLine: $0)) }) {
-            guard isClosed(next, in: tree) else { throw unterminated(next, what: "output block") }
+            guard isClosed(next, in: tree) else { throw unterminated(next, what: "block") }
             rendering = CellRendering(text: next.literal, isError: isError)
             lastOwned = next.endLine
         }
@@ -159,6 +159,13 @@ struct NotebookReader {
         source.lines.enumerated().map { offset, line in
             lines?.contains(offset + 1) == true ? line.ending : line.text + line.ending
         }.joined()
+    }
+
+    /// Warnings by line; those on one line keep the order they were found in.
+    static func stablySortedByLine(_ warnings: [FormatWarning]) -> [FormatWarning] {
+        warnings.enumerated()
+            .sorted { ($0.element.line, $0.offset) < ($1.element.line, $1.offset) }
+            .map(\.element)
     }
 
     static func firstWord(of info: String) -> Substring {

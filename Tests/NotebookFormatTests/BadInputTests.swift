@@ -1,0 +1,160 @@
+import Foundation
+import Testing
+@testable import NotebookFormat
+
+/// Every unreadable notebook is a `NotebookError` whose description is one line naming the
+/// file (and the line where there is one) and saying what to do.
+@Suite struct BadInputTests {
+    func loadError(_ path: String) -> NotebookError? {
+        do {
+            _ = try Notebook.load(path: path)
+            return nil
+        } catch {
+            return error
+        }
+    }
+
+    func parseError(_ text: String) -> NotebookError? {
+        do {
+            _ = try Notebook.parse(text: text, path: "nb.md")
+            return nil
+        } catch {
+            return error
+        }
+    }
+
+    func expectOneLine(_ error: NotebookError?, sourceLocation: SourceLocation = #_sourceLocation) {
+        guard let error else {
+            Issue.record("expected a NotebookError", sourceLocation: sourceLocation)
+            return
+        }
+        #expect(!error.description.contains("\n"), sourceLocation: sourceLocation)
+        #expect(error.description.hasPrefix(error.path + ":"), sourceLocation: sourceLocation)
+    }
+
+    @Test func missingFile() throws {
+        let path = Fixtures.scratch().appendingPathComponent("missing.md").path
+        let error = try #require(loadError(path))
+        #expect(error.description == "\(path): no such file; check the path")
+        #expect(error.line == nil)
+    }
+
+    @Test func directory() throws {
+        let path = Fixtures.scratch().path
+        let error = try #require(loadError(path))
+        #expect(error.description == "\(path): is a directory, not a notebook; give the path of a .md file")
+    }
+
+    @Test func binaryGarbage() throws {
+        let path = Fixtures.scratch().appendingPathComponent("model.md").path
+        let bytes: [UInt8] = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0x00, 0x00, 0x00, 0x0D, 0xFF]
+        FileManager.default.createFile(atPath: path, contents: Data(bytes))
+        let error = try #require(loadError(path))
+        // The NUL follows "\r\n" (line 1) and "\u{1A}\n" (line 2).
+        #expect(error.line == 3)
+        #expect(error.message.contains("binary"))
+        expectOneLine(error)
+    }
+
+    @Test func invalidUTF8NamesTheLine() throws {
+        let path = Fixtures.scratch().appendingPathComponent("latin1.md").path
+        // "café" in Latin-1 on line 3.
+        let bytes = Array("# Title\n\ncaf".utf8) + [0xE9] + Array("\n".utf8)
+        FileManager.default.createFile(atPath: path, contents: Data(bytes))
+        let error = try #require(loadError(path))
+        #expect(error.description == "\(path):3: is not valid UTF-8 text; save the notebook as UTF-8")
+    }
+
+    @Test func nulBytesInTextAreRejectedByParseToo() throws {
+        let error = try #require(parseError("a\nb\u{0}c\n"))
+        #expect(error.line == 2)
+        expectOneLine(error)
+    }
+
+    @Test func malformedFrontMatter() throws {
+        // The unclosed flow sequence starts on notebook line 3.
+        let error = try #require(parseError("---\ntitle: x\nseed: [1, 2\n---\n\ntext\n"))
+        #expect(error.line == 3)
+        #expect(error.message.hasPrefix("the front matter is not valid YAML"))
+        #expect(error.message.hasSuffix("fix it between the --- lines"))
+        expectOneLine(error)
+    }
+
+    @Test func badYAMLIndentationNamesItsLine() throws {
+        // libyaml reports "mapping values are not allowed in this context" on line 3 of the
+        // YAML, which is notebook line 4.
+        let error = try #require(parseError("---\ntitle: a\nseed: 1\n  bad: indentation: here\n---\n"))
+        #expect(error.line == 4)
+        expectOneLine(error)
+    }
+
+    @Test func wrongTypeInFrontMatter() throws {
+        let error = try #require(parseError("---\ntitle: MNIST\nseed: forty-two\n---\n"))
+        #expect(error.description == "nb.md:3: front matter 'seed' must be an integer, such as: seed: 42")
+    }
+
+    @Test func wrongTypeOfExecuteDefault() throws {
+        let error = try #require(parseError("---\nexecute:\n  eval: maybe\n---\n"))
+        #expect(error.line == 3)
+        #expect(error.description == "nb.md:3: front matter execute: cell option 'eval' must be true or false, not 'maybe'")
+    }
+
+    @Test func frontMatterThatIsNotAMapping() throws {
+        let error = try #require(parseError("---\n- a\n- b\n---\n"))
+        #expect(error.line == 2)
+        expectOneLine(error)
+    }
+
+    @Test func unclosedFrontMatter() throws {
+        let error = try #require(parseError("---\ntitle: x\n\n# Heading\n"))
+        #expect(error.description == "nb.md:1: the front matter opened here is never closed; add a --- line after it")
+    }
+
+    @Test func thematicBreakAtTopIsNotFrontMatter() throws {
+        let notebook = try Notebook.parse(text: "---\n\ntext\n", path: "nb.md")
+        #expect(notebook.frontMatter.lines == nil)
+    }
+
+    @Test func unterminatedFenceAtTopLevel() throws {
+        let text = "# T\n\n```python\nx = 1\n```\n\nProse.\n\n```python\ny = 2\n\nMore prose swallowed.\n"
+        let error = try #require(parseError(text))
+        #expect(error.description
+            == "nb.md:9: the ```python fence opened here is never closed; add a closing ``` line")
+    }
+
+    @Test func unterminatedFenceAtEndOfFile() throws {
+        let error = try #require(parseError("~~~~py"))
+        #expect(error.description == "nb.md:1: the ~~~~py fence opened here is never closed; add a closing ~~~~ line")
+    }
+
+    @Test func unterminatedFenceInsideAList() throws {
+        // cmark-gfm ends the fence with the list item, so the top-level ``` on line 5
+        // opens a new block instead of closing the cell.
+        let text = "Steps:\n\n- ```python\n  x = 1\n```\n"
+        let error = try #require(parseError(text))
+        #expect(error.description == "nb.md:3: the ```python fence opened here is never closed; "
+            + "add a closing ``` line, with the same prefix as the opening one")
+    }
+
+    @Test func unterminatedFenceInsideABlockQuote() throws {
+        let error = try #require(parseError("> ```python\n> x = 1\n\nafter\n"))
+        #expect(error.line == 1)
+        expectOneLine(error)
+    }
+
+    @Test func unterminatedOutputBlockAfterACell() throws {
+        let error = try #require(parseError("```python\nx\n```\n\n```output\n1\n\n# Heading\n"))
+        #expect(error.description == "nb.md:5: the ```output block opened here is never closed; add a closing ``` line")
+    }
+
+    @Test func unterminatedOtherFenceIsOnlyAWarning() throws {
+        let notebook = try Notebook.parse(text: "```python\nx\n```\n\n```text\nswallowed\n", path: "nb.md")
+        #expect(notebook.cells.count == 1)
+        #expect(notebook.warnings.map(\.line) == [5])
+    }
+
+    @Test func multiLineMessagesAreFlattened() {
+        let error = NotebookError(path: "nb.md", line: 2, message: "first\nsecond")
+        #expect(error.description == "nb.md:2: first second")
+    }
+}
