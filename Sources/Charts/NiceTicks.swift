@@ -1,7 +1,7 @@
 import Foundation
 
-/// Tick positions on a "nice" grid of 1, 2 or 5 times a power of ten, like matplotlib's
-/// `MaxNLocator` restricted to those steps.
+/// Tick positions on a "nice" grid of 1, 2 or 5 times a power of ten, chosen as matplotlib's
+/// `MaxNLocator(nbins, steps=[1, 2, 5, 10])` does.
 ///
 ///     NiceTicks(lower: -0.05, upper: 1.05, maxIntervals: 6).values
 ///     // [0, 0.2, 0.4, 0.6, 0.8, 1]
@@ -18,8 +18,8 @@ struct NiceTicks: Equatable, Sendable {
 
     var step: Double { Double(mantissa) * NiceTicks.power(exponent) }
 
-    /// The smallest nice step that covers `[lower, upper]` in at most `maxIntervals` steps.
-    /// With `integersOnly`, steps below 1 are not used (epochs, image pixels).
+    /// The smallest nice step no shorter than `(upper - lower) / maxIntervals` (smaller if that
+    /// leaves fewer than two ticks). With `integersOnly`, steps below 1 are not used (epochs).
     init(lower: Double, upper: Double, maxIntervals: Int, integersOnly: Bool = false) {
         let lo = min(lower, upper), hi = max(lower, upper)
         let intervals = max(1, maxIntervals)
@@ -29,21 +29,23 @@ struct NiceTicks: Equatable, Sendable {
             values = lo.isFinite ? [lo] : []
             return
         }
-        var exp = Int((log10(span / Double(intervals))).rounded(.down)) - 1
+        // matplotlib's rule: the smallest nice step at least span / intervals, then smaller
+        // steps while fewer than two ticks would fall inside the range.
+        let rawStep = span / Double(intervals)
+        var candidates: [(Int, Int)] = []
+        var exp = Int(log10(rawStep).rounded(.down)) - 1
         if integersOnly { exp = max(exp, 0) }
-        var chosen = (1, exp)
         search: while true {
             for m in [1, 2, 5] {
-                let step = Double(m) * NiceTicks.power(exp)
-                let first = (lo / step).rounded(.up), last = (hi / step).rounded(.down)
-                // Count the intervals of the nice grid that span the range, like MaxNLocator.
-                let covering = (hi / step).rounded(.up) - (lo / step).rounded(.down)
-                if covering <= Double(intervals) || last < first {
-                    chosen = (m, exp)
-                    break search
-                }
+                candidates.append((m, exp))
+                if Double(m) * NiceTicks.power(exp) >= rawStep * (1 - 1e-9) { break search }
             }
             exp += 1
+        }
+        var chosen = candidates[candidates.count - 1]
+        for candidate in candidates.reversed() {
+            chosen = candidate
+            if NiceTicks.multiples(lo: lo, hi: hi, mantissa: candidate.0, exponent: candidate.1).count >= 2 { break }
         }
         mantissa = chosen.0; exponent = chosen.1
         values = NiceTicks.multiples(lo: lo, hi: hi, mantissa: chosen.0, exponent: chosen.1)

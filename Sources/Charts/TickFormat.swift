@@ -61,6 +61,6 @@ enum TickFormat {
         let sign = exponent < 0 ? "-" : "+"
         let magnitude = abs(exponent)
         let expText = magnitude < 10 ? "0\(magnitude)" : "\(magnitude)"
-        return SVGNumber.format(mantissa, decimals: digits) + "e" + sign + expText
+        return padded(SVGNumber.format(mantissa, decimals: digits), decimals: digits) + "e" + sign + expText
     }
 }
