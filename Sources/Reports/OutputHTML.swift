@@ -10,7 +10,7 @@ enum OutputHTML {
         // Consecutive prints read as one text, as in Jupyter.
         func flushStream() {
             guard !pendingStream.isEmpty else { return }
-            html += row(kind: "stream", body: pre(HTMLText.escape(pendingStream)))
+            html += row(kind: "stream", body: pre(HTMLText.escape(TerminalText.settle(pendingStream))))
             pendingStream = ""
         }
         for part in parts {
@@ -105,7 +105,7 @@ enum OutputHTML {
     static func chart(_ chart: OutputChart) -> String {
         var html = ""
         if !chart.plainText.isEmpty {
-            html += pre(HTMLText.escape(chart.plainText)) + "\n"
+            html += pre(HTMLText.escape(TerminalText.settle(chart.plainText))) + "\n"
         }
         if let svg = ChartSVG.training(chart).flatMap(InlineSVG.sanitized) {
             html += "<figure class=\"chart\">\n\(svg)\n</figure>\n"

@@ -188,3 +188,18 @@ import Testing
         #expect(InlineSVG.sanitized(svg) == svg)
     }
 }
+
+@Suite struct TerminalTextTests {
+    @Test func progressBarsShowTheirLastState() {
+        #expect(TerminalText.settle("1/3 [=>...]\r2/3 [==>..]\r3/3 [=====]\nEpoch 2/3\n") == "3/3 [=====]\nEpoch 2/3\n")
+    }
+
+    @Test func windowsLineBreaksAndBackspaces() {
+        #expect(TerminalText.settle("a\r\nb\r\n") == "a\nb\n")
+        #expect(TerminalText.settle("abc\u{08}\u{08}x\n") == "ax\n")
+        #expect(TerminalText.settle("plain text\n") == "plain text\n")
+        #expect(TerminalText.settle("trailing\r") == "trailing")
+        // JupyterLab's fixCarriageReturn: the shorter text overwrites the start of the line.
+        #expect(TerminalText.settle("abcdef\rxy\n") == "xycdef\n")
+    }
+}
