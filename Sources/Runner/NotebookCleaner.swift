@@ -1,3 +1,4 @@
+import Foundation
 import NotebookFormat
 
 /// `labbook clean`: the notebook without its output blocks, written back atomically.
@@ -10,7 +11,7 @@ public enum NotebookCleaner {
             throw RunFailure(message: error.description)
         }
         let cleaned = notebook.cleaned()
-        guard cleaned != notebook.text else { return }
+        guard cleaned != (try? String(contentsOfFile: path, encoding: .utf8)) else { return }
         do {
             try AtomicFile.write(cleaned, to: path)
         } catch {

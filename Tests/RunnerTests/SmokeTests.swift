@@ -1,4 +1,0 @@
-import Testing
-@testable import Runner
-
-@Test func RunnerBuilds() { #expect(Bool(true)) }
