@@ -19,19 +19,25 @@ import Testing
     @Test func largeImagesBecomeAnEmbeddedPNG() throws {
         var figure = Figure()
         let ax = figure.currentAxes()
-        try figure.axes[ax].imshow(SafetyTests.noise(rows: 40, columns: 50), colormap: .viridis)
+        try figure.axes[ax].imshow(SafetyTests.noise(rows: 60, columns: 70), colormap: .viridis)
         let svg = figure.svg()
         let prefix = "href=\"data:image/png;base64,"
         let start = try #require(svg.range(of: prefix))
         let end = try #require(svg[start.upperBound...].firstIndex(of: "\""))
         let png = try #require(Data(base64Encoded: String(svg[start.upperBound..<end])))
         #expect(Array(png.prefix(8)) == [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A])
-        // IHDR: width 50, height 40, 8-bit RGB.
-        #expect(Array(png[16..<26]) == [0, 0, 0, 50, 0, 0, 0, 40, 8, 2])
-        #expect(png.count == 8 + 25 + (12 + 2 + 5 + 40 * 151 + 4) + 12)
+        // IHDR: width 70, height 60, 8-bit RGB.
+        #expect(Array(png[16..<26]) == [0, 0, 0, 70, 0, 0, 0, 60, 8, 2])
+        #expect(png.count == 8 + 25 + (12 + 2 + 5 + 60 * 211 + 4) + 12)
     }
 
-    @Test func smallImagesAreRectanglesOverTheCommonestColour() throws {
+    @Test func greyPicturesBecomeGreyscalePNGs() {
+        let png = PNGEncoder.encode(width: 2, height: 1, rgb: [7, 7, 7, 200, 200, 200])
+        #expect(png[25] == 0, "colour type grey")
+        #expect(png.count == 8 + 25 + (12 + 2 + 5 + 3 + 4) + 12)
+    }
+
+    @Test func smallImagesAreRunsOverTheCommonestColour() throws {
         var ax = Axes()
         try ax.imshow([[0, 0, 0], [0, 1, 1], [0, 0, 0.5]], colormap: .gray)
         guard case .image(let image) = ax.artists[0] else { Issue.record("no image"); return }
@@ -39,8 +45,8 @@ import Testing
         #expect(lines == [
             "<g shape-rendering=\"crispEdges\">",
             "<rect x=\"0\" y=\"0\" width=\"30\" height=\"30\" fill=\"#000000\"/>",
-            "<rect x=\"10\" y=\"10\" width=\"20\" height=\"10\" fill=\"#ffffff\"/>",
-            "<rect x=\"20\" y=\"20\" width=\"10\" height=\"10\" fill=\"#808080\"/>",
+            "<path fill=\"#ffffff\" d=\"M10 10h20v10h-20z\"/>",
+            "<path fill=\"#808080\" d=\"M20 20h10v10h-10z\"/>",
             "</g>",
         ])
     }
