@@ -47,3 +47,22 @@ enum RealMNIST {
 
 let fashionMNISTDirectory = "/usr/share/datasets/fashion-mnist"
 let hasFashionMNIST = FileManager.default.fileExists(atPath: fashionMNISTDirectory + "/train-images-idx3-ubyte.gz")
+
+extension DatasetSandbox {
+    /// Writes a small (non-canonical) dataset as four gzipped IDX files into `directory`:
+    /// `n` training images filled with `fill`, labels all `label`, and one test sample.
+    @discardableResult
+    func writeIDXSet(into directory: String, train n: Int = 2, label: UInt8, fill: UInt8 = 0) throws -> String {
+        let arrays = [
+            UInt8Array(shape: [n, 28, 28], bytes: [UInt8](repeating: fill, count: n * 784))!,
+            UInt8Array(shape: [n], bytes: [UInt8](repeating: label, count: n))!,
+            UInt8Array(shape: [1, 28, 28], bytes: [UInt8](repeating: fill, count: 784))!,
+            UInt8Array(shape: [1], bytes: [label])!,
+        ]
+        for part in DatasetPart.allCases {
+            let gz = try Zlib.deflate(IDXFile.encode(arrays[part.rawValue]), format: .gzip)
+            _ = try write(gz, to: directory + "/" + part.idxName + ".gz")
+        }
+        return root + "/" + directory
+    }
+}

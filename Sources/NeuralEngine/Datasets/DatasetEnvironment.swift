@@ -33,8 +33,10 @@ public struct DatasetEnvironment: Sendable {
 
     /// This process's home, environment and the real network (URLSession).
     public static var process: DatasetEnvironment {
-        DatasetEnvironment(homeDirectory: NSHomeDirectory(), variables: ProcessInfo.processInfo.environment,
-                           downloader: HTTPDownloader.fetch)
+        let variables = ProcessInfo.processInfo.environment
+        // $HOME first, as Python's expanduser (and so Keras) does; the password database otherwise.
+        let home = variables["HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? NSHomeDirectory()
+        return DatasetEnvironment(homeDirectory: home, variables: variables, downloader: HTTPDownloader.fetch)
     }
 
     /// `LABBOOK_OFFLINE` set to anything but empty or `0` forbids downloads.

@@ -23,9 +23,9 @@ public struct UInt8Array: Sendable, Equatable {
     public var count: Int { shape.first ?? 1 }
 
     /// The bytes of one sample (`x[i]` in numpy): 784 pixels for an MNIST image, one label.
-    public subscript(sample index: Int) -> ArraySlice<UInt8> {
+    public subscript(sample index: Int) -> [UInt8] {
         let stride = shape.dropFirst().reduce(1, *)
-        return bytes[index * stride ..< (index + 1) * stride]
+        return Array(bytes[index * stride ..< (index + 1) * stride])
     }
 
     /// The first `n` samples (`x[:n]` in numpy).
