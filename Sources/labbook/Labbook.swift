@@ -11,5 +11,5 @@ struct Labbook: ParsableCommand {
             A notebook is a .md file of prose and ```python cells. `labbook run` executes the
             cells in order in one session and writes the executed Markdown (outputs inlined).
             """,
-        subcommands: [RunCommand.self, CleanCommand.self])
+        subcommands: [RunCommand.self, CleanCommand.self, DatasetsCommand.self])
 }
