@@ -82,7 +82,7 @@ struct NotebookReader {
         var rendering = CellRendering(text: "")
         var line = block.endLine + 1
         while true {
-            while line <= source.lines.count, SourceText.isBlank(source.text(ofLine: line)) { line += 1 }
+            while line <= source.lines.count, Self.isBlank(source.text(ofLine: line), in: cell.containerPrefix) { line += 1 }
             guard line <= source.lines.count else { break }
             if let output = tree.codeBlocks.first(where: { $0.startLine == line && $0.parent == block.parent }),
                output.isFenced, let isError = Self.outputKind(output.info) {
@@ -121,6 +121,12 @@ struct NotebookReader {
             paths.append(path)
         }
         return paths
+    }
+
+    /// True when the line is blank inside a container with this prefix: only whitespace,
+    /// or only whitespace after the prefix (`>` is a blank line in a block quote).
+    static func isBlank(_ text: String, in prefix: String) -> Bool {
+        text.allSatisfy(\.isWhitespace) || rest(of: text, after: prefix)?.allSatisfy(\.isWhitespace) == true
     }
 
     /// The line without its container prefix, or nil when it does not start with it.

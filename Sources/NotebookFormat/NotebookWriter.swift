@@ -18,7 +18,7 @@ extension Notebook {
             let resumeLine = (cell.previousOutputLines?.upperBound ?? cell.lastLine) + 1
             var block = Self.outputLines(rendering, containerPrefix: cell.containerPrefix)
             if rendering?.images.isEmpty == false, resumeLine <= source.lines.count,
-               !SourceText.isBlank(source.text(ofLine: resumeLine)) {
+               !NotebookReader.isBlank(source.text(ofLine: resumeLine), in: cell.containerPrefix) {
                 block.append(cell.containerPrefix + ImageLine.endMarker)
             }
             if !block.isEmpty {
