@@ -161,6 +161,10 @@ tables['roundHalfEvenCases'] = ('[(Double, String)]',
                                 [(x, outcome(lambda: str(round(x)))) for x in
                                  half_even + [float('inf'), float('-inf'), float('nan')]])
 
+int_string_values = [0, 5, -5, 999, 1000, -1000, 123456, 1234567, -9223372036854775807, 10 ** 18]
+tables['intStringCases'] = ('[(Int, String, String, String)]',
+                            [(n, str(n), format(n, ','), format(n, '_')) for n in int_string_values])
+
 # --- str repr ------------------------------------------------------------------------------
 repr_strings = ['', 'abc', "it's", 'say "hi"', 'both \' and "', 'tab\there', 'new\nline',
                 'back\\slash', 'bell\x07', 'del\x7f', 'nul\x00', 'cr\r', 'zero\u200bwidth',
@@ -315,6 +319,14 @@ private func same(_ a: Double, _ b: Double) -> Bool {
     for (x, expected) in roundHalfEvenCases {
         #expect(outcome { () throws(FormatError) in String(try PyFormat.roundHalfEven(x)) } == expected,
                 "round(\\(PyFormat.repr(x)))")
+    }
+}
+
+@Test func intStringMatchesCPython() {
+    for (n, plain, comma, underscore) in intStringCases {
+        #expect(PyFormat.intString(n) == plain)
+        #expect(PyFormat.intString(n, grouping: ",") == comma)
+        #expect(PyFormat.intString(n, grouping: "_") == underscore)
     }
 }
 

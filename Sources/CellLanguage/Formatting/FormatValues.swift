@@ -156,3 +156,19 @@ extension PyFormat {
         return number.render(spec)
     }
 }
+
+extension PyFormat {
+    /// `str(i)`, optionally with thousands separators as `format(i, ',')` / `format(i, '_')`.
+    ///
+    ///     PyFormat.intString(-1234567, grouping: ",")  // "-1,234,567"
+    public static func intString(_ i: Int, grouping: Character? = nil) -> String {
+        let digits = String(i.magnitude)
+        let style: FormatSpec.Grouping
+        switch grouping {
+        case ","?: style = .comma
+        case "_"?: style = .underscore
+        default: return String(i)
+        }
+        return (i < 0 ? "-" : "") + NumberLayout.group(digits, minimumWidth: 0, grouping: style)
+    }
+}
