@@ -106,7 +106,8 @@ fixed_specs = ['', '.3', '.3f', '.2f', '.0f', '.2e', 'e', 'E', 'g', 'G', '.3g', 
 for x in fixed_values:
     for spec in fixed_specs:
         float_cases.append((x, spec))
-float_cases += [(x, s) for x in (1234.5, -0.0004) for s in ('d', 'x', 's', 'c', '.', ',_', '_,', 'abc', '.2s')]
+float_cases += [(x, s) for x in (1234.5, -0.0004)
+                for s in ('d', 'x', 's', 'c', '.', ',_', '_,', 'abc', '.2s', '9' * 30, '.' + '9' * 30)]
 for spec in ['.3', '.3f', '.2e', 'g', '%', '', '.1%', '.6g', '.12f']:
     for _ in range(30):
         float_cases.append((random_moderate(), spec))
@@ -209,6 +210,7 @@ percent_cases = [
     ('%a', ('caf\u00e9',)), ('%s', ('caf\u00e9',)), ('%-05d|', (3,)), ('%05s|', ('ab',)),
     ('% 05d', (3,)), ('%+05d', (-3,)), ('%e', (0.0,)), ('%.0e', (5.0,)), ('%#.0e', (5.0,)),
     ('%#.0f', (5.0,)), ('%g', (123456789.0,)), ('%.10g', (123456789.0,)), ('%r', ('it\'s',)),
+    ('%' + '9' * 30 + 'd', (1,)), ('%.' + '9' * 30 + 'f', (1.0,)),
 ]
 percent_rows = []
 for fmt, args in percent_cases:

@@ -56,7 +56,7 @@ struct FormatSpec: Equatable {
             if !alignSpecified && defaultAlign == ">" { align = "=" }
             position += 1
         }
-        width = Self.integer(scalars, &position)
+        width = try Self.integer(scalars, &position)
         if peek() == "," {
             grouping = .comma
             position += 1
@@ -71,7 +71,7 @@ struct FormatSpec: Equatable {
         }
         if peek() == "." {
             position += 1
-            guard let digits = Self.integer(scalars, &position) else {
+            guard let digits = try Self.integer(scalars, &position) else {
                 throw .value("Format specifier missing precision")
             }
             precision = digits
@@ -107,11 +107,14 @@ struct FormatSpec: Equatable {
         }
     }
 
-    private static func integer(_ scalars: [Unicode.Scalar], _ position: inout Int) -> Int? {
+    private static func integer(_ scalars: [Unicode.Scalar], _ position: inout Int) throws(FormatError) -> Int? {
         var value: Int?
-        while position < scalars.count, let digit = Character(scalars[position]).wholeNumberValue,
-              scalars[position].isASCII {
-            value = (value ?? 0) &* 10 &+ digit
+        while position < scalars.count, scalars[position].isASCII,
+              let digit = Character(scalars[position]).wholeNumberValue {
+            let (times10, overflow1) = (value ?? 0).multipliedReportingOverflow(by: 10)
+            let (next, overflow2) = times10.addingReportingOverflow(digit)
+            if overflow1 || overflow2 { throw .value("Too many decimal digits in format string") }
+            value = next
             position += 1
         }
         return value

@@ -109,10 +109,13 @@ private struct PercentFormatter {
 
     private func peek() -> Unicode.Scalar? { position < format.count ? format[position] : nil }
 
-    private mutating func number(_ value: inout Int) -> Bool {
+    private mutating func number(_ value: inout Int, tooBig: String) throws(FormatError) -> Bool {
         var found = false
         while let s = peek(), s.isASCII, let digit = Character(s).wholeNumberValue {
-            value = value &* 10 &+ digit
+            let (times10, overflow1) = value.multipliedReportingOverflow(by: 10)
+            let (next, overflow2) = times10.addingReportingOverflow(digit)
+            if overflow1 || overflow2 { throw .value(tooBig) }
+            value = next
             position += 1
             found = true
         }
@@ -169,7 +172,7 @@ private struct PercentFormatter {
             }
         } else {
             var value = 0
-            if number(&value) { width = value }
+            if try number(&value, tooBig: "width too big") { width = value }
         }
         var precision = -1
         if peek() == "." {
@@ -180,7 +183,7 @@ private struct PercentFormatter {
                 precision = max(0, value)
             } else {
                 var value = 0
-                _ = number(&value)
+                _ = try number(&value, tooBig: "precision too big")
                 precision = value
             }
         }
