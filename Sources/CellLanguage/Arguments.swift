@@ -83,7 +83,15 @@ public struct HostParameter: ExpressibleByStringLiteral {
     public var defaultValue: Value?
     public var keywordOnly: Bool
 
-    public init(_ name: String, default defaultValue: Value? = nil, keywordOnly: Bool = false) {
+    /// A required parameter.
+    public init(_ name: String, keywordOnly: Bool = false) {
+        self.name = name
+        self.defaultValue = nil
+        self.keywordOnly = keywordOnly
+    }
+
+    /// An optional parameter (`default: .none` is Python's `None`).
+    public init(_ name: String, default defaultValue: Value, keywordOnly: Bool = false) {
         self.name = name
         self.defaultValue = defaultValue
         self.keywordOnly = keywordOnly

@@ -385,7 +385,7 @@ enum Builtins {
             guard let n = digits.asInt else {
                 throw PyException(.typeError, "'\(digits.typeName)' object cannot be interpreted as an integer")
             }
-            return .float(StandInFormat.round(d, n))
+            return .float(ValueFormatting.round(d, n))
         case .host(let h):
             if let d = h.asDouble {
                 return try round(Arguments([.float(d)] + (digits.isNone ? [] : [digits])), interp)

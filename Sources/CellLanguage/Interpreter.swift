@@ -125,7 +125,7 @@ public final class Interpreter {
     }
 
     static func seconds(_ s: Double) -> String {
-        s == s.rounded() && abs(s) < 1e15 ? String(Int(s)) : StandInFormat.floatRepr(s)
+        s == s.rounded() && abs(s) < 1e15 ? String(Int(s)) : ValueFormatting.floatRepr(s)
     }
 
     // MARK: Globals

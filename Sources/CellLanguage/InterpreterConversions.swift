@@ -8,7 +8,7 @@ extension Interpreter {
     /// `format(v, spec)`; host objects format themselves.
     public func format(_ v: Value, _ spec: String) throws -> String {
         if case .host(let h) = v { return try h.format(spec: spec) }
-        return try StandInFormat.format(v, spec)
+        return try ValueFormatting.format(v, spec)
     }
 
     public func length(_ v: Value) throws -> Int {
@@ -70,7 +70,12 @@ extension Interpreter {
             return .tuple(try a.first.map { try toArray($0) } ?? [])
         case .set, .frozenset:
             try atMostOne()
-            let s = try PySet(try a.first.map { try toArray($0) } ?? [])
+            let s: PySet
+            if case .set(let source)? = a.first {
+                s = source.copy()
+            } else {
+                s = try PySet(try a.first.map { try toArray($0) } ?? [])
+            }
             s.frozen = b == .frozenset
             return .set(s)
         case .dict:

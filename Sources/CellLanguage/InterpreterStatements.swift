@@ -337,9 +337,16 @@ extension Interpreter {
         }
         if case .set(let s) = a, !s.frozen, case .set(let other) = b {
             switch op {
-            case .or: for v in other.items { try s.add(v) }; return a
-            case .and: for v in s.items where !(try other.contains(v)) { try s.remove(v) }; return a
-            case .subtract: for v in other.items { try s.remove(v) }; return a
+            case .or: s.merge(other); return a
+            case .and:
+                let kept = s.intersection(other)
+                s.removeAll()
+                s.merge(kept)
+                return a
+            case .subtract:
+                if other === s { s.removeAll() } else { for v in other.items { try s.remove(v) } }
+                return a
+            case .xor: s.symmetricDifferenceUpdate(other); return a
             default: break
             }
         }

@@ -103,27 +103,17 @@ extension Interpreter {
     }
 
     private func setOperation(_ op: BinaryOperator, _ x: PySet, _ y: PySet) throws -> PySet? {
-        let result = PySet()
-        result.frozen = x.frozen
         switch op {
-        case .or:
-            for v in x.items { try result.add(v) }
-            for v in y.items { try result.add(v) }
-        case .and:
-            for v in x.items where try y.contains(v) { try result.add(v) }
-        case .subtract:
-            for v in x.items where !(try y.contains(v)) { try result.add(v) }
-        case .xor:
-            for v in x.items where !(try y.contains(v)) { try result.add(v) }
-            for v in y.items where !(try x.contains(v)) { try result.add(v) }
-        default:
-            return nil
+        case .or: return x.union(y)
+        case .and: return x.intersection(y)
+        case .subtract: return x.difference(y)
+        case .xor: return x.symmetricDifference(y)
+        default: return nil
         }
-        return result
     }
 
     func percentFormat(_ format: String, _ args: Value) throws -> String {
-        try StandInFormat.percent(format, args)
+        try ValueFormatting.percent(format, args)
     }
 
     // MARK: Unary operators

@@ -21,8 +21,8 @@ extension Value {
         case .none: return "None"
         case .bool(let b): return b ? "True" : "False"
         case .int(let i): return String(i)
-        case .float(let d): return StandInFormat.floatRepr(d)
-        case .str(let s): return StandInFormat.stringRepr(s)
+        case .float(let d): return ValueFormatting.floatRepr(d)
+        case .str(let s): return ValueFormatting.stringRepr(s)
         case .list(let l):
             let id = ObjectIdentifier(l)
             if seen.contains(id) { return "[...]" }

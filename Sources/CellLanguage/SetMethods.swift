@@ -2,7 +2,10 @@
 enum SetMethods {
     static func call(_ s: PySet, _ name: String, _ args: Arguments, _ interp: Interpreter) throws -> Value {
         func others() throws -> [PySet] {
-            try args.positional.map { try PySet(try interp.toArray($0)) }
+            try args.positional.map { v in
+                if case .set(let o) = v { return o }
+                return try PySet(try interp.toArray(v))
+            }
         }
         switch name {
         case "add":
@@ -14,44 +17,44 @@ enum SetMethods {
             if !(try s.remove(v)) { throw PyException(.keyError, args: [v]) }
         case "pop":
             _ = try Methods.positional(args, name, min: 0, max: 0)
-            guard let first = s.items.first else { throw PyException(.keyError, "pop from an empty set") }
-            try s.remove(first)
-            return first
-        case "union", "update":
-            let result = name == "update" ? s : s.copy()
-            for o in try others() { for v in o.items { try result.add(v) } }
-            return name == "update" ? .none : .set(result)
+            guard let v = s.pop() else { throw PyException(.keyError, "pop from an empty set") }
+            return v
+        case "union":
+            let result = s.copy()
+            for o in try others() { result.merge(o) }
+            return .set(result)
+        case "update":
+            for o in try others() { s.merge(o) }
         case "intersection", "intersection_update":
-            var items = s.items
-            for o in try others() { items = try items.filter { try o.contains($0) } }
+            var result = s.copy()
+            for o in try others() { result = result.intersection(o) }
+            result.frozen = s.frozen
             if name == "intersection_update" {
                 s.removeAll()
-                for v in items { try s.add(v) }
+                s.merge(result)
                 return .none
             }
-            let result = try PySet(items)
-            result.frozen = s.frozen
             return .set(result)
         case "difference", "difference_update":
-            var items = s.items
-            for o in try others() { items = try items.filter { !(try o.contains($0)) } }
             if name == "difference_update" {
-                s.removeAll()
-                for v in items { try s.add(v) }
+                for o in try others() {
+                    if o === s { s.removeAll() } else { for v in o.items { try s.remove(v) } }
+                }
                 return .none
             }
-            let result = try PySet(items)
-            result.frozen = s.frozen
+            var result = s
+            for o in try others() { result = result.difference(o) }
+            if result === s { result = s.copy() }
             return .set(result)
         case "symmetric_difference", "symmetric_difference_update":
-            let o = try PySet(try interp.toArray(try Methods.positional(args, name, min: 1, max: 1)[0]))
-            guard case .set(let result) = try interp.binary(.xor, .set(s), .set(o)) else { return .none }
+            let a = try Methods.positional(args, name, min: 1, max: 1)
+            let o: PySet
+            if case .set(let x) = a[0] { o = x } else { o = try PySet(try interp.toArray(a[0])) }
             if name.hasSuffix("update") {
-                s.removeAll()
-                for v in result.items { try s.add(v) }
+                s.symmetricDifferenceUpdate(o)
                 return .none
             }
-            return .set(result)
+            return .set(s.symmetricDifference(o))
         case "issubset":
             let o = try PySet(try interp.toArray(try Methods.positional(args, name, min: 1, max: 1)[0]))
             return .bool(try s.items.allSatisfy { try o.contains($0) })

@@ -151,8 +151,8 @@ enum StrMethods {
             case "ljust": return .str(s + String(repeating: fill, count: total))
             case "rjust": return .str(String(repeating: fill, count: total) + s)
             default:
-                // CPython centers with the extra space on the left when the string length is odd.
-                let left = total / 2 + (total & length & 1)
+                // CPython puts the odd space on the left when the width is odd (unicodeobject.c pad()).
+                let left = total / 2 + (total & width & 1)
                 return .str(String(repeating: fill, count: left) + s + String(repeating: fill, count: total - left))
             }
         case "splitlines":
