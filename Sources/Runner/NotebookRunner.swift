@@ -54,8 +54,11 @@ public final class NotebookRunner {
             }
             events.cellStarted(progress)
             let cellStart = ContinuousClock.now
-            let outcome = session.run(
+            var outcome = session.run(
                 cell.source, cellNumber: cell.index + 1, timeout: cell.options.timeout ?? configuration.timeout)
+            if let error = outcome.error, !outcome.outputs.contains(.error(error)) {
+                outcome.outputs.append(.error(error))
+            }
             let seconds = (ContinuousClock.now - cellStart).seconds
             var location: String?
             if let error = outcome.error {
