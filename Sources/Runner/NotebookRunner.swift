@@ -2,6 +2,7 @@ import CellLanguage
 import Foundation
 import Library
 import NotebookFormat
+import Reports
 
 /// Runs a notebook's cells in order in one session and writes the reports.
 ///
@@ -40,6 +41,7 @@ public final class NotebookRunner {
         try bindParameters(of: notebook, into: session)
 
         let started = ContinuousClock.now
+        let startDate = Date()
         var renderings: [CellRendering?] = Array(repeating: nil, count: notebook.cells.count)
         var outcomes: [CellRun] = []
         var failed = false
@@ -78,7 +80,20 @@ public final class NotebookRunner {
         }
         let total = (ContinuousClock.now - started).seconds
 
-        try write(notebook.executedMarkdown(renderings), to: configuration.markdownOutput)
+        let markdown = notebook.executedMarkdown(renderings)
+        var html: String?
+        if configuration.htmlOutput != nil {
+            var results: [Int: ReportBuilder.CellResult] = [:]
+            for run in outcomes {
+                results[run.cellIndex] = ReportBuilder.CellResult(
+                    outputs: run.outputs, failed: run.error != nil, seconds: run.seconds, cached: false)
+            }
+            html = HTMLReport.render(ReportBuilder.document(
+                notebook: notebook, results: results, seed: seed, timings: timings, totalSeconds: total,
+                date: startDate))
+        }
+        try write(markdown, to: configuration.markdownOutput)
+        if let html { try write(html, to: configuration.htmlOutput) }
         return RunResult(
             exitCode: failed ? 1 : 0, cells: outcomes, totalSeconds: total, seed: seed,
             notebook: notebook)

@@ -231,3 +231,35 @@ import Testing
         #expect(untouched)
     }
 }
+
+@Suite struct HTMLReportRunTests {
+    @Test func htmlReportHoldsOutputsEscapedAndIsDeterministicWithoutTimings() throws {
+        let nb = try TestNotebook("""
+            ---
+            title: Safety <check>
+            ---
+
+            Prose with <script>alert('prose')</script> in it.
+
+            ```python
+            print('<script>alert(1)</script>')
+            ```
+
+            ```python
+            raise ValueError('<script>alert(2)</script>')
+            ```
+
+            """)
+        let html = nb.directory.appendingPathComponent("report.html").path
+        let first = try nb.run { $0.htmlOutput = html; $0.allowErrors = true }
+        let page = try String(contentsOfFile: html, encoding: .utf8)
+        #expect(first.result.exitCode == 1)
+        #expect(!page.lowercased().contains("<script"))
+        #expect(page.contains("&lt;script&gt;alert(1)&lt;/script&gt;"))
+        #expect(page.contains("ValueError"))
+        #expect(page.contains("Safety &lt;check&gt;"))
+        let second = try nb.run { $0.htmlOutput = html; $0.allowErrors = true }
+        #expect(try String(contentsOfFile: html, encoding: .utf8) == page)
+        #expect(second.output == first.output)
+    }
+}
