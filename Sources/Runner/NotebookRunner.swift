@@ -43,6 +43,7 @@ public final class NotebookRunner {
         let started = ContinuousClock.now
         let startDate = Date()
         var renderings: [CellRendering?] = Array(repeating: nil, count: notebook.cells.count)
+        var figures = FigureFiles(markdownPath: configuration.markdownOutput)
         var outcomes: [CellRun] = []
         var failed = false
         var stopped = false
@@ -75,7 +76,7 @@ public final class NotebookRunner {
                 errorExpected: cell.options.error))
             outcomes.append(CellRun(cellIndex: cell.index, outputs: outcome.outputs, error: outcome.error, seconds: seconds))
             if cell.options.output {
-                renderings[cell.index] = Self.rendering(of: outcome)
+                renderings[cell.index] = figures.rendering(of: outcome.outputs, cellNumber: cell.index + 1)
             }
         }
         let total = (ContinuousClock.now - started).seconds
@@ -91,6 +92,11 @@ public final class NotebookRunner {
             html = HTMLReport.render(ReportBuilder.document(
                 notebook: notebook, results: results, seed: seed, timings: timings, totalSeconds: total,
                 date: startDate))
+        }
+        do {
+            try figures.write()
+        } catch {
+            throw RunFailure(message: "\(figures.directory ?? ""): cannot write figures: \(error.localizedDescription)")
         }
         try write(markdown, to: configuration.markdownOutput)
         if let html { try write(html, to: configuration.htmlOutput) }
@@ -131,12 +137,6 @@ public final class NotebookRunner {
         }
     }
 
-    /// A cell's outputs as the text a terminal would have shown.
-    static func rendering(of outcome: CellOutcome) -> CellRendering? {
-        let text = outcome.outputs.map(\.plainText).joined()
-        guard !text.isEmpty else { return nil }
-        return CellRendering(text: text, isError: outcome.error != nil, images: [])
-    }
 }
 
 /// What one cell did in this run.
