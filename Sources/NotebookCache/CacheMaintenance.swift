@@ -135,7 +135,7 @@ extension NotebookCache {
         let lock = try CacheLock(path: directory + "/lock", waiting: waiting, directory: directory)
         defer { lock.release() }
         let trimmed = directory.hasSuffix("/") ? String(directory.dropLast()) : directory
-        let aside = trimmed + ".removing.\(getpid())"
+        let aside = trimmed + removingMarker + "\(getpid())"
         guard rename(trimmed, aside) == 0 else {
             throw .io(path: directory, reason: String(cString: strerror(errno)))
         }
@@ -144,7 +144,23 @@ extension NotebookCache {
         } catch {
             throw .io(path: aside, reason: error.localizedDescription)
         }
+        removeAbandonedRemovals(of: trimmed)
         return true
+    }
+
+    /// `.labbook` is renamed `.labbook.removing.<pid>` before `clean` deletes it.
+    static let removingMarker = ".removing."
+
+    /// Finishes deleting what an interrupted `clean` renamed aside: siblings named
+    /// `<cache>.removing.<pid>` whose process is gone.
+    static func removeAbandonedRemovals(of directory: String) {
+        let parent = (directory as NSString).deletingLastPathComponent
+        let prefix = (directory as NSString).lastPathComponent + removingMarker
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: parent.isEmpty ? "." : parent)) ?? []
+        for name in names where name.hasPrefix(prefix) {
+            guard let pid = Int32(name.dropFirst(prefix.count)), !FileIO.isAlive(pid) else { continue }
+            try? FileManager.default.removeItem(atPath: (parent.isEmpty ? "." : parent) + "/" + name)
+        }
     }
 }
 

@@ -173,3 +173,19 @@ extension FileIO {
         return (info.st_mode & S_IFMT) == S_IFREG
     }
 }
+
+extension FileIO {
+    /// What identifies one version of a file: a rewrite or an in-place change alters it.
+    struct Stamp: Equatable {
+        var device: UInt64
+        var inode: UInt64
+        var size: Int64
+        var modified: Date
+    }
+
+    static func stamp(_ path: String) -> Stamp? {
+        var info = stat()
+        guard stat(path, &info) == 0, let modified = modificationDate(path) else { return nil }
+        return Stamp(device: UInt64(info.st_dev), inode: UInt64(info.st_ino), size: Int64(info.st_size), modified: modified)
+    }
+}

@@ -52,6 +52,7 @@ public final class NotebookCache {
         try Self.writeIfAbsent(directory + "/.gitignore", "*\n")
         try Self.makeDirectory(directory + "/entries")
         try Self.makeDirectory(blobs.directory)
+        Self.removeAbandonedRemovals(of: directory)
         removedTemporaries = FileIO.removeStaleTemporaries(in: directory)
             + FileIO.removeStaleTemporaries(in: directory + "/entries")
             + blobs.removeStaleTemporaries()

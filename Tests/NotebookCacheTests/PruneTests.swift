@@ -129,4 +129,17 @@ import Testing
         let again = try dir.open()
         #expect(again.lookup(keys: Fixture.keys(["a"])) == nil)
     }
+
+    /// A `clean` killed while deleting leaves `.labbook.removing.<pid>`; the next open
+    /// finishes the job, and leaves alone what merely looks similar.
+    @Test func interruptedCleanIsFinishedByTheNextOpen() throws {
+        let dead = try deadProcessID()
+        let fm = FileManager.default
+        let abandoned = dir.cachePath + ".removing.\(dead)"
+        try fm.createDirectory(atPath: abandoned + "/entries", withIntermediateDirectories: true)
+        let unrelated = dir.cachePath + ".removing.notes"
+        try fm.createDirectory(atPath: unrelated, withIntermediateDirectories: true)
+        _ = try dir.open()
+        #expect(fm.files(in: dir.path) == [".labbook", ".labbook.removing.notes"])
+    }
 }
