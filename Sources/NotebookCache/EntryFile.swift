@@ -51,8 +51,9 @@ enum EntryFile {
         let length = readBigEndian(UInt64.self, bytes, at: 16)
         let available = UInt64(bytes.count - headerSize)
         guard length <= available else {
-            throw .truncated(
-                path: path, expectedBytes: headerSize + Int(clamping: length), foundBytes: bytes.count)
+            // A forged length near 2^64 must not overflow the message's arithmetic.
+            let expected = length > UInt64(Int.max - headerSize) ? Int.max : headerSize + Int(length)
+            throw .truncated(path: path, expectedBytes: expected, foundBytes: bytes.count)
         }
         // Extra bytes after the payload are damage too: the header no longer describes the file.
         guard length == available else { throw .checksumMismatch(path: path) }

@@ -66,6 +66,20 @@ import Testing
         }
     }
 
+    @Test func absurdLengthIsTruncationNotACrash() throws {
+        let (cache, _) = try populated()
+        let path = cache.entryPath(for: keys[0])
+        try rewrite(path) { data in
+            for offset in 16..<24 { data[offset] = 0xff }
+        }
+        #expect {
+            try cache.entry(for: keys[0])
+        } throws: { error in
+            guard case .truncated(_, let expected, _) = error as? CacheProblem else { return false }
+            return expected == Int.max
+        }
+    }
+
     @Test func trailingBytesAreDamage() throws {
         let (cache, _) = try populated()
         let path = cache.entryPath(for: keys[0])

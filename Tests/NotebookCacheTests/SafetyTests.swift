@@ -130,6 +130,25 @@ import Testing
         #expect(try dir.open(.wait(seconds: 5)).directory == dir.cachePath)
     }
 
+    /// `.wait` outlasts a holder that lets go: the holder keeps the lock for a moment after
+    /// signalling, and the open, started meanwhile, gets it once the holder exits.
+    @Test func waitingOpenGetsTheLockWhenTheHolderLetsGo() throws {
+        guard FileManager.default.isExecutableFile(atPath: "/usr/bin/flock") else { return }
+        try dir.open().close()
+        let ready = dir.path + "/ready"
+        let holder = Process()
+        holder.executableURL = URL(fileURLWithPath: "/bin/sh")
+        holder.arguments = ["-c", #"exec flock "$1" sh -c 'touch "$0"; sleep 1' "$2""#, "sh", dir.cachePath + "/lock", ready]
+        try holder.run()
+        defer { holder.waitUntilExit() }
+        let deadline = Date().addingTimeInterval(10)
+        while !FileManager.default.fileExists(atPath: ready) && Date() < deadline { usleep(10_000) }
+        #expect(holder.isRunning, "the holder still has the lock")
+        #expect(throws: CacheError.self) { try dir.open(.fail) }
+        let cache = try dir.open(.wait(seconds: 30))
+        cache.close()
+    }
+
     @Test func refusesAFolderThatIsNotACache() throws {
         let folder = dir.path + "/documents"
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
