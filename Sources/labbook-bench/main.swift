@@ -52,12 +52,16 @@ while let flag = arguments.popFirst() {
 let cases = modelSpecs.compactMap(ModelCase.parse)
 
 // Synthetic MNIST: uniform 0...255 pixels (uint8, as mnist.load_data gives them), random labels.
-var dataRNG = RandomGenerator(seed: 1)
 let samples = 60_000, features = 784, classes = 10
-let pixels = ByteTensor(shape: [samples, features], bytes: (0..<(samples * features)).map { _ in UInt8(truncatingIfNeeded: dataRNG.next()) })
-var oneHot = [Float](repeating: 0, count: samples * classes)
-for i in 0..<samples { oneHot[i * classes + dataRNG.nextInt(below: classes)] = 1 }
-let labels = Tensor(shape: [samples, classes], scalars: oneHot)
+func syntheticMNIST() -> (ByteTensor, Tensor) {
+    var rng = RandomGenerator(seed: 1)
+    var bytes = [UInt8](repeating: 0, count: samples * features)
+    for i in bytes.indices { bytes[i] = UInt8(truncatingIfNeeded: rng.next() >> 56) }
+    var oneHot = [Float](repeating: 0, count: samples * classes)
+    for i in 0..<samples { oneHot[i * classes + rng.nextInt(below: classes)] = 1 }
+    return (ByteTensor(shape: [samples, features], bytes: bytes), Tensor(shape: [samples, classes], scalars: oneHot))
+}
+let (pixels, labels) = syntheticMNIST()
 
 print("labbook-bench: \(epochs) epoch(s) per model, BLAS threads \(BLAS.threads), single-thread below \(BLAS.parallelThreshold) multiply-adds")
 let square = ProductBenchmark.gflops([ProductShape(m: 1024, n: 1024, k: 1024)], seconds: 1)
