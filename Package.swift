@@ -15,6 +15,7 @@ let package = Package(
     products: [
         .executable(name: "labbook", targets: ["labbook"]),
         .executable(name: "labbook-bench", targets: ["labbook-bench"]),
+        .executable(name: "labbook-lang-bench", targets: ["labbook-lang-bench"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -50,6 +51,7 @@ let package = Package(
             name: "labbook",
             dependencies: ["Runner", "NeuralEngine", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
         .executableTarget(name: "labbook-bench", dependencies: ["NeuralEngine"]),
+        .executableTarget(name: "labbook-lang-bench", dependencies: ["CellLanguage"]),
 
         .testTarget(name: "NotebookFormatTests", dependencies: ["NotebookFormat"], resources: [.copy("Fixtures")]),
         .testTarget(name: "CellLanguageTests", dependencies: ["CellLanguage"], resources: [.copy("Conformance")]),
