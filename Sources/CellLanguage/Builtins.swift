@@ -113,10 +113,6 @@ enum Builtins {
             }
             return .bool(try typeMatches(t, args.positional[1]))
         }
-        define("type") { args, _ in
-            try args.expectExactly(1, "type")
-            return .type(args.positional[0].pythonType)
-        }
         define("format") { args, interp in
             let b = try args.bind("format", ["value", HostParameter("format_spec", default: .str(""))])
             guard case .str(let spec) = b["format_spec"] else {

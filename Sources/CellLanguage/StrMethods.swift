@@ -243,8 +243,7 @@ enum StrMethods {
             while i < scalars.count, isSpace(scalars[i]) { i += 1 }
             if i >= scalars.count { break }
             if maxsplit >= 0 && parts.count == maxsplit {
-                var rest = Array(scalars[i...])
-                while let l = rest.last, isSpace(l) { rest.removeLast() }
+                let rest = Array(scalars[i...])
                 parts.append(String(String.UnicodeScalarView(fromRight ? rest.reversed() : rest)))
                 break
             }
