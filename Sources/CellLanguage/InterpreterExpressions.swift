@@ -54,7 +54,13 @@ extension Interpreter {
                     return try callMethod(object, name, arguments)
                 }
                 let callee = try eval(calleeExpr, frame)
-                let arguments = try evalArguments(argumentExprs, frame, calleeName: nil)
+                var calleeName: String?
+                switch callee {
+                case .function(let f): calleeName = f.code.qualifiedName
+                case .builtin(let b): calleeName = b.name
+                default: if case .name(let ref, _) = calleeExpr { calleeName = ref.name }
+                }
+                let arguments = try evalArguments(argumentExprs, frame, calleeName: calleeName)
                 return try call(callee, arguments)
             } catch let e as PyException {
                 record(e, line: p.line, frame)
