@@ -54,7 +54,7 @@ final class ChunkedSlots {
 
     @inline(__always)
     subscript(i: Int) -> Value? {
-        get { chunks[i >> 8].map { $0[i & 255] } ?? nil }
-        set { chunks[i >> 8]?[i & 255] = newValue }
+        get { i >> 8 < ChunkedSlots.maxChunks ? (chunks[i >> 8].map { $0[i & 255] } ?? nil) : nil }
+        set { if i >> 8 < ChunkedSlots.maxChunks { chunks[i >> 8]?[i & 255] = newValue } }
     }
 }

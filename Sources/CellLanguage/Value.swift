@@ -219,7 +219,7 @@ public final class PyFunction {
 ///
 ///     BuiltinFunction("double") { args, _ in
 ///         let x = try args.bind("double", ["x"])["x"]
-///         return .int(try x.integer() * 2)
+///         return .int(try x.integer() * 2)   // see ValueConversions
 ///     }
 public final class BuiltinFunction {
     public let name: String
