@@ -4,8 +4,13 @@ extension Interpreter {
         switch expr {
         case .constant(let v, _):
             return v
-        case .name(let ref, _):
-            return try load(ref, frame)
+        case .name(let ref, let p):
+            do {
+                return try load(ref, frame)
+            } catch let e as PyException {
+                record(e, line: p.line, frame)
+                throw e
+            }
         case .binary(let op, let left, let right, _):
             let a = try eval(left, frame)
             let b = try eval(right, frame)
@@ -23,7 +28,13 @@ extension Interpreter {
                 default: break
                 }
             }
-            return try binary(op, a, b)
+            do {
+                return try binary(op, a, b)
+            } catch let e as PyException {
+                // CPython reports the line where the operation's expression starts.
+                record(e, line: left.position.line, frame)
+                throw e
+            }
         case .compare(let first, let rest, _):
             var left = try eval(first, frame)
             for (i, (op, rightExpr)) in rest.enumerated() {
@@ -70,7 +81,13 @@ extension Interpreter {
             return try getAttribute(try eval(objectExpr, frame), name)
         case .subscript(let objectExpr, let indexExpr, _):
             let object = try eval(objectExpr, frame)
-            return try getItem(object, try eval(indexExpr, frame))
+            let index = try eval(indexExpr, frame)
+            do {
+                return try getItem(object, index)
+            } catch let e as PyException {
+                record(e, line: objectExpr.position.line, frame)
+                throw e
+            }
         case .slice(let lower, let upper, let step, _):
             return .slice(PySlice(start: try lower.map { try eval($0, frame) } ?? .none,
                                   stop: try upper.map { try eval($0, frame) } ?? .none,

@@ -243,7 +243,6 @@ def f():
     e = 3
     return undefined_zz
 f()
-
 """#,
      ipython: #"""
 ---------------------------------------------------------------------------
@@ -259,6 +258,67 @@ Cell In[12], line 10, in f()
 ---> 10 return undefined_zz
 
 NameError: name 'undefined_zz' is not defined
+"""#),
+    (source: #"""
+a = 1
+values = [1,
+          2 / 0]
+"""#,
+     ipython: #"""
+---------------------------------------------------------------------------
+ZeroDivisionError                         Traceback (most recent call last)
+Cell In[13], line 3
+      1 a = 1
+      2 values = [1,
+----> 3           2 / 0]
+
+ZeroDivisionError: division by zero
+"""#),
+    (source: #"""
+data = {'a': 1}
+total = (data['a'] +
+         data['b'])
+"""#,
+     ipython: #"""
+---------------------------------------------------------------------------
+KeyError                                  Traceback (most recent call last)
+Cell In[14], line 3
+      1 data = {'a': 1}
+      2 total = (data['a'] +
+----> 3          data['b'])
+
+KeyError: 'b'
+"""#),
+    (source: #"""
+x = (1 +
+     'a')
+"""#,
+     ipython: #"""
+---------------------------------------------------------------------------
+TypeError                                 Traceback (most recent call last)
+Cell In[15], line 1
+----> 1 x = (1 +
+      2      'a')
+
+TypeError: unsupported operand type(s) for +: 'int' and 'str'
+"""#),
+    (source: #"""
+def f(v):
+    return v
+y = f(1,
+      undefined_q)
+
+"""#,
+     ipython: #"""
+---------------------------------------------------------------------------
+NameError                                 Traceback (most recent call last)
+Cell In[16], line 4
+      1 def f(v):
+      2     return v
+      3 y = f(1,
+----> 4       undefined_q)
+
+NameError: name 'undefined_q' is not defined
 """#),
 ]
 
