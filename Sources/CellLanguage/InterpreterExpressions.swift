@@ -271,6 +271,26 @@ extension Interpreter {
     /// A lazy generator expression: a stack of iterators, one per `for` clause.
     private func generator(_ c: Comprehension, _ p: Position, _ frame: Frame,
                            _ first: @escaping () throws -> Value?) -> PyIterator {
+        if c.clauses.count == 1 {
+            // The common `f(x) for x in xs if cond`: no iterator stack.
+            let clause = c.clauses[0]
+            return PyIterator("generator") { [unowned self] in
+                do {
+                    outer: while let item = try first() {
+                        try self.tickDeadline()
+                        try self.assign(clause.target, item, frame)
+                        for condition in clause.conditions where !(try self.truthy(try self.eval(condition, frame))) {
+                            continue outer
+                        }
+                        return try self.eval(c.element, frame)
+                    }
+                    return nil
+                } catch let e as PyException {
+                    self.record(e, line: p.line, frame)
+                    throw e
+                }
+            }
+        }
         var stack: [() throws -> Value?] = [first]
         return PyIterator("generator") { [unowned self] in
             do {

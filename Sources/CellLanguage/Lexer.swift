@@ -237,9 +237,10 @@ struct Lexer {
             if Lexer.operators[length - 1].contains(candidate) {
                 pos += length
                 if candidate == "(" || candidate == "[" || candidate == "{" {
-                    brackets.append((candidate.unicodeScalars.first!, line, startColumn))
+                    if brackets.count >= 200 { throw error("too many nested parentheses", column: startColumn) }
+                    brackets.append((Unicode.Scalar(candidate.utf8.first ?? 40), line, startColumn))
                 } else if candidate == ")" || candidate == "]" || candidate == "}" {
-                    let closing = candidate.unicodeScalars.first!
+                    let closing = Unicode.Scalar(candidate.utf8.first ?? 41)
                     guard let open = brackets.popLast() else {
                         throw error("unmatched '\(candidate)'", column: startColumn)
                     }
