@@ -123,7 +123,7 @@ struct Parser {
             return
         case .attribute, .subscript:
             return
-        case .tuple(let items, _), .list(let items, _) where !augmented:
+        case .tuple(let items, _) where !augmented, .list(let items, _) where !augmented:
             for item in items { try declareTarget(item, deleting: deleting) }
             return
         case .starred(let inner, _) where !augmented && !deleting:

@@ -161,6 +161,7 @@ func errorMessageMatchesCPython(_ index: Int) {
         ("a < b = 1", "SyntaxError: cannot assign to comparison", 1),
         ("f(a) += 1", "SyntaxError: 'function call' is an illegal expression for augmented assignment", 1),
         ("del f()", "SyntaxError: cannot delete function call", 1),
+        ("a, b += 1", "SyntaxError: 'tuple' is an illegal expression for augmented assignment", 1),
         ("x = 1 if 2", "SyntaxError: expected 'else' after 'if' expression", 1),
         ("try:\n  pass", "SyntaxError: expected 'except' or 'finally' block", 2),
         ("f'}'", "SyntaxError: f-string: single '}' is not allowed", 1),
