@@ -37,7 +37,7 @@ let package = Package(
         .target(
             name: "NeuralEngine",
             dependencies: ["COpenBLAS", "CZlib", .product(name: "Crypto", package: "swift-crypto")]),
-        .target(name: "Library", dependencies: ["CellLanguage", "NeuralEngine"]),
+        .target(name: "Library", dependencies: ["CellLanguage", "NeuralEngine", "Charts"]),
         .target(name: "Charts"),
         .target(
             name: "NotebookCache",
