@@ -118,11 +118,9 @@ extension AxesPlotting {
         return edges.indices.allSatisfy { abs(edges[$0] - (edges[0] + Double($0) * step)) <= step * 1e-9 }
     }
 
-    /// A float64 numpy array when numpy's arrays are cell values, else a list of floats.
+    /// A 1-D float64 numpy array.
     static func floatArray(_ values: [Double]) -> Value {
-        let array = NDArray(shape: [values.count], storage: .float64(values))
-        if let host = (array as AnyObject) as? HostObject { return .host(host) }
-        return .list(PyList(values.map { .float($0) }))
+        .host(NDArray(shape: [values.count], storage: .float64(values)))
     }
 
     /// `imshow(X, cmap=None, vmin=None, vmax=None)`: a 2-D array as an image, row 0 at the top.

@@ -26,7 +26,7 @@ struct PlotData {
         case .none, .str, .dict, .set, .function, .builtin, .boundMethod, .module, .exception, .type:
             throw PyException(.typeError, "Labbook's pyplot plots numbers, not '\(value.typeName)' values")
         case .host(let host):
-            if let array = (host as AnyObject) as? NDArray {
+            if let array = host as? NDArray {
                 return PlotData(shape: array.shape, values: array.storage.asFloat64())
             }
         default: break
@@ -51,7 +51,7 @@ struct PlotData {
 
     /// A host object that is an array (a 0-d numpy array still counts as a number).
     private static func isContainer(_ value: Value) -> Bool {
-        if case .host(let host) = value, let array = (host as AnyObject) as? NDArray { return array.ndim > 0 }
+        if case .host(let host) = value, let array = host as? NDArray { return array.ndim > 0 }
         return false
     }
 
