@@ -29,7 +29,7 @@ struct PyplotNumPyTests {
         #expect(Self.result("len(plt.plot(np.zeros((3, 2))))") == "2")
         #expect(Self.result("plt.plot(np.arange(3), np.zeros(4))")
                 == "ValueError: x and y must have same first dimension, but have shapes (3,) and (4,)")
-        #expect(Self.result("plt.plot(np.arange(5)); plt.xlim()") == "(-0.2, 4.2)")
+        #expect(Self.result("plt.plot(np.arange(5)); plt.xlim()") == "(np.float64(-0.2), np.float64(4.2))")
     }
 
     @Test func imshowOfAUInt8Image() throws {

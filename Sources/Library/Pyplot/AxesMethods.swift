@@ -24,8 +24,8 @@ enum AxesMethods {
         "axis": axis,
         "set_xlim": { ax, arguments, _ in try setLimits(ax, arguments, "set_xlim", vertical: false) },
         "set_ylim": { ax, arguments, _ in try setLimits(ax, arguments, "set_ylim", vertical: true) },
-        "get_xlim": { ax, _, _ in pair(try ax.read { AxesLimits.x($0) }) },
-        "get_ylim": { ax, _, _ in pair(try ax.read { AxesLimits.y($0) }) },
+        "get_xlim": { ax, _, _ in float64Pair(try ax.read { AxesLimits.x($0) }) },
+        "get_ylim": { ax, _, _ in float64Pair(try ax.read { AxesLimits.y($0) }) },
         "set_xticks": { ax, arguments, interpreter in try setTicks(ax, arguments, interpreter, vertical: false) },
         "set_yticks": { ax, arguments, interpreter in try setTicks(ax, arguments, interpreter, vertical: true) },
         "set_xticklabels": { ax, arguments, _ in try setTickLabels(ax, arguments, vertical: false) },
@@ -42,7 +42,13 @@ enum AxesMethods {
         "tick_params": { _, _, _ in .none },
     ]
 
+    /// What setters return: `(0.0, 5.0)`.
     static func pair(_ limits: (Double, Double)) -> Value { .tuple([.float(limits.0), .float(limits.1)]) }
+
+    /// What getters return, the limits as NumPy scalars: `(np.float64(0.0), np.float64(5.0))`.
+    static func float64Pair(_ limits: (Double, Double)) -> Value { .tuple([float64(limits.0), float64(limits.1)]) }
+
+    static func float64(_ x: Double) -> Value { .host(NumPyScalar(NDArray(shape: [], storage: .float64([x])))) }
 
     private static func setText(_ ax: AxesObject, _ arguments: Arguments, _ function: String, _ parameter: String,
                                 _ field: WritableKeyPath<Axes, String?>, x: String, y: String) throws -> Value {
@@ -99,7 +105,7 @@ enum AxesMethods {
             try ax.modify { $0.xLimits = (numbers[0], numbers[1]); $0.yLimits = (numbers[2], numbers[3]) }
         }
         let (x, y) = try ax.read { (AxesLimits.x($0), AxesLimits.y($0)) }
-        return .tuple([.float(x.0), .float(x.1), .float(y.0), .float(y.1)])
+        return .tuple([float64(x.0), float64(x.1), float64(y.0), float64(y.1)])
     }
 
     /// `set_xlim(left, right)`, `set_xlim((left, right))`, `set_xlim(right=5)`; a side left

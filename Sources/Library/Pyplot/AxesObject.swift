@@ -44,7 +44,7 @@ final class AxesObject: HostObject {
 
     private func checkAttached() throws {
         guard generation == figure.generation, figure.figure.axes.indices.contains(index) else {
-            throw PyException(.runtimeError, "this Axes was removed from its figure (clf() or close()); "
+            throw PyException(.runtimeError, "this Axes was removed from its figure by clf(); "
                 + "draw on a new one from plt.gca() or plt.subplots()")
         }
     }

@@ -70,7 +70,7 @@ public enum PyplotModule {
             module.define(name) { arguments, interpreter in
                 let ax = try gca(interpreter)
                 if arguments.positional.isEmpty && arguments.keywords.isEmpty {
-                    return AxesMethods.pair(try ax.read { vertical ? AxesLimits.y($0) : AxesLimits.x($0) })
+                    return AxesMethods.float64Pair(try ax.read { vertical ? AxesLimits.y($0) : AxesLimits.x($0) })
                 }
                 return try AxesMethods.setLimits(ax, arguments, name, vertical: vertical)
             }
