@@ -129,6 +129,13 @@ struct PyplotReprTests {
         #expect(Self.result(source) == expected)
     }
 
+    /// Labbook writes SVG only; other formats are refused in matplotlib's words for an
+    /// unsupported format (there is no real-matplotlib counterpart: it writes PNG).
+    @Test func savefigRefusesFormatsOtherThanSVG() {
+        #expect(Self.result("plt.plot([1]); plt.savefig('loss.png')")
+                == "ValueError: Format 'png' is not supported (supported formats: svg)")
+    }
+
     /// Charts' messages for bad style strings start as matplotlib's do (matplotlib adds detail).
     @Test(arguments: [
         ("plt.plot([1,2,3],[1,2,3],'q')", "ValueError: 'q' is not a valid format string"),
