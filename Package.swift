@@ -38,7 +38,7 @@ let package = Package(
         .target(
             name: "NeuralEngine",
             dependencies: ["COpenBLAS", "CZlib", .product(name: "Crypto", package: "swift-crypto")]),
-        .target(name: "Library", dependencies: ["CellLanguage", "NeuralEngine"]),
+        .target(name: "Library", dependencies: ["CellLanguage", "NeuralEngine", "Charts"]),
         .target(name: "Charts"),
         .target(
             name: "NotebookCache",
@@ -56,7 +56,9 @@ let package = Package(
         .testTarget(name: "NotebookFormatTests", dependencies: ["NotebookFormat"], resources: [.copy("Fixtures")]),
         .testTarget(name: "CellLanguageTests", dependencies: ["CellLanguage"], resources: [.copy("Conformance")]),
         .testTarget(name: "NeuralEngineTests", dependencies: ["NeuralEngine"]),
-        .testTarget(name: "LibraryTests", dependencies: ["Library", "CellLanguage", "NeuralEngine"]),
+        .testTarget(
+            name: "LibraryTests", dependencies: ["Library", "CellLanguage", "NeuralEngine"],
+            resources: [.copy("NumPyConformance")]),
         .testTarget(name: "ChartsTests", dependencies: ["Charts"], exclude: ["Goldens", "Fixtures"]),
         .testTarget(name: "ReportsTests", dependencies: ["Reports"], exclude: ["Golden"]),
         .testTarget(name: "RunnerTests", dependencies: ["Runner"]),
