@@ -14,6 +14,14 @@ public struct LibrarySettings: Sendable {
 /// The modules cells can import. (Placeholder until the keras/numpy binding lands.)
 public enum LabbookModules {
     public static func registry(settings: LibrarySettings) -> ModuleRegistry {
-        ModuleRegistry()
+        let registry = ModuleRegistry()
+        PyplotModule.register(in: registry)
+        return registry
+    }
+
+    /// What a cell leaves behind for its outputs once it has run: open matplotlib figures
+    /// (shown at the end of the cell, as Jupyter's inline backend does).
+    public static func cellEndOutputs(_ interpreter: Interpreter) -> [OutputPart] {
+        PyplotModule.flush(interpreter)
     }
 }

@@ -59,6 +59,7 @@ public final class NotebookRunner {
             let cellStart = ContinuousClock.now
             var outcome = session.run(
                 cell.source, cellNumber: cell.index + 1, timeout: cell.options.timeout ?? configuration.timeout)
+            outcome.outputs += LabbookModules.cellEndOutputs(session.interpreter)
             if let error = outcome.error, !outcome.outputs.contains(.error(error)) {
                 outcome.outputs.append(.error(error))
             }

@@ -263,3 +263,31 @@ import Testing
         #expect(second.output == first.output)
     }
 }
+
+@Suite struct FigureRunTests {
+    @Test func figuresBecomeLinkedSVGFiles() throws {
+        let nb = try TestNotebook("""
+            ```python
+            import matplotlib.pyplot as plt
+            plt.plot([1, 2, 3], [2, 4, 3], label='demo')
+            plt.legend()
+            print('drawn')
+            ```
+
+            ```python
+            print('no figure')
+            ```
+
+            """)
+        let (result, output) = try nb.run()
+        #expect(result.exitCode == 0)
+        #expect(output.contains("```output\ndrawn\n```\n\n![figure](out_files/cell-1-1.svg)\n"))
+        let svg = try String(contentsOfFile: nb.directory.appendingPathComponent("out_files/cell-1-1.svg").path, encoding: .utf8)
+        #expect(svg.hasPrefix("<svg"))
+        #expect(svg.contains("demo"))
+        // Running the executed notebook again replaces the link rather than adding one.
+        let again = try TestNotebook(output)
+        let (_, second) = try again.run()
+        #expect(second == output)
+    }
+}
