@@ -54,7 +54,13 @@ extension Interpreter {
                     return try callMethod(object, name, arguments)
                 }
                 let callee = try eval(calleeExpr, frame)
-                let arguments = try evalArguments(argumentExprs, frame, calleeName: nil)
+                var calleeName: String?
+                switch callee {
+                case .function(let f): calleeName = f.code.qualifiedName
+                case .builtin(let b): calleeName = b.name
+                default: if case .name(let ref, _) = calleeExpr { calleeName = ref.name }
+                }
+                let arguments = try evalArguments(argumentExprs, frame, calleeName: calleeName)
                 return try call(callee, arguments)
             } catch let e as PyException {
                 record(e, line: p.line, frame)
@@ -200,23 +206,22 @@ extension Interpreter {
         let inner = Frame(slotCount: c.slotCount, parent: frame, label: name + "(.0)", name: name,
                           cellNumber: frame.cellNumber)
         inner.scopeLines = frame.scopeLines
-        let firstNext = try iterator(first)
         if c.kind == .generator {
-            return .iterator(generator(c, p, inner, firstNext))
+            return .iterator(generator(c, p, inner, try iterator(first)))
         }
         do {
             switch c.kind {
             case .list:
                 var out: [Value] = []
-                try runClauses(c, 0, inner, firstNext) { out.append(try eval(c.element, inner)) }
+                try runClauses(c, 0, inner, first) { out.append(try eval(c.element, inner)) }
                 return .list(PyList(out))
             case .set:
                 let out = PySet()
-                try runClauses(c, 0, inner, firstNext) { try out.add(try eval(c.element, inner)) }
+                try runClauses(c, 0, inner, first) { try out.add(try eval(c.element, inner)) }
                 return .set(out)
             default:
                 let out = PyDict()
-                try runClauses(c, 0, inner, firstNext) {
+                try runClauses(c, 0, inner, first) {
                     let key = try eval(c.element, inner)
                     try out.set(key, try eval(c.value ?? .constant(.none, p), inner))
                 }
@@ -229,20 +234,20 @@ extension Interpreter {
     }
 
     private func runClauses(_ c: Comprehension, _ level: Int, _ frame: Frame,
-                            _ next: () throws -> Value?, _ body: () throws -> Void) throws {
+                            _ iterable: Value, _ body: () throws -> Void) throws {
         let clause = c.clauses[level]
-        outer: while let item = try next() {
+        try forEachItem(iterable) { item in
             try tickDeadline()
             try assign(clause.target, item, frame)
             for condition in clause.conditions where !(try truthy(try eval(condition, frame))) {
-                continue outer
+                return true
             }
             if level + 1 < c.clauses.count {
-                let inner = try iterator(try eval(c.clauses[level + 1].iterable, frame))
-                try runClauses(c, level + 1, frame, inner, body)
+                try runClauses(c, level + 1, frame, try eval(c.clauses[level + 1].iterable, frame), body)
             } else {
                 try body()
             }
+            return true
         }
     }
 

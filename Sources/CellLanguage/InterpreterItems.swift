@@ -123,6 +123,39 @@ extension Interpreter {
         }
     }
 
+    /// Calls `body` with each item of `v` until it returns false. Ranges, lists and tuples
+    /// are walked without allocating an iterator (the hot path of `for` loops).
+    func forEachItem(_ v: Value, _ body: (Value) throws -> Bool) throws {
+        switch v {
+        case .range(let r):
+            var i = r.start
+            if r.step > 0 {
+                while i < r.stop {
+                    if !(try body(.int(i))) { return }
+                    i += r.step
+                }
+            } else {
+                while i > r.stop {
+                    if !(try body(.int(i))) { return }
+                    i += r.step
+                }
+            }
+        case .list(let l):
+            var i = 0
+            while i < l.items.count {
+                if !(try body(l.items[i])) { return }
+                i += 1
+            }
+        case .tuple(let t):
+            for item in t where !(try body(item)) { return }
+        default:
+            let next = try iterator(v)
+            while let item = try next() {
+                if !(try body(item)) { return }
+            }
+        }
+    }
+
     /// A function returning successive items of `v`, nil when exhausted.
     func iterator(_ v: Value) throws -> () throws -> Value? {
         switch v {

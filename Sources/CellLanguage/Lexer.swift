@@ -13,6 +13,8 @@ struct Lexer {
     /// Open brackets with where they opened, for "'(' was never closed".
     private var brackets: [(char: Unicode.Scalar, line: Int, column: Int)] = []
     private var atLineStart = true
+    /// Set when input ends inside brackets.
+    private(set) var unclosedBracket: SyntaxErrorInfo?
     /// Line offset for sub-lexers of f-string expressions.
     private let firstLine: Int
 
@@ -74,7 +76,8 @@ struct Lexer {
             }
         }
         if let open = brackets.last {
-            throw SyntaxErrorInfo("'\(open.char)' was never closed", line: open.line, column: open.column)
+            // Reported only if the parser reaches the end of input (as CPython's tokenizer).
+            unclosedBracket = SyntaxErrorInfo("'\(open.char)' was never closed", line: open.line, column: open.column)
         }
         if let last = tokens.last, last.kind != .newline {
             add(.newline, column: column)
