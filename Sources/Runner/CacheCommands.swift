@@ -16,7 +16,8 @@ public enum CacheCommands {
     ///     cache: nb/.labbook
     ///     24 entries, 3 blobs, 18.4 MB (bound: the last 5 runs per notebook, at most 2.0 GB)
     ///     2 runs recorded; last: nb.md, 12 cells, 2026-11-29 10:55 UTC
-    ///     nb.md: 12 of 12 cells cached
+    ///     nb.md: 12 of 12 cells cached for runs with timings on
+    ///     nb.md: 0 of 12 cells cached for runs with timings off
     public static func info(notebookPath: String, cacheDirectory: String?) throws(RunFailure) -> String {
         let directory = directory(forNotebook: notebookPath, cacheDirectory: cacheDirectory)
         let info = NotebookCache.info(directory: directory)
@@ -32,14 +33,15 @@ public enum CacheCommands {
             lines.append("no run recorded")
         }
         if let notebook = try? Notebook.load(path: notebookPath) {
-            let timings = notebook.frontMatter.timings ?? true
-            let keys = CellKey.chain(
-                sources: notebook.cells.map(\.source), engineVersion: CacheRun.engineVersion(timings: timings),
-                parameters: notebook.frontMatter.params.map { ($0.name, $0.value.pythonLiteral) },
-                seed: notebook.frontMatter.seed)
-            let cached = keys.prefix { FileManager.default.fileExists(atPath: directory + "/entries/" + $0.hex) }.count
-            lines.append("\(URL(fileURLWithPath: notebookPath).lastPathComponent): \(cached) of \(keys.count) cells cached"
-                + (timings ? "" : " (timings off)"))
+            let name = URL(fileURLWithPath: notebookPath).lastPathComponent
+            for timings in [true, false] {
+                let keys = CellKey.chain(
+                    sources: notebook.cells.map(\.source), engineVersion: CacheRun.engineVersion(timings: timings),
+                    parameters: notebook.frontMatter.params.map { ($0.name, $0.value.pythonLiteral) },
+                    seed: notebook.frontMatter.seed)
+                let cached = keys.prefix { FileManager.default.fileExists(atPath: directory + "/entries/" + $0.hex) }.count
+                lines.append("\(name): \(cached) of \(keys.count) cells cached for runs with timings \(timings ? "on" : "off")")
+            }
         }
         return lines.joined(separator: "\n") + "\n"
     }

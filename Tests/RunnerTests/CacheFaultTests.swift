@@ -109,8 +109,7 @@ import Testing
         _ = try nb.run()
         let info = try CacheCommands.info(notebookPath: nb.path, cacheDirectory: nil)
         #expect(info.contains("3 entries"), "\(info)")
-        #expect(info.contains("nb.md: 3 of 3 cells cached (timings off)") == false)  // front matter has no timings: false
-        #expect(info.contains("nb.md: 0 of 3 cells cached"), "\(info)")  // info uses the notebook's own timings (on)
+        #expect(info.contains("nb.md: 0 of 3 cells cached for runs with timings on\nnb.md: 3 of 3 cells cached for runs with timings off"), "\(info)")
         #expect(try CacheCommands.clean(notebookPath: nb.path, cacheDirectory: nil) == "removed \(nb.cacheDirectory)\n")
         #expect(!FileManager.default.fileExists(atPath: nb.cacheDirectory))
         #expect(try CacheCommands.info(notebookPath: nb.path, cacheDirectory: nil) == "no cache at \(nb.cacheDirectory)\n")
