@@ -158,6 +158,9 @@ final class FunctionCode {
     var lastLine = 0
     /// The `def` this function is nested in, if any.
     weak var enclosing: FunctionCode?
+    /// The cell source it was parsed from and its place there (state snapshots re-create
+    /// functions by re-parsing their cell).
+    var origin: FunctionOrigin?
 
     /// The lines IPython takes traceback context from: a `def`'s own lines; for a lambda,
     /// its enclosing `def`'s (nil: the whole cell).

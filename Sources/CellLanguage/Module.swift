@@ -41,6 +41,9 @@ public final class ModuleRegistry {
     private var factories: [String: (Interpreter) throws -> Module] = [:]
     private var order: [String] = []
     private var builtinOrder: [String] = []
+    /// Host object kinds and session-state providers for state snapshots (see
+    /// `SnapshotCodable`); the library fills it when it builds the registry.
+    public let snapshotting = SnapshotRegistry()
 
     /// A registry that provides `math` and `random`.
     public init() {

@@ -20,11 +20,15 @@ struct Parser {
 
     /// The lexer's "'(' was never closed", reported if parsing fails at the end of input.
     var unclosedBracket: SyntaxErrorInfo?
+    /// The source, and every `def`/`lambda` parsed from it in order (for state snapshots).
+    let functionSource: FunctionSource
+    var functionCodes: [FunctionCode] = []
 
     init(source: String, cellNumber: Int, globals: GlobalTable) throws {
         var lexer = Lexer(source)
         tokens = try lexer.tokenize()
         unclosedBracket = lexer.unclosedBracket
+        functionSource = FunctionSource(source)
         self.cellNumber = cellNumber
         self.globals = globals
     }

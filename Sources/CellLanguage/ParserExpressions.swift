@@ -62,6 +62,7 @@ extension Parser {
                                 qualifiedName: (functionNames.map { $0 + ".<locals>." }.joined()) + "<lambda>",
                                 parameters: parameters, cellNumber: cellNumber, line: start.line)
         code.enclosing = enclosingDefs.last
+        registerFunction(code)
         let inner = pushScope(.function)
         for p in parameters { inner.declare(p.name) }
         functionNames.append("<lambda>")

@@ -129,6 +129,17 @@ public final class PySet {
         fill = count
     }
 
+    /// The table's bookkeeping, for state snapshots.
+    var layout: (fill: Int, finger: Int) { (fill, finger) }
+
+    /// Puts back a saved table exactly (slots, dummies, counters), for state snapshots.
+    func restore(table: [Slot], count: Int, fill: Int, finger: Int) {
+        self.table = table
+        self.count = count
+        self.fill = fill
+        self.finger = finger
+    }
+
     /// Removes `v`; false if it was absent.
     @discardableResult
     public func remove(_ v: Value) throws -> Bool {

@@ -1,9 +1,9 @@
 /// CPython's Mersenne Twister (MT19937 with `init_by_array` seeding), so `random.seed(0);
 /// random.random()` gives CPython's numbers.
 final class MersenneTwister {
-    private var state = [UInt32](repeating: 0, count: 624)
-    private var index = 625
-    private var gaussNext: Double?
+    var state = [UInt32](repeating: 0, count: 624)
+    var index = 625
+    var gaussNext: Double?
 
     init(seed: Int) { self.seed(seed) }
 
@@ -105,6 +105,7 @@ private func _sin(_ x: Double) -> Double { Foundation.sin(x) }
 enum RandomModule {
     static func make(_ interpreter: Interpreter) throws -> Module {
         let mt = MersenneTwister(seed: 0)
+        interpreter.registry.snapshotting.register(provider: mt)
         let m = Module("random")
         func integer(_ v: Value) throws -> Int {
             guard let i = v.asInt, !v.isFloat else {

@@ -1,6 +1,7 @@
 import CellLanguage
 import Foundation
 import Library
+import NotebookCache
 import NotebookFormat
 import Reports
 
@@ -23,6 +24,10 @@ public final class NotebookRunner {
 
     /// Loads, runs and writes. Throws `RunFailure` (exit 2) before writing anything when the
     /// notebook or the command line is unusable.
+    ///
+    /// With the cache on, cells whose key is cached up to the last one with a saved state
+    /// are not run: their outputs are re-emitted, and that state is restored (lazily: only
+    /// if a later cell runs) before the first cell that does.
     public func run() throws(RunFailure) -> RunResult {
         let notebook: Notebook
         do {
@@ -35,25 +40,116 @@ public final class NotebookRunner {
         }
         let seed = configuration.seed ?? notebook.frontMatter.seed
         let timings = configuration.timings ?? notebook.frontMatter.timings ?? true
-        let session = Session(modules: LabbookModules.registry(
-            settings: LibrarySettings(seed: seed, showTimings: timings)))
-        session.onLiveStatus = events.liveStatus
-        try bindParameters(of: notebook, into: session)
+        let parameters = try resolvedParameters(of: notebook)
+        let fromIndex = try fromCellIndex(in: notebook)
 
-        let started = ContinuousClock.now
-        let startDate = Date()
-        var renderings: [CellRendering?] = Array(repeating: nil, count: notebook.cells.count)
-        var figures = FigureFiles(markdownPath: configuration.markdownOutput)
+        let warn = events.warning
+        let cache = configuration.useCache ? CacheRun.open(
+            directory: configuration.cacheDirectory ?? NotebookCache.defaultDirectory(forNotebook: configuration.notebookPath),
+            notebook: notebook, parameters: parameters, seed: seed, timings: timings, warn: warn) : nil
+        var plan = cache?.plan(force: configuration.force, fromIndex: fromIndex, fromID: configuration.fromCellID)
+            ?? CacheRun.Plan(firstReason: "the cache is off")
+        let context = RunContext(notebook: notebook, seed: seed, timings: timings, parameters: parameters, cache: cache)
+        var execution: Execution
+        do {
+            execution = try execute(context, plan: plan)
+        } catch {
+            guard case .restore(let index, let reason) = error else { throw error.failure }
+            events.warning("\(cache?.location(index) ?? configuration.notebookPath): warning: cannot restore the cached state after this cell (\(reason)); running every cell")
+            plan = CacheRun.Plan(firstReason: "the cached state could not be restored")
+            do {
+                execution = try execute(context, plan: plan)
+            } catch {
+                throw error.failure
+            }
+        }
+        cache?.finish()
+        return try writeReports(of: execution, context)
+    }
+
+    /// What the cell loop produced.
+    struct Execution {
         var outcomes: [CellRun] = []
+        var renderings: [CellRendering?]
+        var figures: FigureFiles
         var failed = false
+        var started = ContinuousClock.now
+        var startDate = Date()
+    }
+
+    struct RunContext {
+        var notebook: Notebook
+        var seed: Int
+        var timings: Bool
+        var parameters: [(name: String, literal: String)]
+        var cache: CacheRun?
+    }
+
+    enum ExecutionError: Error {
+        case restore(index: Int, reason: String)
+        case failure(RunFailure)
+
+        var failure: RunFailure {
+            switch self {
+            case .failure(let failure): return failure
+            case .restore(_, let reason): return RunFailure(message: "cannot restore the cached state: \(reason)")
+            }
+        }
+    }
+
+    /// The cell loop: reuse cached cells of `plan`, run the others, save the state after each
+    /// that ran. The error policy is decided here, the same for cached and run cells.
+    private func execute(_ context: RunContext, plan: CacheRun.Plan) throws(ExecutionError) -> Execution {
+        let notebook = context.notebook
+        let session = Session(modules: LabbookModules.registry(
+            settings: LibrarySettings(seed: context.seed, showTimings: context.timings)))
+        session.onLiveStatus = events.liveStatus
+        do {
+            try bindParameters(context.parameters, into: session)
+        } catch {
+            throw .failure(error)
+        }
+        var run = Execution(
+            renderings: Array(repeating: nil, count: notebook.cells.count),
+            figures: FigureFiles(markdownPath: configuration.markdownOutput))
+        var saver = StateSaver(cache: context.cache, notebook: notebook, events: events)
         var stopped = false
+        var changed = false
         for cell in notebook.cells {
             let progress = CellProgress(
                 number: cell.index + 1, total: notebook.cells.count, line: cell.fenceLine, id: cell.options.id)
+            let label = "[\(progress.number)/\(progress.total)] line \(cell.fenceLine)"
+            if let resume = plan.resumeIndex, cell.index <= resume {
+                let entry = plan.entries[cell.index]
+                if cell.index == resume { saver.pending = entry.snapshot }
+                guard !stopped, cell.options.eval else {
+                    events.explanation("\(label): skipped" + (stopped ? ": after a failed cell" : ": eval: false"))
+                    events.cellFinished(progress, CellCompletion(
+                        seconds: 0, cached: false, skipped: true, errorLocation: nil, errorExpected: false))
+                    continue
+                }
+                events.explanation("\(label): cached")
+                record(entry.outputs, seconds: entry.duration, cached: true, cell: cell, progress: progress,
+                       into: &run, stopped: &stopped)
+                continue
+            }
             guard !stopped, cell.options.eval else {
+                events.explanation("\(label): skipped" + (stopped ? ": after a failed cell" : ": eval: false"))
                 events.cellFinished(progress, CellCompletion(
                     seconds: 0, cached: false, skipped: true, errorLocation: nil, errorExpected: false))
+                if !stopped { saver.keepState(after: cell, session: session) }
                 continue
+            }
+            let reason = !cell.options.cache ? "cache: false" : changed ? "after a changed cell" : plan.firstReason
+            events.explanation("\(label): ran: \(reason)")
+            changed = true
+            if let pending = saver.pending, let cache = context.cache {
+                do {
+                    try cache.restore(pending, into: session)
+                } catch {
+                    throw .restore(index: (plan.resumeIndex ?? 0), reason: "\(error)")
+                }
+                saver.pending = nil
             }
             events.cellStarted(progress)
             let cellStart = ContinuousClock.now
@@ -64,50 +160,81 @@ public final class NotebookRunner {
                 outcome.outputs.append(.error(error))
             }
             let seconds = (ContinuousClock.now - cellStart).seconds
-            var location: String?
-            if let error = outcome.error {
-                location = "\(configuration.notebookPath):\(cell.firstCodeLine + error.cellLine - 1): \(error.summary)"
-                if !cell.options.error {
-                    failed = true
-                    if !configuration.allowErrors { stopped = true }
-                }
-            }
-            events.cellFinished(progress, CellCompletion(
-                seconds: seconds, cached: false, skipped: false, errorLocation: location,
-                errorExpected: cell.options.error))
-            outcomes.append(CellRun(cellIndex: cell.index, outputs: outcome.outputs, error: outcome.error, seconds: seconds))
-            if cell.options.output {
-                renderings[cell.index] = figures.rendering(of: outcome.outputs, cellNumber: cell.index + 1)
+            record(outcome.outputs, seconds: seconds, cached: false, cell: cell, progress: progress,
+                   into: &run, stopped: &stopped)
+            saver.save(after: cell, outcome: outcome, seconds: seconds, session: session)
+        }
+        return run
+    }
+
+    /// Reports a finished cell (run or cached) and applies the error policy.
+    private func record(
+        _ outputs: [OutputPart], seconds: Double, cached: Bool, cell: Cell, progress: CellProgress,
+        into run: inout Execution, stopped: inout Bool
+    ) {
+        var location: String?
+        var error: CellError?
+        for case .error(let e) in outputs { error = e }
+        if let error {
+            location = "\(configuration.notebookPath):\(cell.firstCodeLine + error.cellLine - 1): \(error.summary)"
+            if !cell.options.error {
+                run.failed = true
+                if !configuration.allowErrors { stopped = true }
             }
         }
-        let total = (ContinuousClock.now - started).seconds
+        events.cellFinished(progress, CellCompletion(
+            seconds: seconds, cached: cached, skipped: false, errorLocation: location,
+            errorExpected: cell.options.error))
+        run.outcomes.append(CellRun(cellIndex: cell.index, outputs: outputs, error: error, seconds: seconds, cached: cached))
+        if cell.options.output {
+            run.renderings[cell.index] = run.figures.rendering(of: outputs, cellNumber: cell.index + 1)
+        }
+    }
 
-        let markdown = notebook.executedMarkdown(renderings)
+    private func writeReports(of run: Execution, _ context: RunContext) throws(RunFailure) -> RunResult {
+        let notebook = context.notebook
+        let total = (ContinuousClock.now - run.started).seconds
+        let markdown = notebook.executedMarkdown(run.renderings)
         var html: String?
         if configuration.htmlOutput != nil {
             var results: [Int: ReportBuilder.CellResult] = [:]
-            for run in outcomes {
-                results[run.cellIndex] = ReportBuilder.CellResult(
-                    outputs: run.outputs, failed: run.error != nil, seconds: run.seconds, cached: false)
+            for cell in run.outcomes {
+                // With timings off the report says what the cells produced, not how: a cached
+                // re-run is then byte-identical to a fresh run (see docs/cache.md).
+                results[cell.cellIndex] = ReportBuilder.CellResult(
+                    outputs: cell.outputs, failed: cell.error != nil, seconds: cell.seconds,
+                    cached: context.timings && cell.cached)
             }
             html = HTMLReport.render(ReportBuilder.document(
-                notebook: notebook, results: results, seed: seed, timings: timings, totalSeconds: total,
-                date: startDate))
+                notebook: notebook, results: results, seed: context.seed, timings: context.timings,
+                totalSeconds: total, date: run.startDate))
         }
         do {
-            try figures.write()
+            try run.figures.write()
         } catch {
-            throw RunFailure(message: "\(figures.directory ?? ""): cannot write figures: \(error.localizedDescription)")
+            throw RunFailure(message: "\(run.figures.directory ?? ""): cannot write figures: \(error.localizedDescription)")
         }
         try write(markdown, to: configuration.markdownOutput)
         if let html { try write(html, to: configuration.htmlOutput) }
         return RunResult(
-            exitCode: failed ? 1 : 0, cells: outcomes, totalSeconds: total, seed: seed,
+            exitCode: run.failed ? 1 : 0, cells: run.outcomes, totalSeconds: total, seed: context.seed,
             notebook: notebook)
     }
 
-    /// Front-matter `params` become globals, overridden by `-P name=value` (Python literals).
-    private func bindParameters(of notebook: Notebook, into session: Session) throws(RunFailure) {
+    /// `--from ID` as a cell index.
+    private func fromCellIndex(in notebook: Notebook) throws(RunFailure) -> Int? {
+        guard let id = configuration.fromCellID else { return nil }
+        guard let cell = notebook.cell(id: id) else {
+            let ids = notebook.cells.compactMap(\.id)
+            throw RunFailure(message: "\(configuration.notebookPath): --from \(id): no cell has the id '\(id)'; "
+                + (ids.isEmpty ? "give the cell a `#| id: \(id)` line" : "the ids are: \(ids.joined(separator: ", "))"))
+        }
+        return cell.index
+    }
+
+    /// Front-matter `params` overridden by `-P name=value`, as (name, Python literal) pairs
+    /// in front-matter order: they become globals and are part of every cell key.
+    private func resolvedParameters(of notebook: Notebook) throws(RunFailure) -> [(name: String, literal: String)] {
         var values: [(name: String, literal: String)] = notebook.frontMatter.params.map {
             ($0.name, $0.value.pythonLiteral)
         }
@@ -120,6 +247,18 @@ public final class NotebookRunner {
             }
             values[index].literal = literal
         }
+        let probe = Session(modules: ModuleRegistry())
+        for (name, literal) in values {
+            do {
+                _ = try probe.evaluateLiteral(literal)
+            } catch {
+                throw RunFailure(message: "\(configuration.notebookPath): parameter '\(name)': \(literal) is not a Python literal (\(error))")
+            }
+        }
+        return values
+    }
+
+    private func bindParameters(_ values: [(name: String, literal: String)], into session: Session) throws(RunFailure) {
         for (name, literal) in values {
             do {
                 session[global: name] = try session.evaluateLiteral(literal)
@@ -145,7 +284,10 @@ public struct CellRun: Sendable {
     public var cellIndex: Int
     public var outputs: [OutputPart]
     public var error: CellError?
+    /// How long it ran (for a cached cell: when it last actually ran).
     public var seconds: Double
+    /// Whether its outputs came from the cache.
+    public var cached = false
 }
 
 /// The result of a run that got as far as writing its reports.

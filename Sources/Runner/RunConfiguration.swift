@@ -21,6 +21,15 @@ public struct RunConfiguration: Sendable {
     public var seed: Int?
     /// Default per-cell timeout in seconds; a cell's `#| timeout:` wins.
     public var timeout: Double?
+    /// Reuse and store cell results in the cache (see docs/cache.md). `false` neither reads
+    /// nor writes it.
+    public var useCache = true
+    /// The cache folder; `nil` is `.labbook/` beside the notebook.
+    public var cacheDirectory: String?
+    /// `--force`: run every cell (the results are still stored).
+    public var force = false
+    /// `--from ID`: run from the cell with this id (earlier cells may come from the cache).
+    public var fromCellID: String?
 
     public init(notebookPath: String) {
         self.notebookPath = notebookPath

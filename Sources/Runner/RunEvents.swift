@@ -9,6 +9,8 @@ public struct RunEvents: Sendable {
     public var liveStatus: @Sendable (String?) -> Void = { _ in }
     /// A warning about the notebook (an unknown cell option, ...), already located: `nb.md:12: ...`.
     public var warning: @Sendable (String) -> Void = { _ in }
+    /// Why a cell ran or came from the cache, for `--explain`: `[3/12] line 45: cached`.
+    public var explanation: @Sendable (String) -> Void = { _ in }
 
     public init() {}
 }

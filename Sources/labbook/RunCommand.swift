@@ -44,12 +44,30 @@ struct RunCommand: ParsableCommand {
     @Option(help: "Stop any cell that runs longer than this many seconds.")
     var timeout: Double?
 
+    @Flag(help: "Run every cell, ignoring cached results (the new results are still cached).")
+    var force = false
+
+    @Option(name: .customLong("from"), help: ArgumentHelp("Run from the cell with this id (`#| id:`); cells above may come from the cache.", valueName: "ID"))
+    var fromCell: String?
+
+    @Flag(help: "Say for each cell why it ran or came from the cache.")
+    var explain = false
+
+    @Option(help: ArgumentHelp("The cache folder (default: .labbook beside the notebook).", valueName: "DIR"))
+    var cacheDir: String?
+
+    @Flag(help: "Neither read nor write the cache.")
+    var noCache = false
+
     func validate() throws {
         if inPlace && output != nil {
             throw ValidationError("use either -o/--output or --in-place, not both")
         }
         for parameter in parameters where !parameter.contains("=") {
             throw ValidationError("-P takes name=value, got '\(parameter)'")
+        }
+        if force && fromCell != nil {
+            throw ValidationError("use either --force or --from, not both")
         }
         if let timeout, timeout <= 0 {
             throw ValidationError("--timeout takes a positive number of seconds")
@@ -70,11 +88,15 @@ struct RunCommand: ParsableCommand {
         config.timings = noTimings ? false : nil
         config.seed = seed
         config.timeout = timeout
+        config.force = force
+        config.fromCellID = fromCell
+        config.cacheDirectory = cacheDir
+        config.useCache = !noCache
         config.parameterOverrides = parameters.map { parameter in
             let (name, value) = parameter.split(separator: "=", maxSplits: 1).map(String.init).pair
             return (name.trimmingCharacters(in: .whitespaces), value)
         }
-        let terminal = Terminal(quiet: quiet)
+        let terminal = Terminal(quiet: quiet, explain: explain)
         do {
             let result = try NotebookRunner(config, events: terminal.events).run()
             terminal.finish(result: result, config: config)

@@ -6,9 +6,12 @@ import Runner
 final class Terminal: Sendable {
     let quiet: Bool
     let isTTY: Bool
+    /// `--explain`: print why each cell ran or came from the cache.
+    let explain: Bool
 
-    init(quiet: Bool) {
+    init(quiet: Bool, explain: Bool = false) {
         self.quiet = quiet
+        self.explain = explain
         self.isTTY = isatty(STDERR_FILENO) != 0
     }
 
@@ -34,14 +37,22 @@ final class Terminal: Sendable {
             Terminal.write("\u{1B}[2K" + (status.map { $0 + "\r" } ?? ""))
         }
         events.warning = { message in Terminal.write(message + "\n") }
+        let explain = self.explain
+        events.explanation = { line in
+            guard explain else { return }
+            Terminal.write((isTTY ? "\u{1B}[2K" : "") + line + "\n")
+        }
         return events
     }
 
     func finish(result: RunResult, config: RunConfiguration) {
         guard !quiet else { return }
         let written = [config.markdownOutput, config.htmlOutput].compactMap { $0 }
-        let ran = result.cells.count
-        Terminal.write(String(format: "ran %d of %d cells in %.1fs", ran, result.notebook.cells.count, result.totalSeconds)
+        let cached = result.cells.filter(\.cached).count
+        let ran = result.cells.count - cached
+        Terminal.write(String(format: "ran %d of %d cells", ran, result.notebook.cells.count)
+            + (cached > 0 ? " (\(cached) from the cache)" : "")
+            + String(format: " in %.1fs", result.totalSeconds)
             + (written.isEmpty ? "" : "; wrote " + written.joined(separator: ", ")) + "\n")
     }
 

@@ -1,0 +1,173 @@
+import Foundation
+
+/// A session's state as bytes: what `Session.captureState` produces and `restoreState`
+/// consumes. The cache stores it as a `StateSnapshot` (one item per global and per record).
+///
+/// - `globals`: each bound global, in the session's order, with its type name (for people
+///   reading `cache info`) and its encoding (a scalar, or a reference into the heap).
+/// - `records`: `language` (global-name order, imported modules, cell sources and the
+///   sources of saved functions), `heap` (every object, by id), then `provider:<name>`
+///   for each `SessionStateProvider`.
+/// - `blobs`: the blob hashes the heap refers to, in first-use order.
+public struct SessionState: Sendable, Equatable {
+    public struct Global: Sendable, Equatable {
+        public var name: String
+        public var kind: String
+        public var bytes: Data
+        public init(name: String, kind: String, bytes: Data) {
+            self.name = name
+            self.kind = kind
+            self.bytes = bytes
+        }
+    }
+
+    public struct Record: Sendable, Equatable {
+        public var name: String
+        public var bytes: Data
+        public init(name: String, bytes: Data) {
+            self.name = name
+            self.bytes = bytes
+        }
+    }
+
+    public var globals: [Global]
+    public var records: [Record]
+    public var blobs: [String]
+
+    public init(globals: [Global], records: [Record], blobs: [String]) {
+        self.globals = globals
+        self.records = records
+        self.blobs = blobs
+    }
+
+    static let languageRecord = "language"
+    static let heapRecord = "heap"
+    static let providerPrefix = "provider:"
+}
+
+extension Session {
+    /// Host kinds and state providers registered for this session.
+    public var snapshotting: SnapshotRegistry { interpreter.registry.snapshotting }
+
+    /// The whole session state after a cell: every global (with sharing between them kept),
+    /// imported modules, cell sources for tracebacks, and each provider's state. Large
+    /// bytes go to `blobs`.
+    ///
+    /// Throws `SnapshotError.unsupported` naming the global that holds a value that cannot be
+    /// saved (an iterator, a host object whose type is not `SnapshotCodable`).
+    public func captureState(blobs: SnapshotBlobStore) throws -> SessionState {
+        let interp = interpreter
+        let encoder = SnapshotEncoder(interpreter: interp, blobStore: blobs)
+        var globals: [SessionState.Global] = []
+        for (name, value) in interp.globals.bound {
+            encoder.root = "global '\(name)'"
+            var out = ByteWriter()
+            try encoder.encode(value, into: &out)
+            globals.append(SessionState.Global(name: name, kind: value.typeName, bytes: out.data))
+        }
+        var providerRecords: [SessionState.Record] = []
+        for provider in interp.registry.snapshotting.providers {
+            encoder.root = "session state '\(provider.stateName)'"
+            var writer = SnapshotWriter(encoder: encoder)
+            try provider.snapshotState(into: &writer)
+            providerRecords.append(.init(name: SessionState.providerPrefix + provider.stateName, bytes: writer.bytes.data))
+        }
+        try encoder.finish()
+
+        var heap = ByteWriter()
+        heap.u32(encoder.records.count)
+        for record in encoder.records { heap.bytes(record) }
+
+        var language = ByteWriter()
+        language.u32(interp.globals.names.count)
+        for name in interp.globals.names { language.string(name) }
+        let modules = interp.loadedModules.keys.sorted()
+        language.u32(modules.count)
+        for module in modules { language.string(module) }
+        let cells = interp.cellSources.keys.sorted()
+        language.u32(cells.count)
+        for cell in cells {
+            language.i64(cell)
+            language.string(interp.cellSources[cell]?.lines.joined(separator: "\n") ?? "")
+        }
+        language.u32(encoder.sourceTexts.count)
+        for text in encoder.sourceTexts { language.string(text) }
+
+        return SessionState(
+            globals: globals,
+            records: [.init(name: SessionState.languageRecord, bytes: language.data),
+                      .init(name: SessionState.heapRecord, bytes: heap.data)] + providerRecords,
+            blobs: encoder.blobs)
+    }
+
+    /// Replaces this session's state with `state`: globals are cleared and rebound,
+    /// modules re-imported by name, cell sources put back, providers restored. Meant for a
+    /// fresh session (the runner restores before running the first changed cell).
+    ///
+    /// Throws `SnapshotError` (or a blob store's error) when the state cannot be restored;
+    /// the session must then be discarded.
+    public func restoreState(_ state: SessionState, blobs: SnapshotBlobStore) throws {
+        let interp = interpreter
+        guard let languageBytes = state.records.first(where: { $0.name == SessionState.languageRecord })?.bytes,
+              let heapBytes = state.records.first(where: { $0.name == SessionState.heapRecord })?.bytes
+        else { throw SnapshotError.malformed("missing language or heap record") }
+
+        var language = ByteReader(languageBytes)
+        var names: [String] = []
+        for _ in 0..<(try language.u32()) { names.append(try language.string()) }
+        var modules: [String] = []
+        for _ in 0..<(try language.u32()) { modules.append(try language.string()) }
+        var cells: [(Int, String)] = []
+        for _ in 0..<(try language.u32()) { cells.append((try language.i64(), try language.string())) }
+        var sourceTexts: [String] = []
+        for _ in 0..<(try language.u32()) { sourceTexts.append(try language.string()) }
+
+        var heap = ByteReader(heapBytes)
+        var records: [Data] = []
+        for _ in 0..<(try heap.u32()) { records.append(try heap.bytes()) }
+
+        for i in interp.globals.names.indices { interp.globals.values[i] = nil }
+        for name in names { _ = interp.globals.index(of: name) }
+        for (cell, text) in cells { interp.cellSources[cell] = Session.cellSource(text) }
+        for module in modules { _ = try interp.importModule(module) }
+
+        let decoder = SnapshotDecoder(interpreter: interp, blobStore: blobs, records: records, sourceTexts: sourceTexts)
+        var values: [(String, Value)] = []
+        for global in state.globals {
+            var input = ByteReader(global.bytes)
+            values.append((global.name, try decoder.decodeValue(&input)))
+        }
+        try decoder.drain()
+        for record in state.records where record.name.hasPrefix(SessionState.providerPrefix) {
+            let name = String(record.name.dropFirst(SessionState.providerPrefix.count))
+            guard let provider = interp.registry.snapshotting.provider(named: name) else {
+                throw SnapshotError.missingProvider(name)
+            }
+            var reader = SnapshotReader(bytes: record.bytes, decoder: decoder)
+            try provider.restoreState(from: &reader)
+        }
+        try decoder.drain()
+        for (name, value) in values { interp.globals[name] = value }
+    }
+}
+
+extension MersenneTwister: SessionStateProvider {
+    var stateName: String { "random" }
+
+    func snapshotState(into writer: inout SnapshotWriter) throws {
+        writer.write(ints: state.map { Int($0) })
+        writer.write(index)
+        writer.write(gaussNext != nil)
+        writer.write(gaussNext ?? 0)
+    }
+
+    func restoreState(from reader: inout SnapshotReader) throws {
+        let words = try reader.readInts()
+        guard words.count == 624 else { throw SnapshotError.malformed("random state") }
+        state = words.map { UInt32(truncatingIfNeeded: $0) }
+        index = try reader.readInt()
+        let hasGauss = try reader.readBool()
+        let gauss = try reader.readDouble()
+        gaussNext = hasGauss ? gauss : nil
+    }
+}

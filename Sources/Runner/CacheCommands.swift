@@ -1,0 +1,78 @@
+import Foundation
+import NotebookCache
+import NotebookFormat
+
+/// `labbook cache info|clean NOTEBOOK.md`: what the cache beside a notebook holds, and
+/// emptying it.
+public enum CacheCommands {
+    /// The cache folder a notebook uses: `dir`, or `.labbook/` beside it.
+    public static func directory(forNotebook path: String, cacheDirectory: String?) -> String {
+        cacheDirectory ?? NotebookCache.defaultDirectory(forNotebook: path)
+    }
+
+    /// A few lines for people: where the cache is, its size, its runs, and how many of the
+    /// notebook's cells (with its default parameters and seed) are cached.
+    ///
+    ///     cache: nb/.labbook
+    ///     24 entries, 3 blobs, 18.4 MB (bound: the last 5 runs per notebook, at most 2.0 GB)
+    ///     2 runs recorded; last: nb.md, 12 cells, 2026-11-29 10:55 UTC
+    ///     nb.md: 12 of 12 cells cached for runs with timings on
+    ///     nb.md: 0 of 12 cells cached for runs with timings off
+    public static func info(notebookPath: String, cacheDirectory: String?) throws(RunFailure) -> String {
+        let directory = directory(forNotebook: notebookPath, cacheDirectory: cacheDirectory)
+        let info = NotebookCache.info(directory: directory)
+        guard info.exists else { return "no cache at \(directory)\n" }
+        let policy = PrunePolicy.standard
+        var lines = ["cache: \(directory)"]
+        lines.append("\(info.entries) entries, \(info.blobs) blobs, \(bytes(info.totalBytes)) "
+            + "(bound: the last \(policy.keepRuns) runs per notebook, at most \(bytes(policy.sizeBudget)))")
+        if let last = info.lastRun {
+            lines.append("\(info.runs) run\(info.runs == 1 ? "" : "s") recorded; last: \(last.notebook), "
+                + "\(last.keys.count) cells, \(format(last.date))")
+        } else {
+            lines.append("no run recorded")
+        }
+        if let notebook = try? Notebook.load(path: notebookPath) {
+            let name = URL(fileURLWithPath: notebookPath).lastPathComponent
+            for timings in [true, false] {
+                let keys = CellKey.chain(
+                    sources: notebook.cells.map(\.source), engineVersion: CacheRun.engineVersion(timings: timings),
+                    parameters: notebook.frontMatter.params.map { ($0.name, $0.value.pythonLiteral) },
+                    seed: notebook.frontMatter.seed)
+                let cached = keys.prefix { FileManager.default.fileExists(atPath: directory + "/entries/" + $0.hex) }.count
+                lines.append("\(name): \(cached) of \(keys.count) cells cached for runs with timings \(timings ? "on" : "off")")
+            }
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// Removes the notebook's cache; returns what was done, for people.
+    public static func clean(notebookPath: String, cacheDirectory: String?) throws(RunFailure) -> String {
+        let directory = directory(forNotebook: notebookPath, cacheDirectory: cacheDirectory)
+        do {
+            return try NotebookCache.clean(directory: directory, waiting: .wait(seconds: 2))
+                ? "removed \(directory)\n" : "no cache at \(directory)\n"
+        } catch {
+            throw RunFailure(message: error.description)
+        }
+    }
+
+    static func bytes(_ count: Int64) -> String {
+        let units = ["bytes", "KiB", "MiB", "GiB", "TiB"]
+        var value = Double(count)
+        var unit = 0
+        while value >= 1024, unit < units.count - 1 {
+            value /= 1024
+            unit += 1
+        }
+        return unit == 0 ? "\(count) bytes" : String(format: "%.1f %@", value, units[unit])
+    }
+
+    private static func format(_ date: Date) -> String {
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "en_US_POSIX")
+        formatter.timeZone = TimeZone(identifier: "UTC")
+        formatter.dateFormat = "yyyy-MM-dd HH:mm 'UTC'"
+        return formatter.string(from: date)
+    }
+}

@@ -1,0 +1,123 @@
+import CellLanguage
+import Foundation
+import Library
+import NotebookCache
+@testable import Runner
+
+/// Collects a run's stderr events (thread-safe: events may come from the cell thread).
+final class EventLog: @unchecked Sendable {
+    private let lock = NSLock()
+    private var lines: [String] = []
+
+    var all: [String] {
+        lock.lock()
+        defer { lock.unlock() }
+        return lines
+    }
+
+    func add(_ line: String) {
+        lock.lock()
+        lines.append(line)
+        lock.unlock()
+    }
+
+    var events: RunEvents {
+        var events = RunEvents()
+        events.warning = { [self] in add($0) }
+        events.explanation = { [self] in add($0) }
+        return events
+    }
+}
+
+/// A notebook in its own temporary folder (cache `.labbook/` beside it), run in-process
+/// with timings off, writing `out.md` and `out.html`.
+struct CachedNotebook {
+    let directory: URL
+    let path: String
+
+    init(_ text: String) throws {
+        directory = FileManager.default.temporaryDirectory.appendingPathComponent("labbook-cache-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        path = directory.appendingPathComponent("nb.md").path
+        try write(text)
+    }
+
+    func write(_ text: String) throws {
+        try Data(text.utf8).write(to: URL(fileURLWithPath: path))
+    }
+
+    var cacheDirectory: String { directory.appendingPathComponent(".labbook").path }
+    var markdownPath: String { directory.appendingPathComponent("out.md").path }
+    var htmlPath: String { directory.appendingPathComponent("out.html").path }
+
+    struct Run {
+        var result: RunResult
+        var markdown: String
+        var html: String
+        var log: [String]
+        /// Indices of the cells that actually ran (not cached, not skipped).
+        var ran: [Int] { result.cells.filter { !$0.cached }.map(\.cellIndex) }
+        var cached: [Int] { result.cells.filter(\.cached).map(\.cellIndex) }
+        var warnings: [String] { log.filter { $0.contains(": warning: ") || $0.contains(": note: ") } }
+    }
+
+    func run(_ configure: (inout RunConfiguration) -> Void = { _ in }) throws -> Run {
+        var config = RunConfiguration(notebookPath: path)
+        config.markdownOutput = markdownPath
+        config.htmlOutput = htmlPath
+        config.timings = false
+        configure(&config)
+        let log = EventLog()
+        let result = try NotebookRunner(config, events: log.events).run()
+        return Run(result: result, markdown: try String(contentsOfFile: markdownPath, encoding: .utf8),
+                   html: try String(contentsOfFile: htmlPath, encoding: .utf8), log: log.all)
+    }
+
+    /// The state after the last cell, as stored in the cache: every global's name and repr
+    /// (addresses in reprs removed), restored into a fresh session.
+    func cachedFinalState(timings: Bool = false) throws -> [String] {
+        let notebook = try NotebookFormatAccess.load(path)
+        let cache = try NotebookCache(directory: cacheDirectory, waiting: .wait(seconds: 5))
+        defer { cache.close() }
+        let keys = CellKey.chain(
+            sources: notebook.sources, engineVersion: CacheRun.engineVersion(timings: timings),
+            parameters: notebook.parameters, seed: notebook.seed)
+        // The state after the last cell stored (a failed or `cache: false` cell ends the chain).
+        let entries = keys.prefix { (try? cache.entry(for: $0)) != nil }
+        guard let key = entries.last, let snapshot = try cache.entry(for: key).snapshot else { return ["<no state>"] }
+        let session = Session(modules: LabbookModules.registry(settings: LibrarySettings(seed: notebook.seed, showTimings: timings)))
+        try session.restoreState(try snapshot.sessionState(blobs: cache.blobs), blobs: CacheBlobs(cache.blobs))
+        return ["after cell \(entries.count)"] + session.globals.map { "\($0.name) = \(Self.withoutAddresses(session.interpreter.repr($0.value)))" }
+    }
+
+    static func withoutAddresses(_ text: String) -> String {
+        text.replacingOccurrences(of: " at 0x[0-9a-f]+", with: "", options: .regularExpression)
+    }
+
+    func files(under folder: String) -> [String] {
+        let root = cacheDirectory + "/" + folder
+        let names = FileManager.default.enumerator(atPath: root)?.allObjects as? [String] ?? []
+        return names.map { root + "/" + $0 }.filter { path in
+            var isDirectory: ObjCBool = false
+            return FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) && !isDirectory.boolValue
+        }.sorted()
+    }
+}
+
+import NotebookFormat
+
+/// What the tests need of a notebook to compute its keys.
+enum NotebookFormatAccess {
+    struct Loaded {
+        var sources: [String]
+        var parameters: [(name: String, literal: String)]
+        var seed: Int
+    }
+
+    static func load(_ path: String) throws -> Loaded {
+        let notebook = try Notebook.load(path: path)
+        return Loaded(sources: notebook.cells.map(\.source),
+                      parameters: notebook.frontMatter.params.map { ($0.name, $0.value.pythonLiteral) },
+                      seed: notebook.frontMatter.seed)
+    }
+}

@@ -1,0 +1,102 @@
+import Foundation
+import Testing
+@testable import Runner
+
+/// The cache's promise: after editing cell k, an incremental run produces exactly what a
+/// run from scratch of the edited notebook produces (Markdown, HTML, final state), and
+/// runs only cells from k on.
+@Suite struct CachePropertyTests {
+    /// Notebooks of plain cells: containers and aliasing, closures, exceptions, modules
+    /// and the random generator, eval/cache options. The last cell of each prints the state.
+    static let notebooks: [(name: String, cells: [String], front: String)] = [
+        ("containers", [
+            "a = [1, 2, 3]\nb = a\nd = {'a': a, 'n': 1, (1, 'k'): None}",
+            "a.append(len(d))\ns = {1, 2, 3, 'x', (4, 5)}\ns.discard(2)\nt = (a, b)\nnested = [a, [a, d]]",
+            "def total(xs, extra=0):\n    return sum(xs) + extra\nprint(total(a), t[0] is b, nested[1][0] is a)",
+            "d['n'] += 10\nb.extend([7, 8])\ncycle = [1]\ncycle.append(cycle)",
+            "print(a, b, d, sorted(s, key=str), t, nested, cycle, a is b)",
+        ], ""),
+        ("closures", [
+            "def make_acc(start):\n    total = start\n    def add(x):\n        nonlocal total\n        total += x\n        return total\n    return add\nacc = make_acc(10)",
+            "acc(1)\nacc(2)\nfs = [lambda x, i=i: x + i for i in range(3)]\nsame = acc",
+            "compose = lambda f, g: (lambda x: f(g(x)))\nh = compose(acc, fs[2])\nprint(h(1))",
+            "def fact(n):\n    return 1 if n <= 1 else n * fact(n - 1)\nmemo = {}\ndef fib(n, cache=memo):\n    if n not in cache:\n        cache[n] = n if n < 2 else fib(n - 1) + fib(n - 2)\n    return cache[n]\nfib(20)",
+            "print(acc(3), same(0), [f(1) for f in fs], h(2), fact(10), fib(30), len(memo))",
+        ], ""),
+        ("exceptions", [
+            "#| error: true\nerrs = []\ntry:\n    {}['missing']\nexcept KeyError as e:\n    errs.append(e)\n1 / 0",
+            "def check(x):\n    if x < 0:\n        raise ValueError(f'negative: {x}')\n    return x\nresults = [check(i) for i in range(3)]",
+            "try:\n    check(-1)\nexcept ValueError as e:\n    errs.append(e)\nprint(errs, [repr(e) for e in errs])",
+            "#| error: true\ncheck(-5)",
+            "print(results, len(errs), errs[0].args)",
+        ], ""),
+        ("modules", [
+            "import random\nrandom.seed(seed_value)\nvals = [random.random() for _ in range(3)]",
+            "import math\nm = math\nfrom math import sqrt\nroots = [sqrt(v) for v in vals]",
+            "words = ['b', 'a', 'c']\nrandom.shuffle(words)\nprint(words, random.randint(1, 100))",
+            "print(vals, roots, m.pi, random.random(), epochs, layers)",
+        ], "params:\n  seed_value: 7\n  epochs: 3\n  layers: [32, 64]\n"),
+        ("options", [
+            "x = 1\nhist = []",
+            "#| eval: false\nx = 100",
+            "hist.append(x)\nx += 1",
+            "#| cache: false\nhist.append(x * 10)",
+            "print(x, hist)",
+        ], ""),
+    ]
+
+    static func text(_ cells: [String], front: String) -> String {
+        (front.isEmpty ? "" : "---\n\(front)---\n") + "# Notebook\n\n"
+            + cells.enumerated().map { "Prose \($0.offset).\n\n```python\n\($0.element)\n```\n" }.joined(separator: "\n")
+    }
+
+    /// Two edits per cell: one that changes state, one that changes constants.
+    static func edits(of cell: String, index: Int) -> [String] {
+        [cell + "\nedited_\(index) = [\(index)] * 2", cell.replacingOccurrences(of: "1", with: "2")]
+    }
+
+    @Test(arguments: 0..<notebooks.count)
+    func incrementalRunEqualsARunFromScratch(notebookIndex: Int) throws {
+        let (name, cells, front) = Self.notebooks[notebookIndex]
+        let firstUncached = cells.firstIndex { $0.contains("#| cache: false") } ?? cells.count
+        for k in cells.indices {
+            for (variant, edited) in Self.edits(of: cells[k], index: k).enumerated() where edited != cells[k] {
+                var editedCells = cells
+                editedCells[k] = edited
+                let base = try CachedNotebook(Self.text(cells, front: front))
+                let first = try base.run()
+                #expect(first.cached.isEmpty, "\(name): a first run reuses nothing")
+                try base.write(Self.text(editedCells, front: front))
+                let incremental = try base.run()
+
+                let scratch = try CachedNotebook(Self.text(editedCells, front: front))
+                let fresh = try scratch.run()
+                let context = "\(name), cell \(k) edit \(variant)"
+                #expect(incremental.markdown == fresh.markdown, "\(context): Markdown differs")
+                #expect(incremental.html == fresh.html, "\(context): HTML differs")
+                #expect(incremental.result.exitCode == fresh.result.exitCode, "\(context)")
+                let state = try base.cachedFinalState()
+                #expect(state.count > 1, "\(context): no state stored")
+                #expect(state == (try scratch.cachedFinalState()), "\(context): final state differs")
+                // Only cells from k on ran (and, from a cache: false cell on, every cell).
+                let evaluated = incremental.result.cells.map(\.cellIndex)
+                #expect(incremental.ran == evaluated.filter { $0 >= min(k, firstUncached) }, "\(context): ran \(incremental.ran)")
+                #expect(incremental.warnings.isEmpty, "\(context): \(incremental.warnings)")
+
+                // And once more: everything up to the first cache: false cell is reused.
+                let again = try base.run()
+                #expect(again.markdown == fresh.markdown && again.html == fresh.html, "\(context): a fully cached run differs")
+                #expect(again.ran == evaluated.filter { $0 >= firstUncached }, "\(context): re-run ran \(again.ran)")
+            }
+        }
+    }
+
+    @Test func editingProseChangesNoKeyAndRunsNothing() throws {
+        let nb = try CachedNotebook("Intro.\n\n```python\nx = 2\n```\n\n```python\nprint(x * 21)\n```\n")
+        _ = try nb.run()
+        try nb.write("A new intro, longer.\n\nMore prose.\n\n```python\nx = 2\n```\n\nBetween.\n\n```python\nprint(x * 21)\n```\n")
+        let again = try nb.run()
+        #expect(again.ran.isEmpty)
+        #expect(again.markdown.contains("```output\n42\n```"))
+    }
+}
