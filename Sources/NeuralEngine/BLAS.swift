@@ -1,0 +1,48 @@
+import COpenBLAS
+
+/// Every call into OpenBLAS goes through here, so the thread policy lives in one place.
+///
+/// OpenBLAS spreads one product over all its threads. For the small products of narrow
+/// networks (a 16x784 batch times a 784x32 kernel) waking a second thread costs more than
+/// it saves, so each product picks its thread count from its size (measured with
+/// `labbook-bench`; see `parallelThreshold`).
+public enum BLAS {
+    /// The number of threads large products may use (1...available cores).
+    nonisolated(unsafe) private static var maximumThreads = Int(openblas_get_num_threads())
+    nonisolated(unsafe) private static var currentThreads = Int(openblas_get_num_threads())
+
+    /// Products with fewer multiply-adds (m*n*k) than this run on one thread.
+    nonisolated(unsafe) public static var parallelThreshold = 1 << 20
+
+    /// The number of threads OpenBLAS may use for large products.
+    public static var threads: Int {
+        get { maximumThreads }
+        set {
+            maximumThreads = max(1, newValue)
+            use(threads: maximumThreads)
+        }
+    }
+
+    private static func use(threads: Int) {
+        if threads != currentThreads {
+            openblas_set_num_threads(Int32(threads))
+            currentThreads = threads
+        }
+    }
+
+    /// `C = alpha * op(A) * op(B) + beta * C`, all row-major; `op(A)` is m x k, `op(B)` k x n.
+    /// `lda`, `ldb`, `ldc` are the row strides of A, B, C as stored.
+    @inline(__always)
+    static func gemm(
+        transposeA: Bool, transposeB: Bool, m: Int, n: Int, k: Int,
+        alpha: Float = 1, a: UnsafePointer<Float>, lda: Int,
+        b: UnsafePointer<Float>, ldb: Int,
+        beta: Float, c: UnsafeMutablePointer<Float>, ldc: Int
+    ) {
+        guard m > 0, n > 0 else { return }
+        use(threads: m * n * k < parallelThreshold ? 1 : maximumThreads)
+        cblas_sgemm(
+            CblasRowMajor, transposeA ? CblasTrans : CblasNoTrans, transposeB ? CblasTrans : CblasNoTrans,
+            Int32(m), Int32(n), Int32(k), alpha, a, Int32(lda), b, Int32(ldb), beta, c, Int32(ldc))
+    }
+}

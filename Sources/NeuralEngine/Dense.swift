@@ -1,0 +1,155 @@
+/// A fully connected layer, `keras.layers.Dense`: `output = activation(input · kernel + bias)`
+/// with a `[inputs, units]` kernel (glorot_uniform by default) and a zero-initialised bias.
+/// On inputs of rank > 1 it acts on the last axis, as Keras' Dense does.
+///
+/// ```swift
+/// let layer = try Dense(units: 32, activation: .sigmoid, inputShape: [784], name: names.next("dense"))
+/// ```
+public final class Dense: Layer, ParameterOwner {
+    public let name: String
+    public var className: String { "Dense" }
+    public let declaredInputShape: [Int]?
+    /// Number of output units.
+    public let units: Int
+    /// The activation applied to `input · kernel + bias`.
+    public let activation: Activation
+    /// Whether the layer adds a bias.
+    public let useBias: Bool
+    /// How the kernel is initialised at build time.
+    public let kernelInitializer: Initializer
+
+    public private(set) var outputShape: [Int] = []
+    public private(set) var isBuilt = false
+    private var inputWidth = 0
+    private var rowsPerSample = 1
+    private var kernel: Parameter?
+    private var bias: Parameter?
+    /// Pre-activations, kept only for activations whose derivative needs them.
+    private var preactivation: FloatBuffer?
+
+    /// `Dense(units, activation=None, use_bias=True, kernel_initializer='glorot_uniform')`.
+    /// Throws Keras' `ValueError` for a non-positive `units`.
+    public init(
+        units: Int, activation: Activation = .linear, useBias: Bool = true,
+        kernelInitializer: Initializer = .glorotUniform, inputShape: [Int]? = nil, name: String
+    ) throws {
+        guard units > 0 else {
+            throw KerasError(
+                .valueError,
+                "Received an invalid value for `units`, expected a positive integer. Received: units=\(units)")
+        }
+        self.units = units
+        self.activation = activation
+        self.useBias = useBias
+        self.kernelInitializer = kernelInitializer
+        self.declaredInputShape = inputShape
+        self.name = name
+    }
+
+    public var spec: LayerSpec {
+        .dense(units: units, activation: activation, useBias: useBias, kernelInitializer: kernelInitializer,
+               name: name, inputShape: declaredInputShape)
+    }
+
+    var parameters: [Parameter] { [kernel, bias].compactMap { $0 } }
+
+    public func build(inputShape: [Int], rng: inout RandomGenerator) throws -> [Int] {
+        guard let last = inputShape.last, last > 0 else {
+            throw KerasError(.valueError, "The last dimension of the inputs to `Dense` should be defined. Found `None`.")
+        }
+        inputWidth = last
+        rowsPerSample = inputShape.dropLast().reduce(1, *)
+        let values = kernelInitializer.values(count: last * units, fanIn: last, fanOut: units, rng: &rng)
+        kernel = Parameter(shape: [last, units], scalars: values)
+        bias = useBias ? Parameter(shape: [units], scalars: [Float](repeating: 0, count: units)) : nil
+        outputShape = inputShape.dropLast() + [units]
+        isBuilt = true
+        return outputShape
+    }
+
+    public var weights: [Tensor] { parameters.map(\.tensor) }
+
+    public func setWeights(_ weights: [Tensor]) throws {
+        try assign(weights, to: parameters, layer: name)
+    }
+
+    public var parameterCount: Int { parameters.reduce(0) { $0 + $1.count } }
+
+    public func reserve(batchSize: Int) {
+        guard activation.needsPreactivation else { return }
+        let needed = batchSize * rowsPerSample * units
+        if (preactivation?.count ?? 0) < needed { preactivation = FloatBuffer(count: needed) }
+    }
+
+    public func forward(
+        _ input: UnsafePointer<Float>, into output: UnsafeMutablePointer<Float>, batchSize: Int,
+        training: Bool, rng: inout RandomGenerator
+    ) {
+        guard let kernel else { preconditionFailure("Dense.forward before build") }
+        let rows = batchSize * rowsPerSample, n = units
+        let z: UnsafeMutablePointer<Float>
+        if activation.needsPreactivation {
+            reserve(batchSize: batchSize)
+            z = preactivation!.pointer
+        } else {
+            z = output
+        }
+        BLAS.gemm(transposeA: false, transposeB: false, m: rows, n: n, k: inputWidth,
+                  a: input, lda: inputWidth, b: kernel.value.pointer, ldb: n, beta: 0, c: z, ldc: n)
+        if let bias {
+            let b = bias.value.pointer
+            for r in 0..<rows {
+                let row = z + r * n
+                for j in 0..<n { row[j] += b[j] }
+            }
+        }
+        activation.forward(z, output, rows: rows, width: n)
+    }
+
+    public func backward(
+        input: UnsafePointer<Float>, output: UnsafePointer<Float>,
+        outputGradient: UnsafeMutablePointer<Float>, inputGradient: UnsafeMutablePointer<Float>?,
+        batchSize: Int, accumulate: Bool
+    ) {
+        guard let kernel else { preconditionFailure("Dense.backward before build") }
+        let rows = batchSize * rowsPerSample, n = units
+        let dz = outputGradient
+        activation.backward(dz, output: output, preactivation: preactivation.map { UnsafePointer($0.pointer) },
+                            rows: rows, width: n)
+        // dKernel = input^T · dz
+        BLAS.gemm(transposeA: true, transposeB: false, m: inputWidth, n: n, k: rows,
+                  a: input, lda: inputWidth, b: dz, ldb: n,
+                  beta: accumulate ? 1 : 0, c: kernel.gradient.pointer, ldc: n)
+        if let bias {
+            let db = bias.gradient.pointer
+            if !accumulate { bias.gradient.fill(0) }
+            for r in 0..<rows {
+                let row = dz + r * n
+                for j in 0..<n { db[j] += row[j] }
+            }
+        }
+        // dInput = dz · kernel^T
+        if let inputGradient {
+            BLAS.gemm(transposeA: false, transposeB: true, m: rows, n: inputWidth, k: n,
+                      a: dz, lda: n, b: kernel.value.pointer, ldb: n,
+                      beta: 0, c: inputGradient, ldc: inputWidth)
+        }
+    }
+}
+
+/// Copies `weights` into `parameters`, checking count and shapes as Keras' `set_weights` does.
+func assign(_ weights: [Tensor], to parameters: [Parameter], layer: String) throws {
+    guard weights.count == parameters.count else {
+        throw KerasError(
+            .valueError,
+            "You called `set_weights(weights)` on layer \"\(layer)\" with a weight list of length \(weights.count), "
+                + "but the layer was expecting \(parameters.count) weights.")
+    }
+    for (tensor, parameter) in zip(weights, parameters) where tensor.shape != parameter.shape {
+        throw KerasError(
+            .valueError,
+            "Layer weight shape \(pythonTuple(parameter.shape)) not compatible with provided weight shape "
+                + pythonTuple(tensor.shape))
+    }
+    for (tensor, parameter) in zip(weights, parameters) { parameter.value.copy(from: tensor.scalars) }
+}

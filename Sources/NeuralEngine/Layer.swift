@@ -1,0 +1,103 @@
+/// A layer of a `Sequential` model: a forward/backward pair over a batch held in raw float32
+/// buffers (karpathy/llm.c style), plus what `summary()` and `get_weights()` show.
+///
+/// Shapes are per sample (no batch axis): `Dense(units: 32)` on `[784]` gives `[32]`.
+/// `forward` reads `batchSize * inputSize` values and writes `batchSize * outputSize`;
+/// `backward` turns the gradient with respect to the output into the gradient with respect
+/// to the input (when asked) and accumulates the parameter gradients.
+public protocol Layer: AnyObject {
+    /// The unique name (`dense_1`).
+    var name: String { get }
+    /// The Keras class name shown by `summary()` (`Dense`).
+    var className: String { get }
+    /// The `input_shape` given to the layer, if any (only the first layer needs one).
+    var declaredInputShape: [Int]? { get }
+    /// The per-sample output shape; valid once built.
+    var outputShape: [Int] { get }
+    /// Whether `build` has run.
+    var isBuilt: Bool { get }
+    /// A description from which the layer can be made again (weights aside).
+    var spec: LayerSpec { get }
+
+    /// Creates the parameters for a per-sample input shape (drawing from `rng`) and returns
+    /// the output shape. Throws a Keras-worded error for an unusable shape.
+    func build(inputShape: [Int], rng: inout RandomGenerator) throws -> [Int]
+    /// The parameter tensors in Keras' order (kernel, then bias).
+    var weights: [Tensor] { get }
+    /// Replaces the parameters; shapes must match `weights`.
+    func setWeights(_ weights: [Tensor]) throws
+    /// Number of trainable scalars.
+    var parameterCount: Int { get }
+
+    /// Makes sure per-batch scratch space exists for batches of up to `batchSize` samples.
+    func reserve(batchSize: Int)
+    /// Computes the outputs of `batchSize` samples.
+    func forward(
+        _ input: UnsafePointer<Float>, into output: UnsafeMutablePointer<Float>, batchSize: Int,
+        training: Bool, rng: inout RandomGenerator)
+    /// Back-propagates through the last `forward` (training mode). `outputGradient` may be
+    /// overwritten. If `inputGradient` is given it receives d(loss)/d(input).
+    /// Parameter gradients are added to (`accumulate`) or replace the stored ones.
+    func backward(
+        input: UnsafePointer<Float>, output: UnsafePointer<Float>,
+        outputGradient: UnsafeMutablePointer<Float>, inputGradient: UnsafeMutablePointer<Float>?,
+        batchSize: Int, accumulate: Bool)
+}
+
+/// Internal access to a layer's trainable tensors, for the optimizer.
+protocol ParameterOwner {
+    var parameters: [Parameter] { get }
+}
+
+extension Layer {
+    var trainableParameters: [Parameter] { (self as? ParameterOwner)?.parameters ?? [] }
+    /// Elements per sample of the output.
+    var outputSize: Int { outputShape.reduce(1, *) }
+}
+
+/// Everything needed to make a layer again: its kind, configuration and name.
+public enum LayerSpec: Codable, Equatable, Sendable {
+    case dense(units: Int, activation: Activation, useBias: Bool, kernelInitializer: Initializer, name: String, inputShape: [Int]?)
+    case dropout(rate: Float, name: String, inputShape: [Int]?)
+    case flatten(name: String, inputShape: [Int]?)
+    case activation(Activation, name: String, inputShape: [Int]?)
+
+    /// A fresh, unbuilt layer from this description.
+    public func makeLayer() throws -> any Layer {
+        switch self {
+        case let .dense(units, activation, useBias, initializer, name, inputShape):
+            try Dense(units: units, activation: activation, useBias: useBias,
+                      kernelInitializer: initializer, inputShape: inputShape, name: name)
+        case let .dropout(rate, name, inputShape): try Dropout(rate: rate, inputShape: inputShape, name: name)
+        case let .flatten(name, inputShape): Flatten(inputShape: inputShape, name: name)
+        case let .activation(activation, name, inputShape): ActivationLayer(activation, inputShape: inputShape, name: name)
+        }
+    }
+}
+
+/// Hands out Keras 2's layer names: `dense_1`, `dense_2`, `dropout_1`, ... counting up per
+/// prefix for the life of a session (Keras' `K.get_uid`), so the second model of a notebook
+/// has `dense_3`. The session owns one; its state is a `Codable` value the cache snapshots.
+///
+/// ```swift
+/// let names = LayerNames()
+/// names.next("dense")   // "dense_1"
+/// names.next("dense")   // "dense_2"
+/// ```
+public final class LayerNames: Codable {
+    /// How many names each prefix has handed out.
+    public private(set) var counts: [String: Int]
+
+    /// A fresh counter (as after `keras.backend.clear_session()`).
+    public init(counts: [String: Int] = [:]) { self.counts = counts }
+
+    /// The next name for a prefix.
+    public func next(_ prefix: String) -> String {
+        let n = (counts[prefix] ?? 0) + 1
+        counts[prefix] = n
+        return "\(prefix)_\(n)"
+    }
+
+    /// Forgets all counts.
+    public func reset() { counts = [:] }
+}

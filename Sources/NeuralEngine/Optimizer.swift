@@ -1,0 +1,117 @@
+/// An optimizer: given each parameter and its gradient after a batch, updates the parameter.
+/// Each optimizer overrides one small method, `update`; the accumulators it keeps per
+/// parameter ("slots") and its step count live in `state`, a `Codable` value a cache can
+/// snapshot and restore.
+///
+/// ```swift
+/// let sgd = SGD(learningRate: 0.01)
+/// model.compile(optimizer: sgd, loss: .categoricalCrossentropy, metrics: [.accuracy])
+/// ```
+public protocol Optimizer: AnyObject {
+    /// The hyperparameters, enough to make a fresh optimizer of the same kind.
+    var config: OptimizerConfig { get }
+    /// Step count and accumulators.
+    var state: OptimizerState { get set }
+    /// How many accumulators the optimizer keeps per parameter tensor.
+    var slotsPerParameter: Int { get }
+    /// The value accumulators start from.
+    var initialSlotValue: Float { get }
+    /// One update of `count` parameters from their gradient. `slots` holds the parameter's
+    /// `slotsPerParameter` accumulators back to back (slot `s` at `slots + s * count`);
+    /// `step` is 1 for the first update (Adam's `t`).
+    func update(
+        _ parameter: UnsafeMutablePointer<Float>, gradient: UnsafePointer<Float>, count: Int,
+        slots: UnsafeMutablePointer<Float>, step: Int)
+}
+
+/// An optimizer's mutable state: the number of updates done and its accumulators, one array
+/// per parameter tensor.
+public struct OptimizerState: Codable, Equatable, Sendable {
+    /// Batches applied so far (Keras' `optimizer.iterations`).
+    public var iterations: Int
+    /// Accumulators: per parameter tensor, its `slotsPerParameter` accumulators back to back.
+    public var slots: [[Float]]
+
+    /// A state with the given step count and accumulators.
+    public init(iterations: Int = 0, slots: [[Float]] = []) {
+        self.iterations = iterations
+        self.slots = slots
+    }
+}
+
+/// The hyperparameters of one optimizer; `makeOptimizer()` builds it (used to restore).
+public enum OptimizerConfig: Codable, Equatable, Sendable {
+    case sgd(learningRate: Float, momentum: Float, nesterov: Bool)
+    case adam(learningRate: Float, beta1: Float, beta2: Float, epsilon: Float)
+    case rmsprop(learningRate: Float, rho: Float, epsilon: Float)
+    case adagrad(learningRate: Float, initialAccumulatorValue: Float, epsilon: Float)
+
+    /// A fresh optimizer with these hyperparameters and no state.
+    public func makeOptimizer() -> any Optimizer {
+        switch self {
+        case let .sgd(lr, momentum, nesterov): SGD(learningRate: lr, momentum: momentum, nesterov: nesterov)
+        case let .adam(lr, b1, b2, eps): Adam(learningRate: lr, beta1: b1, beta2: b2, epsilon: eps)
+        case let .rmsprop(lr, rho, eps): RMSprop(learningRate: lr, rho: rho, epsilon: eps)
+        case let .adagrad(lr, initial, eps): Adagrad(learningRate: lr, initialAccumulatorValue: initial, epsilon: eps)
+        }
+    }
+
+    /// The Keras class name (`SGD`, `Adam`, `RMSprop`, `Adagrad`).
+    public var className: String {
+        switch self {
+        case .sgd: "SGD"
+        case .adam: "Adam"
+        case .rmsprop: "RMSprop"
+        case .adagrad: "Adagrad"
+        }
+    }
+
+    /// The optimizer a Keras string names with Keras' defaults (`"sgd"`, `"adam"`, ...), or `nil`.
+    public init?(kerasName: String) {
+        switch kerasName.lowercased() {
+        case "sgd": self = .sgd(learningRate: 0.01, momentum: 0, nesterov: false)
+        case "adam": self = .adam(learningRate: 0.001, beta1: 0.9, beta2: 0.999, epsilon: 1e-7)
+        case "rmsprop": self = .rmsprop(learningRate: 0.001, rho: 0.9, epsilon: 1e-7)
+        case "adagrad": self = .adagrad(learningRate: 0.001, initialAccumulatorValue: 0.1, epsilon: 1e-7)
+        default: return nil
+        }
+    }
+}
+
+/// A parameter tensor and its gradient, as the optimizer sees them.
+struct ParameterSlot {
+    let parameter: UnsafeMutablePointer<Float>
+    let gradient: UnsafePointer<Float>
+    let count: Int
+}
+
+extension Optimizer {
+    /// Applies one step to every parameter tensor. Creates the accumulators on first use (or
+    /// when the parameter sizes changed, i.e. the optimizer now serves another model).
+    /// Allocates nothing once the accumulators exist.
+    func apply(_ pairs: [ParameterSlot]) {
+        let perParameter = slotsPerParameter
+        var current = state
+        state = OptimizerState()  // hand the arrays over uniquely, so writing them copies nothing
+        var matches = current.slots.count == pairs.count
+        if matches {
+            for (slots, pair) in zip(current.slots, pairs) where slots.count != pair.count * perParameter {
+                matches = false
+            }
+        }
+        if !matches {
+            current.slots = pairs.map { [Float](repeating: initialSlotValue, count: $0.count * perParameter) }
+        }
+        current.iterations += 1
+        let step = current.iterations
+        for index in pairs.indices {
+            let pair = pairs[index]
+            current.slots[index].withUnsafeMutableBufferPointer { buffer in
+                // An empty accumulator array may have no address; such optimizers never read it.
+                let slots = buffer.baseAddress ?? pair.parameter
+                update(pair.parameter, gradient: pair.gradient, count: pair.count, slots: slots, step: step)
+            }
+        }
+        state = current
+    }
+}

@@ -1,0 +1,63 @@
+import Foundation
+
+/// The shape of one matrix product `C[m x n] = op(A) · op(B)` with `k` multiply-adds per entry.
+public struct ProductShape: Hashable, Sendable, CustomStringConvertible {
+    public var m: Int, n: Int, k: Int
+    public var transposeA: Bool, transposeB: Bool
+
+    public init(m: Int, n: Int, k: Int, transposeA: Bool = false, transposeB: Bool = false) {
+        self.m = m
+        self.n = n
+        self.k = k
+        self.transposeA = transposeA
+        self.transposeB = transposeB
+    }
+
+    /// Floating-point operations, counted as 2 m n k.
+    public var flops: Double { 2 * Double(m) * Double(n) * Double(k) }
+
+    public var description: String { "\(m)x\(k)\(transposeA ? "ᵀ" : "")·\(k)x\(n)\(transposeB ? "ᵀ" : "")" }
+
+    /// The products one training step of a dense stack performs for a batch: per layer the
+    /// forward product, the kernel gradient, and (except for the first layer) the input gradient.
+    public static func trainingStep(widths: [Int], batchSize b: Int) -> [ProductShape] {
+        var shapes: [ProductShape] = []
+        for (index, (input, output)) in zip(widths, widths.dropFirst()).enumerated() {
+            shapes.append(ProductShape(m: b, n: output, k: input))
+            shapes.append(ProductShape(m: input, n: output, k: b, transposeA: true))
+            if index > 0 { shapes.append(ProductShape(m: b, n: input, k: output, transposeB: true)) }
+        }
+        return shapes
+    }
+}
+
+/// Measures this machine's `sgemm` throughput on given product shapes, through the same
+/// wrapper (and thread policy) the engine uses.
+public enum ProductBenchmark {
+    /// GFLOP/s achieved running `shapes` in sequence, repeated for at least `seconds`.
+    public static func gflops(_ shapes: [ProductShape], seconds: Double = 0.5) -> Double {
+        let buffers = shapes.map { s in
+            (FloatBuffer(count: s.m * s.k, repeating: 0.5), FloatBuffer(count: s.k * s.n, repeating: 0.25),
+             FloatBuffer(count: s.m * s.n))
+        }
+        let flops = shapes.reduce(0) { $0 + $1.flops }
+        func runOnce() {
+            for (s, (a, b, c)) in zip(shapes, buffers) {
+                BLAS.gemm(transposeA: s.transposeA, transposeB: s.transposeB, m: s.m, n: s.n, k: s.k,
+                          a: a.pointer, lda: s.transposeA ? s.m : s.k, b: b.pointer, ldb: s.transposeB ? s.k : s.n,
+                          beta: 0, c: c.pointer, ldc: s.n)
+            }
+        }
+        runOnce()  // warm up threads and caches
+        var repetitions = 0
+        let start = ContinuousClock.now
+        var elapsed = 0.0
+        repeat {
+            runOnce()
+            repetitions += 1
+            let d = start.duration(to: .now)
+            elapsed = Double(d.components.seconds) + Double(d.components.attoseconds) * 1e-18
+        } while elapsed < seconds
+        return flops * Double(repetitions) / elapsed / 1e9
+    }
+}

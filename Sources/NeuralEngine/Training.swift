@@ -1,0 +1,293 @@
+import Foundation
+
+/// Batch buffers for one model and batch size, allocated once per `fit`/`evaluate`/`predict`
+/// call and reused by every batch: the gathered inputs and targets, each layer's output, and
+/// the gradient with respect to each of them.
+final class Workspace {
+    let batchSize: Int
+    /// `activations[0]` is the input batch; `activations[i + 1]` the output of layer `i`.
+    let activations: [FloatBuffer]
+    /// `gradients[i]` is d(loss)/d(activations[i]); index 0 is unused (inputs need none).
+    let gradients: [FloatBuffer]
+    let targets: FloatBuffer
+    let rows: UnsafeMutableBufferPointer<Int>
+    /// The loss and metric sums of the last batch.
+    var values: [Double]
+
+    init(layers: [any Layer], inputSize: Int, targetSize: Int, batchSize: Int, valueCount: Int, training: Bool) {
+        self.batchSize = batchSize
+        let sizes = [inputSize] + layers.map(\.outputSize)
+        activations = sizes.map { FloatBuffer(count: batchSize * $0) }
+        gradients = sizes.enumerated().map { FloatBuffer(count: training && $0.offset > 0 ? batchSize * $0.element : 0) }
+        targets = FloatBuffer(count: batchSize * targetSize)
+        rows = .allocate(capacity: max(batchSize, 1))
+        rows.initialize(repeating: 0)
+        values = [Double](repeating: 0, count: valueCount)
+        for layer in layers { layer.reserve(batchSize: batchSize) }
+    }
+
+    deinit { rows.deallocate() }
+}
+
+/// How a compiled model's output meets its targets.
+struct LossPlan {
+    let loss: Loss
+    let metrics: [Metric]
+    /// Output rows per sample (1 unless the output has rank > 1) and the width of each.
+    let rowsPerSample: Int
+    let width: Int
+    /// Target scalars per row: 1 class index for sparse losses, `width` otherwise.
+    let targetWidth: Int
+    var names: [String] { ["loss"] + metrics.map(\.name) }
+}
+
+extension Sequential {
+    // MARK: Checks
+
+    /// Builds the model for the data if needed and checks the data as Keras 2 does.
+    func prepare(_ x: any SampleSource, _ y: (any SampleSource)?, rng: inout RandomGenerator) throws -> LossPlan? {
+        guard !layers.isEmpty else {
+            throw KerasError(.typeError, "The model has no layers. Add layers with `model.add()` before using it.")
+        }
+        if !isBuilt {
+            guard x.shape.count >= 2 else {
+                throw KerasError(.valueError, "Error when checking input: expected \(inputName) to have at least 2 dimensions, "
+                                 + "but got array with shape \(pythonTuple(x.shape))")
+            }
+            try build(inputShape: Array(x.shape.dropFirst()), rng: &rng)
+        }
+        guard let inputShape, let outputShape else { throw KerasError.notBuilt }
+        try checkShape(x.shape, expected: inputShape, what: "input", name: inputName)
+        guard let y else { return nil }
+        guard let compiled else { throw KerasError.notCompiled }
+        let loss = compiled.loss
+        var targetShape = y.shape
+        if targetShape.count == 1 { targetShape.append(1) }  // Keras expands (n,) to (n, 1)
+        let expected = loss.takesClassIndices ? outputShape.dropLast() + [1] : outputShape
+        try checkShape(targetShape, expected: expected, what: "target", name: layers[layers.count - 1].name)
+        guard x.sampleCount == y.sampleCount else {
+            throw KerasError(.valueError, "Input arrays should have the same number of samples as target arrays. "
+                             + "Found \(x.sampleCount) input samples and \(y.sampleCount) target samples.")
+        }
+        let width = outputShape.last ?? 1
+        if loss.takesClassIndices { try checkClassIndices(y, classes: width) }
+        return LossPlan(
+            loss: loss, metrics: compiled.metrics.map { $0.resolved(for: loss, outputWidth: width) },
+            rowsPerSample: outputShape.dropLast().reduce(1, *), width: width,
+            targetWidth: loss.takesClassIndices ? 1 : width)
+    }
+
+    private func checkShape(_ shape: [Int], expected: [Int], what: String, name: String) throws {
+        guard shape.count == expected.count + 1 else {
+            throw KerasError(.valueError, "Error when checking \(what): expected \(name) to have \(expected.count + 1) "
+                             + "dimensions, but got array with shape \(pythonTuple(shape))")
+        }
+        guard Array(shape.dropFirst()) == expected else {
+            throw KerasError(.valueError, "Error when checking \(what): expected \(name) to have shape "
+                             + "\(pythonTuple(expected)) but got array with shape \(pythonTuple(Array(shape.dropFirst())))")
+        }
+    }
+
+    private func checkClassIndices(_ y: any SampleSource, classes: Int) throws {
+        let count = y.shape.reduce(1, *)
+        var labels = [Float](repeating: 0, count: count)
+        let rows = Array(0..<y.sampleCount)
+        rows.withUnsafeBufferPointer { r in labels.withUnsafeMutableBufferPointer { y.copyRows(r, to: $0.baseAddress!) } }
+        for label in labels where !(label >= 0 && label < Float(classes) && label == label.rounded()) {
+            let shown = label == label.rounded() && abs(label) < 1e15 ? String(Int(label)) : String(label)
+            throw KerasError(.valueError, "Received a label value of \(shown) which is outside the valid range of [0, \(classes)).")
+        }
+    }
+
+    // MARK: One batch
+
+    /// Gathers the samples `ws.rows[0..<count]` of `x` (and `y`) into the workspace.
+    private func gather(_ x: any SampleSource, _ y: (any SampleSource)?, _ ws: Workspace, count: Int) {
+        let rows = UnsafeBufferPointer(rebasing: ws.rows[0..<count])
+        x.copyRows(rows, to: ws.activations[0].pointer)
+        y?.copyRows(rows, to: ws.targets.pointer)
+    }
+
+    private func forward(_ ws: Workspace, count: Int, training: Bool, rng: inout RandomGenerator) {
+        for (i, layer) in layers.enumerated() {
+            layer.forward(ws.activations[i].pointer, into: ws.activations[i + 1].pointer, batchSize: count,
+                          training: training, rng: &rng)
+        }
+    }
+
+    /// Writes the sums over rows of the loss and metrics into `ws.values` and, when training,
+    /// the loss gradient into the last gradient buffer.
+    private func score(_ ws: Workspace, _ plan: LossPlan, count: Int, withGradient: Bool) {
+        let rows = count * plan.rowsPerSample
+        let output = UnsafePointer(ws.activations[layers.count].pointer)
+        let targets = UnsafePointer(ws.targets.pointer)
+        ws.values[0] = plan.loss.evaluate(output: output, target: targets, rows: rows, width: plan.width,
+                                          gradient: withGradient ? ws.gradients[layers.count].pointer : nil)
+        for (m, metric) in plan.metrics.enumerated() {
+            ws.values[m + 1] = metric.evaluate(output: output, target: targets, rows: rows, width: plan.width)
+        }
+        // Sums over rows become sums over samples (each sample has the same number of rows).
+        if plan.rowsPerSample > 1 {
+            for i in ws.values.indices { ws.values[i] /= Double(plan.rowsPerSample) }
+        }
+    }
+
+    private func backward(_ ws: Workspace, count: Int) {
+        for i in stride(from: layers.count - 1, through: 0, by: -1) {
+            layers[i].backward(
+                input: ws.activations[i].pointer, output: ws.activations[i + 1].pointer,
+                outputGradient: ws.gradients[i + 1].pointer, inputGradient: i > 0 ? ws.gradients[i].pointer : nil,
+                batchSize: count, accumulate: false)
+        }
+    }
+
+    // MARK: fit
+
+    /// Trains the model as Keras 2's `fit` does (see SPEC §4): the validation split is the last
+    /// fraction of the samples, taken before shuffling; the training samples are reshuffled
+    /// every epoch; the last batch may be short; an epoch's loss and metrics are the
+    /// sample-weighted means of each batch's values, each computed before that batch's update;
+    /// validation runs after the epoch.
+    public func fit(
+        _ x: any SampleSource, _ y: any SampleSource, batchSize: Int = 32, epochs: Int = 1,
+        validationSplit: Double = 0, validationData: (x: any SampleSource, y: any SampleSource)? = nil,
+        shuffle: Bool = true, initialEpoch: Int = 0, callbacks: [EarlyStopping] = [],
+        rng: inout RandomGenerator, observer: ((TrainingEvent) throws -> Void)? = nil
+    ) throws -> History {
+        guard let compiled else { throw KerasError.notCompiled }
+        guard batchSize > 0 else {
+            throw KerasError(.valueError, "Expected `batch_size` to be a positive integer, got \(batchSize).")
+        }
+        guard let plan = try prepare(x, y, rng: &rng) else { throw KerasError.notCompiled }
+        var validation: (x: any SampleSource, y: any SampleSource, rows: Range<Int>)?
+        var trainCount = x.sampleCount
+        if let validationData {
+            _ = try prepare(validationData.x, validationData.y, rng: &rng)
+            validation = (validationData.x, validationData.y, 0..<validationData.x.sampleCount)
+        } else if validationSplit > 0 && validationSplit < 1 {
+            trainCount = Int(Double(x.sampleCount) * (1 - validationSplit))
+            validation = (x, y, trainCount..<x.sampleCount)
+        }
+        if trainCount == 0 {
+            throw KerasError(.valueError, "Training data contains 0 samples, which is not sufficient to split it into "
+                             + "a validation and training set as specified by `validation_split=\(validationSplit)`. "
+                             + "Either provide more data, or a different value for the `validation_split` argument.")
+        }
+        let emit = observer ?? { _ in }
+        let ws = Workspace(layers: layers, inputSize: x.sampleSize, targetSize: plan.rowsPerSample * plan.targetWidth,
+                           batchSize: min(batchSize, max(trainCount, validation?.rows.count ?? 0)),
+                           valueCount: 1 + plan.metrics.count, training: true)
+        let slots = layers.flatMap(\.trainableParameters).map {
+            ParameterSlot(parameter: $0.value.pointer, gradient: $0.gradient.pointer, count: $0.count)
+        }
+        let optimizer = compiled.optimizer
+        var order = Array(0..<trainCount)
+        var history = History()
+        var runningLogs = Logs(plan.names.map { Logs.Entry(name: $0, value: 0) })
+        stopTraining = false
+        for callback in callbacks { callback.trainBegin() }
+        try emit(.trainBegin(samples: trainCount, validationSamples: validation?.rows.count,
+                             epochs: epochs, initialEpoch: initialEpoch))
+        for epoch in initialEpoch..<max(initialEpoch, epochs) {
+            try emit(.epochBegin(epoch: epoch))
+            let start = ContinuousClock.now
+            if shuffle { rng.shuffle(&order) }
+            var totals = [Double](repeating: 0, count: ws.values.count)
+            var seen = 0, batch = 0
+            while seen < trainCount {
+                let count = min(batchSize, trainCount - seen)
+                for i in 0..<count { ws.rows[i] = order[seen + i] }
+                gather(x, y, ws, count: count)
+                forward(ws, count: count, training: true, rng: &rng)
+                score(ws, plan, count: count, withGradient: true)
+                backward(ws, count: count)
+                optimizer.apply(slots)
+                for i in totals.indices { totals[i] += ws.values[i] }
+                seen += count
+                if observer != nil {
+                    for i in totals.indices { runningLogs.entries[i].value = totals[i] / Double(seen) }
+                    try emit(.batchEnd(batch: batch, seen: seen, samples: trainCount, logs: runningLogs))
+                }
+                batch += 1
+                if stopTraining { break }
+            }
+            var logs = Logs(zip(plan.names, totals).map { Logs.Entry(name: $0, value: $1 / Double(max(seen, 1))) })
+            if let validation {
+                let values = test(validation.x, validation.y, rows: validation.rows, plan: plan, ws: ws, rng: &rng)
+                logs.entries += zip(plan.names, values).map { Logs.Entry(name: "val_" + $0, value: $1) }
+            }
+            let elapsed = start.duration(to: .now)
+            try emit(.epochEnd(epoch: epoch, logs: logs,
+                               seconds: Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18))
+            history.append(epoch: epoch, logs: logs)
+            for callback in callbacks where try callback.epochEnd(epoch, logs: logs, model: self, emit: { try emit(.message($0)) }) {
+                stopTraining = true
+            }
+            if stopTraining { break }
+        }
+        for callback in callbacks { try callback.trainEnd { try emit(.message($0)) } }
+        try emit(.trainEnd)
+        return history
+    }
+
+    /// Loss and metric means over `rows` of `x`/`y`, inference mode, in batches of the
+    /// workspace's size (Keras' `test_loop`).
+    private func test(
+        _ x: any SampleSource, _ y: any SampleSource, rows: Range<Int>, plan: LossPlan, ws: Workspace,
+        rng: inout RandomGenerator
+    ) -> [Double] {
+        var totals = [Double](repeating: 0, count: ws.values.count)
+        var start = rows.lowerBound
+        while start < rows.upperBound {
+            let count = min(ws.batchSize, rows.upperBound - start)
+            for i in 0..<count { ws.rows[i] = start + i }
+            gather(x, y, ws, count: count)
+            forward(ws, count: count, training: false, rng: &rng)
+            score(ws, plan, count: count, withGradient: false)
+            for i in totals.indices { totals[i] += ws.values[i] }
+            start += count
+        }
+        return totals.map { $0 / Double(max(rows.count, 1)) }
+    }
+
+    // MARK: evaluate, predict
+
+    /// `evaluate(x, y, batch_size=32)`: the loss and then each metric, as means over the samples.
+    public func evaluate(_ x: any SampleSource, _ y: any SampleSource, batchSize: Int = 32, rng: inout RandomGenerator) throws -> [Double] {
+        guard compiled != nil else { throw KerasError.notCompiled }
+        guard batchSize > 0 else {
+            throw KerasError(.valueError, "Expected `batch_size` to be a positive integer, got \(batchSize).")
+        }
+        guard let plan = try prepare(x, y, rng: &rng) else { throw KerasError.notCompiled }
+        let ws = Workspace(layers: layers, inputSize: x.sampleSize, targetSize: plan.rowsPerSample * plan.targetWidth,
+                           batchSize: max(1, min(batchSize, x.sampleCount)), valueCount: 1 + plan.metrics.count,
+                           training: false)
+        return test(x, y, rows: 0..<x.sampleCount, plan: plan, ws: ws, rng: &rng)
+    }
+
+    /// `predict(x, batch_size=32)`: the outputs for every sample, shape `[n] + outputShape`.
+    public func predict(_ x: any SampleSource, batchSize: Int = 32, rng: inout RandomGenerator) throws -> Tensor {
+        guard batchSize > 0 else {
+            throw KerasError(.valueError, "Expected `batch_size` to be a positive integer, got \(batchSize).")
+        }
+        _ = try prepare(x, nil, rng: &rng)
+        guard let outputShape else { throw KerasError.notBuilt }
+        let n = x.sampleCount, width = outputShape.reduce(1, *)
+        let ws = Workspace(layers: layers, inputSize: x.sampleSize, targetSize: 0,
+                           batchSize: max(1, min(batchSize, n)), valueCount: 0, training: false)
+        var result = [Float](repeating: 0, count: n * width)
+        var start = 0
+        try result.withUnsafeMutableBufferPointer { out in
+            while start < n {
+                let count = min(ws.batchSize, n - start)
+                for i in 0..<count { ws.rows[i] = start + i }
+                gather(x, nil, ws, count: count)
+                forward(ws, count: count, training: false, rng: &rng)
+                guard let base = out.baseAddress else { throw KerasError.notBuilt }
+                (base + start * width).update(from: ws.activations[layers.count].pointer, count: count * width)
+                start += count
+            }
+        }
+        return Tensor(shape: [n] + outputShape, scalars: result)
+    }
+}

@@ -1,4 +1,0 @@
-import Testing
-@testable import NeuralEngine
-
-@Test func linksOpenBLAS() { #expect(blasThreads >= 1) }
