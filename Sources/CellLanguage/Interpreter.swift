@@ -1,0 +1,158 @@
+import Foundation
+
+/// A call frame: the slots of a function call or comprehension, and its lexical parent
+/// (for closures). A cell's top level runs in a frame without slots.
+final class Frame {
+    var slots: [Value?]
+    let parent: Frame?
+    /// IPython's label for tracebacks: `f(x)`, `<listcomp>(.0)`; nil at a cell's top level.
+    let label: String?
+    /// The function's qualified name, for collapsing repeated frames.
+    let name: String?
+    let cellNumber: Int
+    /// Lines traceback context is taken from (nil: the whole cell).
+    var scopeLines: ClosedRange<Int>?
+
+    init(slotCount: Int, parent: Frame?, label: String?, name: String?, cellNumber: Int) {
+        slots = Array(repeating: nil, count: slotCount)
+        self.parent = parent
+        self.label = label
+        self.name = name
+        self.cellNumber = cellNumber
+    }
+}
+
+/// How a block of statements finished.
+enum Flow {
+    case normal
+    case breakLoop
+    case continueLoop
+    case returnValue(Value)
+}
+
+/// Runs parsed cells. One interpreter holds a session's globals and imported modules;
+/// host code receives it in every call to write output, call back into cell functions,
+/// import modules and check the deadline.
+public final class Interpreter {
+    let globals: GlobalTable
+    let registry: ModuleRegistry
+    var loadedModules: [String: Module] = [:]
+    /// What the running cell has produced so far.
+    var outputs: [OutputPart] = []
+    /// Python call depth, for RecursionError.
+    var callDepth = 0
+    /// Maximum Python call depth before `RecursionError: maximum recursion depth exceeded`.
+    public var recursionLimit = 1000
+    /// Exceptions whose `except` blocks are running (innermost last).
+    var handling: [PyException] = []
+    var deadline: DispatchTime?
+    var timeoutSeconds: Double = 0
+    var tick = 0
+    private let interruptLock = NSLock()
+    private var interruptRequested = false
+    /// Source lines of the cells run so far, for traceback context.
+    var cellSources: [Int: CellSource] = [:]
+    /// Transient status for terminals (live progress bars); never part of outputs.
+    public var onLiveStatus: (@Sendable (String?) -> Void)?
+    var builtinValues: [String: Value] = [:]
+
+    public init(modules: ModuleRegistry) {
+        registry = modules
+        let table = Builtins.make()
+        builtinValues = table
+        globals = GlobalTable { table[$0] }
+    }
+
+    // MARK: Output
+
+    /// Appends text to the cell's output; consecutive writes merge into one stream part.
+    public func write(_ text: String) {
+        if case .stream(let previous) = outputs.last {
+            outputs[outputs.count - 1] = .stream(previous + text)
+        } else {
+            outputs.append(.stream(text))
+        }
+    }
+
+    /// Appends a typed output part (a table, a chart, a figure).
+    public func emit(_ part: OutputPart) {
+        if case .stream(let text) = part {
+            write(text)
+        } else {
+            outputs.append(part)
+        }
+    }
+
+    /// Shows (or with nil clears) a transient status line on a terminal, e.g. a live
+    /// progress bar. It never appears in reports.
+    public func liveStatus(_ text: String?) {
+        onLiveStatus?(text)
+    }
+
+    // MARK: Deadline
+
+    /// Raises `TimeoutError: cell timed out after N seconds` once the cell's deadline has
+    /// passed, and `KeyboardInterrupt` after `interrupt()`. Host code calls it during long work.
+    public func checkDeadline() throws {
+        if let deadline, DispatchTime.now() > deadline {
+            let e = PyException(.timeoutError, "cell timed out after \(Interpreter.seconds(timeoutSeconds)) seconds")
+            e.isFatal = true
+            throw e
+        }
+        interruptLock.lock()
+        let interrupted = interruptRequested
+        interruptRequested = false
+        interruptLock.unlock()
+        if interrupted {
+            let e = PyException(.keyboardInterrupt, args: [])
+            e.isFatal = true
+            throw e
+        }
+    }
+
+    /// Asks the running cell to stop with KeyboardInterrupt (safe from any thread).
+    public func interrupt() {
+        interruptLock.lock()
+        interruptRequested = true
+        interruptLock.unlock()
+    }
+
+    /// Checks the deadline every 1024 ticks (loop iterations and calls).
+    @inline(__always)
+    func tickDeadline() throws {
+        tick &+= 1
+        if tick & 1023 == 0 { try checkDeadline() }
+    }
+
+    static func seconds(_ s: Double) -> String {
+        s == s.rounded() && abs(s) < 1e15 ? String(Int(s)) : ValueFormatting.floatRepr(s)
+    }
+
+    // MARK: Globals
+
+    /// A global variable of the session.
+    public subscript(global name: String) -> Value? {
+        get { globals[name] }
+        set { globals[name] = newValue }
+    }
+
+    // MARK: Traceback recording
+
+    /// Adds `frame`'s line to the exception's traceback, once per frame.
+    @inline(__always)
+    func record(_ e: PyException, line: Int, _ frame: Frame) {
+        if e.lastRecorder !== frame {
+            e.traceback.append(TracebackEntry(cellNumber: frame.cellNumber, line: line, function: frame.label,
+                                              functionName: frame.name, scopeLines: frame.scopeLines))
+            e.lastRecorder = frame
+        }
+    }
+}
+
+/// A cell's source lines and its "pieces" (logical lines and comment lines), used to show
+/// context in tracebacks the way IPython does.
+struct CellSource {
+    var lines: [String]
+    /// Line ranges (1-based, inclusive) of the non-blank pieces, in order.
+    var pieces: [ClosedRange<Int>]
+}

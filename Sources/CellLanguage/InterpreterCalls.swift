@@ -1,0 +1,220 @@
+/// Calls, argument binding and attribute access.
+extension Interpreter {
+    /// Calls any callable value (host code uses this for callbacks such as `key=`).
+    public func call(_ callee: Value, _ arguments: Arguments) throws -> Value {
+        switch callee {
+        case .function(let f):
+            return try callFunction(f, arguments)
+        case .builtin(let b):
+            return try callBuiltin(b, arguments)
+        case .boundMethod(let m):
+            if case .function(let f) = m.function {
+                var args = arguments
+                args.positional.insert(m.receiver, at: 0)
+                return try callFunction(f, args)
+            }
+            return try call(m.function, arguments)
+        case .type(let t):
+            return try construct(t, arguments)
+        case .host(let h):
+            return try h.call(arguments, self)
+        default:
+            throw PyException(.typeError, "'\(callee.typeName)' object is not callable")
+        }
+    }
+
+    /// Calls with positional arguments only.
+    public func call(_ callee: Value, _ positional: Value...) throws -> Value {
+        try call(callee, Arguments(positional))
+    }
+
+    func callBuiltin(_ b: BuiltinFunction, _ arguments: Arguments) throws -> Value {
+        do {
+            return try b.body(arguments, self)
+        } catch let e as PyException {
+            throw e
+        } catch {
+            throw PyException(.runtimeError, String(describing: error))
+        }
+    }
+
+    func callFunction(_ f: PyFunction, _ arguments: Arguments) throws -> Value {
+        let code = f.code
+        callDepth += 1
+        defer { callDepth -= 1 }
+        if callDepth > recursionLimit {
+            throw PyException(.recursionError, "maximum recursion depth exceeded")
+        }
+        try tickDeadline()
+        let frame = Frame(slotCount: code.slotCount, parent: f.closure, label: code.signature,
+                          name: code.qualifiedName, cellNumber: code.cellNumber)
+        frame.scopeLines = code.scopeLines
+        try bind(arguments, to: f, frame)
+        if let e = code.expression {
+            do {
+                return try eval(e, frame)
+            } catch let error as PyException {
+                record(error, line: code.line, frame)
+                throw error
+            }
+        }
+        if case .returnValue(let v) = try execute(code.body, frame) { return v }
+        return .none
+    }
+
+    /// Binds call arguments to a cell function's parameter slots, with CPython's errors.
+    private func bind(_ arguments: Arguments, to f: PyFunction, _ frame: Frame) throws {
+        let code = f.code
+        let parameters = code.parameters
+        let positional = arguments.positional
+        if arguments.keywords.isEmpty, positional.count == parameters.count,
+           parameters.allSatisfy({ $0.kind == .positional }) {
+            for i in 0..<positional.count { frame.slots[i] = positional[i] }
+            return
+        }
+        let name = code.qualifiedName
+        let positionalParameters = parameters.filter { $0.kind == .positional }
+        var extra: [Value] = []
+        for (i, v) in positional.enumerated() {
+            if i < positionalParameters.count { frame.slots[positionalParameters[i].slot] = v }
+            else { extra.append(v) }
+        }
+        let varargs = parameters.first { $0.kind == .varargs }
+        let varKeywords = parameters.first { $0.kind == .varKeywords }
+        if !extra.isEmpty && varargs == nil {
+            let required = positionalParameters.filter { !$0.hasDefault }.count
+            throw ArgumentErrors.tooManyPositional(name, required: required, total: positionalParameters.count,
+                                                   given: positional.count)
+        }
+        if let varargs { frame.slots[varargs.slot] = .tuple(extra) }
+        let kwargs = PyDict()
+        for (key, v) in arguments.keywords {
+            if let p = parameters.first(where: { $0.name == key && ($0.kind == .positional || $0.kind == .keywordOnly) }) {
+                if frame.slots[p.slot] != nil {
+                    throw PyException(.typeError, "\(name)() got multiple values for argument '\(key)'")
+                }
+                frame.slots[p.slot] = v
+            } else if varKeywords != nil {
+                try kwargs.set(.str(key), v)
+            } else {
+                throw PyException(.typeError, "\(name)() got an unexpected keyword argument '\(key)'")
+            }
+        }
+        if let varKeywords { frame.slots[varKeywords.slot] = .dict(kwargs) }
+        var defaultIndex = 0
+        var missing: [String] = []
+        var missingKeywordOnly: [String] = []
+        for p in parameters where p.kind == .positional || p.kind == .keywordOnly {
+            if p.hasDefault {
+                if frame.slots[p.slot] == nil, defaultIndex < f.defaults.count {
+                    frame.slots[p.slot] = f.defaults[defaultIndex]
+                }
+                defaultIndex += 1
+            } else if frame.slots[p.slot] == nil {
+                if p.kind == .positional { missing.append(p.name) } else { missingKeywordOnly.append(p.name) }
+            }
+        }
+        if !missing.isEmpty { throw ArgumentErrors.missing(name, missing, kind: "positional") }
+        if !missingKeywordOnly.isEmpty { throw ArgumentErrors.missing(name, missingKeywordOnly, kind: "keyword-only") }
+    }
+
+    // MARK: Methods and attributes
+
+    /// `object.name(arguments)` without materializing a bound method for builtin types.
+    func callMethod(_ object: Value, _ name: String, _ arguments: Arguments) throws -> Value {
+        if let result = try Methods.call(object, name, arguments, self) { return result }
+        return try call(try getAttribute(object, name), arguments)
+    }
+
+    public func getAttribute(_ object: Value, _ name: String) throws -> Value {
+        switch object {
+        case .module(let m):
+            if let v = m[name] { return v }
+            if name == "__name__" { return .str(m.name) }
+            if registry.provides(m.name + "." + name) { return .module(try importModule(m.name + "." + name)) }
+            throw PyException(.attributeError, "module '\(m.name)' has no attribute '\(name)'")
+        case .host(let h):
+            return try h.getAttribute(name, self)
+        case .exception(let e) where name == "args":
+            return .tuple(e.args)
+        case .function(let f):
+            if name == "__name__" { return .str(f.code.name) }
+            if name == "__qualname__" { return .str(f.code.qualifiedName) }
+            if name == "__doc__" { return .none }
+        case .builtin(let b) where name == "__name__":
+            return .str(b.name)
+        case .type(let t) where name == "__name__":
+            return .str(t.name)
+        case .float(let d):
+            if name == "real" { return object }
+            if name == "imag" { return .float(0) }
+            _ = d
+        case .int, .bool:
+            if name == "real" || name == "numerator" { return .int(object.asInt ?? 0) }
+            if name == "imag" { return .int(0) }
+            if name == "denominator" { return .int(1) }
+        case .range(let r):
+            if name == "start" { return .int(r.start) }
+            if name == "stop" { return .int(r.stop) }
+            if name == "step" { return .int(r.step) }
+        case .slice(let s):
+            if name == "start" { return s.start }
+            if name == "stop" { return s.stop }
+            if name == "step" { return s.step }
+        default:
+            break
+        }
+        if name == "__class__" { return .type(object.pythonType) }
+        if Methods.exists(object, name) {
+            let receiver = object
+            let method = BuiltinFunction(name) { arguments, interpreter in
+                try interpreter.callMethod(receiver, name, arguments)
+            }
+            return .boundMethod(BoundMethod(receiver: object, name: name, function: .builtin(method)))
+        }
+        if case .type(let t) = object {
+            throw PyException(.attributeError, "type object '\(t.name)' has no attribute '\(name)'")
+        }
+        throw PyException(.attributeError, "'\(object.typeName)' object has no attribute '\(name)'")
+    }
+
+    public func setAttribute(_ object: Value, _ name: String, _ value: Value) throws {
+        switch object {
+        case .host(let h):
+            try h.setAttribute(name, value, self)
+        case .module(let m):
+            m[name] = value
+        default:
+            if Methods.exists(object, name) {
+                throw PyException(.attributeError, "'\(object.typeName)' object attribute '\(name)' is read-only")
+            }
+            throw PyException(.attributeError, "'\(object.typeName)' object has no attribute '\(name)'")
+        }
+    }
+
+    // MARK: Modules
+
+    /// Imports (once per session) the module `name`, its parent packages first.
+    public func importModule(_ name: String) throws -> Module {
+        if let m = loadedModules[name] { return m }
+        let parts = name.split(separator: ".")
+        var parent: Module?
+        if parts.count > 1 {
+            parent = try importModule(parts.dropLast().joined(separator: "."))
+        }
+        let module: Module
+        if let factory = registry.factory(for: name) {
+            module = try factory(self)
+        } else if registry.provides(name) {
+            module = Module(name)
+        } else {
+            let provided = registry.providedNames.joined(separator: ", ")
+            throw PyException(.moduleNotFoundError, "No module named '\(name)' (Labbook provides: \(provided))")
+        }
+        loadedModules[name] = module
+        if let parent, let last = parts.last, parent[String(last)] == nil {
+            parent[String(last)] = .module(module)
+        }
+        return module
+    }
+}

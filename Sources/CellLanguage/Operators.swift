@@ -1,0 +1,414 @@
+import Foundation
+
+/// Arithmetic, comparison, membership and truthiness with Python's semantics.
+extension Interpreter {
+    func truthy(_ v: Value) throws -> Bool {
+        switch v {
+        case .bool(let b): return b
+        case .int(let i): return i != 0
+        case .none: return false
+        case .host(let h): return try h.isTruthy()
+        default: return v.isTruthy
+        }
+    }
+
+    // MARK: Binary operators
+
+    func binary(_ op: BinaryOperator, _ a: Value, _ b: Value) throws -> Value {
+        if case .host(let h) = a, let r = try h.binaryOperation(op, b, reflected: false, self) { return r }
+        if case .host(let h) = b, let r = try h.binaryOperation(op, a, reflected: true, self) { return r }
+        switch (a, b) {
+        case (.int, .int), (.int, .bool), (.bool, .int), (.bool, .bool):
+            if case .bool(let x) = a, case .bool(let y) = b {
+                switch op {
+                case .and: return .bool(x && y)
+                case .or: return .bool(x || y)
+                case .xor: return .bool(x != y)
+                default: break
+                }
+            }
+            return try Arithmetic.integer(op, a.asInt ?? 0, b.asInt ?? 0)
+        case (.float, .float), (.float, .int), (.int, .float), (.float, .bool), (.bool, .float):
+            if let r = try Arithmetic.float(op, a.asDouble ?? 0, b.asDouble ?? 0) { return r }
+        case (.str(let x), .str(let y)):
+            if op == .add { return .str(x + y) }
+            if op == .modulo { return .str(try percentFormat(x, b)) }
+        case (.str(let x), _):
+            if op == .multiply, let n = b.asInt, !isFloatLike(b) {
+                return .str(n > 0 ? String(repeating: x, count: n) : "")
+            }
+            if op == .modulo { return .str(try percentFormat(x, b)) }
+            if op == .add {
+                throw PyException(.typeError, "can only concatenate str (not \"\(b.typeName)\") to str")
+            }
+        case (.list(let x), .list(let y)):
+            if op == .add { return .list(PyList(x.items + y.items)) }
+        case (.tuple(let x), .tuple(let y)):
+            if op == .add { return .tuple(x + y) }
+        case (.set(let x), .set(let y)):
+            if let r = try setOperation(op, x, y) { return .set(r) }
+        case (.dict(let x), .dict(let y)):
+            if op == .or {
+                let d = x.copy()
+                for (k, v) in y.entries { try d.set(k, v) }
+                return .dict(d)
+            }
+        default:
+            break
+        }
+        // Sequence repetition, both orders.
+        if op == .multiply {
+            if let r = try repeatSequence(a, b) ?? repeatSequence(b, a) { return r }
+        }
+        if case .list = a, op == .add {
+            throw PyException(.typeError, "can only concatenate list (not \"\(b.typeName)\") to list")
+        }
+        if case .tuple = a, op == .add {
+            throw PyException(.typeError, "can only concatenate tuple (not \"\(b.typeName)\") to tuple")
+        }
+        let symbol = op == .power ? "** or pow()" : op.rawValue
+        throw PyException(.typeError, "unsupported operand type(s) for \(symbol): '\(a.typeName)' and '\(b.typeName)'")
+    }
+
+    private func isFloatLike(_ v: Value) -> Bool {
+        if case .float = v { return true }
+        if case .host = v { return v.asInt == nil }
+        return false
+    }
+
+    private func repeatSequence(_ sequence: Value, _ count: Value) throws -> Value? {
+        let n: Int
+        switch count {
+        case .int(let i): n = i
+        case .bool(let b): n = b ? 1 : 0
+        default:
+            switch sequence {
+            case .list, .tuple, .str:
+                if case .host = count { return nil }
+                if case .list = count { return nil }
+                if case .tuple = count { return nil }
+                if case .str = count { if case .str = sequence { break } else { return nil } }
+                throw PyException(.typeError, "can't multiply sequence by non-int of type '\(count.typeName)'")
+            default: return nil
+            }
+            throw PyException(.typeError, "can't multiply sequence by non-int of type '\(count.typeName)'")
+        }
+        let times = max(n, 0)
+        switch sequence {
+        case .list(let l): return .list(PyList(Array([[Value]](repeating: l.items, count: times).joined())))
+        case .tuple(let t): return .tuple(Array([[Value]](repeating: t, count: times).joined()))
+        case .str(let s): return .str(String(repeating: s, count: times))
+        default: return nil
+        }
+    }
+
+    private func setOperation(_ op: BinaryOperator, _ x: PySet, _ y: PySet) throws -> PySet? {
+        switch op {
+        case .or: return x.union(y)
+        case .and: return x.intersection(y)
+        case .subtract: return x.difference(y)
+        case .xor: return x.symmetricDifference(y)
+        default: return nil
+        }
+    }
+
+    func percentFormat(_ format: String, _ args: Value) throws -> String {
+        try ValueFormatting.percent(format, args)
+    }
+
+    // MARK: Unary operators
+
+    func unary(_ op: UnaryOperator, _ v: Value) throws -> Value {
+        switch (op, v) {
+        case (.negate, .int(let i)):
+            if i == Int.min { throw Arithmetic.overflow() }
+            return .int(-i)
+        case (.negate, .float(let d)): return .float(-d)
+        case (.negate, .bool(let b)): return .int(b ? -1 : 0)
+        case (.plus, .int), (.plus, .float): return v
+        case (.plus, .bool(let b)): return .int(b ? 1 : 0)
+        case (.invert, .int(let i)): return .int(~i)
+        case (.invert, .bool(let b)): return .int(~(b ? 1 : 0))
+        case (_, .host(let h)):
+            if let r = try h.unaryOperation(op, self) { return r }
+        default: break
+        }
+        throw PyException(.typeError, "bad operand type for unary \(op.rawValue): '\(v.typeName)'")
+    }
+
+    // MARK: Comparisons
+
+    func compare(_ op: CompareOperator, _ a: Value, _ b: Value) throws -> Value {
+        switch op {
+        case .is: return .bool(identical(a, b))
+        case .isNot: return .bool(!identical(a, b))
+        case .in: return .bool(try contains(b, a))
+        case .notIn: return .bool(!(try contains(b, a)))
+        default: break
+        }
+        if case .host(let h) = a, let r = try h.compare(op, b, self) { return r }
+        if case .host(let h) = b, let r = try h.compare(op.reflected, a, self) { return r }
+        switch op {
+        case .equal: return .bool(try equals(a, b))
+        case .notEqual: return .bool(!(try equals(a, b)))
+        case .less: return .bool(try lessThan(a, b, op))
+        case .greater: return .bool(try lessThan(b, a, op, swapped: true))
+        case .lessEqual: return .bool(try !lessThan(b, a, op, swapped: true))
+        case .greaterEqual: return .bool(try !lessThan(a, b, op))
+        default: return .bool(false)
+        }
+    }
+
+    /// Python `==`, asking host objects first.
+    func equals(_ a: Value, _ b: Value) throws -> Bool {
+        if case .host(let h) = a, let r = try h.compare(.equal, b, self) { return try truthy(r) }
+        if case .host(let h) = b, let r = try h.compare(.equal, a, self) { return try truthy(r) }
+        return a.pyEquals(b)
+    }
+
+    func identical(_ a: Value, _ b: Value) -> Bool {
+        switch (a, b) {
+        case (.none, .none): return true
+        case (.bool(let x), .bool(let y)): return x == y
+        case (.int(let x), .int(let y)): return x == y
+        case (.str(let x), .str(let y)): return x == y
+        case (.float(let x), .float(let y)): return x.bitPattern == y.bitPattern
+        case (.type(let x), .type(let y)): return x == y
+        case (.tuple(let x), .tuple(let y)): return x.isEmpty && y.isEmpty
+        default:
+            if let x = a.identity, let y = b.identity { return x == y }
+            return false
+        }
+    }
+
+    /// `a < b` for the ordering operators (`op` only words the error).
+    func lessThan(_ a: Value, _ b: Value, _ op: CompareOperator, swapped: Bool = false) throws -> Bool {
+        switch (a, b) {
+        case (.int(let x), .int(let y)): return x < y
+        case (.str(let x), .str(let y)): return x.unicodeScalars.lexicographicallyPrecedes(y.unicodeScalars)
+        case (.list(let x), .list(let y)): return try sequenceLess(x.items, y.items, op)
+        case (.tuple(let x), .tuple(let y)): return try sequenceLess(x, y, op)
+        case (.set(let x), .set(let y)):
+            return x.count < y.count && x.items.allSatisfy { (try? y.contains($0)) == true }
+        default:
+            if let x = a.asDouble, let y = b.asDouble, !a.isHost, !b.isHost {
+                if case .int(let i) = a, case .float(let d) = b { return Arithmetic.less(i, d) }
+                if case .float(let d) = a, case .int(let i) = b { return Arithmetic.less(d, i) }
+                return x < y
+            }
+            let (left, right) = swapped ? (b, a) : (a, b)
+            throw PyException(.typeError, "'\(op.rawValue)' not supported between instances of '\(left.typeName)' and '\(right.typeName)'")
+        }
+    }
+
+    private func sequenceLess(_ x: [Value], _ y: [Value], _ op: CompareOperator) throws -> Bool {
+        for (p, q) in zip(x, y) where !(try equals(p, q)) {
+            return try lessThan(p, q, op)
+        }
+        return x.count < y.count
+    }
+
+    /// `needle in container`.
+    func contains(_ container: Value, _ needle: Value) throws -> Bool {
+        switch container {
+        case .str(let s):
+            guard case .str(let n) = needle else {
+                throw PyException(.typeError, "'in <string>' requires string as left operand, not \(needle.typeName)")
+            }
+            return n.isEmpty || s.contains(n)
+        case .list(let l):
+            for item in l.items where try equals(item, needle) { return true }
+            return false
+        case .tuple(let t):
+            for item in t where try equals(item, needle) { return true }
+            return false
+        case .dict(let d): return try d.contains(needle)
+        case .set(let s): return try s.contains(needle)
+        case .range(let r):
+            if case .int(let i) = needle { return r.contains(i) }
+            if case .bool(let b) = needle { return r.contains(b ? 1 : 0) }
+            if case .float(let d) = needle, d.rounded() == d, abs(d) < 9e18 { return r.contains(Int(d)) }
+            return false
+        case .host(let h):
+            if let r = try h.contains(needle, self) { return r }
+        default:
+            break
+        }
+        guard isIterable(container) else {
+            throw PyException(.typeError, "argument of type '\(container.typeName)' is not iterable")
+        }
+        let next = try iterator(container)
+        while let item = try next() {
+            if try equals(item, needle) { return true }
+        }
+        return false
+    }
+}
+
+extension Value {
+    var isHost: Bool {
+        if case .host = self { return true }
+        return false
+    }
+}
+
+/// Integer and float arithmetic with CPython's rules for division, modulo and powers.
+enum Arithmetic {
+    static func overflow() -> PyException {
+        PyException(.overflowError, "integer overflow: Labbook integers are 64-bit")
+    }
+
+    static func integer(_ op: BinaryOperator, _ x: Int, _ y: Int) throws -> Value {
+        switch op {
+        case .add:
+            let (r, o) = x.addingReportingOverflow(y)
+            if o { throw overflow() }
+            return .int(r)
+        case .subtract:
+            let (r, o) = x.subtractingReportingOverflow(y)
+            if o { throw overflow() }
+            return .int(r)
+        case .multiply:
+            let (r, o) = x.multipliedReportingOverflow(by: y)
+            if o { throw overflow() }
+            return .int(r)
+        case .trueDivide:
+            if y == 0 { throw PyException(.zeroDivisionError, "division by zero") }
+            return .float(Double(x) / Double(y))
+        case .floorDivide:
+            if y == 0 { throw PyException(.zeroDivisionError, "integer division or modulo by zero") }
+            return .int(try floorDivide(x, y))
+        case .modulo:
+            if y == 0 { throw PyException(.zeroDivisionError, "integer modulo by zero") }
+            return .int(modulo(x, y))
+        case .power:
+            if y < 0 {
+                if x == 0 { throw PyException(.zeroDivisionError, "0.0 cannot be raised to a negative power") }
+                return .float(Foundation.pow(Double(x), Double(y)))
+            }
+            return .int(try power(x, y))
+        case .leftShift:
+            if y < 0 { throw PyException(.valueError, "negative shift count") }
+            if x == 0 { return .int(0) }
+            guard y < 63, (x << y) >> y == x else { throw overflow() }
+            return .int(x << y)
+        case .rightShift:
+            if y < 0 { throw PyException(.valueError, "negative shift count") }
+            return .int(y >= 64 ? (x < 0 ? -1 : 0) : x >> y)
+        case .and: return .int(x & y)
+        case .or: return .int(x | y)
+        case .xor: return .int(x ^ y)
+        case .matrixMultiply:
+            throw PyException(.typeError, "unsupported operand type(s) for @: 'int' and 'int'")
+        }
+    }
+
+    static func floorDivide(_ x: Int, _ y: Int) throws -> Int {
+        if x == Int.min && y == -1 { throw overflow() }
+        var q = x / y
+        if x % y != 0 && ((x < 0) != (y < 0)) { q -= 1 }
+        return q
+    }
+
+    static func modulo(_ x: Int, _ y: Int) -> Int {
+        if y == -1 { return 0 }
+        var r = x % y
+        if r != 0 && ((r < 0) != (y < 0)) { r += y }
+        return r
+    }
+
+    static func power(_ base: Int, _ exponent: Int) throws -> Int {
+        var result = 1
+        var b = base
+        var e = exponent
+        while e > 0 {
+            if e & 1 == 1 {
+                let (r, o) = result.multipliedReportingOverflow(by: b)
+                if o { throw overflow() }
+                result = r
+            }
+            e >>= 1
+            if e > 0 {
+                let (sq, o) = b.multipliedReportingOverflow(by: b)
+                if o { throw overflow() }
+                b = sq
+            }
+        }
+        return result
+    }
+
+    /// Float arithmetic; nil for operators floats do not support.
+    static func float(_ op: BinaryOperator, _ x: Double, _ y: Double) throws -> Value? {
+        switch op {
+        case .add: return .float(x + y)
+        case .subtract: return .float(x - y)
+        case .multiply: return .float(x * y)
+        case .trueDivide:
+            if y == 0 { throw PyException(.zeroDivisionError, "float division by zero") }
+            return .float(x / y)
+        case .floorDivide:
+            if y == 0 { throw PyException(.zeroDivisionError, "float floor division by zero") }
+            return .float(divmod(x, y).quotient)
+        case .modulo:
+            if y == 0 { throw PyException(.zeroDivisionError, "float modulo") }
+            return .float(divmod(x, y).remainder)
+        case .power:
+            return .float(try power(x, y))
+        default:
+            return nil
+        }
+    }
+
+    /// CPython's float_divmod.
+    static func divmod(_ x: Double, _ y: Double) -> (quotient: Double, remainder: Double) {
+        var mod = fmod(x, y)
+        var div = (x - mod) / y
+        if mod != 0 {
+            if (y < 0) != (mod < 0) {
+                mod += y
+                div -= 1
+            }
+        } else {
+            mod = copysign(0, y)
+        }
+        var floordiv: Double
+        if div != 0 {
+            floordiv = floor(div)
+            if div - floordiv > 0.5 { floordiv += 1 }
+        } else {
+            floordiv = copysign(0, x / y)
+        }
+        if x.isInfinite || y.isNaN || x.isNaN { floordiv = x / y; if y.isInfinite && !x.isInfinite { floordiv = (x < 0) != (y < 0) && x != 0 ? -1 : 0 } }
+        return (floordiv, mod)
+    }
+
+    static func power(_ x: Double, _ y: Double) throws -> Double {
+        if x == 0 && y < 0 { throw PyException(.zeroDivisionError, "0.0 cannot be raised to a negative power") }
+        if x < 0 && y != y.rounded() && y.isFinite {
+            throw PyException(.valueError, "complex results are not supported in Labbook cells")
+        }
+        let r = Foundation.pow(x, y)
+        if r.isInfinite && x.isFinite && y.isFinite {
+            throw PyException(.overflowError, args: [.int(34), .str("Numerical result out of range")])
+        }
+        return r
+    }
+
+    static func less(_ i: Int, _ d: Double) -> Bool {
+        if d.isNaN { return false }
+        if d >= 9.3e18 { return true }
+        if d <= -9.3e18 { return false }
+        let f = d.rounded(.down)
+        let fi = Int(f)
+        return i < fi || (i == fi && d > f)
+    }
+
+    static func less(_ d: Double, _ i: Int) -> Bool {
+        if d.isNaN { return false }
+        if d >= 9.3e18 { return false }
+        if d <= -9.3e18 { return true }
+        let c = d.rounded(.up)
+        let ci = Int(c)
+        return ci < i || (ci == i && d < c)
+    }
+}

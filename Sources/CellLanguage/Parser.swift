@@ -1,0 +1,258 @@
+/// Parses a cell's tokens into statements, one function per precedence level, resolving
+/// variable scopes as it goes.
+///
+///     let program = try Parser(source: "x = 1\nx + 1\n", cellNumber: 1, globals: table).parseProgram()
+struct Parser {
+    var tokens: [Token]
+    var pos = 0
+    let cellNumber: Int
+    let globals: GlobalTable
+    var scopes: [ParserScope] = [ParserScope(kind: .module)]
+    /// Enclosing function names, for qualified names such as `outer.<locals>.inner`.
+    var functionNames: [String] = []
+    /// Enclosing `def`s, innermost last.
+    var enclosingDefs: [FunctionCode] = []
+    /// Loop nesting of the innermost function (for "'break' outside loop").
+    var loopDepth = 0
+    var functionDepth = 0
+    /// Whether the last simple statement line ended with `;` (IPython then shows nothing).
+    var lastLineEndedWithSemicolon = false
+
+    init(source: String, cellNumber: Int, globals: GlobalTable) throws {
+        var lexer = Lexer(source)
+        tokens = try lexer.tokenize()
+        self.cellNumber = cellNumber
+        self.globals = globals
+    }
+
+    // MARK: Token helpers
+
+    var current: Token { tokens[pos] }
+    var scope: ParserScope { scopes[scopes.count - 1] }
+
+    func check(_ op: String) -> Bool {
+        if case .op(let o) = current.kind { return o == op }
+        return false
+    }
+    func checkKeyword(_ keyword: String) -> Bool {
+        if case .keyword(let k) = current.kind { return k == keyword }
+        return false
+    }
+    mutating func match(_ op: String) -> Bool {
+        if check(op) { pos += 1; return true }
+        return false
+    }
+    mutating func matchKeyword(_ keyword: String) -> Bool {
+        if checkKeyword(keyword) { pos += 1; return true }
+        return false
+    }
+    mutating func advance() -> Token {
+        let t = tokens[pos]
+        if pos < tokens.count - 1 { pos += 1 }
+        return t
+    }
+    mutating func expect(_ op: String, _ message: String? = nil) throws {
+        guard match(op) else { throw message.map { error($0) } ?? invalidSyntax() }
+    }
+
+    func error(_ message: String, at token: Token? = nil) -> SyntaxErrorInfo {
+        let t = token ?? current
+        return SyntaxErrorInfo(message, line: t.line, column: t.column)
+    }
+
+    /// "invalid syntax" at the current token, or the construct it starts if unsupported.
+    func invalidSyntax() -> SyntaxErrorInfo {
+        if let unsupported = unsupportedConstruct() { return unsupported }
+        if current.kind == .indent {
+            return SyntaxErrorInfo("unexpected indent", line: current.line, column: current.column,
+                                   typeName: "IndentationError")
+        }
+        return error("invalid syntax")
+    }
+
+    /// The "not supported in Labbook cells" error for a token that starts a construct
+    /// outside the subset.
+    func unsupportedConstruct() -> SyntaxErrorInfo? {
+        let t = current
+        let construct: String?
+        switch t.kind {
+        case .keyword("class"): construct = "'class' statements are"
+        case .keyword("with"): construct = "'with' statements are"
+        case .keyword("yield"): construct = "'yield' expressions are"
+        case .keyword("async"): construct = "'async' functions and statements are"
+        case .keyword("await"): construct = "'await' expressions are"
+        case .op("@"): construct = "decorators are"
+        case .op(":="): construct = "assignment expressions (:=) are"
+        case .op("..."): construct = "Ellipsis ('...') is"
+        default: construct = nil
+        }
+        return construct.map { SyntaxErrorInfo.unsupported($0, line: t.line, column: t.column) }
+    }
+
+    // MARK: Names and scopes
+
+    mutating func use(_ name: String) -> NameRef {
+        let ref = NameRef(name)
+        scope.pending.append((ref, 0))
+        return ref
+    }
+
+    mutating func pushScope(_ kind: ParserScope.Kind) -> ParserScope {
+        let s = ParserScope(kind: kind)
+        scopes.append(s)
+        return s
+    }
+
+    mutating func popScope() {
+        let s = scopes.removeLast()
+        s.finalize(parent: scope, globals: globals)
+    }
+
+    /// Declares the names an assignment target binds and checks it is assignable.
+    mutating func declareTarget(_ target: Expr, augmented: Bool = false, deleting: Bool = false) throws {
+        let verb = deleting ? "delete" : "assign to"
+        switch target {
+        case .name(let ref, _):
+            scope.declare(ref.name)
+        case .attribute, .subscript:
+            break
+        case .tuple(let items, let p), .list(let items, let p):
+            if augmented {
+                throw SyntaxErrorInfo("'\(target.isTuple ? "tuple" : "list")' is an illegal expression for augmented assignment",
+                                      line: p.line, column: p.column)
+            }
+            for item in items { try declareTarget(item, deleting: deleting) }
+        case .starred(let inner, let p):
+            if augmented || deleting { throw SyntaxErrorInfo("cannot \(verb) starred", line: p.line, column: p.column) }
+            try declareTarget(inner)
+        case .constant(let v, let p):
+            let what: String
+            switch v {
+            case .none: what = "None"
+            case .bool(let b): what = b ? "True" : "False"
+            default: what = "literal"
+            }
+            throw SyntaxErrorInfo("cannot \(verb) \(what)", line: p.line, column: p.column)
+        case .call(_, _, let p):
+            let hint = deleting || augmented ? "" : " here. Maybe you meant '==' instead of '='?"
+            throw SyntaxErrorInfo("cannot \(verb) function call\(hint)", line: p.line, column: p.column)
+        default:
+            let p = target.position
+            let what = target.describedForAssignment
+            if augmented {
+                throw SyntaxErrorInfo("'\(what)' is an illegal expression for augmented assignment", line: p.line, column: p.column)
+            }
+            throw SyntaxErrorInfo("cannot \(verb) \(what)", line: p.line, column: p.column)
+        }
+    }
+
+    // MARK: Program and blocks
+
+    mutating func parseProgram() throws -> Program {
+        var body: [Stmt] = []
+        while current.kind != .endOfInput {
+            if current.kind == .newline { pos += 1; continue }
+            body.append(contentsOf: try parseStatement())
+        }
+        popModule()
+        var displays = false
+        if case .expression = body.last { displays = !lastLineEndedWithSemicolon }
+        return Program(body: body, displaysLastExpression: displays)
+    }
+
+    /// Finalizes the module scope (all names at the top level of a cell are globals).
+    mutating func popModule() {
+        scopes[0].finalize(parent: nil, globals: globals)
+    }
+
+    /// `:` then an indented block or simple statements on the same line.
+    mutating func parseBlock(after construct: String, line: Int) throws -> [Stmt] {
+        try expect(":", "expected ':'")
+        if current.kind == .newline {
+            pos += 1
+            guard current.kind == .indent else {
+                throw SyntaxErrorInfo("expected an indented block after \(construct) on line \(line)",
+                                      line: current.line, column: current.column, typeName: "IndentationError")
+            }
+            pos += 1
+            var body: [Stmt] = []
+            while current.kind != .dedent && current.kind != .endOfInput {
+                if current.kind == .newline { pos += 1; continue }
+                body.append(contentsOf: try parseStatement())
+            }
+            if current.kind == .dedent { pos += 1 }
+            return body
+        }
+        return try parseSimpleStatements()
+    }
+
+    mutating func parseStatement() throws -> [Stmt] {
+        let t = current
+        switch t.kind {
+        case .keyword("if"): return [try parseIf()]
+        case .keyword("while"): return [try parseWhile()]
+        case .keyword("for"): return [try parseFor()]
+        case .keyword("def"): return [try parseDef()]
+        case .keyword("try"): return [try parseTry()]
+        case .indent:
+            throw SyntaxErrorInfo("unexpected indent", line: t.line, column: t.column, typeName: "IndentationError")
+        case .name("match"):
+            if case .name = tokens[pos + 1].kind, tokens[pos + 1].line == t.line {
+                throw SyntaxErrorInfo.unsupported("'match' statements are", line: t.line, column: t.column)
+            }
+            return try parseSimpleStatements()
+        default:
+            if let unsupported = unsupportedConstruct() { throw unsupported }
+            return try parseSimpleStatements()
+        }
+    }
+
+    /// Simple statements separated by `;`, through the end of the line.
+    mutating func parseSimpleStatements() throws -> [Stmt] {
+        var body: [Stmt] = []
+        lastLineEndedWithSemicolon = false
+        while true {
+            body.append(try parseSimpleStatement())
+            if match(";") {
+                if current.kind == .newline || current.kind == .endOfInput {
+                    lastLineEndedWithSemicolon = true
+                    break
+                }
+                continue
+            }
+            break
+        }
+        guard current.kind == .newline || current.kind == .endOfInput else { throw invalidSyntax() }
+        if current.kind == .newline { pos += 1 }
+        return body
+    }
+}
+
+extension Expr {
+    var isTuple: Bool {
+        if case .tuple = self { return true }
+        return false
+    }
+
+    /// How CPython names an expression that cannot be assigned to.
+    var describedForAssignment: String {
+        switch self {
+        case .binary, .unary: return "expression"
+        case .and, .or, .not: return "expression"
+        case .compare: return "comparison"
+        case .conditional: return "conditional expression"
+        case .lambda: return "lambda"
+        case .fstring: return "f-string expression"
+        case .dict: return "dict literal"
+        case .set: return "set display"
+        case .comprehension(let c, _):
+            switch c.kind {
+            case .list: return "list comprehension"
+            case .set: return "set comprehension"
+            case .dict: return "dict comprehension"
+            case .generator: return "generator expression"
+            }
+        default: return "expression"
+        }
+    }
+}

@@ -1,0 +1,180 @@
+/// CPython's Mersenne Twister (MT19937 with `init_by_array` seeding), so `random.seed(0);
+/// random.random()` gives CPython's numbers.
+final class MersenneTwister {
+    private var state = [UInt32](repeating: 0, count: 624)
+    private var index = 625
+    private var gaussNext: Double?
+
+    init(seed: Int) { self.seed(seed) }
+
+    func seed(_ n: Int) {
+        var key: [UInt32] = []
+        var m = n.magnitude
+        repeat {
+            key.append(UInt32(truncatingIfNeeded: m))
+            m >>= 32
+        } while m > 0
+        initByArray(key)
+        gaussNext = nil
+    }
+
+    private func initGenrand(_ s: UInt32) {
+        state[0] = s
+        for i in 1..<624 {
+            state[i] = 1812433253 &* (state[i - 1] ^ (state[i - 1] >> 30)) &+ UInt32(i)
+        }
+        index = 624
+    }
+
+    private func initByArray(_ key: [UInt32]) {
+        initGenrand(19650218)
+        var i = 1, j = 0
+        for _ in 0..<max(624, key.count) {
+            state[i] = (state[i] ^ ((state[i - 1] ^ (state[i - 1] >> 30)) &* 1664525)) &+ key[j] &+ UInt32(j)
+            i += 1; j += 1
+            if i >= 624 { state[0] = state[623]; i = 1 }
+            if j >= key.count { j = 0 }
+        }
+        for _ in 0..<623 {
+            state[i] = (state[i] ^ ((state[i - 1] ^ (state[i - 1] >> 30)) &* 1566083941)) &- UInt32(i)
+            i += 1
+            if i >= 624 { state[0] = state[623]; i = 1 }
+        }
+        state[0] = 0x80000000
+    }
+
+    func nextUInt32() -> UInt32 {
+        if index >= 624 {
+            for k in 0..<624 {
+                let y = (state[k] & 0x80000000) | (state[(k + 1) % 624] & 0x7fffffff)
+                state[k] = state[(k + 397) % 624] ^ (y >> 1) ^ (y & 1 == 1 ? 0x9908b0df : 0)
+            }
+            index = 0
+        }
+        var y = state[index]
+        index += 1
+        y ^= y >> 11
+        y ^= (y << 7) & 0x9d2c5680
+        y ^= (y << 15) & 0xefc60000
+        y ^= y >> 18
+        return y
+    }
+
+    /// `random.random()`: 53 random bits.
+    func random() -> Double {
+        let a = Double(nextUInt32() >> 5), b = Double(nextUInt32() >> 6)
+        return (a * 67108864.0 + b) * (1.0 / 9007199254740992.0)
+    }
+
+    func bits(_ k: Int) -> UInt64 {
+        if k <= 32 { return UInt64(nextUInt32() >> (32 - UInt32(k))) }
+        let low = UInt64(nextUInt32())
+        let high = UInt64(nextUInt32() >> (64 - UInt32(k)))
+        return low | (high << 32)
+    }
+
+    /// `_randbelow(n)`: rejection sampling on `n.bit_length()` bits.
+    func below(_ n: Int) -> Int {
+        let k = Int.bitWidth - n.leadingZeroBitCount
+        var r = Int(bits(k))
+        while r >= n { r = Int(bits(k)) }
+        return r
+    }
+
+    func gauss(_ mu: Double, _ sigma: Double) -> Double {
+        var z: Double
+        if let g = gaussNext {
+            z = g
+            gaussNext = nil
+        } else {
+            let x2pi = random() * 2 * Double.pi
+            let g2rad = (-2.0 * _log(1.0 - random())).squareRoot()
+            z = _cos(x2pi) * g2rad
+            gaussNext = _sin(x2pi) * g2rad
+        }
+        return mu + z * sigma
+    }
+}
+
+import Foundation
+private func _log(_ x: Double) -> Double { Foundation.log(x) }
+private func _cos(_ x: Double) -> Double { Foundation.cos(x) }
+private func _sin(_ x: Double) -> Double { Foundation.sin(x) }
+
+/// The `random` module (seeded with 0 until `random.seed`, so runs are reproducible).
+enum RandomModule {
+    static func make(_ interpreter: Interpreter) throws -> Module {
+        let mt = MersenneTwister(seed: 0)
+        let m = Module("random")
+        func integer(_ v: Value) throws -> Int {
+            guard let i = v.asInt, !v.isFloat else {
+                throw PyException(.typeError, "'\(v.typeName)' object cannot be interpreted as an integer")
+            }
+            return i
+        }
+        m.define("seed") { args, _ in
+            let b = try args.bind("seed", [HostParameter("a", default: .none)])
+            if case .none = b["a"] { mt.seed(0) } else { mt.seed(try integer(b["a"])) }
+            return .none
+        }
+        m.define("random") { args, _ in
+            try args.expectExactly(0, "random")
+            return .float(mt.random())
+        }
+        m.define("uniform") { args, _ in
+            let b = try args.bind("uniform", ["a", "b"])
+            guard let a = b["a"].asDouble, let c = b["b"].asDouble else {
+                throw PyException(.typeError, "unsupported operand type(s) for -")
+            }
+            return .float(a + (c - a) * mt.random())
+        }
+        func randrange(_ start: Int, _ stop: Int, _ step: Int) throws -> Int {
+            if step == 1 {
+                guard stop > start else {
+                    throw PyException(.valueError, "empty range in randrange(\(start), \(stop))")
+                }
+                return start + mt.below(stop - start)
+            }
+            let r = PyRange(start: start, stop: stop, step: step)
+            guard step != 0 else { throw PyException(.valueError, "zero step for randrange()") }
+            guard r.count > 0 else { throw PyException(.valueError, "empty range in randrange(\(start), \(stop), \(step))") }
+            return start + step * mt.below(r.count)
+        }
+        m.define("randint") { args, _ in
+            let b = try args.bind("randint", ["a", "b"])
+            return .int(try randrange(try integer(b["a"]), try integer(b["b"]) + 1, 1))
+        }
+        m.define("randrange") { args, _ in
+            let ints = try args.positional.map(integer)
+            switch ints.count {
+            case 1: return .int(try randrange(0, ints[0], 1))
+            case 2: return .int(try randrange(ints[0], ints[1], 1))
+            case 3: return .int(try randrange(ints[0], ints[1], ints[2]))
+            default: throw PyException(.typeError, "randrange expected at least 1 argument, got 0")
+            }
+        }
+        m.define("choice") { args, interp in
+            try args.expectExactly(1, "choice")
+            let items = try interp.toArray(args.positional[0])
+            guard !items.isEmpty else { throw PyException(.indexError, "Cannot choose from an empty sequence") }
+            return items[mt.below(items.count)]
+        }
+        m.define("shuffle") { args, _ in
+            try args.expectExactly(1, "shuffle")
+            guard case .list(let l) = args.positional[0] else {
+                throw PyException(.typeError, "'\(args.positional[0].typeName)' object does not support item assignment")
+            }
+            if l.items.count > 1 {
+                for i in stride(from: l.items.count - 1, to: 0, by: -1) {
+                    l.items.swapAt(i, mt.below(i + 1))
+                }
+            }
+            return .none
+        }
+        m.define("gauss") { args, _ in
+            let b = try args.bind("gauss", [HostParameter("mu", default: .float(0)), HostParameter("sigma", default: .float(1))])
+            return .float(mt.gauss(b["mu"].asDouble ?? 0, b["sigma"].asDouble ?? 1))
+        }
+        return m
+    }
+}

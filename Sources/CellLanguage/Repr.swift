@@ -1,0 +1,134 @@
+/// `repr`, `str` and equality of values, with Python's exact printed forms.
+extension Value {
+    /// `repr(x)`: `[1, 'a', (2,)]`, `{'k': 1.5}`, `set()`, recursive lists as `[...]`.
+    public var repr: String {
+        var seen: Set<ObjectIdentifier> = []
+        return repr(&seen)
+    }
+
+    /// `str(x)`: strings unquoted, everything else as repr (host objects may differ).
+    public var str: String {
+        switch self {
+        case .str(let s): return s
+        case .exception(let e): return e.message
+        case .host(let h): return h.str
+        default: return repr
+        }
+    }
+
+    func repr(_ seen: inout Set<ObjectIdentifier>) -> String {
+        switch self {
+        case .none: return "None"
+        case .bool(let b): return b ? "True" : "False"
+        case .int(let i): return String(i)
+        case .float(let d): return ValueFormatting.floatRepr(d)
+        case .str(let s): return ValueFormatting.stringRepr(s)
+        case .list(let l):
+            let id = ObjectIdentifier(l)
+            if seen.contains(id) { return "[...]" }
+            seen.insert(id)
+            defer { seen.remove(id) }
+            return "[" + l.items.map { $0.repr(&seen) }.joined(separator: ", ") + "]"
+        case .tuple(let items):
+            if items.count == 1 { return "(" + items[0].repr(&seen) + ",)" }
+            return "(" + items.map { $0.repr(&seen) }.joined(separator: ", ") + ")"
+        case .dict(let d):
+            let id = ObjectIdentifier(d)
+            if seen.contains(id) { return "{...}" }
+            seen.insert(id)
+            defer { seen.remove(id) }
+            return "{" + d.entries.map { $0.key.repr(&seen) + ": " + $0.value.repr(&seen) }
+                .joined(separator: ", ") + "}"
+        case .set(let s):
+            let inner = s.items.map { $0.repr(&seen) }.joined(separator: ", ")
+            if s.frozen { return s.count == 0 ? "frozenset()" : "frozenset({\(inner)})" }
+            return s.count == 0 ? "set()" : "{" + inner + "}"
+        case .range(let r):
+            return r.step == 1 ? "range(\(r.start), \(r.stop))" : "range(\(r.start), \(r.stop), \(r.step))"
+        case .slice(let s):
+            return "slice(\(s.start.repr(&seen)), \(s.stop.repr(&seen)), \(s.step.repr(&seen)))"
+        case .function(let f):
+            return "<function \(f.code.qualifiedName) at \(address(f))>"
+        case .builtin(let b):
+            return "<built-in function \(b.name)>"
+        case .boundMethod(let m):
+            if case .function(let f) = m.function {
+                return "<bound method \(f.code.qualifiedName) of \(m.receiver.repr(&seen))>"
+            }
+            return "<built-in method \(m.name) of \(m.receiver.typeName) object at \(m.receiver.identity.map(hex) ?? "0x0")>"
+        case .module(let m):
+            return "<module '\(m.name)' (built-in)>"
+        case .exception(let e):
+            return e.repr
+        case .type(let t):
+            return "<class '\(t.name)'>"
+        case .iterator(let it):
+            if it.typeName == "generator" { return "<generator object <genexpr> at \(address(it))>" }
+            return "<\(it.typeName) object at \(address(it))>"
+        case .host(let h):
+            return h.repr
+        }
+    }
+
+    private func address(_ object: AnyObject) -> String { hex(ObjectIdentifier(object)) }
+    private func hex(_ id: ObjectIdentifier) -> String {
+        "0x" + String(UInt(bitPattern: id.hashValue), radix: 16).leftPadded(to: 12)
+    }
+
+    /// The identity of objects that have one (`is`, `id()`, hashing of functions...).
+    var identity: ObjectIdentifier? {
+        switch self {
+        case .list(let o): return ObjectIdentifier(o)
+        case .dict(let o): return ObjectIdentifier(o)
+        case .set(let o): return ObjectIdentifier(o)
+        case .function(let o): return ObjectIdentifier(o)
+        case .builtin(let o): return ObjectIdentifier(o)
+        case .boundMethod(let o): return ObjectIdentifier(o)
+        case .module(let o): return ObjectIdentifier(o)
+        case .exception(let o): return ObjectIdentifier(o)
+        case .iterator(let o): return ObjectIdentifier(o)
+        case .host(let o): return ObjectIdentifier(o)
+        default: return nil
+        }
+    }
+
+    /// Python `==` for values that need no interpreter (host objects compare by identity).
+    public func pyEquals(_ other: Value) -> Bool {
+        switch (self, other) {
+        case (.none, .none): return true
+        case (.int(let a), .int(let b)): return a == b
+        case (.str(let a), .str(let b)): return a == b
+        case (.float(let a), .float(let b)): return a == b
+        case (.int, .float), (.float, .int), (.bool, _), (_, .bool):
+            guard let a = asDouble, let b = other.asDouble else { return false }
+            if case .host = self { return false }
+            if case .host = other { return false }
+            if case .int(let i) = self, case .int(let j) = other { return i == j }
+            if let i = asInt, let j = other.asInt { return i == j }
+            return a == b
+        case (.tuple(let a), .tuple(let b)):
+            return a.count == b.count && zip(a, b).allSatisfy { $0.pyEquals($1) }
+        case (.list(let a), .list(let b)):
+            return a === b || (a.items.count == b.items.count && zip(a.items, b.items).allSatisfy { $0.pyEquals($1) })
+        case (.dict(let a), .dict(let b)):
+            guard a.count == b.count else { return false }
+            for (k, v) in a.entries {
+                guard let w = try? b.get(k), v.pyEquals(w) else { return false }
+            }
+            return true
+        case (.set(let a), .set(let b)):
+            return a.count == b.count && a.items.allSatisfy { (try? b.contains($0)) == true }
+        case (.range(let a), .range(let b)):
+            if a.count != b.count { return false }
+            if a.count == 0 { return true }
+            return a.start == b.start && (a.count == 1 || a.step == b.step)
+        case (.slice(let a), .slice(let b)):
+            return a.start.pyEquals(b.start) && a.stop.pyEquals(b.stop) && a.step.pyEquals(b.step)
+        case (.type(let a), .type(let b)):
+            return a == b
+        default:
+            if let a = identity, let b = other.identity { return a == b }
+            return false
+        }
+    }
+}

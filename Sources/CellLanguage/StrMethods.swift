@@ -1,0 +1,307 @@
+import Foundation
+
+/// `str` methods. Positions are counted in Unicode scalars, as Python counts code points.
+enum StrMethods {
+    static func string(_ v: Value, _ what: String) throws -> String {
+        guard case .str(let s) = v else {
+            throw PyException(.typeError, "\(what) must be str, not \(v.typeName)")
+        }
+        return s
+    }
+
+    static func isSpace(_ c: Unicode.Scalar) -> Bool {
+        c.properties.isWhitespace || (c.value >= 0x1C && c.value <= 0x1F)
+    }
+
+    static func call(_ s: String, _ name: String, _ args: Arguments, _ interp: Interpreter) throws -> Value {
+        switch name {
+        case "split", "rsplit":
+            let bound = try args.bind(name, [HostParameter("sep", default: .none), HostParameter("maxsplit", default: .int(-1))])
+            let maxsplit = bound["maxsplit"].asInt ?? -1
+            let parts: [String]
+            if case .none = bound["sep"] {
+                parts = splitWhitespace(s, maxsplit: maxsplit, fromRight: name == "rsplit")
+            } else {
+                let sep = try string(bound["sep"], "must be str or None, not")
+                if sep.isEmpty { throw PyException(.valueError, "empty separator") }
+                parts = split(s, sep, maxsplit: maxsplit, fromRight: name == "rsplit")
+            }
+            return .list(PyList(parts.map { .str($0) }))
+        case "join":
+            let a = try Methods.positional(args, name, min: 1, max: 1)
+            var pieces: [String] = []
+            for (i, item) in try interp.toArray(a[0]).enumerated() {
+                guard case .str(let p) = item else {
+                    throw PyException(.typeError, "sequence item \(i): expected str instance, \(item.typeName) found")
+                }
+                pieces.append(p)
+            }
+            return .str(pieces.joined(separator: s))
+        case "strip", "lstrip", "rstrip":
+            let a = try Methods.positional(args, name, min: 0, max: 1)
+            var chars: Set<Unicode.Scalar>?
+            if let c = a.first, !c.isNone { chars = Set(try string(c, "\(name) arg").unicodeScalars) }
+            func strip(_ c: Unicode.Scalar) -> Bool { chars.map { $0.contains(c) } ?? isSpace(c) }
+            var scalars = Array(s.unicodeScalars)[...]
+            if name != "rstrip" { while let f = scalars.first, strip(f) { scalars.removeFirst() } }
+            if name != "lstrip" { while let l = scalars.last, strip(l) { scalars.removeLast() } }
+            return .str(String(String.UnicodeScalarView(scalars)))
+        case "replace":
+            let a = try Methods.positional(args, name, min: 2, max: 3)
+            let old = try string(a[0], "replace() argument 1")
+            let new = try string(a[1], "replace() argument 2")
+            let count = a.count > 2 ? (a[2].asInt ?? -1) : -1
+            return .str(replace(s, old, new, count: count))
+        case "startswith", "endswith":
+            let a = try Methods.positional(args, name, min: 1, max: 3)
+            let scalars = Array(s.unicodeScalars)
+            let (start, end) = try range(a, from: 1, count: scalars.count)
+            let window = start <= end ? Array(scalars[start..<end]) : []
+            let candidates: [Value]
+            if case .tuple(let t) = a[0] { candidates = t } else { candidates = [a[0]] }
+            for c in candidates {
+                guard case .str(let p) = c else {
+                    throw PyException(.typeError, "\(name) first arg must be str or a tuple of str, not \(c.typeName)")
+                }
+                let ps = Array(p.unicodeScalars)
+                if start > scalars.count { continue }
+                if name == "startswith" ? window.starts(with: ps) : window.reversed().starts(with: ps.reversed()) {
+                    return .bool(true)
+                }
+            }
+            return .bool(false)
+        case "upper": _ = try Methods.positional(args, name, min: 0, max: 0); return .str(s.uppercased())
+        case "lower", "casefold": _ = try Methods.positional(args, name, min: 0, max: 0); return .str(s.lowercased())
+        case "swapcase":
+            return .str(String(s.map { $0.isUppercase ? Character($0.lowercased()) : $0.isLowercase ? Character($0.uppercased()) : $0 }))
+        case "title":
+            var out = ""
+            var previousCased = false
+            for c in s {
+                out += previousCased ? c.lowercased() : c.uppercased()
+                previousCased = c.isCased
+            }
+            return .str(out)
+        case "capitalize":
+            guard let first = s.first else { return .str("") }
+            return .str(first.uppercased() + s.dropFirst().lowercased())
+        case "find", "rfind", "index", "rindex", "count":
+            let a = try Methods.positional(args, name, min: 1, max: 3)
+            let sub = Array(try string(a[0], "must be str, not").unicodeScalars)
+            let scalars = Array(s.unicodeScalars)
+            let (start, end) = try range(a, from: 1, count: scalars.count)
+            if name == "count" {
+                guard start <= end else { return .int(0) }
+                if sub.isEmpty { return .int(end - start + 1) }
+                var n = 0
+                var i = start
+                while i + sub.count <= end {
+                    if scalars[i..<(i + sub.count)].elementsEqual(sub) { n += 1; i += sub.count } else { i += 1 }
+                }
+                return .int(n)
+            }
+            var found = -1
+            if start <= end && end - start >= sub.count {
+                let candidates = Array(start...(end - sub.count))
+                for i in name.hasPrefix("r") ? candidates.reversed() : candidates
+                where scalars[i..<(i + sub.count)].elementsEqual(sub) {
+                    found = i
+                    break
+                }
+            }
+            if found < 0 && name.hasSuffix("index") { throw PyException(.valueError, "substring not found") }
+            return .int(found)
+        case "format":
+            var formatter = StringFormatter(interp)
+            return .str(try formatter.format(s, args))
+        case "format_map":
+            let a = try Methods.positional(args, name, min: 1, max: 1)
+            guard case .dict(let d) = a[0] else { throw PyException(.typeError, "format_map() argument must be a mapping") }
+            var formatter = StringFormatter(interp)
+            let keywords: [(name: String, value: Value)] = d.entries.compactMap {
+                if case .str(let k) = $0.key { return (k, $0.value) } else { return nil }
+            }
+            return .str(try formatter.format(s, Arguments([], keywords: keywords)))
+        case "zfill":
+            let a = try Methods.positional(args, name, min: 1, max: 1)
+            let width = a[0].asInt ?? 0
+            let scalars = Array(s.unicodeScalars)
+            guard width > scalars.count else { return .str(s) }
+            let pad = String(repeating: "0", count: width - scalars.count)
+            if let f = scalars.first, f == "+" || f == "-" {
+                return .str(String(Character(f)) + pad + String(String.UnicodeScalarView(scalars.dropFirst())))
+            }
+            return .str(pad + s)
+        case "ljust", "rjust", "center":
+            let a = try Methods.positional(args, name, min: 1, max: 2)
+            guard let width = a[0].asInt else {
+                throw PyException(.typeError, "'\(a[0].typeName)' object cannot be interpreted as an integer")
+            }
+            var fill = " "
+            if a.count > 1 {
+                fill = try string(a[1], "The fill character")
+                if fill.unicodeScalars.count != 1 {
+                    throw PyException(.typeError, "The fill character must be exactly one character long")
+                }
+            }
+            let length = s.unicodeScalars.count
+            guard width > length else { return .str(s) }
+            let total = width - length
+            switch name {
+            case "ljust": return .str(s + String(repeating: fill, count: total))
+            case "rjust": return .str(String(repeating: fill, count: total) + s)
+            default:
+                // CPython puts the odd space on the left when the width is odd (unicodeobject.c pad()).
+                let left = total / 2 + (total & width & 1)
+                return .str(String(repeating: fill, count: left) + s + String(repeating: fill, count: total - left))
+            }
+        case "splitlines":
+            let bound = try args.bind(name, [HostParameter("keepends", default: .bool(false))])
+            let keep = bound["keepends"].isTruthy
+            var lines: [Value] = []
+            var current = ""
+            var scalars = Array(s.unicodeScalars)[...]
+            while let c = scalars.popFirst() {
+                let breaks: Set<UInt32> = [0x0A, 0x0B, 0x0C, 0x0D, 0x1C, 0x1D, 0x1E, 0x85, 0x2028, 0x2029]
+                if breaks.contains(c.value) {
+                    var ending = String(Character(c))
+                    if c == "\r", scalars.first == "\n" { scalars.removeFirst(); ending = "\r\n" }
+                    lines.append(.str(keep ? current + ending : current))
+                    current = ""
+                } else {
+                    current.unicodeScalars.append(c)
+                }
+            }
+            if !current.isEmpty { lines.append(.str(current)) }
+            return .list(PyList(lines))
+        case "isdigit", "isdecimal", "isnumeric":
+            return .bool(!s.isEmpty && s.unicodeScalars.allSatisfy { $0.properties.numericType != nil && (name != "isdecimal" || $0.properties.generalCategory == .decimalNumber) })
+        case "isalpha": return .bool(!s.isEmpty && s.unicodeScalars.allSatisfy { $0.properties.isAlphabetic })
+        case "isalnum": return .bool(!s.isEmpty && s.unicodeScalars.allSatisfy { $0.properties.isAlphabetic || $0.properties.numericType != nil })
+        case "isspace": return .bool(!s.isEmpty && s.unicodeScalars.allSatisfy(isSpace))
+        case "isupper": return .bool(s.contains { $0.isCased } && !s.contains { $0.isLowercase })
+        case "islower": return .bool(s.contains { $0.isCased } && !s.contains { $0.isUppercase })
+        case "istitle":
+            let titled = try call(s, "title", Arguments(), interp).str
+            return .bool(s.contains { $0.isCased } && s == titled)
+        case "isidentifier":
+            guard let f = s.unicodeScalars.first, f.properties.isXIDStart || f == "_" else { return .bool(false) }
+            return .bool(s.unicodeScalars.dropFirst().allSatisfy { $0.properties.isXIDContinue })
+        case "partition", "rpartition":
+            let a = try Methods.positional(args, name, min: 1, max: 1)
+            let sep = try string(a[0], "must be str, not")
+            if sep.isEmpty { throw PyException(.valueError, "empty separator") }
+            let r = name == "partition" ? s.range(of: sep) : s.range(of: sep, options: .backwards)
+            guard let r else {
+                return name == "partition" ? .tuple([.str(s), .str(""), .str("")]) : .tuple([.str(""), .str(""), .str(s)])
+            }
+            return .tuple([.str(String(s[..<r.lowerBound])), .str(sep), .str(String(s[r.upperBound...]))])
+        case "removeprefix":
+            let p = try string(try Methods.positional(args, name, min: 1, max: 1)[0], "removeprefix() argument")
+            return .str(s.hasPrefix(p) ? String(s.unicodeScalars.dropFirst(p.unicodeScalars.count)) : s)
+        case "removesuffix":
+            let p = try string(try Methods.positional(args, name, min: 1, max: 1)[0], "removesuffix() argument")
+            return .str(s.hasSuffix(p) && !p.isEmpty ? String(s.unicodeScalars.dropLast(p.unicodeScalars.count)) : s)
+        case "expandtabs":
+            let size = (try Methods.positional(args, name, min: 0, max: 1)).first?.asInt ?? 8
+            var out = ""
+            var column = 0
+            for c in s.unicodeScalars {
+                if c == "\t" {
+                    let n = size > 0 ? size - column % size : 0
+                    out += String(repeating: " ", count: n)
+                    column += n
+                } else {
+                    out.unicodeScalars.append(c)
+                    column = (c == "\n" || c == "\r") ? 0 : column + 1
+                }
+            }
+            return .str(out)
+        default:
+            throw PyException(.attributeError, "'str' object has no attribute '\(name)'")
+        }
+    }
+
+    /// Optional `start, end` arguments, clamped like slice bounds.
+    static func range(_ a: [Value], from index: Int, count: Int) throws -> (Int, Int) {
+        func bound(_ v: Value?, _ defaultValue: Int) -> Int {
+            guard let v, let i = v.asInt else { return defaultValue }
+            let j = i < 0 ? i + count : i
+            return Swift.max(0, Swift.min(j, count))
+        }
+        let start = a.count > index ? bound(a[index], 0) : 0
+        let end = a.count > index + 1 ? bound(a[index + 1], count) : count
+        return (start, end)
+    }
+
+    static func splitWhitespace(_ s: String, maxsplit: Int, fromRight: Bool) -> [String] {
+        var scalars = Array(s.unicodeScalars)
+        if fromRight { scalars.reverse() }
+        var parts: [String] = []
+        var i = 0
+        while i < scalars.count {
+            while i < scalars.count, isSpace(scalars[i]) { i += 1 }
+            if i >= scalars.count { break }
+            if maxsplit >= 0 && parts.count == maxsplit {
+                var rest = Array(scalars[i...])
+                while let l = rest.last, isSpace(l) { rest.removeLast() }
+                parts.append(String(String.UnicodeScalarView(fromRight ? rest.reversed() : rest)))
+                break
+            }
+            var word: [Unicode.Scalar] = []
+            while i < scalars.count, !isSpace(scalars[i]) { word.append(scalars[i]); i += 1 }
+            parts.append(String(String.UnicodeScalarView(fromRight ? word.reversed() : word)))
+        }
+        return fromRight ? parts.reversed() : parts
+    }
+
+    static func split(_ s: String, _ sep: String, maxsplit: Int, fromRight: Bool) -> [String] {
+        var scalars = Array(s.unicodeScalars)
+        var sepScalars = Array(sep.unicodeScalars)
+        if fromRight { scalars.reverse(); sepScalars.reverse() }
+        var parts: [String] = []
+        var current: [Unicode.Scalar] = []
+        var i = 0
+        while i < scalars.count {
+            if (maxsplit < 0 || parts.count < maxsplit), i + sepScalars.count <= scalars.count,
+               scalars[i..<(i + sepScalars.count)].elementsEqual(sepScalars) {
+                parts.append(String(String.UnicodeScalarView(fromRight ? current.reversed() : current)))
+                current = []
+                i += sepScalars.count
+            } else {
+                current.append(scalars[i])
+                i += 1
+            }
+        }
+        parts.append(String(String.UnicodeScalarView(fromRight ? current.reversed() : current)))
+        return fromRight ? parts.reversed() : parts
+    }
+
+    static func replace(_ s: String, _ old: String, _ new: String, count: Int) -> String {
+        let scalars = Array(s.unicodeScalars)
+        let oldScalars = Array(old.unicodeScalars)
+        var out = String.UnicodeScalarView()
+        var done = 0
+        var i = 0
+        if oldScalars.isEmpty {
+            for c in scalars {
+                if count < 0 || done < count { out.append(contentsOf: new.unicodeScalars); done += 1 }
+                out.append(c)
+            }
+            if count < 0 || done < count { out.append(contentsOf: new.unicodeScalars) }
+            return String(out)
+        }
+        while i < scalars.count {
+            if (count < 0 || done < count), i + oldScalars.count <= scalars.count,
+               scalars[i..<(i + oldScalars.count)].elementsEqual(oldScalars) {
+                out.append(contentsOf: new.unicodeScalars)
+                i += oldScalars.count
+                done += 1
+            } else {
+                out.append(scalars[i])
+                i += 1
+            }
+        }
+        return String(out)
+    }
+}

@@ -1,0 +1,278 @@
+/// A value of the cell language.
+///
+/// Containers with identity (list, dict, set) are class boxes, so `b = a; b.append(1)`
+/// changes `a` as in Python; tuples and strings are values. Objects from other targets
+/// (models, arrays, histories) are `.host`.
+///
+///     Value.list(PyList([.int(1), .str("a")])).repr   // "[1, 'a']"
+public enum Value {
+    case none
+    case bool(Bool)
+    case int(Int)
+    case float(Double)
+    case str(String)
+    case list(PyList)
+    case tuple([Value])
+    case dict(PyDict)
+    case set(PySet)
+    case range(PyRange)
+    indirect case slice(PySlice)
+    case function(PyFunction)
+    case builtin(BuiltinFunction)
+    case boundMethod(BoundMethod)
+    case module(Module)
+    case exception(PyException)
+    case type(PyType)
+    case iterator(PyIterator)
+    case host(HostObject)
+
+    /// The Python type name, as in error messages: `'int'`, `'list'`, `'Sequential'`.
+    public var typeName: String {
+        switch self {
+        case .none: return "NoneType"
+        case .bool: return "bool"
+        case .int: return "int"
+        case .float: return "float"
+        case .str: return "str"
+        case .list: return "list"
+        case .tuple: return "tuple"
+        case .dict: return "dict"
+        case .set(let s): return s.frozen ? "frozenset" : "set"
+        case .range: return "range"
+        case .slice: return "slice"
+        case .function: return "function"
+        case .builtin: return "builtin_function_or_method"
+        case .boundMethod(let m): return m.isBuiltin ? "builtin_function_or_method" : "method"
+        case .module: return "module"
+        case .exception(let e): return e.type.name
+        case .type: return "type"
+        case .iterator(let it): return it.typeName
+        case .host(let h): return h.typeName
+        }
+    }
+
+    /// The type object, as `type(x)` returns it.
+    public var pythonType: PyType {
+        switch self {
+        case .none: return .builtin(.noneType)
+        case .bool: return .builtin(.bool)
+        case .int: return .builtin(.int)
+        case .float: return .builtin(.float)
+        case .str: return .builtin(.str)
+        case .list: return .builtin(.list)
+        case .tuple: return .builtin(.tuple)
+        case .dict: return .builtin(.dict)
+        case .set(let s): return .builtin(s.frozen ? .frozenset : .set)
+        case .range: return .builtin(.range)
+        case .slice: return .builtin(.slice)
+        case .function: return .builtin(.function)
+        case .builtin: return .builtin(.builtinFunction)
+        case .boundMethod(let m): return .builtin(m.isBuiltin ? .builtinFunction : .method)
+        case .module: return .builtin(.module)
+        case .exception(let e): return .exception(e.type)
+        case .type: return .builtin(.type)
+        case .iterator(let it): return .other(it.typeName)
+        case .host(let h): return .host(h.typeName)
+        }
+    }
+
+    /// Python truthiness for values that need no interpreter (host objects ask themselves).
+    public var isTruthy: Bool {
+        switch self {
+        case .none: return false
+        case .bool(let b): return b
+        case .int(let i): return i != 0
+        case .float(let d): return d != 0
+        case .str(let s): return !s.isEmpty
+        case .list(let l): return !l.items.isEmpty
+        case .tuple(let t): return !t.isEmpty
+        case .dict(let d): return d.count > 0
+        case .set(let s): return s.count > 0
+        case .range(let r): return r.count > 0
+        case .host(let h): return (try? h.isTruthy()) ?? true
+        default: return true
+        }
+    }
+
+    /// A Swift `Double` for ints, floats and bools (nil otherwise).
+    public var asDouble: Double? {
+        switch self {
+        case .int(let i): return Double(i)
+        case .float(let d): return d
+        case .bool(let b): return b ? 1 : 0
+        case .host(let h): return h.asDouble
+        default: return nil
+        }
+    }
+
+    /// A Swift `Int` for ints and bools (nil otherwise).
+    public var asInt: Int? {
+        switch self {
+        case .int(let i): return i
+        case .bool(let b): return b ? 1 : 0
+        case .host(let h): return h.asInt
+        default: return nil
+        }
+    }
+
+    public var isNone: Bool {
+        if case .none = self { return true }
+        return false
+    }
+}
+
+/// A Python list: a mutable, shared array of values.
+public final class PyList {
+    public var items: [Value]
+    public init(_ items: [Value] = []) { self.items = items }
+}
+
+/// Python's `range`.
+public struct PyRange: Equatable {
+    public var start: Int
+    public var stop: Int
+    public var step: Int
+
+    public init(start: Int, stop: Int, step: Int) {
+        self.start = start
+        self.stop = stop
+        self.step = step
+    }
+
+    public var count: Int {
+        if step > 0 { return start < stop ? (stop - start - 1) / step + 1 : 0 }
+        return start > stop ? (start - stop - 1) / (-step) + 1 : 0
+    }
+
+    public subscript(i: Int) -> Int { start + i * step }
+
+    public func contains(_ v: Int) -> Bool {
+        if step > 0 { guard v >= start && v < stop else { return false } }
+        else { guard v <= start && v > stop else { return false } }
+        return (v - start) % step == 0
+    }
+}
+
+/// A slice object `start:stop:step`, as passed to `__getitem__` (host objects receive it).
+public struct PySlice {
+    public var start: Value
+    public var stop: Value
+    public var step: Value
+
+    public init(start: Value = .none, stop: Value = .none, step: Value = .none) {
+        self.start = start
+        self.stop = stop
+        self.step = step
+    }
+
+    /// The concrete indices for a sequence of `length` elements, as `slice.indices()`.
+    public func indices(length: Int) throws -> (start: Int, stop: Int, step: Int) {
+        func integer(_ v: Value) throws -> Int? {
+            if case .none = v { return nil }
+            guard let i = v.asInt else {
+                throw PyException(.typeError, "slice indices must be integers or None or have an __index__ method")
+            }
+            return i
+        }
+        let step = try integer(self.step) ?? 1
+        if step == 0 { throw PyException(.valueError, "slice step cannot be zero") }
+        func clamp(_ v: Int?, _ defaultValue: Int) -> Int {
+            guard var i = v else { return defaultValue }
+            if i < 0 {
+                i += length
+                if i < 0 { i = step < 0 ? -1 : 0 }
+            } else if i >= length {
+                i = step < 0 ? length - 1 : length
+            }
+            return i
+        }
+        let start = clamp(try integer(self.start), step < 0 ? length - 1 : 0)
+        let stop = clamp(try integer(self.stop), step < 0 ? -1 : length)
+        return (start, stop, step)
+    }
+
+    /// The element positions the slice selects in a sequence of `length` elements.
+    public func positions(length: Int) throws -> StrideTo<Int> {
+        let (start, stop, step) = try indices(length: length)
+        return stride(from: start, to: stop, by: step)
+    }
+}
+
+/// A function defined in a cell (`def` or `lambda`), with its defaults and closure.
+public final class PyFunction {
+    let code: FunctionCode
+    /// Values of the parameters that have defaults, in parameter order.
+    let defaults: [Value]
+    let closure: Frame?
+
+    init(code: FunctionCode, defaults: [Value], closure: Frame?) {
+        self.code = code
+        self.defaults = defaults
+        self.closure = closure
+    }
+
+    public var name: String { code.name }
+}
+
+/// A function implemented in Swift: a builtin, a module function, or a method of a host
+/// object.
+///
+///     BuiltinFunction("double") { args, _ in
+///         let x = try args.bind("double", ["x"])["x"]
+///         return .int(try x.integer() * 2)
+///     }
+public final class BuiltinFunction {
+    public let name: String
+    public let body: (Arguments, Interpreter) throws -> Value
+
+    public init(_ name: String, _ body: @escaping (Arguments, Interpreter) throws -> Value) {
+        self.name = name
+        self.body = body
+    }
+}
+
+/// A method bound to its receiver: `xs.append`, or a cell function stored on a host object.
+public final class BoundMethod {
+    public let receiver: Value
+    public let name: String
+    public let function: Value
+    init(receiver: Value, name: String, function: Value) {
+        self.receiver = receiver
+        self.name = name
+        self.function = function
+    }
+    var isBuiltin: Bool {
+        if case .function = function { return false }
+        return true
+    }
+}
+
+/// An iterator (`iter(x)`, `map`, `zip`, generator expressions...): `next()` returns nil
+/// when exhausted.
+public final class PyIterator {
+    public let typeName: String
+    private let nextValue: () throws -> Value?
+    private var exhausted = false
+
+    public init(_ typeName: String, _ next: @escaping () throws -> Value?) {
+        self.typeName = typeName
+        self.nextValue = next
+    }
+
+    /// An iterator over a fixed array.
+    public convenience init(_ typeName: String, values: [Value]) {
+        var i = 0
+        self.init(typeName) {
+            guard i < values.count else { return nil }
+            i += 1
+            return values[i - 1]
+        }
+    }
+
+    public func next() throws -> Value? {
+        if exhausted { return nil }
+        if let v = try nextValue() { return v }
+        exhausted = true
+        return nil
+    }
+}

@@ -1,0 +1,6 @@
+print(len([1, 2]), len('abc'), len({'a': 1}), len(range(10)), len(()))
+print(type(1), type(1.0), type('s'), type(None), type([]), type(()), type({}), type(set()))
+print(type(True), type(range(2)))
+print(isinstance(1, int), isinstance(1.0, int), isinstance(True, int))
+print(isinstance('s', (int, str)), isinstance([], list), isinstance({}, dict))
+print(type(3) == int, type(3.0) is float)

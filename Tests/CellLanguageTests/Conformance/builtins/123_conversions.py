@@ -1,0 +1,6 @@
+print(str(12), str(1.5), str([1]), str(None))
+print(int('7') + 1, float('2.5') * 2, bool('False'))
+print(list((1, 2)), tuple([1, 2]), set([1, 1, 2]), dict([(1, 2)]))
+print(list({'a': 1, 'b': 2}), list(range(3)), tuple(range(2)))
+print(repr('x'), repr(1), repr(1.0), repr(None), repr([1, 'a']))
+print(float(1), int(-2.9), int('-0'), float('-0'))

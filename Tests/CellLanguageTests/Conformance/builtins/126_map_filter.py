@@ -1,0 +1,7 @@
+print(list(map(str, [1, 2, 3])))
+print(list(map(lambda a, b: a * b, [1, 2, 3], [4, 5, 6])))
+print(list(filter(lambda x: x % 2, range(10))))
+print(list(filter(None, [0, 1, '', 'a', None, [], [0]])))
+print(sum(map(int, '12345')))
+print(sorted(map(len, ['aaa', 'b', 'cc'])))
+print(list(map(float, ['1', '2.5'])))

@@ -1,0 +1,5 @@
+print(any([]), all([]))
+print(any([0, 0, 1]), all([1, 1, 0]))
+print(any(x > 3 for x in [1, 2, 5]), all(x > 0 for x in [1, 2, 5]))
+print(all('abc'), any(['', '']))
+print(all([[], [1]]), any([[], [1]]))

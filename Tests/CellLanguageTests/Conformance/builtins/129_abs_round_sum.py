@@ -1,0 +1,5 @@
+print(abs(-3), abs(-3.5), abs(True))
+print(round(3.14159, 2), round(-1.5), round(1.5), round(2.567, 1))
+print(sum([0.1] * 3), sum(range(5), 100))
+print(sum([[1], [2, 3]], []))
+print(round(5.0), round(-0.4), round(0.6))

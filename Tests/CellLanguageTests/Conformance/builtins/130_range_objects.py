@@ -1,0 +1,7 @@
+r = range(0, 20, 5)
+print(r, list(r), len(r))
+print(r[0], r[-1], r[1:3], 15 in r, 16 in r)
+print(range(5)[::-1], list(range(5)[::-1]))
+print(list(range(-5, 0)), list(range(3, -3, -2)))
+print(sum(range(1, 11)), max(range(7)), min(range(2, 9)))
+print(range(3) == range(0, 3))

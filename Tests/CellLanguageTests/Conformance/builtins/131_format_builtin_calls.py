@@ -1,0 +1,5 @@
+print(format(3.14159, '.2f'), format(0.5, '%'), format(42, '08b'))
+print(format(1234567, ',d'), format('x', '^5'), format(-12, '+06'))
+print(format(1e-7), format(1e16), format(100.0))
+print(format(True), format([1, 2]), format(None))
+print(format(12.0, 'g'), format(0.1234, '.2%'))

@@ -1,0 +1,5 @@
+print({x % 4 for x in range(10)})
+print({len(w) for w in ['aa', 'b', 'cc', 'ddd']})
+print(sorted({x * x for x in range(-3, 4)}))
+print({x for x in []})
+print(len({c for c in 'mississippi'}))

@@ -1,0 +1,6 @@
+print([], [1], [1, 2, 3])
+print([[1, 2], [3, [4, []]]])
+print(['a', "b'c", 1.5, None, True])
+print([0.1 + 0.2, 1e16, -0.0])
+print([(1, 2), {'k': [1]}])
+print(list(), list((1, 2)), list('ab'))

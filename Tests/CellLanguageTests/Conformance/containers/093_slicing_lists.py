@@ -1,0 +1,7 @@
+xs = list(range(10))
+print(xs[2:5], xs[:3], xs[7:], xs[-3:], xs[:-7])
+print(xs[::3], xs[1::2], xs[::-1], xs[8:2:-2])
+print(xs[5:5], xs[20:], xs[-20:2])
+print(xs[-1], xs[-10])
+t = tuple(xs)
+print(t[3:6], 'abcdef'[::-2])

@@ -1,0 +1,5 @@
+x = 21
+y = 2
+print('computing')
+z = x * y
+z

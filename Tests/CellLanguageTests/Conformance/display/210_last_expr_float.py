@@ -1,0 +1,5 @@
+a = 0.1
+b = 0.2
+print(a, b)
+total = a + b
+total

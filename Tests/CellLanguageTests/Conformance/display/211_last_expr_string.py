@@ -1,0 +1,5 @@
+name = "it's"
+greeting = 'hello'
+print(greeting)
+message = greeting + ' ' + name
+message

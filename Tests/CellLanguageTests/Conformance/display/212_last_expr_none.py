@@ -1,0 +1,6 @@
+def log(msg):
+    print('LOG', msg)
+
+result = log('start')
+print(result)
+log('end')

@@ -1,0 +1,5 @@
+words = ['b', 'a', 'c']
+words.sort()
+print(words)
+words.reverse()
+'-'.join(words)

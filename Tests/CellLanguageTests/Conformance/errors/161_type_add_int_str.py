@@ -1,0 +1,5 @@
+count = 3
+label = 'items'
+print('building message')
+message = count + label
+print(message)

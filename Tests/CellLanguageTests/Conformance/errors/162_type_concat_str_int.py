@@ -1,0 +1,5 @@
+count = 3
+print('about to concatenate')
+text = 'count: ' + count
+print(text)
+print('unreachable')

@@ -1,0 +1,6 @@
+def f():
+    return f()
+
+print('start')
+f()
+print('end')

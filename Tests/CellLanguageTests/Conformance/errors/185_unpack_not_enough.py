@@ -1,0 +1,5 @@
+pair = [1, 2]
+x, y = pair
+print(x, y)
+a, b, c = pair
+print(a, b, c)

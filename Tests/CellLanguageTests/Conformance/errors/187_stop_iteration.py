@@ -1,0 +1,5 @@
+items = []
+print('items:', items)
+print(len(items))
+raise StopIteration
+print('unreachable')

@@ -1,0 +1,5 @@
+xs = ['a', 'b']
+xs.remove('a')
+print(xs)
+xs.remove('z')
+print(xs)

@@ -1,0 +1,5 @@
+s = 'hello'
+print(s.find('z'))
+print(s.index('l'))
+print(s.index('z'))
+print('unreachable')

@@ -1,0 +1,5 @@
+stack = [1]
+print(stack.pop())
+print(stack)
+print(stack.pop())
+print('unreachable')

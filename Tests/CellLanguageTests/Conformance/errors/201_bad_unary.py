@@ -1,0 +1,5 @@
+s = 'text'
+print(-len(s))
+print(+3)
+print('negating', s)
+print(-s)

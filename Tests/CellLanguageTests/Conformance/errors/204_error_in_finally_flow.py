@@ -1,0 +1,6 @@
+try:
+    print('working')
+    x = 1 / 0
+finally:
+    print('cleanup still runs')
+print('unreachable')

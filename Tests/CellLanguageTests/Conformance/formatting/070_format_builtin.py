@@ -1,0 +1,7 @@
+print(format(0.512, '.3'), format(0.8900001, '.3'))
+print(format(1e16, ''), format(123456789.0, '.3'))
+print(format(1234567, ','), format(1234567.5, ',.2f'))
+print(format(0.5, '%'), format(0.256, '.1%'))
+print(format('abc', '>6'), format('abc', '^7'))
+print(format(42), format(3.5), format('s'))
+print(format(255, 'x'), format(255, '#b'))

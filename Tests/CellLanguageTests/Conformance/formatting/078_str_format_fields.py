@@ -1,0 +1,8 @@
+row = ('adam', 0.001, 32)
+print('{0:<8}{1:>8.4f}{2:>5d}'.format(*row))
+print('{opt} lr={lr:.0e}'.format(opt='sgd', lr=0.01))
+print('{:*^20}'.format(' title '))
+print('{0}{0}{1}'.format('ab', 'c'))
+print('{a[0]}-{a[1]}'.format(a=[7, 8]))
+print('{:,}'.format(10 ** 9), '{:.3}'.format(0.512))
+print('{!r:>6}'.format('x'))

@@ -1,0 +1,7 @@
+inf = float('inf')
+nan = float('nan')
+print(f'{inf} {-inf} {nan}')
+print(f'{inf:.2f} {-inf:e} {nan:g} {inf:%}')
+print(f'{inf:>8}|{nan:<6}|{inf:+}')
+print(f'{inf:E} {nan:F}')
+print(f'{-0.0} {-0.0:.1f} {-0.0:z.1f} {-0.0001:z.2f}')

@@ -1,0 +1,11 @@
+d = {'a': 1, 'b': 2}
+print(d.get('a'), d.get('x'), d.get('x', -1))
+print(d.setdefault('c', 3), d.setdefault('a', 99), d)
+d.update({'b': 20, 'd': 4})
+d.update(e=5)
+print(d)
+print(d.pop('a'), d.pop('zz', 'missing'), d)
+print(sorted(d.keys()), sorted(d.values()))
+e = d.copy()
+d.clear()
+print(d, e)

@@ -1,0 +1,5 @@
+print(''.split(), ''.split(','), ' '.split(' '))
+print('a,b,'.split(','), ',a'.split(','))
+print('one  two\tthree\nfour'.split())
+print('a b c'.split(None, 1), 'k=v=w'.partition('='))
+print('abc'.split('abc'), 'aXbXc'.split('X', 0))

@@ -1,0 +1,8 @@
+print(float('inf'), float('-inf'), float('nan'))
+print(1e308 * 10 - 1e308 * 10)
+print(9999999999999998.0, 2e16 + 8)
+print(5e-324, 2.2250738585072014e-308)
+print(1.7976931348623157e308)
+print(0.1 * 3, 0.7 + 0.1, 4.35 * 100)
+print(1e22, 1e23)
+print(float('1e500'), -float('1E500'))

@@ -1,0 +1,6 @@
+print(int('42'), int('-17'), int('  8 '), int('+5'))
+print(int(3.7), int(-3.7), int(True))
+print(int('ff', 16), int('101', 2), int('0x1f', 16))
+print(float('3.5'), float('-1e3'), float(' 2 '), float('inf'))
+print(int(1e15), int(2 ** 40))
+print(bool(0), bool(1), bool(-1), bool(0.0), bool(''))

@@ -1,0 +1,7 @@
+print(round(2.5), round(3.5), round(-2.5), round(0.5))
+print(round(2.675, 2), round(0.125, 2), round(0.375, 2))
+print(round(1234.5678, -2), round(1250, -2), round(1350, -2))
+print(round(3.14159, 3), round(-3.14159, 1))
+print(round(7), type(round(7.6)), type(round(7.6, 1)))
+print(round(0.1 + 0.2, 15), round(0.1 + 0.2, 16))
+print(round(25, -1), round(35, -1))

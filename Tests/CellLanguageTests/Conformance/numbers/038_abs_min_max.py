@@ -1,0 +1,8 @@
+print(abs(-5), abs(3.5), abs(-0.0), abs(0))
+print(min(3, 1, 2), max(3, 1, 2))
+print(min([4, 2, 8]), max([4.5, 2, 8]))
+print(max(1, 1.0), max(1.0, 1), min(2, 2.0))
+print(min('banana', 'apple'), max('a', 'B'))
+print(max([1, 5, 3], key=lambda v: -v))
+print(min((), default=0))
+print(max([(1, 'b'), (1, 'a'), (0, 'z')]))

@@ -1,0 +1,6 @@
+print(sum([1, 2, 3]), sum([]), sum(range(101)))
+print(sum([0.1] * 10))
+print(sum([1, 2], 10))
+print(sum(x * x for x in range(5)))
+print(sum([1.5, 2, 3]))
+print(sum([True, True, False]))

@@ -1,0 +1,8 @@
+print(0.1 * 3)
+print(1.1 + 2.2)
+print(3.3 / 1.1)
+print(100 * 1.1)
+print(2.5 * 4, 10 / 4)
+print(1e10 + 1, 1e16 + 1)
+print(0.1 ** 2)
+print(-1.5 * -2)

@@ -1,0 +1,5 @@
+print(True + 1, False - 1, True * True)
+print(True / 2, True // 2)
+print(sum([True, False, True]), int(True))
+print(True == 1, False == 0, True == 1 == 1.0)
+print(isinstance(True, int), type(True))

@@ -1,0 +1,6 @@
+print(0.1 + 0.2 > 0.3, 0.1 + 0.2 < 0.30000000000000005)
+print(float('nan') == float('nan'), float('nan') != float('nan'))
+print(float('inf') > 1e308, -float('inf') < -1e308)
+print(1 < 1.0000000000000002, 1 == 1.00000000000000001)
+print(max(0.0, -0.0), min(0.0, -0.0))
+print(-0.0 == 0.0)

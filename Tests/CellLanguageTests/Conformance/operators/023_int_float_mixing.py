@@ -1,0 +1,8 @@
+print(1 + 2.0, type(1 + 2.0))
+print(3 * 1.5, 7 - 0.5)
+print(1 == 1.0, 2 < 2.5)
+print(10 // 4.0, 10 % 4.0)
+print(True + True, True * 3.5)
+print(int(3.99), int(-3.99), float(3))
+print(0.1 + 0.2 == 0.3, abs(0.1 + 0.2 - 0.3) < 1e-9)
+print(1e3, 1e3 == 1000)

@@ -1,0 +1,7 @@
+print(2 + 3 * 4 ** 2 / 8)
+print(not 1 == 2)
+print(1 + 2 < 4 and 3 > 2)
+print(-3 ** 2 + 10 % 4 * 2)
+print((2 + 3) * (4 - 1) // 2)
+print(1 if True else 2 + 10)
+print(2 * 3 % 4, 2 * (3 % 4))

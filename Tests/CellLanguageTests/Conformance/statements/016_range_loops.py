@@ -1,0 +1,8 @@
+print(list(range(5)))
+print(list(range(2, 10, 3)))
+print(list(range(10, 0, -2)))
+print(list(range(0)))
+print(list(range(5, 2)))
+r = range(1, 20, 4)
+print(r, len(r), r[1], r[-1], 13 in r)
+print(range(3))

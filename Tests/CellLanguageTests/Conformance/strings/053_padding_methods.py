@@ -1,0 +1,5 @@
+print(repr('ab'.ljust(5)), repr('ab'.rjust(5)), repr('ab'.center(6)))
+print('ab'.center(7, '*'), 'ab'.ljust(4, '.'), 'ab'.rjust(4, '0'))
+print('42'.zfill(5), '-42'.zfill(5), 'abc'.zfill(2))
+print('abc'.center(2))
+print('[' + 'x'.rjust(3) + ']', '[' + 'xyz'.ljust(1) + ']')

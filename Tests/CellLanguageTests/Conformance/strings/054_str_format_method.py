@@ -1,0 +1,8 @@
+print('{} + {} = {}'.format(1, 2, 3))
+print('{0} {1} {0}'.format('a', 'b'))
+print('{name} is {age}'.format(name='Ann', age=30))
+print('{:>6}|{:<6}|{:^6}|'.format('x', 'y', 'z'))
+print('{:.2f} {:,} {:.1%}'.format(3.14159, 1234567, 0.256))
+print('{0[1]} {1[k]}'.format([10, 20], {'k': 'v'}))
+print('{{literal}} {}'.format(5))
+print('{!r} {!s}'.format('q', 'q'))

@@ -1,0 +1,6 @@
+print(repr('abc'), repr("it's"), repr('say "hi"'))
+print(repr('both \' and "'))
+print(repr('tab\t'), repr('nl\n'), repr('bs\\'))
+print(repr('\x07\x00\x7f'), repr('\u200b'), repr('caf\u00e9'))
+print(repr(''), str('x'), repr(str(5)))
+print(['a', "b'c", 'd"e'])

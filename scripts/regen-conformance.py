@@ -1,0 +1,112 @@
+#!/usr/bin/env python3
+"""Regenerates the expected output (.out) of every conformance snippet (.py) under
+Tests/CellLanguageTests/Conformance/ by running it with python3 the way a Jupyter cell runs:
+
+- all statements are executed in order in a fresh namespace;
+- if the last statement is an expression, it is evaluated and, when its value is not None,
+  its repr is printed (Jupyter's Out[n]);
+- if an exception escapes, what was printed so far is kept and the final line
+  `Type: message` is appended, exactly as traceback.format_exception_only gives it.
+
+It also checks that each snippet stays inside the language subset of SPEC §2 (no classes,
+with, yield, decorators, walrus, match, async, imports other than math) and is 5-30 lines.
+
+    python3 scripts/regen-conformance.py           # rewrite every .out
+    python3 scripts/regen-conformance.py --check   # fail if any .out is stale
+"""
+import ast
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent / 'Tests' / 'CellLanguageTests' / 'Conformance'
+
+# Runs one snippet (its path is argv[1]) as a Jupyter cell; executed in a child python3 so
+# every snippet starts from a clean interpreter.
+CELL_RUNNER = r'''
+import ast, sys, traceback
+path = sys.argv[1]
+source = open(path, encoding='utf-8').read()
+tree = ast.parse(source, path)
+namespace = {'__name__': '__main__'}
+try:
+    body = tree.body
+    last = body[-1] if body and isinstance(body[-1], ast.Expr) else None
+    if last is not None:
+        body = body[:-1]
+    exec(compile(ast.Module(body=body, type_ignores=[]), path, 'exec'), namespace)
+    if last is not None:
+        value = eval(compile(ast.Expression(body=last.value), path, 'eval'), namespace)
+        if value is not None:
+            print(repr(value))
+except BaseException as error:
+    sys.stdout.flush()
+    lines = traceback.format_exception_only(type(error), error)
+    sys.stdout.write(''.join(lines).rstrip('\n') + '\n')
+    sys.stdout.flush()
+    sys.exit(3)
+'''
+
+FORBIDDEN = {
+    ast.ClassDef: 'class', ast.With: 'with', ast.AsyncWith: 'async with',
+    ast.Yield: 'yield', ast.YieldFrom: 'yield from', ast.AsyncFunctionDef: 'async def',
+    ast.Await: 'await', ast.NamedExpr: 'walrus', ast.Match: 'match', ast.AsyncFor: 'async for',
+}
+
+
+def subset_problems(path, source):
+    problems = []
+    lines = source.rstrip('\n').split('\n')
+    if not 5 <= len(lines) <= 30:
+        problems.append('%d lines (want 5-30)' % len(lines))
+    for node in ast.walk(ast.parse(source, str(path))):
+        for kind, name in FORBIDDEN.items():
+            if isinstance(node, kind):
+                problems.append('line %d: %s is outside the subset' % (node.lineno, name))
+        if isinstance(node, (ast.FunctionDef, ast.Lambda)) and getattr(node, 'decorator_list', []):
+            problems.append('line %d: decorators are outside the subset' % node.lineno)
+        if isinstance(node, ast.Import) and any(a.name != 'math' for a in node.names):
+            problems.append('line %d: only math may be imported' % node.lineno)
+        if isinstance(node, ast.ImportFrom) and node.module != 'math':
+            problems.append('line %d: only math may be imported' % node.lineno)
+    return problems
+
+
+def run(path):
+    env = dict(os.environ, PYTHONHASHSEED='0', PYTHONIOENCODING='utf-8')
+    result = subprocess.run([sys.executable, '-c', CELL_RUNNER, str(path)], capture_output=True,
+                            text=True, encoding='utf-8', env=env, timeout=60)
+    if result.returncode not in (0, 3) or result.stderr:
+        raise SystemExit('%s: the runner failed:\n%s' % (path, result.stderr))
+    return result.stdout, result.returncode == 3
+
+
+def main():
+    check = '--check' in sys.argv[1:]
+    snippets = sorted(ROOT.rglob('*.py'))
+    stale, bad, errors = [], [], 0
+    for path in snippets:
+        source = path.read_text(encoding='utf-8')
+        for problem in subset_problems(path, source):
+            bad.append('%s: %s' % (path.relative_to(ROOT), problem))
+        output, raised = run(path)
+        errors += raised
+        out_path = path.with_suffix('.out')
+        if check:
+            if not out_path.exists() or out_path.read_text(encoding='utf-8') != output:
+                stale.append(str(out_path.relative_to(ROOT)))
+        else:
+            out_path.write_text(output, encoding='utf-8')
+    for line in bad:
+        print('subset: ' + line, file=sys.stderr)
+    for line in stale:
+        print('stale: ' + line, file=sys.stderr)
+    print('%d snippets (%d end in an uncaught exception)%s' % (
+        len(snippets), errors, '' if check else ', .out files written'))
+    if bad or stale:
+        sys.exit(1)
+
+
+if __name__ == '__main__':
+    main()
