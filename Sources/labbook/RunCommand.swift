@@ -34,7 +34,7 @@ struct RunCommand: ParsableCommand {
     @Flag(name: [.short, .long], help: "Print nothing on stderr but errors.")
     var quiet = false
 
-    @Option(name: .customShort("P"), parsing: .unconditional,
+    @Option(name: .customShort("P"), parsing: .unconditionalSingleValue,
             help: ArgumentHelp("Set a notebook parameter (a Python literal).", valueName: "name=value"))
     var parameters: [String] = []
 

@@ -1,1 +1,0 @@
-// Library: placeholder until its first real file lands.
