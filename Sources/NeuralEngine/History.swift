@@ -58,9 +58,10 @@ public enum TrainingEvent: Sendable {
     case trainBegin(samples: Int, validationSamples: Int?, epochs: Int, initialEpoch: Int)
     /// An epoch (0-based) starts.
     case epochBegin(epoch: Int)
-    /// A batch is done: `seen` samples of `samples` so far this epoch, and the running
-    /// sample-weighted means of the loss and metrics (what Keras' progress bar shows).
-    case batchEnd(batch: Int, seen: Int, samples: Int, logs: Logs)
+    /// A batch is done: `seen` samples of `samples` so far this epoch, `seconds` since the
+    /// epoch began, and the running sample-weighted means of the loss and metrics (what
+    /// Keras' progress bar shows).
+    case batchEnd(batch: Int, seen: Int, samples: Int, seconds: Double, logs: Logs)
     /// An epoch is done, validation included; `logs` hold its final values.
     case epochEnd(epoch: Int, logs: Logs, seconds: Double)
     /// A line Keras would print or warn (early stopping, a missing monitored metric).

@@ -171,3 +171,58 @@ public struct Progbar: Sendable {
         return bar + info
     }
 }
+
+/// Turns `fit`'s training events into the text Keras 2 prints for a `verbose` level.
+/// `live`: a terminal, where the progress bar redraws itself; otherwise (reports, logs) only
+/// the finished line of each epoch is written, as the spec keeps it in reports.
+///
+/// ```swift
+/// var log = FitLog(verbose: 1, live: false)
+/// try model.fit(x, y, epochs: 5, validationSplit: 0.1, rng: &rng) { output += log.text(for: $0) }
+/// // Train on 54000 samples, validate on 6000 samples
+/// // Epoch 1/5
+/// // 54000/54000 [==============================] - 1s 19us/step - loss: ...
+/// ```
+public struct FitLog: Sendable {
+    public let verbose: Int
+    public let live: Bool
+    private var epochs = 0
+    private var samples = 0
+    private var bar: Progbar?
+
+    /// A log for `fit(verbose=...)`.
+    public init(verbose: Int, live: Bool) {
+        self.verbose = verbose
+        self.live = live
+    }
+
+    /// The text to write for one event ("" for none).
+    public mutating func text(for event: TrainingEvent) -> String {
+        guard verbose > 0 else { return "" }
+        switch event {
+        case let .trainBegin(samples, validationSamples, epochs, _):
+            self.epochs = epochs
+            self.samples = samples
+            return KerasText.trainBanner(samples: samples, validationSamples: validationSamples).map { $0 + "\n" } ?? ""
+        case let .epochBegin(epoch):
+            bar = nil
+            return KerasText.epochHeader(epoch: epoch, epochs: epochs) + "\n"
+        case let .batchEnd(_, seen, samples, seconds, logs):
+            // Keras leaves the last batch's update to the end of the epoch.
+            guard verbose == 1, live, seen < samples else { return "" }
+            if bar == nil { bar = Progbar(target: samples, dynamicDisplay: true) }
+            return bar!.update(current: seen, elapsed: seconds, logs: logs)
+        case let .epochEnd(_, logs, seconds):
+            if verbose == 2 { return KerasText.verboseTwoLine(seconds: seconds, logs: logs) + "\n" }
+            if live, var current = bar {
+                bar = nil
+                return current.update(current: current.target, elapsed: seconds, logs: logs)
+            }
+            return KerasText.finishedLine(samples: samples, seconds: seconds, logs: logs) + "\n"
+        case let .message(text):
+            return text + "\n"
+        case .trainEnd:
+            return ""
+        }
+    }
+}

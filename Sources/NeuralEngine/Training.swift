@@ -206,7 +206,8 @@ extension Sequential {
                 seen += count
                 if observer != nil {
                     for i in totals.indices { runningLogs.entries[i].value = totals[i] / Double(seen) }
-                    try emit(.batchEnd(batch: batch, seen: seen, samples: trainCount, logs: runningLogs))
+                    try emit(.batchEnd(batch: batch, seen: seen, samples: trainCount,
+                                       seconds: seconds(since: start), logs: runningLogs))
                 }
                 batch += 1
                 if stopTraining { break }
@@ -216,9 +217,7 @@ extension Sequential {
                 let values = test(validation.x, validation.y, rows: validation.rows, plan: plan, ws: ws, rng: &rng)
                 logs.entries += zip(plan.names, values).map { Logs.Entry(name: "val_" + $0, value: $1) }
             }
-            let elapsed = start.duration(to: .now)
-            try emit(.epochEnd(epoch: epoch, logs: logs,
-                               seconds: Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18))
+            try emit(.epochEnd(epoch: epoch, logs: logs, seconds: seconds(since: start)))
             history.append(epoch: epoch, logs: logs)
             for callback in callbacks where try callback.epochEnd(epoch, logs: logs, model: self, emit: { try emit(.message($0)) }) {
                 stopTraining = true
@@ -248,6 +247,11 @@ extension Sequential {
             start += count
         }
         return totals.map { $0 / Double(max(rows.count, 1)) }
+    }
+
+    private func seconds(since start: ContinuousClock.Instant) -> Double {
+        let elapsed = start.duration(to: .now)
+        return Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
     }
 
     // MARK: evaluate, predict

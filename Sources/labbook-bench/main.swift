@@ -36,6 +36,8 @@ struct ModelCase {
 
 var epochs = 2
 var modelSpecs = ["32", "512", "2048", "512x5", "32x5@16"]
+var sweep = false
+var mnistDirectory: String?
 var arguments = CommandLine.arguments.dropFirst()
 while let flag = arguments.popFirst() {
     switch flag {
@@ -43,7 +45,8 @@ while let flag = arguments.popFirst() {
     case "--models": modelSpecs = (arguments.popFirst() ?? "").split(separator: ",").map(String.init)
     case "--threads": BLAS.threads = Int(arguments.popFirst() ?? "") ?? BLAS.threads
     case "--threshold": BLAS.parallelThreshold = Int(arguments.popFirst() ?? "") ?? BLAS.parallelThreshold
-    case "--mnist": print("--mnist: the dataset loaders are not part of this build yet; using synthetic data")
+    case "--sweep": sweep = true
+    case "--mnist": mnistDirectory = arguments.popFirst()
     default:
         print("usage: labbook-bench [--epochs N] [--models 32,512,2048,512x5,32x5@16] [--threads T] [--threshold N]")
         exit(2)
@@ -51,13 +54,67 @@ while let flag = arguments.popFirst() {
 }
 let cases = modelSpecs.compactMap(ModelCase.parse)
 
+// --sweep: each product of each model's training step on 1 and on all threads, to choose
+// BLAS.parallelThreshold (products below it run on one thread).
+if sweep {
+    let threads = BLAS.threads, threshold = BLAS.parallelThreshold
+    BLAS.parallelThreshold = 0
+    print("| product | multiply-adds | GFLOP/s, 1 thread | GFLOP/s, \(threads) threads |")
+    print("|---|---:|---:|---:|")
+    var done = Set<ProductShape>()
+    for model in cases {
+        for shape in ProductShape.trainingStep(widths: [784] + model.hidden + [10], batchSize: model.batchSize)
+        where done.insert(shape).inserted {
+            BLAS.threads = 1
+            let one = ProductBenchmark.gflops([shape], seconds: 0.3)
+            BLAS.threads = threads
+            let all = ProductBenchmark.gflops([shape], seconds: 0.3)
+            print(String(format: "| \(shape) | %d | %.1f | %.1f |", shape.m * shape.n * shape.k, one, all))
+        }
+    }
+    BLAS.parallelThreshold = threshold
+    exit(0)
+}
+
 // Synthetic MNIST: uniform 0...255 pixels (uint8, as mnist.load_data gives them), random labels.
-var dataRNG = RandomGenerator(seed: 1)
 let samples = 60_000, features = 784, classes = 10
-let pixels = ByteTensor(shape: [samples, features], bytes: (0..<(samples * features)).map { _ in UInt8(truncatingIfNeeded: dataRNG.next()) })
-var oneHot = [Float](repeating: 0, count: samples * classes)
-for i in 0..<samples { oneHot[i * classes + dataRNG.nextInt(below: classes)] = 1 }
-let labels = Tensor(shape: [samples, classes], scalars: oneHot)
+func syntheticMNIST() -> (ByteTensor, Tensor) {
+    var rng = RandomGenerator(seed: 1)
+    var bytes = [UInt8](repeating: 0, count: samples * features)
+    for i in bytes.indices { bytes[i] = UInt8(truncatingIfNeeded: rng.next() >> 56) }
+    var oneHot = [Float](repeating: 0, count: samples * classes)
+    for i in 0..<samples { oneHot[i * classes + rng.nextInt(below: classes)] = 1 }
+    return (ByteTensor(shape: [samples, features], bytes: bytes), Tensor(shape: [samples, classes], scalars: oneHot))
+}
+/// Uncompressed IDX files (train-images-idx3-ubyte, ...) in `directory`: the payload after
+/// the header of `headerBytes` bytes.
+func idx(_ directory: String, _ name: String, headerBytes: Int) -> [UInt8]? {
+    guard let data = FileManager.default.contents(atPath: directory + "/" + name), data.count > headerBytes else {
+        print("--mnist: cannot read \(directory)/\(name) (uncompressed IDX files are expected; gunzip them first)")
+        return nil
+    }
+    return [UInt8](data.dropFirst(headerBytes))
+}
+
+func oneHot(_ labels: [UInt8]) -> Tensor {
+    var values = [Float](repeating: 0, count: labels.count * classes)
+    for (i, label) in labels.enumerated() { values[i * classes + Int(label)] = 1 }
+    return Tensor(shape: [labels.count, classes], scalars: values)
+}
+
+var testSet: (ByteTensor, Tensor)?
+let (pixels, labels): (ByteTensor, Tensor)
+if let directory = mnistDirectory,
+   let images = idx(directory, "train-images-idx3-ubyte", headerBytes: 16),
+   let trainLabels = idx(directory, "train-labels-idx1-ubyte", headerBytes: 8),
+   let testImages = idx(directory, "t10k-images-idx3-ubyte", headerBytes: 16),
+   let testLabels = idx(directory, "t10k-labels-idx1-ubyte", headerBytes: 8) {
+    (pixels, labels) = (ByteTensor(shape: [samples, features], bytes: images), oneHot(trainLabels))
+    testSet = (ByteTensor(shape: [10_000, features], bytes: testImages), oneHot(testLabels))
+    print("MNIST from \(directory)")
+} else {
+    (pixels, labels) = syntheticMNIST()
+}
 
 print("labbook-bench: \(epochs) epoch(s) per model, BLAS threads \(BLAS.threads), single-thread below \(BLAS.parallelThreshold) multiply-adds")
 let square = ProductBenchmark.gflops([ProductShape(m: 1024, n: 1024, k: 1024)], seconds: 1)
@@ -87,6 +144,10 @@ for model in cases {
         let forwardPerSample = zip(widths, widths.dropFirst()).reduce(0.0) { $0 + 2 * Double($1.0 * $1.1) }
         let epochFlops = stepFlops * Double(trainSamples) / Double(model.batchSize) + forwardPerSample * 6000
         let achieved = epochFlops / best / 1e9
+        if let (testX, testY) = testSet {
+            let result = try net.evaluate(testX, testY, rng: &rng)
+            print("\(model.label): " + String(format: "test loss %.3f, test accuracy %.3f", result[0], result[1]))
+        }
         let sgemm = ProductBenchmark.gflops(ProductShape.trainingStep(widths: widths, batchSize: model.batchSize))
         let ratio = achieved / sgemm
         let target: String, met: Bool

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import NeuralEngine
 
@@ -84,4 +85,40 @@ private let logs = Logs([
     #expect(KerasText.trainBanner(samples: 54000, validationSamples: 6000) == "Train on 54000 samples, validate on 6000 samples")
     #expect(KerasText.trainBanner(samples: 54000, validationSamples: nil) == nil)
     #expect(KerasText.epochHeader(epoch: 0, epochs: 5) == "Epoch 1/5")
+}
+
+@Test func fitLogForReports() throws {
+    var rng = RandomGenerator(seed: 0)
+    let model = Sequential(name: "sequential_1")
+    try model.add(Dense(units: 2, activation: .softmax, inputShape: [3], name: "dense_1"), rng: &rng)
+    try model.compile(optimizer: SGD(), loss: .categoricalCrossentropy, metrics: [.accuracy])
+    let x = Tensor(shape: [10, 3], repeating: 1)
+    let y = Tensor(shape: [10, 2], scalars: (0..<10).flatMap { $0 % 2 == 0 ? [Float(1), 0] : [0, 1] })
+    for verbose in [0, 1, 2] {
+        var log = FitLog(verbose: verbose, live: false)
+        var text = ""
+        _ = try model.fit(x, y, batchSize: 4, epochs: 2, validationSplit: 0.2, rng: &rng) { text += log.text(for: $0) }
+        // Timings vary; replace them so the layout can be compared.
+        let normalised = text.replacingOccurrences(of: #"- \d+s( \d+[mu]?s/step)?"#, with: "- T", options: .regularExpression)
+            .replacingOccurrences(of: #"\d\.\d{4}"#, with: "N", options: .regularExpression)
+        switch verbose {
+        case 0: #expect(text == "")
+        case 1: #expect(normalised == """
+            Train on 8 samples, validate on 2 samples
+            Epoch 1/2
+            8/8 [==============================] - T - loss: N - accuracy: N - val_loss: N - val_accuracy: N
+            Epoch 2/2
+            8/8 [==============================] - T - loss: N - accuracy: N - val_loss: N - val_accuracy: N
+
+            """)
+        default: #expect(normalised == """
+            Train on 8 samples, validate on 2 samples
+            Epoch 1/2
+             - T - loss: N - accuracy: N - val_loss: N - val_accuracy: N
+            Epoch 2/2
+             - T - loss: N - accuracy: N - val_loss: N - val_accuracy: N
+
+            """)
+        }
+    }
 }

@@ -74,7 +74,7 @@ private func column(_ values: [Float]) -> Tensor { Tensor(shape: [values.count, 
     var seen: [Int] = []
     var running: [Double] = []
     _ = try model.fit(y, y, batchSize: 4, epochs: 1, shuffle: false, rng: &rng) { event in
-        if case let .batchEnd(_, s, samples, logs) = event {
+        if case let .batchEnd(_, s, samples, _, logs) = event {
             #expect(samples == 10)
             seen.append(s)
             running.append(logs["loss"]!)
