@@ -12,15 +12,20 @@ public final class LibraryState {
     public let settings: LibrarySettings
     /// Keras 2's per-prefix name counters (`K.get_uid`).
     public let layerNames: LayerNames
-    /// The session's random generator; every random draw comes from it.
-    public var random: RandomGenerator
+    /// What the numpy module shares; it holds the session's one random generator.
+    public let numpy: NumPyContext
+    /// The session's random generator (the numpy context's); every random draw comes from it.
+    public var random: RandomGenerator {
+        get { numpy.generator }
+        set { numpy.generator = newValue }
+    }
     /// Datasets already read in this session, by name.
     var loadedDatasets: [String: ((UInt8Array, UInt8Array), (UInt8Array, UInt8Array))] = [:]
 
     public init(settings: LibrarySettings) {
         self.settings = settings
         self.layerNames = LayerNames()
-        self.random = RandomGenerator(seed: LibraryState.seedBits(settings.seed))
+        self.numpy = NumPyContext(seed: LibraryState.seedBits(settings.seed))
     }
 
     /// Restarts the generator, as `keras.utils.set_random_seed(n)` and `np.random.seed(n)` do.

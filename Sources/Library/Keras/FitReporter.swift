@@ -26,14 +26,11 @@ final class FitReporter {
     private var epochs = 0
     private var epochLabel = ""
     private var bar: Progbar?
-    private let clock = ContinuousClock()
-    private var epochStart: ContinuousClock.Instant
 
     init(verbose: Int, showTimings: Bool, interpreter: Interpreter) {
         self.verbose = verbose
         self.showTimings = showTimings
         self.interpreter = interpreter
-        epochStart = clock.now
     }
 
     /// The engine's observer.
@@ -50,10 +47,8 @@ final class FitReporter {
             epochLabel = KerasText.epochHeader(epoch: epoch, epochs: epochs)
             if verbose > 0 { log += epochLabel + "\n" }
             bar = Progbar(target: trainingSamples ?? 0, dynamicDisplay: true)
-            epochStart = clock.now
-        case let .batchEnd(_, seen, _, logs):
+        case let .batchEnd(_, seen, _, elapsed, logs):
             try interpreter.checkDeadline()
-            let elapsed = epochStart.duration(to: clock.now).seconds
             if let text = bar?.update(current: seen, elapsed: elapsed, logs: logs), !text.isEmpty {
                 let line = text.filter { $0 != "\u{8}" && $0 != "\r" && $0 != "\n" }
                 interpreter.liveStatus(epochLabel + " " + line)
