@@ -54,7 +54,9 @@ let package = Package(
         .testTarget(name: "NotebookFormatTests", dependencies: ["NotebookFormat"], resources: [.copy("Fixtures")]),
         .testTarget(name: "CellLanguageTests", dependencies: ["CellLanguage"], resources: [.copy("Conformance")]),
         .testTarget(name: "NeuralEngineTests", dependencies: ["NeuralEngine"]),
-        .testTarget(name: "LibraryTests", dependencies: ["Library", "CellLanguage", "NeuralEngine"]),
+        .testTarget(
+            name: "LibraryTests", dependencies: ["Library", "CellLanguage", "NeuralEngine"],
+            resources: [.copy("NumPyConformance")]),
         .testTarget(name: "ChartsTests", dependencies: ["Charts"]),
         .testTarget(name: "ReportsTests", dependencies: ["Reports"]),
         .testTarget(name: "RunnerTests", dependencies: ["Runner"]),

@@ -10,7 +10,7 @@ import NeuralEngine
 ///     x.repr   // "array([[0, 1, 2],\n       [3, 4, 5]], dtype=uint8)"
 public final class NDArray: @unchecked Sendable {
     /// The extent of each axis; `[]` for a 0-d array.
-    public private(set) var shape: [Int]
+    public internal(set) var shape: [Int]
     /// The elements, row-major; `storage.count == shape.product`.
     public internal(set) var storage: ArrayStorage
 

@@ -1,0 +1,310 @@
+import CellLanguage
+
+/// `x[key]` and `x[key] = v`: integers (negative too), slices with steps, `None`
+/// (`np.newaxis`), tuples of those, integer arrays/lists (fancy indexing, NumPy's placement
+/// rules) and boolean masks. The selection is a list of source offsets of equal-sized
+/// contiguous blocks (the unindexed trailing axes), so `x[perm]` of a 60000x784 array
+/// copies rows, not elements.
+struct Selection {
+    /// Shape of the result.
+    var shape: [Int]
+    /// Start offset of each block in the source, in result order.
+    var offsets: [Int]
+    /// Elements per block (the product of the trailing axes not indexed).
+    var block: Int
+    /// Whether every axis got an integer index (the result is a scalar).
+    var isScalar: Bool
+
+    private enum Item {
+        case integer(Int)
+        case slice(PySlice)
+        case newAxis
+        case indices(NDArray)
+        case mask(NDArray)
+    }
+
+    /// What a group of result axes adds to the source offset.
+    private struct Group {
+        var shape: [Int]
+        var offsets: [Int]
+    }
+
+    init(_ key: Value, in array: NDArray) throws {
+        let items = try Selection.items(key)
+        let shape = array.shape
+        let strides = array.strides
+        // Boolean masks become integer arrays (one per axis they cover).
+        var expanded: [Item] = []
+        var axis = 0
+        for item in items {
+            switch item {
+            case .mask(let m):
+                if m.ndim == 0 {
+                    // x[True] adds an axis of 1; x[False] one of 0.
+                    let keep = m.storage.asBool()[0]
+                    expanded.append(.newAxis)
+                    if !keep { expanded.append(.indices(NDArray(shape: [0], storage: .int64([])))) }
+                    continue
+                }
+                for (k, extent) in m.shape.enumerated() {
+                    let size = axis + k < shape.count ? shape[axis + k] : 0
+                    if axis + k >= shape.count || extent != size {
+                        throw PyException(.indexError, "boolean index did not match indexed array along axis \(axis + k); "
+                                          + "size of axis is \(size) but size of corresponding boolean axis is \(extent)")
+                    }
+                }
+                let coordinates = Selection.nonzero(m)
+                for c in coordinates { expanded.append(.indices(c)) }
+                axis += m.ndim
+            case .newAxis: expanded.append(item)
+            default:
+                expanded.append(item)
+                axis += 1
+            }
+        }
+        let consumed = expanded.filter { if case .newAxis = $0 { return false } else { return true } }.count
+        if consumed > shape.count {
+            throw PyException(.indexError, "too many indices for array: array is \(shape.count)-dimensional, but \(consumed) were indexed")
+        }
+        let hasFancy = expanded.contains { if case .indices = $0 { return true } else { return false } }
+        // Trailing full axes form the copied block.
+        var block = 1
+        var blockAxes = shape.count - consumed
+        for a in (shape.count - blockAxes)..<shape.count { block *= shape[a] }
+        var lastItem = expanded.count
+        while lastItem > 0, case .slice(let s) = expanded[lastItem - 1], blockAxes < shape.count {
+            let a = shape.count - blockAxes - 1
+            let (start, _, step) = try s.indices(length: shape[a])
+            guard step == 1, start == 0, Selection.count(s, shape[a]) == shape[a] else { break }
+            block *= shape[a]
+            blockAxes += 1
+            lastItem -= 1
+        }
+        // Build the groups of result axes, in order.
+        var groups: [Group] = []
+        var fancyGroup: Group? = nil
+        var fancyPosition: Int? = nil
+        var fancyContiguous = true
+        var lastWasFancy = false
+        var sourceAxis = 0
+        var fancyParts: [(NDArray, Int)] = []  // index array and source axis
+        for item in expanded[..<lastItem] {
+            switch item {
+            case .integer(let i) where hasFancy:
+                let a = NDArray(shape: [], storage: .int64([Int64(i)]))
+                if fancyPosition == nil { fancyPosition = groups.count } else if !lastWasFancy { fancyContiguous = false }
+                fancyParts.append((a, sourceAxis))
+                lastWasFancy = true
+                sourceAxis += 1
+            case .integer(let i):
+                let n = shape[sourceAxis]
+                let j = i < 0 ? i + n : i
+                guard j >= 0 && j < n else {
+                    throw PyException(.indexError, "index \(i) is out of bounds for axis \(sourceAxis) with size \(n)")
+                }
+                groups.append(Group(shape: [], offsets: [j * strides[sourceAxis]]))
+                lastWasFancy = false
+                sourceAxis += 1
+            case .slice(let s):
+                let n = shape[sourceAxis]
+                let positions = try s.positions(length: n)
+                groups.append(Group(shape: [Selection.count(s, n)], offsets: positions.map { $0 * strides[sourceAxis] }))
+                lastWasFancy = false
+                sourceAxis += 1
+            case .newAxis:
+                groups.append(Group(shape: [1], offsets: [0]))
+                lastWasFancy = false
+            case .indices(let a):
+                if fancyPosition == nil { fancyPosition = groups.count } else if !lastWasFancy { fancyContiguous = false }
+                fancyParts.append((a, sourceAxis))
+                lastWasFancy = true
+                sourceAxis += 1
+            case .mask:
+                break
+            }
+        }
+        if !fancyParts.isEmpty {
+            var broadcastShape: [Int] = []
+            for (a, _) in fancyParts {
+                do { broadcastShape = try Broadcasting.shape(broadcastShape, a.shape) } catch {
+                    let shapes = fancyParts.map { ArrayPrinter.shapeString($0.0.shape) }.joined(separator: " ")
+                    throw PyException(.indexError, "shape mismatch: indexing arrays could not be broadcast together with shapes \(shapes) ")
+                }
+            }
+            var offsets = Array(repeating: 0, count: broadcastShape.reduce(1, *))
+            for (a, ax) in fancyParts {
+                let n = shape[ax]
+                let values = Broadcasting.expand(a.storage.asInt64(), a.shape, to: broadcastShape)
+                for (k, v) in values.enumerated() {
+                    let j = v < 0 ? Int(v) + n : Int(v)
+                    guard j >= 0 && j < n else {
+                        throw PyException(.indexError, "index \(v) is out of bounds for axis \(ax) with size \(n)")
+                    }
+                    offsets[k] += j * strides[ax]
+                }
+            }
+            fancyGroup = Group(shape: broadcastShape, offsets: offsets)
+        }
+        if let fancy = fancyGroup {
+            groups.insert(fancy, at: fancyContiguous ? (fancyPosition ?? 0) : 0)
+        }
+        var resultShape: [Int] = []
+        var offsets = [0]
+        for g in groups {
+            resultShape += g.shape
+            if g.offsets.count == 1 {
+                let d = g.offsets[0]
+                if d != 0 { offsets = offsets.map { $0 + d } }
+            } else {
+                var next: [Int] = []
+                next.reserveCapacity(offsets.count * g.offsets.count)
+                for o in offsets { for d in g.offsets { next.append(o + d) } }
+                offsets = next
+            }
+        }
+        resultShape += shape.suffix(blockAxes)
+        self.shape = resultShape
+        self.offsets = offsets
+        self.block = block
+        self.isScalar = !hasFancy && consumed == shape.count && !items.contains {
+            if case .integer = $0 { return false } else { return true }
+        }
+    }
+
+    /// The elements a slice selects from an axis of `n`.
+    static func count(_ s: PySlice, _ n: Int) -> Int {
+        guard let (start, stop, step) = try? s.indices(length: n) else { return 0 }
+        if step > 0 { return start < stop ? (stop - start - 1) / step + 1 : 0 }
+        return start > stop ? (start - stop - 1) / (-step) + 1 : 0
+    }
+
+    private static func items(_ key: Value) throws -> [Item] {
+        if case .tuple(let parts) = key { return try parts.map(item) }
+        return [try item(key)]
+    }
+
+    private static func item(_ key: Value) throws -> Item {
+        switch key {
+        case .int(let i): return .integer(i)
+        case .bool(let b): return .mask(NDArray(shape: [], storage: .bool([b])))
+        case .slice(let s): return .slice(s)
+        case .none: return .newAxis
+        case .list, .tuple:
+            let a = try ArrayConversion.array(from: key, dtype: nil)
+            return try arrayItem(a.size == 0 ? a.astype(.int64) : a)
+        case .host(let h):
+            if let a = h as? NDArray { return try arrayItem(a) }
+            if let s = h as? NumPyScalar {
+                if s.array.dtype.isInteger { return .integer(Int(s.array.storage.integer(at: 0) ?? 0)) }
+                if s.array.dtype == .bool { return .mask(s.array) }
+            }
+        default: break
+        }
+        throw invalidIndex
+    }
+
+    private static func arrayItem(_ a: NDArray) throws -> Item {
+        if a.dtype == .bool { return .mask(a) }
+        if a.dtype.isInteger { return .indices(a) }
+        throw PyException(.indexError, "arrays used as indices must be of integer (or boolean) type")
+    }
+
+    static let invalidIndex = PyException(
+        .indexError, "only integers, slices (`:`), ellipsis (`...`), numpy.newaxis (`None`) and integer or boolean arrays are valid indices")
+
+    /// `np.nonzero(mask)`: one int64 array of coordinates per axis.
+    static func nonzero(_ mask: NDArray) -> [NDArray] {
+        let values = mask.storage.asBool()
+        let strides = mask.strides
+        var coordinates = Array(repeating: [Int64](), count: max(mask.ndim, 1))
+        for (i, v) in values.enumerated() where v {
+            var rest = i
+            for axis in 0..<mask.ndim {
+                coordinates[axis].append(Int64(rest / strides[axis]))
+                rest %= strides[axis]
+            }
+        }
+        return coordinates.prefix(mask.ndim).map { NDArray(shape: [$0.count], storage: .int64($0)) }
+    }
+}
+
+extension NDArray {
+    /// `x[key]`: an array, or (every axis given an integer) a 0-d array for a NumPy scalar.
+    func subscripted(_ key: Value) throws -> NDArray {
+        let s = try Selection(key, in: self)
+        return NDArray(shape: s.shape, storage: storage.transformed(BlockGather(offsets: s.offsets, block: s.block)))
+    }
+
+    /// `x[key] = value`, the value broadcast to the selection and cast to the array's dtype.
+    func assign(_ key: Value, _ value: Value) throws {
+        let s = try Selection(key, in: self)
+        let source: NDArray
+        switch Arithmetic.Operand(value) {
+        case .array(let a)?: source = a
+        case let weak?: source = try Arithmetic.weak(weak, against: dtype, comparison: false)
+        case nil:
+            throw PyException(.typeError, "float() argument must be a string or a real number, not '\(value.typeName)'")
+        }
+        do { _ = try Broadcasting.shape(source.shape, s.shape) } catch {
+            throw PyException(.valueError, "could not broadcast input array from shape \(ArrayPrinter.shapeString(source.shape)) "
+                              + "into shape \(ArrayPrinter.shapeString(s.shape))")
+        }
+        let total = s.shape.reduce(1, *)
+        if total == 0 { return }
+        let values = NDArray(shape: source.shape, storage: source.storage.converted(to: dtype))
+        let filled = values.broadcast(to: s.shape)
+        var next = storage
+        storage = .bool([])  // release our reference so the scatter writes in place
+        next.scatter(filled, offsets: s.offsets, block: s.block)
+        storage = next
+    }
+
+    /// The elements repeated to `shape` (which the caller checked is a broadcast of ours).
+    func broadcast(to shape: [Int]) -> ArrayStorage {
+        if shape == self.shape { return storage }
+        return storage.transformed(Expand(from: self.shape, to: shape))
+    }
+}
+
+/// Gathers equal blocks from the given offsets.
+struct BlockGather: StorageTransform {
+    let offsets: [Int]
+    let block: Int
+    func apply<T>(_ elements: [T]) -> [T] {
+        if block == 1 { return Gather(indices: offsets).apply(elements) }
+        if offsets.count == 1 { return Array(elements[offsets[0]..<(offsets[0] + block)]) }
+        var result: [T] = []
+        result.reserveCapacity(offsets.count * block)
+        for o in offsets { result.append(contentsOf: elements[o..<(o + block)]) }
+        return result
+    }
+}
+
+/// Broadcasts elements to a larger shape.
+struct Expand: StorageTransform {
+    let from: [Int]
+    let to: [Int]
+    func apply<T>(_ elements: [T]) -> [T] { Broadcasting.expand(elements, from, to: to) }
+}
+
+extension ArrayStorage {
+    /// Writes `values` (one block after another) at the block offsets.
+    mutating func scatter(_ values: ArrayStorage, offsets: [Int], block: Int) {
+        func write<T>(_ target: inout [T], _ source: [T]) {
+            var k = 0
+            for o in offsets {
+                for j in 0..<block { target[o + j] = source[k]; k += 1 }
+            }
+        }
+        // Each case takes the elements out of `self` first so the writes do not copy them.
+        switch values {
+        case .bool(let s): if case .bool(var t) = self { self = .bool([]); write(&t, s); self = .bool(t) }
+        case .uint8(let s): if case .uint8(var t) = self { self = .bool([]); write(&t, s); self = .uint8(t) }
+        case .int32(let s): if case .int32(var t) = self { self = .bool([]); write(&t, s); self = .int32(t) }
+        case .int64(let s): if case .int64(var t) = self { self = .bool([]); write(&t, s); self = .int64(t) }
+        case .uint64(let s): if case .uint64(var t) = self { self = .bool([]); write(&t, s); self = .uint64(t) }
+        case .float32(let s): if case .float32(var t) = self { self = .bool([]); write(&t, s); self = .float32(t) }
+        case .float64(let s): if case .float64(var t) = self { self = .bool([]); write(&t, s); self = .float64(t) }
+        }
+    }
+}

@@ -1,0 +1,4 @@
+import numpy as np
+b = np.array([True, False])
+print(b + b, b * b)
+-b

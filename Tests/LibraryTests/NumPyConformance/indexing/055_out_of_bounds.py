@@ -1,0 +1,3 @@
+import numpy as np
+x = np.arange(3)
+x[5]

@@ -1,0 +1,3 @@
+import numpy as np
+x = np.arange(6).reshape(2, 3)
+x[1, 2, 0]

@@ -1,0 +1,2 @@
+import numpy as np
+np.arange(17, dtype=np.float32) * 1.25

@@ -1,0 +1,12 @@
+import numpy as np
+np.random.seed(3)
+first = np.random.rand(5)
+np.random.seed(3)
+second = np.random.rand(5)
+print((first == second).all())
+x = np.arange(10)
+np.random.shuffle(x)
+print(np.sort(x))
+c = np.random.choice(5, size=3, replace=False)
+print(c.shape, len(np.unique(c)))
+np.random.choice([7, 7, 7])
