@@ -32,7 +32,7 @@ public enum LabbookModules {
     /// A registry whose modules share `state` (the runner keeps it to snapshot the session).
     public static func registry(state: LibraryState) -> ModuleRegistry {
         let registry = ModuleRegistry()
-        NumPyBridge.register(in: registry, state: state)
+        NumPyModule.register(in: registry, context: state.numpy)
         KerasModules.register(in: registry, state: state)
         return registry
     }

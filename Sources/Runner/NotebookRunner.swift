@@ -68,7 +68,9 @@ public final class NotebookRunner {
             events.cellFinished(progress, CellCompletion(
                 seconds: seconds, cached: false, skipped: false, errorLocation: location,
                 errorExpected: cell.options.error))
-            outcomes.append(CellRun(cellIndex: cell.index, outputs: outcome.outputs, error: outcome.error, seconds: seconds))
+            // The session keeps the error apart from the outputs; reports show it last, in place.
+            let outputs = outcome.outputs + (outcome.error.map { [OutputPart.error($0)] } ?? [])
+            outcomes.append(CellRun(cellIndex: cell.index, outputs: outputs, error: outcome.error, seconds: seconds))
             if cell.options.output {
                 renderings[cell.index] = Self.rendering(of: outcome)
             }
@@ -115,7 +117,8 @@ public final class NotebookRunner {
 
     /// A cell's outputs as the text a terminal would have shown.
     static func rendering(of outcome: CellOutcome) -> CellRendering? {
-        let text = outcome.outputs.map(\.plainText).joined()
+        let parts = outcome.outputs + (outcome.error.map { [OutputPart.error($0)] } ?? [])
+        let text = parts.map(\.plainText).joined()
         guard !text.isEmpty else { return nil }
         return CellRendering(text: text, isError: outcome.error != nil, images: [])
     }

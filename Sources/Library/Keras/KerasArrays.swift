@@ -26,7 +26,7 @@ enum KerasArrays {
 
     /// Every element of an array-like as float32, with its shape.
     static func tensor(_ value: Value, _ what: String) throws -> Tensor {
-        if case .host(let h) = value, let source = h as? any SampleSource {
+        if case .host(let h) = value, let source = h as? any SampleSource, !source.shape.isEmpty {
             return contents(of: source)
         }
         switch value {
@@ -84,13 +84,15 @@ enum KerasArrays {
     // MARK: Making arrays
 
     /// A float32 numpy array.
-    static func array(_ tensor: Tensor) -> Value { .host(InterimArray(shape: tensor.shape, floats: tensor.scalars)) }
+    static func array(_ tensor: Tensor) -> Value { .host(NDArray(tensor)) }
 
-    /// A uint8 numpy array (what `load_data` returns).
-    static func array(_ bytes: UInt8Array) -> Value { .host(InterimArray(shape: bytes.shape, bytes: bytes.bytes)) }
+    /// A uint8 numpy array (what `load_data` returns); shares the loader's bytes.
+    static func array(_ bytes: UInt8Array) -> Value {
+        .host(NDArray(shape: bytes.shape, storage: .uint8(bytes.bytes)))
+    }
 
-    /// An int64 numpy array (`predict_classes`, `argmax`).
+    /// An int64 numpy array (`predict_classes`).
     static func array(shape: [Int], int64 values: [Int]) -> Value {
-        .host(InterimArray(shape: shape, floats: values.map { Float($0) }))
+        .host(NDArray(shape: shape, storage: .int64(values.map { Int64($0) })))
     }
 }
