@@ -175,12 +175,15 @@ final class FunctionCode {
     }
 
     /// How IPython shows the frame: `f(x, y, *args, **kwargs)`.
-    var signature: String {
+    lazy var signature: String = {
         let plain = parameters.filter { $0.kind == .positional || $0.kind == .keywordOnly }.map(\.name)
         let star = parameters.filter { $0.kind == .varargs }.map { "*" + $0.name }
         let starStar = parameters.filter { $0.kind == .varKeywords }.map { "**" + $0.name }
         return "\(name)(\((plain + star + starStar).joined(separator: ", ")))"
-    }
+    }()
+
+    /// Only plain positional parameters without defaults: calls bind by position.
+    lazy var hasOnlyPlainParameters: Bool = parameters.allSatisfy { $0.kind == .positional }
 }
 
 /// One `import a.b as c` or `from m import a as c` name.

@@ -1,21 +1,22 @@
 /// `dict` methods, and the `dict_keys`/`dict_values`/`dict_items` views.
 enum DictMethods {
     static func call(_ d: PyDict, _ name: String, _ args: Arguments, _ interp: Interpreter) throws -> Value {
+        let qualified = "dict." + name
         switch name {
         case "keys", "values", "items":
-            _ = try Methods.positional(args, name, min: 0, max: 0)
+            _ = try Methods.positional(args, qualified, min: 0, max: 0)
             let kind: DictView.Kind = name == "keys" ? .keys : name == "values" ? .values : .items
             return .host(DictView(d, kind))
         case "get":
-            let a = try Methods.positional(args, name, min: 1, max: 2)
+            let a = try Methods.positional(args, qualified, min: 1, max: 2)
             return try d.get(a[0]) ?? (a.count > 1 ? a[1] : .none)
         case "pop":
-            let a = try Methods.positional(args, name, min: 1, max: 2)
+            let a = try Methods.positional(args, qualified, min: 1, max: 2)
             if let v = try d.remove(a[0]) { return v }
             if a.count > 1 { return a[1] }
             throw PyException(.keyError, args: [a[0]])
         case "setdefault":
-            let a = try Methods.positional(args, name, min: 1, max: 2)
+            let a = try Methods.positional(args, qualified, min: 1, max: 2)
             if let v = try d.get(a[0]) { return v }
             let v = a.count > 1 ? a[1] : .none
             try d.set(a[0], v)
@@ -28,14 +29,14 @@ enum DictMethods {
             for (k, v) in args.keywords { try d.set(.str(k), v) }
             return .none
         case "copy":
-            _ = try Methods.positional(args, name, min: 0, max: 0)
+            _ = try Methods.positional(args, qualified, min: 0, max: 0)
             return .dict(d.copy())
         case "clear":
-            _ = try Methods.positional(args, name, min: 0, max: 0)
+            _ = try Methods.positional(args, qualified, min: 0, max: 0)
             d.removeAll()
             return .none
         case "popitem":
-            _ = try Methods.positional(args, name, min: 0, max: 0)
+            _ = try Methods.positional(args, qualified, min: 0, max: 0)
             guard let last = d.keys.last else { throw PyException(.keyError, "popitem(): dictionary is empty") }
             let v = try d.remove(last) ?? .none
             return .tuple([last, v])

@@ -120,7 +120,8 @@ struct FStringScanner {
         }
         let source = String(String.UnicodeScalarView(expr))
         if source.allSatisfy({ $0 == " " || $0 == "\n" || $0 == "\t" }) {
-            throw error("valid expression required before '\(i < body.count ? Character(body[i]) : "}")'")
+            let next = i < body.count ? Character(body[i]) : "}"
+            throw error(next == "}" ? "empty expression not allowed" : "expression required before '\(next)'")
         }
         var field = FormatField(source: source, line: startLine, column: startColumn,
                                 conversion: nil, spec: nil, debugText: debugText)

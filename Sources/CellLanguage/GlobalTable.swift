@@ -4,9 +4,9 @@ final class GlobalTable {
     private(set) var indexByName: [String: Int] = [:]
     private(set) var names: [String] = []
     /// The global's value, nil while unbound.
-    var values: [Value?] = []
+    let values = ChunkedSlots()
     /// The builtin of the same name, if any, used when the global is unbound.
-    private(set) var builtins: [Value?] = []
+    let builtins = ChunkedSlots()
     private let builtinLookup: (String) -> Value?
 
     init(builtins: @escaping (String) -> Value?) {
@@ -19,8 +19,9 @@ final class GlobalTable {
         let i = names.count
         indexByName[name] = i
         names.append(name)
-        values.append(nil)
-        builtins.append(builtinLookup(name))
+        values.ensure(i)
+        builtins.ensure(i)
+        builtins[i] = builtinLookup(name)
         return i
     }
 
@@ -31,6 +32,6 @@ final class GlobalTable {
 
     /// Bound globals in the order they were first seen.
     var bound: [(name: String, value: Value)] {
-        zip(names, values).compactMap { name, value in value.map { (name, $0) } }
+        names.enumerated().compactMap { i, name in values[i].map { (name, $0) } }
     }
 }

@@ -3,7 +3,7 @@ import Foundation
 /// A call frame: the slots of a function call or comprehension, and its lexical parent
 /// (for closures). A cell's top level runs in a frame without slots.
 final class Frame {
-    var slots: [Value?]
+    let slots: FixedSlots
     let parent: Frame?
     /// IPython's label for tracebacks: `f(x)`, `<listcomp>(.0)`; nil at a cell's top level.
     let label: String?
@@ -14,7 +14,7 @@ final class Frame {
     var scopeLines: ClosedRange<Int>?
 
     init(slotCount: Int, parent: Frame?, label: String?, name: String?, cellNumber: Int) {
-        slots = Array(repeating: nil, count: slotCount)
+        slots = FixedSlots(count: slotCount)
         self.parent = parent
         self.label = label
         self.name = name
@@ -39,15 +39,22 @@ public final class Interpreter {
     var loadedModules: [String: Module] = [:]
     /// What the running cell has produced so far.
     var outputs: [OutputPart] = []
-    /// Python call depth, for RecursionError.
-    var callDepth = 0
+    /// Python call depth, for RecursionError (behind a pointer: no exclusivity checks).
+    private let counters = UnsafeMutablePointer<Int>.allocate(capacity: 2)
+    var callDepth: Int {
+        @inline(__always) get { counters[0] }
+        @inline(__always) set { counters[0] = newValue }
+    }
+    var tick: Int {
+        @inline(__always) get { counters[1] }
+        @inline(__always) set { counters[1] = newValue }
+    }
     /// Maximum Python call depth before `RecursionError: maximum recursion depth exceeded`.
     public var recursionLimit = 1000
     /// Exceptions whose `except` blocks are running (innermost last).
     var handling: [PyException] = []
     var deadline: DispatchTime?
     var timeoutSeconds: Double = 0
-    var tick = 0
     private let interruptLock = NSLock()
     private var interruptRequested = false
     /// Source lines of the cells run so far, for traceback context.
@@ -58,9 +65,14 @@ public final class Interpreter {
 
     public init(modules: ModuleRegistry) {
         registry = modules
+        counters.initialize(repeating: 0, count: 2)
         let table = Builtins.make()
         builtinValues = table
         globals = GlobalTable { table[$0] }
+    }
+
+    deinit {
+        counters.deallocate()
     }
 
     // MARK: Output

@@ -67,8 +67,7 @@ extension Interpreter {
         let code = f.code
         let parameters = code.parameters
         let positional = arguments.positional
-        if arguments.keywords.isEmpty, positional.count == parameters.count,
-           parameters.allSatisfy({ $0.kind == .positional }) {
+        if arguments.keywords.isEmpty, positional.count == parameters.count, code.hasOnlyPlainParameters {
             for i in 0..<positional.count { frame.slots[i] = positional[i] }
             return
         }

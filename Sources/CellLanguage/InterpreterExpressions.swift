@@ -4,8 +4,13 @@ extension Interpreter {
         switch expr {
         case .constant(let v, _):
             return v
-        case .name(let ref, _):
-            return try load(ref, frame)
+        case .name(let ref, let p):
+            do {
+                return try load(ref, frame)
+            } catch let e as PyException {
+                record(e, line: p.line, frame)
+                throw e
+            }
         case .binary(let op, let left, let right, _):
             let a = try eval(left, frame)
             let b = try eval(right, frame)
@@ -23,7 +28,13 @@ extension Interpreter {
                 default: break
                 }
             }
-            return try binary(op, a, b)
+            do {
+                return try binary(op, a, b)
+            } catch let e as PyException {
+                // CPython reports the line where the operation's expression starts.
+                record(e, line: left.position.line, frame)
+                throw e
+            }
         case .compare(let first, let rest, _):
             var left = try eval(first, frame)
             for (i, (op, rightExpr)) in rest.enumerated() {
@@ -54,7 +65,13 @@ extension Interpreter {
                     return try callMethod(object, name, arguments)
                 }
                 let callee = try eval(calleeExpr, frame)
-                let arguments = try evalArguments(argumentExprs, frame, calleeName: nil)
+                var calleeName: String?
+                switch callee {
+                case .function(let f): calleeName = f.code.qualifiedName
+                case .builtin(let b): calleeName = b.name
+                default: if case .name(let ref, _) = calleeExpr { calleeName = ref.name }
+                }
+                let arguments = try evalArguments(argumentExprs, frame, calleeName: calleeName)
                 return try call(callee, arguments)
             } catch let e as PyException {
                 record(e, line: p.line, frame)
@@ -64,7 +81,13 @@ extension Interpreter {
             return try getAttribute(try eval(objectExpr, frame), name)
         case .subscript(let objectExpr, let indexExpr, _):
             let object = try eval(objectExpr, frame)
-            return try getItem(object, try eval(indexExpr, frame))
+            let index = try eval(indexExpr, frame)
+            do {
+                return try getItem(object, index)
+            } catch let e as PyException {
+                record(e, line: objectExpr.position.line, frame)
+                throw e
+            }
         case .slice(let lower, let upper, let step, _):
             return .slice(PySlice(start: try lower.map { try eval($0, frame) } ?? .none,
                                   stop: try upper.map { try eval($0, frame) } ?? .none,
@@ -200,23 +223,22 @@ extension Interpreter {
         let inner = Frame(slotCount: c.slotCount, parent: frame, label: name + "(.0)", name: name,
                           cellNumber: frame.cellNumber)
         inner.scopeLines = frame.scopeLines
-        let firstNext = try iterator(first)
         if c.kind == .generator {
-            return .iterator(generator(c, p, inner, firstNext))
+            return .iterator(generator(c, p, inner, try iterator(first)))
         }
         do {
             switch c.kind {
             case .list:
                 var out: [Value] = []
-                try runClauses(c, 0, inner, firstNext) { out.append(try eval(c.element, inner)) }
+                try runClauses(c, 0, inner, first) { out.append(try eval(c.element, inner)) }
                 return .list(PyList(out))
             case .set:
                 let out = PySet()
-                try runClauses(c, 0, inner, firstNext) { try out.add(try eval(c.element, inner)) }
+                try runClauses(c, 0, inner, first) { try out.add(try eval(c.element, inner)) }
                 return .set(out)
             default:
                 let out = PyDict()
-                try runClauses(c, 0, inner, firstNext) {
+                try runClauses(c, 0, inner, first) {
                     let key = try eval(c.element, inner)
                     try out.set(key, try eval(c.value ?? .constant(.none, p), inner))
                 }
@@ -229,26 +251,46 @@ extension Interpreter {
     }
 
     private func runClauses(_ c: Comprehension, _ level: Int, _ frame: Frame,
-                            _ next: () throws -> Value?, _ body: () throws -> Void) throws {
+                            _ iterable: Value, _ body: () throws -> Void) throws {
         let clause = c.clauses[level]
-        outer: while let item = try next() {
+        try forEachItem(iterable) { item in
             try tickDeadline()
             try assign(clause.target, item, frame)
             for condition in clause.conditions where !(try truthy(try eval(condition, frame))) {
-                continue outer
+                return true
             }
             if level + 1 < c.clauses.count {
-                let inner = try iterator(try eval(c.clauses[level + 1].iterable, frame))
-                try runClauses(c, level + 1, frame, inner, body)
+                try runClauses(c, level + 1, frame, try eval(c.clauses[level + 1].iterable, frame), body)
             } else {
                 try body()
             }
+            return true
         }
     }
 
     /// A lazy generator expression: a stack of iterators, one per `for` clause.
     private func generator(_ c: Comprehension, _ p: Position, _ frame: Frame,
                            _ first: @escaping () throws -> Value?) -> PyIterator {
+        if c.clauses.count == 1 {
+            // The common `f(x) for x in xs if cond`: no iterator stack.
+            let clause = c.clauses[0]
+            return PyIterator("generator") { [unowned self] in
+                do {
+                    outer: while let item = try first() {
+                        try self.tickDeadline()
+                        try self.assign(clause.target, item, frame)
+                        for condition in clause.conditions where !(try self.truthy(try self.eval(condition, frame))) {
+                            continue outer
+                        }
+                        return try self.eval(c.element, frame)
+                    }
+                    return nil
+                } catch let e as PyException {
+                    self.record(e, line: p.line, frame)
+                    throw e
+                }
+            }
+        }
         var stack: [() throws -> Value?] = [first]
         return PyIterator("generator") { [unowned self] in
             do {

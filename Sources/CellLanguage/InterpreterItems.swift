@@ -123,38 +123,75 @@ extension Interpreter {
         }
     }
 
+    /// Calls `body` with each item of `v` until it returns false. Ranges, lists and tuples
+    /// are walked without allocating an iterator (the hot path of `for` loops).
+    func forEachItem(_ v: Value, _ body: (Value) throws -> Bool) throws {
+        switch v {
+        case .range(let r):
+            var i = r.start
+            if r.step > 0 {
+                while i < r.stop {
+                    if !(try body(.int(i))) { return }
+                    i += r.step
+                }
+            } else {
+                while i > r.stop {
+                    if !(try body(.int(i))) { return }
+                    i += r.step
+                }
+            }
+        case .list(let l):
+            var i = 0
+            while i < l.items.count {
+                if !(try body(l.items[i])) { return }
+                i += 1
+            }
+        case .tuple(let t):
+            for item in t where !(try body(item)) { return }
+        default:
+            let next = try iterator(v)
+            while let item = try next() {
+                if !(try body(item)) { return }
+            }
+        }
+    }
+
     /// A function returning successive items of `v`, nil when exhausted.
     func iterator(_ v: Value) throws -> () throws -> Value? {
         switch v {
         case .range(let r):
-            var i = r.start
+            let cursor = Cursor(r.start)
             let step = r.step
             let stop = r.stop
             if step > 0 {
                 return {
+                    let i = cursor.value
                     guard i < stop else { return nil }
-                    defer { i += step }
+                    cursor.value = i + step
                     return .int(i)
                 }
             }
             return {
+                let i = cursor.value
                 guard i > stop else { return nil }
-                defer { i += step }
+                cursor.value = i + step
                 return .int(i)
             }
         case .list(let l):
-            var i = 0
+            let cursor = Cursor(0)
             return {
+                let i = cursor.value
                 guard i < l.items.count else { return nil }
-                i += 1
-                return l.items[i - 1]
+                cursor.value = i + 1
+                return l.items[i]
             }
         case .tuple(let t):
-            var i = 0
+            let cursor = Cursor(0)
             return {
+                let i = cursor.value
                 guard i < t.count else { return nil }
-                i += 1
-                return t[i - 1]
+                cursor.value = i + 1
+                return t[i]
             }
         case .str(let s):
             var it = s.unicodeScalars.makeIterator()
@@ -215,5 +252,17 @@ extension Interpreter {
         default: name = "iterator"
         }
         return PyIterator(name, next)
+    }
+}
+
+/// An iteration position behind a `let` pointer: closures that capture a `var` pay a
+/// dynamic exclusivity check on every step, this does not.
+final class Cursor {
+    private let pointer = UnsafeMutablePointer<Int>.allocate(capacity: 1)
+    init(_ start: Int) { pointer.initialize(to: start) }
+    deinit { pointer.deallocate() }
+    var value: Int {
+        @inline(__always) get { pointer.pointee }
+        @inline(__always) set { pointer.pointee = newValue }
     }
 }

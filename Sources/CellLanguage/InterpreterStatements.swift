@@ -40,17 +40,24 @@ extension Interpreter {
             }
             return try execute(orElse, frame)
         case .forLoop(let target, let iterableExpr, let body, let orElse, _):
-            let next = try iterator(try eval(iterableExpr, frame))
-            while let item = try next() {
+            var flow: Flow = .normal
+            var broke = false
+            try forEachItem(try eval(iterableExpr, frame)) { item in
                 try tickDeadline()
                 try assign(target, item, frame)
                 switch try execute(body, frame) {
-                case .normal, .continueLoop: continue
-                case .breakLoop: return .normal
-                case .returnValue(let v): return .returnValue(v)
+                case .normal, .continueLoop:
+                    return true
+                case .breakLoop:
+                    broke = true
+                    return false
+                case .returnValue(let v):
+                    flow = .returnValue(v)
+                    return false
                 }
             }
-            return try execute(orElse, frame)
+            if case .returnValue = flow { return flow }
+            return broke ? .normal : try execute(orElse, frame)
         case .breakLoop:
             return .breakLoop
         case .continueLoop:

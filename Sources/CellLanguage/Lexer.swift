@@ -13,6 +13,8 @@ struct Lexer {
     /// Open brackets with where they opened, for "'(' was never closed".
     private var brackets: [(char: Unicode.Scalar, line: Int, column: Int)] = []
     private var atLineStart = true
+    /// Set when input ends inside brackets.
+    private(set) var unclosedBracket: SyntaxErrorInfo?
     /// Line offset for sub-lexers of f-string expressions.
     private let firstLine: Int
 
@@ -74,7 +76,8 @@ struct Lexer {
             }
         }
         if let open = brackets.last {
-            throw SyntaxErrorInfo("'\(open.char)' was never closed", line: open.line, column: open.column)
+            // Reported only if the parser reaches the end of input (as CPython's tokenizer).
+            unclosedBracket = SyntaxErrorInfo("'\(open.char)' was never closed", line: open.line, column: open.column)
         }
         if let last = tokens.last, last.kind != .newline {
             add(.newline, column: column)
@@ -234,9 +237,10 @@ struct Lexer {
             if Lexer.operators[length - 1].contains(candidate) {
                 pos += length
                 if candidate == "(" || candidate == "[" || candidate == "{" {
-                    brackets.append((candidate.unicodeScalars.first!, line, startColumn))
+                    if brackets.count >= 200 { throw error("too many nested parentheses", column: startColumn) }
+                    brackets.append((Unicode.Scalar(candidate.utf8.first ?? 40), line, startColumn))
                 } else if candidate == ")" || candidate == "]" || candidate == "}" {
-                    let closing = candidate.unicodeScalars.first!
+                    let closing = Unicode.Scalar(candidate.utf8.first ?? 41)
                     guard let open = brackets.popLast() else {
                         throw error("unmatched '\(candidate)'", column: startColumn)
                     }

@@ -2,15 +2,16 @@
 enum ListMethods {
     static func call(_ l: PyList, _ name: String, _ args: Arguments, _ interp: Interpreter,
                      typeName: String = "list") throws -> Value {
+        let qualified = typeName + "." + name
         switch name {
         case "append":
-            let a = try Methods.positional(args, name, min: 1, max: 1)
+            let a = try Methods.positional(args, qualified, min: 1, max: 1)
             l.items.append(a[0])
         case "extend":
-            let a = try Methods.positional(args, name, min: 1, max: 1)
+            let a = try Methods.positional(args, qualified, min: 1, max: 1)
             l.items.append(contentsOf: try interp.toArray(a[0]))
         case "insert":
-            let a = try Methods.positional(args, name, min: 2, max: 2)
+            let a = try Methods.positional(args, qualified, min: 2, max: 2)
             guard var i = a[0].asInt else {
                 throw PyException(.typeError, "'\(a[0].typeName)' object cannot be interpreted as an integer")
             }
@@ -18,7 +19,7 @@ enum ListMethods {
             if i < 0 { i = max(0, i + n) }
             l.items.insert(a[1], at: min(i, n))
         case "pop":
-            let a = try Methods.positional(args, name, min: 0, max: 1)
+            let a = try Methods.positional(args, qualified, min: 0, max: 1)
             if l.items.isEmpty { throw PyException(.indexError, "pop from empty list") }
             let index = a.first ?? .int(-1)
             guard let i = try interp.normalizedIndex(index, count: l.items.count, typeName: "list") else {
@@ -26,14 +27,14 @@ enum ListMethods {
             }
             return l.items.remove(at: i)
         case "remove":
-            let a = try Methods.positional(args, name, min: 1, max: 1)
+            let a = try Methods.positional(args, qualified, min: 1, max: 1)
             for (i, item) in l.items.enumerated() where try interp.equals(item, a[0]) {
                 l.items.remove(at: i)
                 return .none
             }
             throw PyException(.valueError, "list.remove(x): x not in list")
         case "index":
-            let a = try Methods.positional(args, name, min: 1, max: 3)
+            let a = try Methods.positional(args, qualified, min: 1, max: 3)
             let (start, end) = try StrMethods.range(a, from: 1, count: l.items.count)
             if start < end {
                 for i in start..<end where try interp.equals(l.items[i], a[0]) { return .int(i) }
@@ -41,7 +42,7 @@ enum ListMethods {
             if typeName == "tuple" { throw PyException(.valueError, "tuple.index(x): x not in tuple") }
             throw PyException(.valueError, "\(a[0].repr) is not in list")
         case "count":
-            let a = try Methods.positional(args, name, min: 1, max: 1)
+            let a = try Methods.positional(args, qualified, min: 1, max: 1)
             var n = 0
             for item in l.items where try interp.equals(item, a[0]) { n += 1 }
             return .int(n)
@@ -53,13 +54,13 @@ enum ListMethods {
                                                HostParameter("reverse", default: .bool(false), keywordOnly: true)])
             l.items = try sorted(l.items, key: bound["key"], reverse: try interp.truthy(bound["reverse"]), interp)
         case "reverse":
-            _ = try Methods.positional(args, name, min: 0, max: 0)
+            _ = try Methods.positional(args, qualified, min: 0, max: 0)
             l.items.reverse()
         case "copy":
-            _ = try Methods.positional(args, name, min: 0, max: 0)
+            _ = try Methods.positional(args, qualified, min: 0, max: 0)
             return .list(PyList(l.items))
         case "clear":
-            _ = try Methods.positional(args, name, min: 0, max: 0)
+            _ = try Methods.positional(args, qualified, min: 0, max: 0)
             l.items.removeAll()
         default:
             throw PyException(.attributeError, "'\(typeName)' object has no attribute '\(name)'")

@@ -64,7 +64,9 @@ enum MathModule {
                 let d = try number(v, name)
                 if d.isNaN { throw PyException(.valueError, "cannot convert float NaN to integer") }
                 if d.isInfinite { throw PyException(.overflowError, "cannot convert float infinity to integer") }
-                return .int(Int(d.rounded(rounding)))
+                let r = d.rounded(rounding)
+                guard abs(r) < 9.2e18 else { throw Arithmetic.overflow() }
+                return .int(Int(r))
             }
         }
         for (name, test) in [("isnan", { (d: Double) in d.isNaN }), ("isinf", { $0.isInfinite }), ("isfinite", { $0.isFinite })] {

@@ -97,6 +97,8 @@ enum Methods {
     /// The positional arguments of a builtin method, checked against CPython's counts:
     /// `insert expected 2 arguments, got 0`.
     static func positional(_ args: Arguments, _ name: String, min: Int, max: Int) throws -> [Value] {
+        // `name` is qualified (`list.append`); CPython qualifies only some messages.
+        let short = name.split(separator: ".").last.map(String.init) ?? name
         if !args.keywords.isEmpty {
             throw PyException(.typeError, "\(name)() takes no keyword arguments")
         }
@@ -105,8 +107,9 @@ enum Methods {
             if min == max {
                 if min == 0 { throw PyException(.typeError, "\(name)() takes no arguments (\(n) given)") }
                 if min == 1 { throw PyException(.typeError, "\(name)() takes exactly one argument (\(n) given)") }
-                throw PyException(.typeError, "\(name) expected \(min) arguments, got \(n)")
+                throw PyException(.typeError, "\(short) expected \(min) arguments, got \(n)")
             }
+            let name = short
             if n < min {
                 throw PyException(.typeError, "\(name) expected at least \(min) argument\(min == 1 ? "" : "s"), got \(n)")
             }

@@ -2,7 +2,8 @@ import Foundation
 
 /// Arithmetic, comparison, membership and truthiness with Python's semantics.
 extension Interpreter {
-    func truthy(_ v: Value) throws -> Bool {
+    /// Python truthiness (`bool(v)`), asking host objects.
+    public func truthy(_ v: Value) throws -> Bool {
         switch v {
         case .bool(let b): return b
         case .int(let i): return i != 0
@@ -14,7 +15,8 @@ extension Interpreter {
 
     // MARK: Binary operators
 
-    func binary(_ op: BinaryOperator, _ a: Value, _ b: Value) throws -> Value {
+    /// `a op b` with Python semantics (host objects first, then reflected).
+    public func binary(_ op: BinaryOperator, _ a: Value, _ b: Value) throws -> Value {
         if case .host(let h) = a, let r = try h.binaryOperation(op, b, reflected: false, self) { return r }
         if case .host(let h) = b, let r = try h.binaryOperation(op, a, reflected: true, self) { return r }
         switch (a, b) {
@@ -138,7 +140,8 @@ extension Interpreter {
 
     // MARK: Comparisons
 
-    func compare(_ op: CompareOperator, _ a: Value, _ b: Value) throws -> Value {
+    /// `a op b` for comparisons, membership and identity.
+    public func compare(_ op: CompareOperator, _ a: Value, _ b: Value) throws -> Value {
         switch op {
         case .is: return .bool(identical(a, b))
         case .isNot: return .bool(!identical(a, b))
@@ -160,7 +163,7 @@ extension Interpreter {
     }
 
     /// Python `==`, asking host objects first.
-    func equals(_ a: Value, _ b: Value) throws -> Bool {
+    public func equals(_ a: Value, _ b: Value) throws -> Bool {
         if case .host(let h) = a, let r = try h.compare(.equal, b, self) { return try truthy(r) }
         if case .host(let h) = b, let r = try h.compare(.equal, a, self) { return try truthy(r) }
         return a.pyEquals(b)
@@ -396,8 +399,8 @@ enum Arithmetic {
 
     static func less(_ i: Int, _ d: Double) -> Bool {
         if d.isNaN { return false }
-        if d >= 9.3e18 { return true }
-        if d <= -9.3e18 { return false }
+        if d >= 9.2e18 { return true }
+        if d <= -9.2e18 { return false }
         let f = d.rounded(.down)
         let fi = Int(f)
         return i < fi || (i == fi && d > f)
@@ -405,8 +408,8 @@ enum Arithmetic {
 
     static func less(_ d: Double, _ i: Int) -> Bool {
         if d.isNaN { return false }
-        if d >= 9.3e18 { return false }
-        if d <= -9.3e18 { return true }
+        if d >= 9.2e18 { return false }
+        if d <= -9.2e18 { return true }
         let c = d.rounded(.up)
         let ci = Int(c)
         return ci < i || (ci == i && d < c)

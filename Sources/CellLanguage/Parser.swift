@@ -18,9 +18,13 @@ struct Parser {
     /// Whether the last simple statement line ended with `;` (IPython then shows nothing).
     var lastLineEndedWithSemicolon = false
 
+    /// The lexer's "'(' was never closed", reported if parsing fails at the end of input.
+    var unclosedBracket: SyntaxErrorInfo?
+
     init(source: String, cellNumber: Int, globals: GlobalTable) throws {
         var lexer = Lexer(source)
         tokens = try lexer.tokenize()
+        unclosedBracket = lexer.unclosedBracket
         self.cellNumber = cellNumber
         self.globals = globals
     }
@@ -108,47 +112,64 @@ struct Parser {
         s.finalize(parent: scope, globals: globals)
     }
 
-    /// Declares the names an assignment target binds and checks it is assignable.
-    mutating func declareTarget(_ target: Expr, augmented: Bool = false, deleting: Bool = false) throws {
-        let verb = deleting ? "delete" : "assign to"
+    /// Declares the names an assignment target binds and checks it is assignable, with
+    /// CPython's messages (`plainAssignment`: the target of `x = ...`, which gets the
+    /// "Maybe you meant '=='" hint for expressions).
+    mutating func declareTarget(_ target: Expr, augmented: Bool = false, deleting: Bool = false,
+                                plainAssignment: Bool = false) throws {
         switch target {
         case .name(let ref, _):
             scope.declare(ref.name)
+            return
         case .attribute, .subscript:
-            break
-        case .tuple(let items, let p), .list(let items, let p):
-            if augmented {
-                throw SyntaxErrorInfo("'\(target.isTuple ? "tuple" : "list")' is an illegal expression for augmented assignment",
-                                      line: p.line, column: p.column)
-            }
+            return
+        case .tuple(let items, _) where !augmented, .list(let items, _) where !augmented:
             for item in items { try declareTarget(item, deleting: deleting) }
-        case .starred(let inner, let p):
-            if augmented || deleting { throw SyntaxErrorInfo("cannot \(verb) starred", line: p.line, column: p.column) }
+            return
+        case .starred(let inner, _) where !augmented && !deleting:
             try declareTarget(inner)
-        case .constant(let v, let p):
-            let what: String
-            switch v {
-            case .none: what = "None"
-            case .bool(let b): what = b ? "True" : "False"
-            default: what = "literal"
-            }
-            throw SyntaxErrorInfo("cannot \(verb) \(what)", line: p.line, column: p.column)
-        case .call(_, _, let p):
-            let hint = deleting || augmented ? "" : " here. Maybe you meant '==' instead of '='?"
-            throw SyntaxErrorInfo("cannot \(verb) function call\(hint)", line: p.line, column: p.column)
+            return
         default:
-            let p = target.position
-            let what = target.describedForAssignment
-            if augmented {
-                throw SyntaxErrorInfo("'\(what)' is an illegal expression for augmented assignment", line: p.line, column: p.column)
-            }
-            throw SyntaxErrorInfo("cannot \(verb) \(what)", line: p.line, column: p.column)
+            break
         }
+        let p = target.position
+        let what = target.describedForAssignment
+        if augmented {
+            throw SyntaxErrorInfo("'\(what)' is an illegal expression for augmented assignment", line: p.line, column: p.column)
+        }
+        if deleting {
+            throw SyntaxErrorInfo("cannot delete \(what)", line: p.line, column: p.column)
+        }
+        var hint = ""
+        if plainAssignment {
+            switch target {
+            case .binary, .unary, .call, .comprehension, .fstring: hint = " here. Maybe you meant '==' instead of '='?"
+            case .constant(let v, _):
+                switch v {
+                case .none, .bool: break
+                default: hint = " here. Maybe you meant '==' instead of '='?"
+                }
+            default: break
+            }
+        }
+        throw SyntaxErrorInfo("cannot assign to \(what)\(hint)", line: p.line, column: p.column)
     }
 
     // MARK: Program and blocks
 
     mutating func parseProgram() throws -> Program {
+        do {
+            let program = try parseStatements()
+            if let unclosedBracket { throw unclosedBracket }
+            return program
+        } catch let e as SyntaxErrorInfo {
+            // An error at the very end of input inside brackets is CPython's "never closed".
+            if let unclosedBracket, pos >= tokens.count - 3 { throw unclosedBracket }
+            throw e
+        }
+    }
+
+    private mutating func parseStatements() throws -> Program {
         var body: [Stmt] = []
         while current.kind != .endOfInput {
             if current.kind == .newline { pos += 1; continue }
@@ -237,6 +258,16 @@ extension Expr {
     /// How CPython names an expression that cannot be assigned to.
     var describedForAssignment: String {
         switch self {
+        case .constant(let v, _):
+            switch v {
+            case .none: return "None"
+            case .bool(let b): return b ? "True" : "False"
+            default: return "literal"
+            }
+        case .call: return "function call"
+        case .starred: return "starred"
+        case .tuple: return "tuple"
+        case .list: return "list"
         case .binary, .unary: return "expression"
         case .and, .or, .not: return "expression"
         case .compare: return "comparison"

@@ -92,7 +92,7 @@ extension Parser {
                 items.append(try parseTestListStarExpr())
             }
             let value = items.removeLast()
-            for target in items { try declareTarget(target) }
+            for target in items { try declareTarget(target, plainAssignment: true) }
             return .assign(targets: items, value: value, line: line)
         }
         if case .op(let o) = current.kind, o.count >= 2, o.hasSuffix("="),

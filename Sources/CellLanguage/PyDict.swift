@@ -53,8 +53,10 @@ struct HashKey: Hashable {
 
 /// A Python dict: insertion-ordered, keys compared by Python equality.
 public final class PyDict {
-    private(set) var keys: [Value] = []
-    private(set) var values: [Value] = []
+    /// Keys in insertion order.
+    public private(set) var keys: [Value] = []
+    /// Values in insertion order.
+    public private(set) var values: [Value] = []
     private var index: [HashKey: Int] = [:]
 
     public init() {}

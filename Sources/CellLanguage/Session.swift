@@ -43,6 +43,11 @@ public final class Session {
         set { interpreter[global: name] = newValue }
     }
 
+    /// Stops the running cell with KeyboardInterrupt at its next check (any thread).
+    public func interrupt() {
+        interpreter.interrupt()
+    }
+
     /// Bound globals in first-assignment order (for state snapshots).
     public var globals: [(name: String, value: Value)] { interpreter.globals.bound }
 

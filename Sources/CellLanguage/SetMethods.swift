@@ -1,6 +1,7 @@
 /// `set` and `frozenset` methods.
 enum SetMethods {
     static func call(_ s: PySet, _ name: String, _ args: Arguments, _ interp: Interpreter) throws -> Value {
+        let qualified = (s.frozen ? "frozenset." : "set.") + name
         func others() throws -> [PySet] {
             try args.positional.map { v in
                 if case .set(let o) = v { return o }
@@ -9,14 +10,14 @@ enum SetMethods {
         }
         switch name {
         case "add":
-            try s.add(try Methods.positional(args, name, min: 1, max: 1)[0])
+            try s.add(try Methods.positional(args, qualified, min: 1, max: 1)[0])
         case "discard":
-            try s.remove(try Methods.positional(args, name, min: 1, max: 1)[0])
+            try s.remove(try Methods.positional(args, qualified, min: 1, max: 1)[0])
         case "remove":
-            let v = try Methods.positional(args, name, min: 1, max: 1)[0]
+            let v = try Methods.positional(args, qualified, min: 1, max: 1)[0]
             if !(try s.remove(v)) { throw PyException(.keyError, args: [v]) }
         case "pop":
-            _ = try Methods.positional(args, name, min: 0, max: 0)
+            _ = try Methods.positional(args, qualified, min: 0, max: 0)
             guard let v = s.pop() else { throw PyException(.keyError, "pop from an empty set") }
             return v
         case "union":
@@ -47,7 +48,7 @@ enum SetMethods {
             if result === s { result = s.copy() }
             return .set(result)
         case "symmetric_difference", "symmetric_difference_update":
-            let a = try Methods.positional(args, name, min: 1, max: 1)
+            let a = try Methods.positional(args, qualified, min: 1, max: 1)
             let o: PySet
             if case .set(let x) = a[0] { o = x } else { o = try PySet(try interp.toArray(a[0])) }
             if name.hasSuffix("update") {
@@ -56,13 +57,13 @@ enum SetMethods {
             }
             return .set(s.symmetricDifference(o))
         case "issubset":
-            let o = try PySet(try interp.toArray(try Methods.positional(args, name, min: 1, max: 1)[0]))
+            let o = try PySet(try interp.toArray(try Methods.positional(args, qualified, min: 1, max: 1)[0]))
             return .bool(try s.items.allSatisfy { try o.contains($0) })
         case "issuperset":
-            let o = try PySet(try interp.toArray(try Methods.positional(args, name, min: 1, max: 1)[0]))
+            let o = try PySet(try interp.toArray(try Methods.positional(args, qualified, min: 1, max: 1)[0]))
             return .bool(try o.items.allSatisfy { try s.contains($0) })
         case "isdisjoint":
-            let o = try PySet(try interp.toArray(try Methods.positional(args, name, min: 1, max: 1)[0]))
+            let o = try PySet(try interp.toArray(try Methods.positional(args, qualified, min: 1, max: 1)[0]))
             return .bool(try !s.items.contains { try o.contains($0) })
         case "copy":
             return .set(s.copy())

@@ -14,6 +14,7 @@ enum StrMethods {
     }
 
     static func call(_ s: String, _ name: String, _ args: Arguments, _ interp: Interpreter) throws -> Value {
+        let qualified = "str." + name
         switch name {
         case "split", "rsplit":
             let bound = try args.bind(name, [HostParameter("sep", default: .none), HostParameter("maxsplit", default: .int(-1))])
@@ -28,7 +29,7 @@ enum StrMethods {
             }
             return .list(PyList(parts.map { .str($0) }))
         case "join":
-            let a = try Methods.positional(args, name, min: 1, max: 1)
+            let a = try Methods.positional(args, qualified, min: 1, max: 1)
             var pieces: [String] = []
             for (i, item) in try interp.toArray(a[0]).enumerated() {
                 guard case .str(let p) = item else {
@@ -38,7 +39,7 @@ enum StrMethods {
             }
             return .str(pieces.joined(separator: s))
         case "strip", "lstrip", "rstrip":
-            let a = try Methods.positional(args, name, min: 0, max: 1)
+            let a = try Methods.positional(args, qualified, min: 0, max: 1)
             var chars: Set<Unicode.Scalar>?
             if let c = a.first, !c.isNone { chars = Set(try string(c, "\(name) arg").unicodeScalars) }
             func strip(_ c: Unicode.Scalar) -> Bool { chars.map { $0.contains(c) } ?? isSpace(c) }
@@ -47,13 +48,13 @@ enum StrMethods {
             if name != "lstrip" { while let l = scalars.last, strip(l) { scalars.removeLast() } }
             return .str(String(String.UnicodeScalarView(scalars)))
         case "replace":
-            let a = try Methods.positional(args, name, min: 2, max: 3)
+            let a = try Methods.positional(args, qualified, min: 2, max: 3)
             let old = try string(a[0], "replace() argument 1")
             let new = try string(a[1], "replace() argument 2")
             let count = a.count > 2 ? (a[2].asInt ?? -1) : -1
             return .str(replace(s, old, new, count: count))
         case "startswith", "endswith":
-            let a = try Methods.positional(args, name, min: 1, max: 3)
+            let a = try Methods.positional(args, qualified, min: 1, max: 3)
             let scalars = Array(s.unicodeScalars)
             let (start, end) = try range(a, from: 1, count: scalars.count)
             let window = start <= end ? Array(scalars[start..<end]) : []
@@ -70,8 +71,8 @@ enum StrMethods {
                 }
             }
             return .bool(false)
-        case "upper": _ = try Methods.positional(args, name, min: 0, max: 0); return .str(s.uppercased())
-        case "lower", "casefold": _ = try Methods.positional(args, name, min: 0, max: 0); return .str(s.lowercased())
+        case "upper": _ = try Methods.positional(args, qualified, min: 0, max: 0); return .str(s.uppercased())
+        case "lower", "casefold": _ = try Methods.positional(args, qualified, min: 0, max: 0); return .str(s.lowercased())
         case "swapcase":
             return .str(String(s.map { $0.isUppercase ? Character($0.lowercased()) : $0.isLowercase ? Character($0.uppercased()) : $0 }))
         case "title":
@@ -86,7 +87,7 @@ enum StrMethods {
             guard let first = s.first else { return .str("") }
             return .str(first.uppercased() + s.dropFirst().lowercased())
         case "find", "rfind", "index", "rindex", "count":
-            let a = try Methods.positional(args, name, min: 1, max: 3)
+            let a = try Methods.positional(args, qualified, min: 1, max: 3)
             let sub = Array(try string(a[0], "must be str, not").unicodeScalars)
             let scalars = Array(s.unicodeScalars)
             let (start, end) = try range(a, from: 1, count: scalars.count)
@@ -115,7 +116,7 @@ enum StrMethods {
             var formatter = StringFormatter(interp)
             return .str(try formatter.format(s, args))
         case "format_map":
-            let a = try Methods.positional(args, name, min: 1, max: 1)
+            let a = try Methods.positional(args, qualified, min: 1, max: 1)
             guard case .dict(let d) = a[0] else { throw PyException(.typeError, "format_map() argument must be a mapping") }
             var formatter = StringFormatter(interp)
             let keywords: [(name: String, value: Value)] = d.entries.compactMap {
@@ -123,7 +124,7 @@ enum StrMethods {
             }
             return .str(try formatter.format(s, Arguments([], keywords: keywords)))
         case "zfill":
-            let a = try Methods.positional(args, name, min: 1, max: 1)
+            let a = try Methods.positional(args, qualified, min: 1, max: 1)
             let width = a[0].asInt ?? 0
             let scalars = Array(s.unicodeScalars)
             guard width > scalars.count else { return .str(s) }
@@ -133,7 +134,7 @@ enum StrMethods {
             }
             return .str(pad + s)
         case "ljust", "rjust", "center":
-            let a = try Methods.positional(args, name, min: 1, max: 2)
+            let a = try Methods.positional(args, qualified, min: 1, max: 2)
             guard let width = a[0].asInt else {
                 throw PyException(.typeError, "'\(a[0].typeName)' object cannot be interpreted as an integer")
             }
@@ -188,7 +189,7 @@ enum StrMethods {
             guard let f = s.unicodeScalars.first, f.properties.isXIDStart || f == "_" else { return .bool(false) }
             return .bool(s.unicodeScalars.dropFirst().allSatisfy { $0.properties.isXIDContinue })
         case "partition", "rpartition":
-            let a = try Methods.positional(args, name, min: 1, max: 1)
+            let a = try Methods.positional(args, qualified, min: 1, max: 1)
             let sep = try string(a[0], "must be str, not")
             if sep.isEmpty { throw PyException(.valueError, "empty separator") }
             let r = name == "partition" ? s.range(of: sep) : s.range(of: sep, options: .backwards)
@@ -197,13 +198,13 @@ enum StrMethods {
             }
             return .tuple([.str(String(s[..<r.lowerBound])), .str(sep), .str(String(s[r.upperBound...]))])
         case "removeprefix":
-            let p = try string(try Methods.positional(args, name, min: 1, max: 1)[0], "removeprefix() argument")
+            let p = try string(try Methods.positional(args, qualified, min: 1, max: 1)[0], "removeprefix() argument")
             return .str(s.hasPrefix(p) ? String(s.unicodeScalars.dropFirst(p.unicodeScalars.count)) : s)
         case "removesuffix":
-            let p = try string(try Methods.positional(args, name, min: 1, max: 1)[0], "removesuffix() argument")
+            let p = try string(try Methods.positional(args, qualified, min: 1, max: 1)[0], "removesuffix() argument")
             return .str(s.hasSuffix(p) && !p.isEmpty ? String(s.unicodeScalars.dropLast(p.unicodeScalars.count)) : s)
         case "expandtabs":
-            let size = (try Methods.positional(args, name, min: 0, max: 1)).first?.asInt ?? 8
+            let size = (try Methods.positional(args, qualified, min: 0, max: 1)).first?.asInt ?? 8
             var out = ""
             var column = 0
             for c in s.unicodeScalars {
@@ -243,8 +244,7 @@ enum StrMethods {
             while i < scalars.count, isSpace(scalars[i]) { i += 1 }
             if i >= scalars.count { break }
             if maxsplit >= 0 && parts.count == maxsplit {
-                var rest = Array(scalars[i...])
-                while let l = rest.last, isSpace(l) { rest.removeLast() }
+                let rest = Array(scalars[i...])
                 parts.append(String(String.UnicodeScalarView(fromRight ? rest.reversed() : rest)))
                 break
             }

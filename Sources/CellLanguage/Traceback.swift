@@ -11,22 +11,24 @@ struct TracebackRenderer {
     let sources: [Int: CellSource]
 
     func render(_ e: PyException) -> String {
-        String(repeating: "-", count: 75) + "\n" + chain(e)
+        String(repeating: "-", count: 75) + "\n" + chain(e, around: 2)
     }
 
-    private func chain(_ e: PyException) -> String {
+    /// The exception after those it was raised from. IPython shows 2 pieces of context
+    /// around each line for the final exception, and 1 for the ones before it.
+    private func chain(_ e: PyException, around: Int) -> String {
         var text = ""
         if let cause = e.cause {
-            text += chain(cause) + "\n\nThe above exception was the direct cause of the following exception:\n\n"
+            text += chain(cause, around: 1) + "\n\nThe above exception was the direct cause of the following exception:\n\n"
         } else if let context = e.context, !e.suppressContext {
-            text += chain(context) + "\n\nDuring handling of the above exception, another exception occurred:\n\n"
+            text += chain(context, around: 1) + "\n\nDuring handling of the above exception, another exception occurred:\n\n"
         }
         let header = "Traceback (most recent call last)"
         text += e.type.name.padding(toLength: max(e.type.name.count + 1, 75 - header.count)) + header + "\n"
         for item in collapsed(Array(e.traceback.reversed())) {
             switch item {
             case .frame(let entry):
-                text += frame(entry) + "\n"
+                text += frame(entry, around: around) + "\n"
             case .skipped(let description):
                 text += "    [... skipping similar frames: \(description)]\n\n"
             }
@@ -34,23 +36,23 @@ struct TracebackRenderer {
         return text + e.summary
     }
 
-    private func frame(_ entry: TracebackEntry) -> String {
+    private func frame(_ entry: TracebackEntry, around: Int) -> String {
         var text = "Cell In[\(entry.cellNumber)], line \(entry.line)"
         if let function = entry.function { text += ", in " + function }
         text += "\n"
         guard let source = sources[entry.cellNumber] else { return text }
-        for line in context(entry.line, source, scope: entry.scopeLines) { text += line + "\n" }
+        for line in context(entry.line, source, scope: entry.scopeLines, around: around) { text += line + "\n" }
         return text
     }
 
-    /// Two pieces before and after the failing one, dedented together, numbered.
-    func context(_ line: Int, _ source: CellSource, scope: ClosedRange<Int>? = nil) -> [String] {
+    /// `around` pieces before and after the failing one, dedented together, numbered.
+    func context(_ line: Int, _ source: CellSource, scope: ClosedRange<Int>? = nil, around: Int = 2) -> [String] {
         let pieces = source.pieces.filter { scope?.contains($0.lowerBound) ?? true }
         guard let index = pieces.firstIndex(where: { $0.contains(line) }) else {
             guard line >= 1 && line <= source.lines.count else { return [] }
             return [numbered(line, source.lines[line - 1], arrow: true)]
         }
-        let shown = pieces[max(0, index - 2)...min(pieces.count - 1, index + 2)]
+        let shown = pieces[max(0, index - around)...min(pieces.count - 1, index + around)]
         let numbers = shown.flatMap { Array($0) }.filter { $0 >= 1 && $0 <= source.lines.count }
         let texts = numbers.map { source.lines[$0 - 1] }
         let indent = texts.filter { !$0.allSatisfy { $0 == " " || $0 == "\t" } }

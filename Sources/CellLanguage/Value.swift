@@ -212,6 +212,10 @@ public final class PyFunction {
     }
 
     public var name: String { code.name }
+    /// `outer.<locals>.inner`, `<lambda>`.
+    public var qualifiedName: String { code.qualifiedName }
+    /// The cell (`In[n]`) and line where the function was defined.
+    public var definedIn: (cell: Int, line: Int) { (code.cellNumber, code.line) }
 }
 
 /// A function implemented in Swift: a builtin, a module function, or a method of a host
@@ -219,7 +223,7 @@ public final class PyFunction {
 ///
 ///     BuiltinFunction("double") { args, _ in
 ///         let x = try args.bind("double", ["x"])["x"]
-///         return .int(try x.integer() * 2)
+///         return .int(try x.integer() * 2)   // see ValueConversions
 ///     }
 public final class BuiltinFunction {
     public let name: String

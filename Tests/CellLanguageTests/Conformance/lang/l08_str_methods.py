@@ -1,0 +1,11 @@
+s = '  The quick brown fox  '
+print(s.strip().split(), s.split(' ')[:4], s.strip().split(' ', 2), s.rsplit(None, 1))
+print(s.lstrip() + '|', s.rstrip() + '|', 'xxhixx'.strip('x'), '-'.join(['a', 'b', 'c']))
+print('hello world'.title(), "they're".title(), 'ABC def'.swapcase(), 'hello'.capitalize())
+print('a,b,,c'.split(','), 'a\nb\r\nc\n'.splitlines(), 'one two'.partition(' '), 'abc'.rpartition('x'))
+print('abc'.find('c'), 'abc'.rfind('z'), 'banana'.count('an'), 'banana'.replace('a', 'o', 2))
+print('42'.zfill(5), '-7'.zfill(4), 'ab'.center(7, '*'), 'ab'.ljust(4, '.') + '|', 'x'.rjust(3))
+print('123'.isdigit(), 'abc'.isalpha(), ' \t'.isspace(), 'Abc'.isupper(), 'abc1'.isalnum())
+print('file.py'.endswith(('.py', '.md')), 'file.py'.startswith('fi', 0), 'abc'.upper().lower())
+print('{0}-{1}-{0}'.format('a', 'b'), '{x:>5}|{y:.2f}'.format(x='r', y=2), '{:,}'.format(1234567))
+print('%s has %d items (%.1f%%)' % ('cart', 3, 42.345), '%r' % 'q', '%5s|%-5s|' % ('a', 'b'))
