@@ -31,14 +31,9 @@ public enum Activation: String, CaseIterable, Codable, Sendable {
         case .linear:
             if UnsafePointer(a) != z { a.update(from: z, count: n) }
         case .sigmoid:
-            // 1 / (1 + exp(-x)), saturating to exactly 0 or 1 in float32 as Keras' does with
-            // raw pixels. exp's argument is kept in [-80, 88] (no overflow or underflow slow
-            // paths; 1 + e^-80 is 1 in float32) and results below the
-            // smallest normal float are flushed to 0 (denormals would slow every later product).
-            for i in 0..<n {
-                let s = 1 / (1 + expf(min(max(-z[i], -80), 88)))
-                a[i] = s < Float.leastNormalMagnitude ? 0 : s
-            }
+            // 1 / (1 + exp(-x)), saturating to exactly 0 or 1 as Keras' does with raw pixels
+            // (see VectorMath.sigmoid).
+            VectorMath.sigmoid(z, a, count: n)
         case .relu:
             for i in 0..<n { a[i] = max(z[i], 0) }
         case .tanh:

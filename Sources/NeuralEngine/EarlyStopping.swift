@@ -1,3 +1,5 @@
+import Foundation
+
 /// `keras.callbacks.EarlyStopping`: stops training when a monitored value has stopped
 /// improving for `patience` epochs, optionally restoring the best epoch's weights.
 ///
@@ -77,7 +79,7 @@ public final class EarlyStopping {
 
     func trainEnd(emit: (String) throws -> Void) throws {
         if stoppedEpoch > 0 && verbose > 0 {
-            try emit("Epoch \(String(repeating: "0", count: max(0, 5 - String(stoppedEpoch + 1).count)))\(stoppedEpoch + 1): early stopping")
+            try emit(String(format: "Epoch %05d: early stopping", stoppedEpoch + 1))
         }
     }
 }

@@ -34,8 +34,22 @@ public struct ProductShape: Hashable, Sendable, CustomStringConvertible {
 /// Measures this machine's `sgemm` throughput on given product shapes, through the same
 /// wrapper (and thread policy) the engine uses.
 public enum ProductBenchmark {
+    /// Throughput per second of wall-clock time and per second of this process's CPU time
+    /// (on a machine shared with other work, CPU time shows what the code itself costs).
+    public struct Throughput: Sendable {
+        public var wallGFLOPs: Double
+        public var cpuGFLOPs: Double
+    }
+
+    /// This process's CPU time (all threads), in seconds.
+    public static func processCPUSeconds() -> Double {
+        var ts = timespec()
+        clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts)
+        return Double(ts.tv_sec) + Double(ts.tv_nsec) * 1e-9
+    }
+
     /// GFLOP/s achieved running `shapes` in sequence, repeated for at least `seconds`.
-    public static func gflops(_ shapes: [ProductShape], seconds: Double = 0.5) -> Double {
+    public static func gflops(_ shapes: [ProductShape], seconds: Double = 0.5) -> Throughput {
         let buffers = shapes.map { s in
             (FloatBuffer(count: s.m * s.k, repeating: 0.5), FloatBuffer(count: s.k * s.n, repeating: 0.25),
              FloatBuffer(count: s.m * s.n))
@@ -50,7 +64,7 @@ public enum ProductBenchmark {
         }
         runOnce()  // warm up threads and caches
         var repetitions = 0
-        let start = ContinuousClock.now
+        let start = ContinuousClock.now, cpuStart = processCPUSeconds()
         var elapsed = 0.0
         repeat {
             runOnce()
@@ -58,6 +72,8 @@ public enum ProductBenchmark {
             let d = start.duration(to: .now)
             elapsed = Double(d.components.seconds) + Double(d.components.attoseconds) * 1e-18
         } while elapsed < seconds
-        return flops * Double(repetitions) / elapsed / 1e9
+        let cpu = processCPUSeconds() - cpuStart
+        let total = flops * Double(repetitions) / 1e9
+        return Throughput(wallGFLOPs: total / elapsed, cpuGFLOPs: total / cpu)
     }
 }
