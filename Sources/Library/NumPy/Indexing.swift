@@ -32,6 +32,20 @@ struct Selection {
     init(_ key: Value, in array: NDArray) throws {
         let items = try Selection.items(key)
         let shape = array.shape
+        // Fast path for `x[mask]` with a mask over the leading axes: flat positions directly.
+        if items.count == 1, case .mask(let m) = items[0], m.ndim >= 1, m.ndim <= shape.count,
+           Array(shape.prefix(m.ndim)) == m.shape, case .bool(let flags) = m.storage {
+            let block = shape.dropFirst(m.ndim).reduce(1, *)
+            var offsets: [Int] = []
+            flags.withUnsafeBufferPointer { f in
+                for i in 0..<f.count where f[i] { offsets.append(i * block) }
+            }
+            self.shape = [offsets.count] + shape.dropFirst(m.ndim)
+            self.offsets = offsets
+            self.block = block
+            self.isScalar = false
+            return
+        }
         let strides = array.strides
         // Boolean masks become integer arrays (one per axis they cover).
         var expanded: [Item] = []

@@ -66,12 +66,19 @@ enum NumPyFunctions {
     /// `np.clip(a, lo, hi)`, in the dtype the bounds promote to (NEP 50).
     static func clip(_ a: NDArray, _ low: Value, _ high: Value) throws -> NDArray {
         var result = a
+        // A Python int bound outside an integer dtype's range clips nothing (NumPy 2 does not raise).
+        func bound(_ v: Value) -> Arithmetic.Operand? {
+            if case .int(let i) = v, let range = a.dtype.integerRange, !range.contains(Double(i)) {
+                return .array(NDArray(shape: [], storage: ArrayStorage.float64([Double(i) < range.lowerBound ? range.lowerBound : range.upperBound]).converted(to: a.dtype)))
+            }
+            return Arithmetic.Operand(v)
+        }
         if !low.isNone {
-            guard let o = Arithmetic.Operand(low) else { throw PyException(.typeError, "bad clip bound") }
+            guard let o = bound(low) else { throw PyException(.typeError, "bad clip bound") }
             result = try elementwise(.array(result), o, pickLarger: true)
         }
         if !high.isNone {
-            guard let o = Arithmetic.Operand(high) else { throw PyException(.typeError, "bad clip bound") }
+            guard let o = bound(high) else { throw PyException(.typeError, "bad clip bound") }
             result = try elementwise(.array(result), o, pickLarger: false)
         }
         if low.isNone && high.isNone {

@@ -47,7 +47,11 @@ enum Reductions {
             return NDArray(shape: shape, storage: sum(a.storage.converted(to: a.dtype.sumType), outer, n, inner))
         case .mean:
             let type: DType = a.dtype.isFloat ? a.dtype : .float64
-            let total = sum(a.storage.converted(to: type), outer, n, inner)
+            // Integer sums are exact in float64 (below 2**53) whatever the order, so NumPy's
+            // float64 pairwise sum of the converted elements equals the integer sum converted.
+            let total = a.dtype.isFloat || a.dtype == .int64 || a.dtype == .uint64
+                ? sum(a.storage.converted(to: type), outer, n, inner)
+                : sum(a.storage, outer, n, inner).converted(to: .float64)
             return try divide(NDArray(shape: shape, storage: total), by: n)
         case .std, .var:
             let type: DType = a.dtype.isFloat ? a.dtype : .float64
@@ -91,7 +95,19 @@ enum Reductions {
             for k in 0..<count { total &+= p[base + k * stride] }
             return total
         })
-        default: return sum(s.converted(to: s.dtype.sumType), outer, n, inner)
+        // Narrow integers and bools accumulate directly, without a widened copy of the array.
+        case .bool(let v): return .int64(integerSum(v, outer, n, inner) { $0 ? 1 : 0 })
+        case .uint8(let v): return .uint64(integerSum(v, outer, n, inner) { UInt64($0) })
+        case .int32(let v): return .int64(integerSum(v, outer, n, inner) { Int64($0) })
+        }
+    }
+
+    private static func integerSum<T, R: FixedWidthInteger>(_ v: [T], _ outer: Int, _ n: Int, _ inner: Int,
+                                                            _ widen: (T) -> R) -> [R] {
+        reduceLines(v, outer, n, inner) { p, base, stride, count in
+            var total: R = 0
+            for k in 0..<count { total &+= widen(p[base + k * stride]) }
+            return total
         }
     }
 
