@@ -15,6 +15,7 @@ let package = Package(
     products: [
         .executable(name: "labbook", targets: ["labbook"]),
         .executable(name: "labbook-bench", targets: ["labbook-bench"]),
+        .executable(name: "labbook-lang-bench", targets: ["labbook-lang-bench"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -37,7 +38,7 @@ let package = Package(
         .target(
             name: "NeuralEngine",
             dependencies: ["COpenBLAS", "CZlib", .product(name: "Crypto", package: "swift-crypto")]),
-        .target(name: "Library", dependencies: ["CellLanguage", "NeuralEngine"]),
+        .target(name: "Library", dependencies: ["CellLanguage", "NeuralEngine", "Charts"]),
         .target(name: "Charts"),
         .target(
             name: "NotebookCache",
@@ -50,6 +51,7 @@ let package = Package(
             name: "labbook",
             dependencies: ["Runner", "NeuralEngine", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
         .executableTarget(name: "labbook-bench", dependencies: ["NeuralEngine"]),
+        .executableTarget(name: "labbook-lang-bench", dependencies: ["CellLanguage"]),
 
         .testTarget(name: "NotebookFormatTests", dependencies: ["NotebookFormat"], resources: [.copy("Fixtures")]),
         .testTarget(name: "CellLanguageTests", dependencies: ["CellLanguage"], resources: [.copy("Conformance")]),
@@ -57,8 +59,9 @@ let package = Package(
         .testTarget(
             name: "LibraryTests", dependencies: ["Library", "CellLanguage", "NeuralEngine"],
             resources: [.copy("NumPyConformance")]),
-        .testTarget(name: "ChartsTests", dependencies: ["Charts"]),
-        .testTarget(name: "ReportsTests", dependencies: ["Reports"]),
+        .testTarget(name: "ChartsTests", dependencies: ["Charts"], exclude: ["Goldens", "Fixtures"]),
+        .testTarget(name: "ReportsTests", dependencies: ["Reports"], exclude: ["Golden"]),
         .testTarget(name: "RunnerTests", dependencies: ["Runner"]),
+        .testTarget(name: "NotebookCacheTests", dependencies: ["NotebookCache"]),
     ]
 )

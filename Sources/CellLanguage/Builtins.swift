@@ -185,7 +185,7 @@ enum Builtins {
         define("id") { args, _ in
             try args.expectExactly(1, "id")
             let v = args.positional[0]
-            if let identity = v.identity { return .int(Int(bitPattern: UInt(bitPattern: identity.hashValue))) }
+            if let identity = v.identity { return .int(ObjectAddresses.address(of: identity)) }
             return .int(abs((try? PythonHash.hash(v)) ?? 0))
         }
         define("iter") { args, interp in

@@ -241,7 +241,7 @@ enum PythonHash {
             _ = try HashKey(v)
             return 0
         default:
-            if let id = v.identity { return Int(bitPattern: UInt(bitPattern: id.hashValue)) >> 4 }
+            if let id = v.identity { return ObjectAddresses.address(of: id) >> 4 }
             return 0
         }
     }

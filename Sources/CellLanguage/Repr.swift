@@ -71,9 +71,7 @@ extension Value {
     }
 
     private func address(_ object: AnyObject) -> String { hex(ObjectIdentifier(object)) }
-    private func hex(_ id: ObjectIdentifier) -> String {
-        "0x" + String(UInt(bitPattern: id.hashValue), radix: 16).leftPadded(to: 12)
-    }
+    private func hex(_ id: ObjectIdentifier) -> String { ObjectAddresses.hex(id) }
 
     /// The identity of objects that have one (`is`, `id()`, hashing of functions...).
     var identity: ObjectIdentifier? {

@@ -82,7 +82,7 @@ public final class Session {
         let renderer = TracebackRenderer(sources: interp.cellSources)
         let program: Program
         do {
-            var parser = try Parser(source: source, cellNumber: cellNumber, globals: interp.globals)
+            var parser = try Parser(source: try Magics.neutralise(source), cellNumber: cellNumber, globals: interp.globals)
             program = try parser.parseProgram()
         } catch let e as SyntaxErrorInfo {
             let error = CellError(typeName: e.typeName, message: e.message, cellLine: e.line,

@@ -1,11 +1,12 @@
 import Foundation
 
-/// Draws `imshow` data into a pixel box: as rectangles when the picture is small or simple
-/// (a background rectangle plus one per horizontal run of another colour: sharp in every
-/// viewer and in print), otherwise as an embedded PNG shown with nearest-neighbour scaling.
+/// Draws `imshow` data into a pixel box. Up to `maximumRuns` horizontal runs of equal colour
+/// (every 28×28 image), as vector shapes: a background rectangle in the commonest colour, then
+/// one path per other colour holding its runs. That stays sharp in every viewer and in print,
+/// where a scaled bitmap is smoothed by some (rsvg, print pipelines). Larger pictures become an
+/// embedded PNG asking for nearest-neighbour scaling.
 enum ImageRaster {
-    /// Above this many runs, a PNG is smaller and faster to draw than rectangles.
-    static let maximumRuns = 1_200
+    static let maximumRuns = 2_500
 
     static func svg(_ image: ImageData, in box: Box) -> [String] {
         let colors = image.pixels.map { row in row.map { image.colormap.color(at: normalise($0, image)) } }
@@ -27,9 +28,17 @@ enum ImageRaster {
         if runs.count <= maximumRuns {
             var lines = ["<g shape-rendering=\"crispEdges\">",
                          "<rect x=\"\(n(box.x))\" y=\"\(n(box.y))\" width=\"\(n(box.width))\" height=\"\(n(box.height))\" fill=\"\(background.hex)\"/>"]
+            // Colours in order of first appearance: stable output without hashing order.
+            var order: [Color] = []
+            var paths: [Color: String] = [:]
             for run in runs {
-                lines.append("<rect x=\"\(n(box.x + Double(run.start) * cellW))\" y=\"\(n(box.y + Double(run.row) * cellH))\""
-                    + " width=\"\(n(Double(run.length) * cellW))\" height=\"\(n(cellH))\" fill=\"\(run.color.hex)\"/>")
+                if paths[run.color] == nil { order.append(run.color); paths[run.color] = "" }
+                let x = box.x + Double(run.start) * cellW, y = box.y + Double(run.row) * cellH
+                let w = Double(run.length) * cellW
+                paths[run.color, default: ""] += "M\(n(x)) \(n(y))h\(n(w))v\(n(cellH))h\(n(-w))z"
+            }
+            for color in order {
+                lines.append("<path fill=\"\(color.hex)\" d=\"\(paths[color] ?? "")\"/>")
             }
             lines.append("</g>")
             return lines

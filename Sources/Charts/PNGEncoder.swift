@@ -1,24 +1,35 @@
 import Foundation
 
-/// A minimal PNG writer for 8-bit RGB images: zlib stream of *stored* (uncompressed) deflate
+/// A minimal PNG writer for 8-bit RGB or greyscale images: zlib stream of *stored* (uncompressed) deflate
 /// blocks, so no compression library is needed and the bytes depend only on the pixels.
 ///
 ///     let png = PNGEncoder.encode(width: 2, height: 1, rgb: [255, 0, 0, 0, 0, 255])
 ///     // 0x89 'P' 'N' 'G' ... IHDR, IDAT, IEND
 enum PNGEncoder {
-    /// `rgb` holds `width × height × 3` bytes, row by row from the top.
+    /// `rgb` holds `width × height × 3` bytes, row by row from the top. When every pixel is
+    /// grey the file is written as greyscale (one byte per pixel, a third of the size).
     static func encode(width: Int, height: Int, rgb: [UInt8]) -> [UInt8] {
         precondition(rgb.count == width * height * 3, "internal: pixel buffer size")
+        var grey = true
+        var i = 0
+        while grey && i < rgb.count { grey = rgb[i] == rgb[i + 1] && rgb[i] == rgb[i + 2]; i += 3 }
+        let channels = grey ? 1 : 3
         var raw: [UInt8] = []
-        raw.reserveCapacity(height * (width * 3 + 1))
+        raw.reserveCapacity(height * (width * channels + 1))
         for row in 0..<height {
             raw.append(0)  // filter type None
-            raw.append(contentsOf: rgb[(row * width * 3)..<((row + 1) * width * 3)])
+            let bytes = rgb[(row * width * 3)..<((row + 1) * width * 3)]
+            if grey {
+                raw.append(contentsOf: stride(from: bytes.startIndex, to: bytes.endIndex, by: 3).map { rgb[$0] })
+            } else {
+                raw.append(contentsOf: bytes)
+            }
         }
         var png: [UInt8] = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]
         var header: [UInt8] = []
         header += bigEndian(UInt32(width)) + bigEndian(UInt32(height))
-        header += [8, 2, 0, 0, 0]  // bit depth 8, colour type RGB, deflate, no filter, no interlace
+        // Bit depth 8, colour type 0 (grey) or 2 (RGB), deflate, no filter, no interlace.
+        header += [8, grey ? 0 : 2, 0, 0, 0]
         png += chunk("IHDR", header)
         png += chunk("IDAT", zlibStored(raw))
         png += chunk("IEND", [])

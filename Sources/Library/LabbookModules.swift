@@ -18,7 +18,7 @@ public struct LibrarySettings: Sendable {
 }
 
 /// The modules Labbook cells can import: `numpy`, `keras` (also as `tensorflow.keras`)
-/// and its submodules, all sharing one `LibraryState` per session.
+/// and its submodules, all sharing one `LibraryState` per session, and `matplotlib.pyplot`.
 ///
 ///     let session = Session(modules: LabbookModules.registry(settings: .init(seed: 0, showTimings: false)))
 ///     session.run("from keras.layers import Dense\nDense(3).name", cellNumber: 1).outputs
@@ -34,6 +34,13 @@ public enum LabbookModules {
         let registry = ModuleRegistry()
         NumPyModule.register(in: registry, context: state.numpy)
         KerasModules.register(in: registry, state: state)
+        PyplotModule.register(in: registry)
         return registry
+    }
+
+    /// What a cell leaves behind for its outputs once it has run: open matplotlib figures
+    /// (shown at the end of the cell, as Jupyter's inline backend does).
+    public static func cellEndOutputs(_ interpreter: Interpreter) -> [OutputPart] {
+        PyplotModule.flush(interpreter)
     }
 }

@@ -18,17 +18,24 @@ enum CmarkConverter {
         var info: String
         /// The code, container prefixes removed, every line ending with "\n".
         var literal: String
-        /// Index (in `Tree.codeBlocks`) of the next sibling when that sibling is a code block.
-        var nextSiblingCodeBlock: Int?
-        /// Start line of the next sibling node of any kind, if any.
-        var nextSiblingStartLine: Int?
+        /// Identifies the block's parent node: blocks with equal `parent` are siblings.
+        var parent: Int
         /// How many block quotes and list items contain the block.
         var containerDepth: Int
+    }
+
+    /// A paragraph's lines and parent (same meaning as `CodeBlock.parent`).
+    struct Paragraph: Sendable {
+        var startLine: Int
+        var endLine: Int
+        var parent: Int
     }
 
     /// What the notebook reader needs from one parse.
     struct Tree: Sendable {
         var codeBlocks: [CodeBlock]
+        /// Paragraphs by start line.
+        var paragraphs: [Int: Paragraph] = [:]
         /// Start lines of every node in the document (not the document itself).
         var nodeStartLines: Set<Int>
     }
@@ -74,7 +81,8 @@ enum CmarkConverter {
         let result = withDocument(text, options: CMARK_OPT_SOURCEPOS) { _, document in
             var blocks: [CodeBlock] = []
             var startLines = Set<Int>()
-            var indexOfNode: [OpaquePointer: Int] = [:]
+            var parentIDs: [OpaquePointer: Int] = [:]
+            var paragraphs: [Int: Paragraph] = [:]
             guard let iterator = cmark_iter_new(document) else { return Tree(codeBlocks: [], nodeStartLines: []) }
             defer { cmark_iter_free(iterator) }
             while true {
@@ -84,24 +92,27 @@ enum CmarkConverter {
                 if node == document { continue }
                 let start = Int(cmark_node_get_start_line(node))
                 if start > 0 { startLines.insert(start) }
-                guard cmark_node_get_type(node) == CMARK_NODE_CODE_BLOCK else { continue }
-                indexOfNode[node] = blocks.count
-                blocks.append(codeBlock(node, document: document))
+                let type = cmark_node_get_type(node)
+                guard type == CMARK_NODE_CODE_BLOCK || type == CMARK_NODE_PARAGRAPH else { continue }
+                let parent = cmark_node_parent(node).map { pointer in
+                    if let id = parentIDs[pointer] { return id }
+                    parentIDs[pointer] = parentIDs.count
+                    return parentIDs.count - 1
+                } ?? -1
+                if type == CMARK_NODE_PARAGRAPH {
+                    paragraphs[start] = Paragraph(
+                        startLine: start, endLine: Int(cmark_node_get_end_line(node)), parent: parent)
+                } else {
+                    blocks.append(codeBlock(node, parent: parent, document: document))
+                }
             }
-            // Second pass: link each code block to its next sibling.
-            for (node, index) in indexOfNode {
-                guard let next = cmark_node_next(node) else { continue }
-                let line = Int(cmark_node_get_start_line(next))
-                blocks[index].nextSiblingStartLine = line > 0 ? line : nil
-                blocks[index].nextSiblingCodeBlock = indexOfNode[next]
-            }
-            return Tree(codeBlocks: blocks, nodeStartLines: startLines)
+            return Tree(codeBlocks: blocks, paragraphs: paragraphs, nodeStartLines: startLines)
         }
         return result ?? Tree(codeBlocks: [], nodeStartLines: [])
     }
 
     private static func codeBlock(
-        _ node: OpaquePointer, document: OpaquePointer
+        _ node: OpaquePointer, parent parentID: Int, document: OpaquePointer
     ) -> CodeBlock {
         var length: Int32 = 0
         var offset: Int32 = 0
@@ -123,8 +134,7 @@ enum CmarkConverter {
             fenceLength: Int(length),
             info: cmark_node_get_fence_info(node).map { String(cString: $0) } ?? "",
             literal: cmark_node_get_literal(node).map { String(cString: $0) } ?? "",
-            nextSiblingCodeBlock: nil,
-            nextSiblingStartLine: nil,
+            parent: parentID,
             containerDepth: depth)
     }
 

@@ -2,9 +2,15 @@ import Foundation
 
 /// A generated figure link, `![figure](nb_files/cell-3-1.svg)`, on a line of its own.
 ///
-/// Labbook writes figures to `NOTEBOOK_files/`; a line after a cell's output that holds
-/// only an image whose path starts with a `*_files/` folder is treated as generated.
+/// Labbook writes figures to `NOTEBOOK_files/`. After a cell, a paragraph whose every line
+/// holds only an image whose path starts with a `*_files/` folder is treated as generated
+/// (a paragraph mixing such lines with other text is the user's).
 enum ImageLine {
+    /// Written after the figure lines when text follows them directly, so that the text is
+    /// not pulled into the figures' paragraph (a lazy continuation line), which could move
+    /// later lines into the cell's container. An HTML comment: invisible in every renderer.
+    static let endMarker = "<!-- end of figures -->"
+
     /// The Markdown line (without container prefix) linking `path`.
     static func markdown(for path: String) -> String {
         "![figure](\(encode(path)))"

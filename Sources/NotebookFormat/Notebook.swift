@@ -31,6 +31,11 @@ public struct Notebook: Sendable {
     /// The front matter `timings` (nil when not given).
     public var timings: Bool? { frontMatter.timings }
 
+    /// The first cell with this id (`#| id:` or `{#id}`), for `--from ID`.
+    public func cell(id: String) -> Cell? {
+        cells.first { $0.id == id }
+    }
+
     init(
         path: String, frontMatter: FrontMatter, cells: [Cell], segments: [Segment],
         warnings: [FormatWarning], source: SourceText

@@ -70,47 +70,72 @@ struct NotebookReader {
                 ? "" : Self.containerPrefix(ofClosingLine: source.text(ofLine: block.endLine)))
     }
 
-    /// Finds the `output` block and generated image lines directly after the cell: only
-    /// blank lines between, in the same container.
+    /// Finds what an earlier run wrote after the cell: `output` blocks and paragraphs made
+    /// only of generated image lines, siblings of the cell in cmark's tree, in any order,
+    /// with only blank lines between (and the writer's end marker right after figures).
+    /// All of it is owned by the cell, so rewriting it never exposes a stale block.
     private func attachPreviousOutput(
         to cell: inout Cell, after block: CmarkConverter.CodeBlock, in tree: CmarkConverter.Tree
     ) throws(NotebookError) {
         var lastOwned: Int?
+        var texts: [String] = []
         var rendering = CellRendering(text: "")
-        if let next = block.nextSiblingCodeBlock.map({ tree.codeBlocks[$0] }), next.isFenced,
-           let isError = Self.outputKind(next.info),
-           ((block.endLine + 1)..<max(next.startLine, block.endLine + 1)).allSatisfy({ SourceText.isBlank(source.text(ofLine: $0)) }) {
-            guard isClosed(next, in: tree) else { throw unterminated(next, what: "block") }
-            rendering = CellRendering(text: next.literal, isError: isError)
-            lastOwned = next.endLine
-        }
-        // Image lines: after blank lines, each only an image into a *_files/ folder.
-        var line = (lastOwned ?? block.endLine) + 1
-        while line <= source.lines.count, SourceText.isBlank(source.text(ofLine: line)) { line += 1 }
-        while line <= source.lines.count, let path = imagePath(onLine: line, prefix: cell.containerPrefix) {
-            rendering.images.append(path)
-            lastOwned = line
-            line += 1
+        var line = block.endLine + 1
+        while true {
+            while line <= source.lines.count, Self.isBlank(source.text(ofLine: line), in: cell.containerPrefix) { line += 1 }
+            guard line <= source.lines.count else { break }
+            if let output = tree.codeBlocks.first(where: { $0.startLine == line && $0.parent == block.parent }),
+               output.isFenced, let isError = Self.outputKind(output.info) {
+                guard isClosed(output, in: tree) else { throw unterminated(output, what: "block") }
+                texts.append(output.literal)
+                rendering.isError = rendering.isError || isError
+                lastOwned = output.endLine
+                line = output.endLine + 1
+            } else if let paragraph = tree.paragraphs[line], paragraph.parent == block.parent,
+                      let paths = imagePaths(paragraph) {
+                rendering.images += paths
+                lastOwned = paragraph.endLine
+                line = paragraph.endLine + 1
+                if line <= source.lines.count,
+                   Self.rest(of: source.text(ofLine: line), after: cell.containerPrefix).map(String.init) == ImageLine.endMarker {
+                    lastOwned = line
+                    line += 1
+                }
+            } else {
+                break
+            }
         }
         guard let lastOwned else { return }
+        rendering.text = texts.joined()
         cell.previousOutput = rendering
         cell.previousOutputLines = (block.endLine + 1)...lastOwned
     }
 
-    private func imagePath(onLine line: Int, prefix: String) -> String? {
-        let text = source.text(ofLine: line)
-        let trimmedPrefix = Self.trimmingTrailingWhitespace(prefix)
-        let rest: Substring
-        if text.hasPrefix(prefix) {
-            rest = text.dropFirst(prefix.count)
-        } else if text.hasPrefix(trimmedPrefix) {
-            rest = text.dropFirst(trimmedPrefix.count)
-        } else {
-            return nil
+    /// The figure paths of a paragraph whose every line is a generated image line, else nil.
+    private func imagePaths(_ paragraph: CmarkConverter.Paragraph) -> [String]? {
+        guard paragraph.startLine <= paragraph.endLine else { return nil }
+        var paths: [String] = []
+        for line in paragraph.startLine...paragraph.endLine {
+            let text = source.text(ofLine: line).drop { $0 == " " || $0 == "\t" || $0 == ">" }
+            guard let path = ImageLine.path(in: text) else { return nil }
+            paths.append(path)
         }
-        // Four spaces more would make it an indented code block.
-        guard rest.prefix(while: { $0 == " " }).count < 4, !rest.hasPrefix("\t") else { return nil }
-        return ImageLine.path(in: rest)
+        return paths
+    }
+
+    /// True when the line is blank inside a container with this prefix: only whitespace,
+    /// or only whitespace after the prefix (`>` is a blank line in a block quote).
+    static func isBlank(_ text: String, in prefix: String) -> Bool {
+        text.allSatisfy(\.isWhitespace) || rest(of: text, after: prefix)?.allSatisfy(\.isWhitespace) == true
+    }
+
+    /// The line without its container prefix, or nil when it does not start with it.
+    /// In a block quote the space after the last `>` is optional.
+    static func rest(of text: String, after prefix: String) -> Substring? {
+        if text.hasPrefix(prefix) { return text.dropFirst(prefix.count) }
+        let trimmed = trimmingTrailingWhitespace(prefix)
+        if trimmed.hasSuffix(">"), text.hasPrefix(trimmed) { return text.dropFirst(trimmed.count) }
+        return nil
     }
 
     /// True when cmark ended the block at a real closing fence. cmark-gfm does not say so,
@@ -195,7 +220,16 @@ struct NotebookReader {
     /// What precedes the fence on a closing fence line: the container prefix. A final `>`
     /// gets its optional space, so that output lines starting with spaces keep them all.
     static func containerPrefix(ofClosingLine text: String) -> String {
-        let prefix = String(text.prefix { $0 == " " || $0 == "\t" || $0 == ">" })
+        // Tabs are expanded (stops of 4, as CommonMark counts them): cmark-gfm splits a tab
+        // between a container and its content in ways that would shift output text.
+        var prefix = ""
+        for character in text.prefix(while: { $0 == " " || $0 == "\t" || $0 == ">" }) {
+            if character == "\t" {
+                prefix += String(repeating: " ", count: 4 - prefix.count % 4)
+            } else {
+                prefix.append(character)
+            }
+        }
         return prefix.hasSuffix(">") ? prefix + " " : prefix
     }
 

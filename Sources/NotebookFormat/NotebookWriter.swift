@@ -15,7 +15,12 @@ extension Notebook {
         for cell in cells {
             result += source.joined(nextLine...cell.lastLine)
             let rendering = cell.index < outputs.count ? outputs[cell.index] : nil
-            let block = Self.outputLines(rendering, containerPrefix: cell.containerPrefix)
+            let resumeLine = (cell.previousOutputLines?.upperBound ?? cell.lastLine) + 1
+            var block = Self.outputLines(rendering, containerPrefix: cell.containerPrefix)
+            if rendering?.images.isEmpty == false, resumeLine <= source.lines.count,
+               !NotebookReader.isBlank(source.text(ofLine: resumeLine), in: cell.containerPrefix) {
+                block.append(cell.containerPrefix + ImageLine.endMarker)
+            }
             if !block.isEmpty {
                 // A cell on the last line without a newline gets one before its block.
                 if cell.lastLine <= source.lines.count, source.lines[cell.lastLine - 1].ending.isEmpty {
@@ -23,7 +28,7 @@ extension Notebook {
                 }
                 result += block.map { $0 + lineEnding }.joined()
             }
-            nextLine = (cell.previousOutputLines?.upperBound ?? cell.lastLine) + 1
+            nextLine = resumeLine
         }
         result += source.joined(nextLine...max(nextLine, source.lines.count))
         return result

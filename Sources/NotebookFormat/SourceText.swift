@@ -52,11 +52,6 @@ struct SourceText: Sendable {
         return lines[(lower - 1)..<upper].map { $0.text + $0.ending }.joined()
     }
 
-    /// True when the line holds nothing but spaces, tabs and block-quote markers.
-    static func isBlank(_ text: String) -> Bool {
-        text.allSatisfy { $0 == " " || $0 == "\t" || $0 == ">" }
-    }
-
     /// Checks the bytes of a notebook file: no NUL bytes, valid UTF-8.
     /// - Returns: the text, or the 1-based line and a description of the problem.
     static func decode(_ bytes: [UInt8]) -> Result<String, LineProblem> {

@@ -2,6 +2,7 @@ import CellLanguage
 import Foundation
 import Library
 import NotebookFormat
+import Reports
 
 /// Runs a notebook's cells in order in one session and writes the reports.
 ///
@@ -40,7 +41,9 @@ public final class NotebookRunner {
         try bindParameters(of: notebook, into: session)
 
         let started = ContinuousClock.now
+        let startDate = Date()
         var renderings: [CellRendering?] = Array(repeating: nil, count: notebook.cells.count)
+        var figures = FigureFiles(markdownPath: configuration.markdownOutput)
         var outcomes: [CellRun] = []
         var failed = false
         var stopped = false
@@ -54,8 +57,12 @@ public final class NotebookRunner {
             }
             events.cellStarted(progress)
             let cellStart = ContinuousClock.now
-            let outcome = session.run(
+            var outcome = session.run(
                 cell.source, cellNumber: cell.index + 1, timeout: cell.options.timeout ?? configuration.timeout)
+            outcome.outputs += LabbookModules.cellEndOutputs(session.interpreter)
+            if let error = outcome.error, !outcome.outputs.contains(.error(error)) {
+                outcome.outputs.append(.error(error))
+            }
             let seconds = (ContinuousClock.now - cellStart).seconds
             var location: String?
             if let error = outcome.error {
@@ -68,16 +75,32 @@ public final class NotebookRunner {
             events.cellFinished(progress, CellCompletion(
                 seconds: seconds, cached: false, skipped: false, errorLocation: location,
                 errorExpected: cell.options.error))
-            // The session keeps the error apart from the outputs; reports show it last, in place.
-            let outputs = outcome.outputs + (outcome.error.map { [OutputPart.error($0)] } ?? [])
-            outcomes.append(CellRun(cellIndex: cell.index, outputs: outputs, error: outcome.error, seconds: seconds))
+            outcomes.append(CellRun(cellIndex: cell.index, outputs: outcome.outputs, error: outcome.error, seconds: seconds))
             if cell.options.output {
-                renderings[cell.index] = Self.rendering(of: outcome)
+                renderings[cell.index] = figures.rendering(of: outcome.outputs, cellNumber: cell.index + 1)
             }
         }
         let total = (ContinuousClock.now - started).seconds
 
-        try write(notebook.executedMarkdown(renderings), to: configuration.markdownOutput)
+        let markdown = notebook.executedMarkdown(renderings)
+        var html: String?
+        if configuration.htmlOutput != nil {
+            var results: [Int: ReportBuilder.CellResult] = [:]
+            for run in outcomes {
+                results[run.cellIndex] = ReportBuilder.CellResult(
+                    outputs: run.outputs, failed: run.error != nil, seconds: run.seconds, cached: false)
+            }
+            html = HTMLReport.render(ReportBuilder.document(
+                notebook: notebook, results: results, seed: seed, timings: timings, totalSeconds: total,
+                date: startDate))
+        }
+        do {
+            try figures.write()
+        } catch {
+            throw RunFailure(message: "\(figures.directory ?? ""): cannot write figures: \(error.localizedDescription)")
+        }
+        try write(markdown, to: configuration.markdownOutput)
+        if let html { try write(html, to: configuration.htmlOutput) }
         return RunResult(
             exitCode: failed ? 1 : 0, cells: outcomes, totalSeconds: total, seed: seed,
             notebook: notebook)
@@ -115,13 +138,6 @@ public final class NotebookRunner {
         }
     }
 
-    /// A cell's outputs as the text a terminal would have shown.
-    static func rendering(of outcome: CellOutcome) -> CellRendering? {
-        let parts = outcome.outputs + (outcome.error.map { [OutputPart.error($0)] } ?? [])
-        let text = parts.map(\.plainText).joined()
-        guard !text.isEmpty else { return nil }
-        return CellRendering(text: text, isError: outcome.error != nil, images: [])
-    }
 }
 
 /// What one cell did in this run.

@@ -11,5 +11,24 @@ struct Labbook: ParsableCommand {
             A notebook is a .md file of prose and ```python cells. `labbook run` executes the
             cells in order in one session and writes the executed Markdown (outputs inlined).
             """,
-        subcommands: [RunCommand.self, CleanCommand.self])
+        subcommands: [RunCommand.self, RenderCommand.self, CleanCommand.self, DatasetsCommand.self])
+
+    /// Like ArgumentParser's default, except that bad usage exits with 2 (SPEC §7), not 64.
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch {
+            let code = exitCode(for: error)
+            let message = fullMessage(for: error)
+            if !message.isEmpty {
+                if code == .success {
+                    print(message)
+                } else {
+                    FileHandle.standardError.write(Data((message + "\n").utf8))
+                }
+            }
+            Foundation.exit(code == .validationFailure ? 2 : code.rawValue)
+        }
+    }
 }

@@ -107,3 +107,24 @@ struct CleanCommand: ParsableCommand {
 extension Array where Element == String {
     fileprivate var pair: (String, String) { (self[0], count > 1 ? self[1] : "") }
 }
+
+/// `labbook render NOTEBOOK.md --html OUT.html`
+struct RenderCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "render", abstract: "Turn an executed notebook into the HTML report; nothing is run.")
+
+    @Argument(help: "The executed notebook (.md).")
+    var notebook: String
+
+    @Option(name: .customLong("html"), help: "Where to write the HTML report.")
+    var html: String
+
+    func run() throws {
+        do {
+            try NotebookRenderer.render(path: notebook, html: html)
+        } catch let failure as RunFailure {
+            Terminal(quiet: false).error(failure.message)
+            throw ExitCode(2)
+        }
+    }
+}

@@ -95,6 +95,9 @@ import Testing
         let text = "```python {#load}\nx\n```\n\n```python {#a .b}\n#| id: b\ny\n```\n\n```py {#load}\nz\n```\n"
         let parsed = try notebook(text)
         #expect(parsed.cells.map(\.id) == ["load", "b", "load"])
+        #expect(parsed.cell(id: "load")?.index == 0)
+        #expect(parsed.cell(id: "b")?.fenceLine == 5)
+        #expect(parsed.cell(id: "a") == nil)
         #expect(parsed.cells[0].options.id == "load")
         // Line 5: option and attribute disagree; line 10: a second cell called 'load'.
         #expect(parsed.warnings.map(\.line) == [5, 10])

@@ -110,4 +110,14 @@ import Testing
         #expect(parsed.cells[0].source == "x")
         #expect(parsed.segments == [.prose("Intro.\r\n\r\n", firstLine: 1), .cell(0), .prose("End.\r\n", firstLine: 6)])
     }
+
+    @Test func frontMatterWithCRLFAndByteOrderMark() throws {
+        let text = "\u{FEFF}---\r\ntitle: T\r\nseed: 7\r\n---\r\n```python\r\nx\r\n```\r\n"
+        let parsed = try Notebook.parse(text: text, path: "nb.md")
+        #expect(parsed.title == "T")
+        #expect(parsed.seed == 7)
+        #expect(parsed.cells.map(\.fenceLine) == [5])
+        let written = parsed.executedMarkdown([CellRendering(text: "1\n")])
+        #expect(written == text + "\r\n```output\r\n1\r\n```\r\n")
+    }
 }

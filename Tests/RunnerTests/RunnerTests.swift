@@ -231,3 +231,63 @@ import Testing
         #expect(untouched)
     }
 }
+
+@Suite struct HTMLReportRunTests {
+    @Test func htmlReportHoldsOutputsEscapedAndIsDeterministicWithoutTimings() throws {
+        let nb = try TestNotebook("""
+            ---
+            title: Safety <check>
+            ---
+
+            Prose with <script>alert('prose')</script> in it.
+
+            ```python
+            print('<script>alert(1)</script>')
+            ```
+
+            ```python
+            raise ValueError('<script>alert(2)</script>')
+            ```
+
+            """)
+        let html = nb.directory.appendingPathComponent("report.html").path
+        let first = try nb.run { $0.htmlOutput = html; $0.allowErrors = true }
+        let page = try String(contentsOfFile: html, encoding: .utf8)
+        #expect(first.result.exitCode == 1)
+        #expect(!page.lowercased().contains("<script"))
+        #expect(page.contains("&lt;script&gt;alert(1)&lt;/script&gt;"))
+        #expect(page.contains("ValueError"))
+        #expect(page.contains("Safety &lt;check&gt;"))
+        let second = try nb.run { $0.htmlOutput = html; $0.allowErrors = true }
+        #expect(try String(contentsOfFile: html, encoding: .utf8) == page)
+        #expect(second.output == first.output)
+    }
+}
+
+@Suite struct FigureRunTests {
+    @Test func figuresBecomeLinkedSVGFiles() throws {
+        let nb = try TestNotebook("""
+            ```python
+            import matplotlib.pyplot as plt
+            plt.plot([1, 2, 3], [2, 4, 3], label='demo')
+            plt.legend()
+            print('drawn')
+            ```
+
+            ```python
+            print('no figure')
+            ```
+
+            """)
+        let (result, output) = try nb.run()
+        #expect(result.exitCode == 0)
+        #expect(output.contains("```output\ndrawn\n```\n\n![figure](out_files/cell-1-1.svg)\n"))
+        let svg = try String(contentsOfFile: nb.directory.appendingPathComponent("out_files/cell-1-1.svg").path, encoding: .utf8)
+        #expect(svg.hasPrefix("<svg"))
+        #expect(svg.contains("demo"))
+        // Running the executed notebook again replaces the link rather than adding one.
+        let again = try TestNotebook(output)
+        let (_, second) = try again.run()
+        #expect(second == output)
+    }
+}

@@ -33,7 +33,7 @@ struct TestNotebook {
             _ = try run(configure)
             return nil
         } catch {
-            return String(describing: error)
+            return "\(error)"
         }
     }
 

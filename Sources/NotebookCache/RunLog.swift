@@ -1,0 +1,82 @@
+import Foundation
+
+/// `runs.json`: the key chains of the most recent runs, per notebook, which pruning keeps.
+///
+///     {"runs":[{"date":1718000000.5,"keys":["ab12...","cd34..."],"notebook":"mnist.md"}],"version":1}
+///
+/// Runs are in the order they finished, oldest first. A missing or unreadable log reads as
+/// empty: the cache then keeps only what the next run records (it is a cache; nothing is lost
+/// but time).
+public struct RunLog: Sendable, Equatable, Codable {
+    /// One finished run.
+    public struct Run: Sendable, Equatable, Codable {
+        /// The notebook's file name (several notebooks in one folder share `.labbook/`).
+        public var notebook: String
+        /// When the run finished.
+        public var date: Date
+        /// The run's cell keys, in cell order.
+        public var keys: [CellKey]
+
+        public init(notebook: String, date: Date, keys: [CellKey]) {
+            self.notebook = notebook
+            self.date = date
+            self.keys = keys
+        }
+    }
+
+    public var version = CacheFormat.version
+    public var runs: [Run] = []
+
+    public init(runs: [Run] = []) {
+        self.runs = runs
+    }
+
+    /// Appends `run`, keeping only the `keepRuns` most recent runs of each notebook.
+    mutating func record(_ run: Run, keepRuns: Int) {
+        runs.append(run)
+        var seen: [String: Int] = [:]
+        var kept: [Run] = []
+        for run in runs.reversed() {
+            let count = seen[run.notebook, default: 0]
+            guard count < max(1, keepRuns) else { continue }
+            seen[run.notebook] = count + 1
+            kept.append(run)
+        }
+        runs = kept.reversed()
+    }
+
+    static func load(_ path: String) -> RunLog {
+        guard let data = try? FileIO.contents(of: path),
+              let log = try? decoder().decode(RunLog.self, from: data),
+              log.version == CacheFormat.version
+        else { return RunLog() }
+        return log
+    }
+
+    func save(_ path: String) throws(CacheError) {
+        let data: Data
+        do {
+            data = try Self.encoder().encode(self)
+        } catch {
+            throw .encoding(String(describing: error))
+        }
+        do {
+            try FileIO.writeAtomically(data, to: path)
+        } catch {
+            throw .io(path: path, reason: BlobStore.reason(error))
+        }
+    }
+
+    private static func encoder() -> JSONEncoder {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        encoder.dateEncodingStrategy = .secondsSince1970
+        return encoder
+    }
+
+    private static func decoder() -> JSONDecoder {
+        let decoder = JSONDecoder()
+        decoder.dateDecodingStrategy = .secondsSince1970
+        return decoder
+    }
+}

@@ -1,0 +1,68 @@
+import CellLanguage
+import Foundation
+import NotebookFormat
+import Reports
+
+/// Builds the HTML report's document from a notebook and what its cells produced.
+enum ReportBuilder {
+    /// What one cell contributes to the report.
+    struct CellResult {
+        var outputs: [OutputPart]
+        var failed: Bool
+        var seconds: Double?
+        var cached: Bool
+    }
+
+    static func document(
+        notebook: Notebook, results: [Int: CellResult], seed: Int, timings: Bool, totalSeconds: Double?,
+        date: Date?
+    ) -> ReportDocument {
+        let name = URL(fileURLWithPath: notebook.path).lastPathComponent
+        var blocks: [ReportBlock] = []
+        for segment in notebook.segments {
+            switch segment {
+            case .prose(let markdown, _):
+                blocks.append(.prose(markdown: markdown))
+            case .cell(let index):
+                let cell = notebook.cells[index]
+                let result = results[index]
+                blocks.append(.cell(ReportCell(
+                    number: index + 1, source: cell.source, echo: cell.options.echo,
+                    showOutput: cell.options.output, outputs: result?.outputs ?? [],
+                    failed: result?.failed ?? false, seconds: timings ? result?.seconds : nil,
+                    cached: result?.cached ?? false, id: cell.id)))
+            }
+        }
+        return ReportDocument(
+            title: notebook.title ?? name, notebookName: name,
+            date: timings ? date.map(format) : nil, seed: seed,
+            cellsRun: results.values.filter { !$0.cached }.count,
+            cellsCached: results.values.filter(\.cached).count,
+            totalSeconds: timings ? totalSeconds : nil, blocks: blocks)
+    }
+
+    /// An executed notebook's own output blocks as report results (for `labbook render`).
+    static func previousResults(of notebook: Notebook) -> [Int: CellResult] {
+        var results: [Int: CellResult] = [:]
+        for cell in notebook.cells {
+            guard let output = cell.previousOutput else { continue }
+            var parts: [OutputPart] = []
+            if output.isError {
+                parts.append(.error(CellError(typeName: "", message: "", cellLine: 0, traceback: output.text)))
+            } else if !output.text.isEmpty {
+                parts.append(.stream(output.text))
+            }
+            results[cell.index] = CellResult(outputs: parts, failed: output.isError, seconds: nil, cached: false)
+        }
+        return results
+    }
+
+    /// `2026-11-29 10:55 UTC`: minutes are enough to place a run.
+    private static func format(_ date: Date) -> String {
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "en_US_POSIX")
+        formatter.timeZone = TimeZone(identifier: "UTC")
+        formatter.dateFormat = "yyyy-MM-dd HH:mm 'UTC'"
+        return formatter.string(from: date)
+    }
+}
