@@ -141,10 +141,10 @@ final class SequentialObject: HostObject {
             }
             pendingInputShape = input.shape
         case .host(let layerObject as LayerObject):
-            if model.layers.isEmpty, let shape = pendingInputShape, layerObject.layer.declaredInputShape != nil,
-               layerObject.layer.declaredInputShape != shape {
+            if model.layers.isEmpty, let shape = pendingInputShape, let declared = layerObject.layer.declaredInputShape,
+               declared != shape {
                 throw PyException(.valueError, "The layer \(layerObject.layer.name) declares input_shape "
-                    + "\(Value.tuple(layerObject.layer.declaredInputShape!.map { .int($0) }).repr) but the model's Input has shape "
+                    + "\(Value.tuple(declared.map { .int($0) }).repr) but the model's Input has shape "
                     + "\(Value.tuple(shape.map { .int($0) }).repr)")
             }
             try pythonErrors { try model.add(layerObject.layer, rng: &state.random) }
