@@ -1,20 +1,39 @@
 import CellLanguage
+import NeuralEngine
 
-/// Settings the library modules read: the notebook's seed and whether timing figures may
-/// appear in outputs.
+/// What the library modules need from the run: the notebook's seed and whether printed
+/// text may carry timing figures.
+///
+///     LibrarySettings(seed: 0, showTimings: false)
 public struct LibrarySettings: Sendable {
+    /// Seeds the session's one random generator (front matter `seed`, or `--seed`).
     public var seed: Int
+    /// Whether `fit` prints `- 1s 19us/step`-style timings; `false` keeps reports byte-stable.
     public var showTimings: Bool
+
     public init(seed: Int, showTimings: Bool) {
         self.seed = seed
         self.showTimings = showTimings
     }
 }
 
-/// The modules cells can import. (Placeholder until the keras/numpy binding lands.)
+/// The modules Labbook cells can import: `numpy`, `keras` (also as `tensorflow.keras`)
+/// and its submodules, all sharing one `LibraryState` per session, and `matplotlib.pyplot`.
+///
+///     let session = Session(modules: LabbookModules.registry(settings: .init(seed: 0, showTimings: false)))
+///     session.run("from keras.layers import Dense\nDense(3).name", cellNumber: 1).outputs
+///     // [.result("'dense_1'")]
 public enum LabbookModules {
+    /// A registry for one session, with a fresh state seeded from `settings`.
     public static func registry(settings: LibrarySettings) -> ModuleRegistry {
+        registry(state: LibraryState(settings: settings))
+    }
+
+    /// A registry whose modules share `state` (the runner keeps it to snapshot the session).
+    public static func registry(state: LibraryState) -> ModuleRegistry {
         let registry = ModuleRegistry()
+        NumPyModule.register(in: registry, context: state.numpy)
+        KerasModules.register(in: registry, state: state)
         PyplotModule.register(in: registry)
         return registry
     }

@@ -1,0 +1,98 @@
+import CellLanguage
+import NeuralEngine
+
+/// Keras' `get(identifier)` functions: a string, or one of the module's own functions or
+/// objects, resolved to an engine value. Unknown names raise Keras 2's `ValueError`
+/// (`Unknown optimizer: sgdd`, `Unknown loss function:mse2`), other values a `TypeError`.
+enum Identifiers {
+    /// `activation=`: `None` (linear), a name, or a `keras.activations` function.
+    static func activation(_ value: Value) throws -> Activation {
+        switch value {
+        case .none: return .linear
+        case .str(let name):
+            guard let activation = Activation(kerasName: name) else {
+                throw PyException(.valueError, "Unknown activation function:\(name)")
+            }
+            return activation
+        case .builtin(let b):
+            if let activation = Activation(kerasName: b.name) { return activation }
+        default: break
+        }
+        throw PyException(.typeError, "Could not interpret activation function identifier: \(value.repr) "
+            + "(Labbook supports the names \(Activation.allCases.map { "'\($0.kerasName)'" }.joined(separator: ", ")))")
+    }
+
+    /// `loss=`: a name or a `keras.losses` function.
+    static func loss(_ value: Value) throws -> Loss {
+        switch value {
+        case .str(let name):
+            guard let loss = Loss(kerasName: name) else {
+                throw PyException(.valueError, "Unknown loss function:\(name)")
+            }
+            return loss
+        case .builtin(let b):
+            if let loss = Loss(kerasName: b.name) { return loss }
+        case .host(let h as LossObject):
+            return h.loss
+        default: break
+        }
+        throw PyException(.typeError, "Could not interpret loss function identifier: \(value.repr) "
+            + "(Labbook supports \(Loss.allCases.map { "'\($0.kerasName)'" }.joined(separator: ", ")))")
+    }
+
+    /// `metrics=[...]`: names or `keras.metrics` functions; `None` is no metrics.
+    static func metrics(_ value: Value) throws -> [Metric] {
+        let items: [Value]
+        switch value {
+        case .none: return []
+        case .list(let l): items = l.items
+        case .tuple(let t): items = t
+        case .str: items = [value]
+        default:
+            throw PyException(.typeError, "Type of `metrics` argument not understood. Expected a list or dictionary, found: \(value.repr)")
+        }
+        return try items.map { item in
+            switch item {
+            case .str(let name):
+                guard let metric = Metric(kerasName: name) else {
+                    throw PyException(.valueError, "Unknown metric function:\(name)")
+                }
+                return metric
+            case .builtin(let b):
+                if let metric = Metric(kerasName: b.name) { return metric }
+            default: break
+            }
+            throw PyException(.typeError, "Could not interpret metric function identifier: \(item.repr)")
+        }
+    }
+
+    /// `optimizer=`: a name (a fresh optimizer with Keras' defaults) or an optimizer object
+    /// (used as is, so its state carries over, as in Keras).
+    static func optimizer(_ value: Value) throws -> any Optimizer {
+        switch value {
+        case .str(let name):
+            guard let config = OptimizerConfig(kerasName: name) else {
+                throw PyException(.valueError, "Unknown optimizer: \(name)")
+            }
+            return config.makeOptimizer()
+        case .host(let h as OptimizerObject):
+            return h.optimizer
+        default:
+            throw PyException(.valueError, "Could not interpret optimizer identifier: \(value.repr)")
+        }
+    }
+
+    /// `kernel_initializer=`: a name.
+    static func initializer(_ value: Value) throws -> Initializer {
+        switch value {
+        case .str(let name):
+            guard let initializer = Initializer(kerasName: name) else {
+                throw PyException(.valueError, "Unknown initializer: \(name)")
+            }
+            return initializer
+        default:
+            throw PyException(.typeError, "Could not interpret initializer identifier: \(value.repr) "
+                + "(Labbook supports \(Initializer.allCases.map { "'\($0.rawValue)'" }.joined(separator: ", ")))")
+        }
+    }
+}

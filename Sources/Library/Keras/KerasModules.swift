@@ -1,0 +1,105 @@
+import CellLanguage
+import NeuralEngine
+
+/// Registers `keras` and its submodules, and the same modules under `tensorflow.keras`
+/// (with `from tensorflow import keras` giving the very same module object).
+enum KerasModules {
+    /// Submodule names, relative to `keras`.
+    static let submodules = [
+        "models", "layers", "optimizers", "losses", "metrics", "utils", "callbacks", "datasets",
+        "datasets.mnist", "datasets.fashion_mnist", "activations", "backend",
+    ]
+
+    static func register(in registry: ModuleRegistry, state: LibraryState) {
+        registry.register("keras") { _ in
+            Module("keras", [
+                ("Sequential", sequentialConstructor(state: state)),
+                ("Input", LayerConstructors.attributes(state: state).first { $0.0 == "Input" }?.1 ?? .none),
+            ])
+        }
+        registry.register("keras.models") { _ in
+            Module("keras.models", [("Sequential", sequentialConstructor(state: state)), ("load_model", loadModel(state: state))])
+        }
+        registry.register("keras.layers") { _ in Module("keras.layers", LayerConstructors.attributes(state: state)) }
+        registry.register("keras.optimizers") { _ in Module("keras.optimizers", OptimizerObject.constructors()) }
+        registry.register("keras.losses") { _ in Module("keras.losses", LossObject.attributes()) }
+        registry.register("keras.metrics") { _ in Module("keras.metrics", metricFunctions()) }
+        registry.register("keras.utils") { _ in Module("keras.utils", KerasUtilities.utils(state: state)) }
+        registry.register("keras.callbacks") { _ in Module("keras.callbacks", EarlyStoppingObject.attributes()) }
+        registry.register("keras.datasets") { _ in Module("keras.datasets") }
+        registry.register("keras.datasets.mnist") { _ in
+            Module("keras.datasets.mnist", KerasUtilities.dataset(.mnist, state: state))
+        }
+        registry.register("keras.datasets.fashion_mnist") { _ in
+            Module("keras.datasets.fashion_mnist", KerasUtilities.dataset(.fashionMNIST, state: state))
+        }
+        registry.register("keras.activations") { _ in Module("keras.activations", ActivationFunctions.attributes()) }
+        registry.register("keras.backend") { _ in Module("keras.backend", backend(state: state)) }
+
+        registry.register("tensorflow") { interpreter in
+            Module("tensorflow", [("keras", .module(try interpreter.importModule("keras")))])
+        }
+        registry.register("tensorflow.random") { _ in
+            let m = Module("tensorflow.random")
+            m.define("set_seed") { arguments, _ in
+                state.reseed(try Convert.int(try arguments.bind("set_seed", ["seed"])["seed"], "seed"))
+                return .none
+            }
+            return m
+        }
+        registry.register("tensorflow.keras") { interpreter in try interpreter.importModule("keras") }
+        for name in submodules {
+            registry.register("tensorflow.keras." + name) { interpreter in try interpreter.importModule("keras." + name) }
+        }
+    }
+
+    /// `Sequential(layers=None, name=None)`; the name counts up (`sequential_1`, ...).
+    static func sequentialConstructor(state: LibraryState) -> Value {
+        .builtin(BuiltinFunction("Sequential") { arguments, _ in
+            let a = try arguments.bind("Sequential", [.init("layers", default: .none), .init("name", default: .none)])
+            let name = a["name"].isNone ? state.layerNames.next("sequential") : try Convert.string(a["name"], "name")
+            let object = SequentialObject(Sequential(name: name), state: state)
+            if !a["layers"].isNone {
+                for layer in try interpreterList(a["layers"], "layers") { try object.add(layer) }
+            }
+            return .host(object)
+        })
+    }
+
+    /// `load_model(filepath, custom_objects=None, compile=True)`.
+    static func loadModel(state: LibraryState) -> Value {
+        .builtin(BuiltinFunction("load_model") { arguments, _ in
+            let a = try arguments.bind("load_model", ["filepath", .init("custom_objects", default: .none),
+                                                     .init("compile", default: .bool(true))])
+            var saved = try ModelFile.load(try Convert.string(a["filepath"], "filepath"))
+            if !a["compile"].isTruthy { saved.compilation = nil }
+            let model = try pythonErrors { try Sequential(restoring: saved) }
+            return .host(SequentialObject(model, state: state))
+        })
+    }
+
+    /// `keras.metrics`: the metric functions, usable in `metrics=[...]`.
+    static func metricFunctions() -> [(String, Value)] {
+        ["accuracy", "binary_accuracy", "categorical_accuracy", "sparse_categorical_accuracy", "mae", "mse",
+         "mean_absolute_error", "mean_squared_error"].map { name in
+            (name, .builtin(BuiltinFunction(name) { _, _ in
+                throw PyException(.notImplementedError, "Labbook's keras.metrics.\(name) can be passed to compile(metrics=[...]) but not called")
+            }))
+        }
+    }
+
+    /// `keras.backend`: `clear_session()` (restarts the name counters) and `epsilon()`.
+    static func backend(state: LibraryState) -> [(String, Value)] {
+        [
+            ("clear_session", .builtin(BuiltinFunction("clear_session") { arguments, _ in
+                try arguments.expectExactly(0, "clear_session")
+                state.layerNames.reset()
+                return .none
+            })),
+            ("epsilon", .builtin(BuiltinFunction("epsilon") { arguments, _ in
+                try arguments.expectExactly(0, "epsilon")
+                return .float(1e-7)
+            })),
+        ]
+    }
+}

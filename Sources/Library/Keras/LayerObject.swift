@@ -1,0 +1,141 @@
+import CellLanguage
+import NeuralEngine
+
+/// A Keras layer as cells see it (`Dense(32)`, `Dropout(0.2)`, ...): a Python object
+/// around one engine layer. Its name is taken from the session's counters when it is
+/// created, as Keras 2 does (`dense_1`, then `dense_2`, ...).
+///
+///     layer = Dense(32, activation='relu')
+///     layer.name, layer.units   # ('dense_1', 32)
+final class LayerObject: HostObject {
+    let layer: any Layer
+    let state: LibraryState
+
+    init(_ layer: any Layer, state: LibraryState) {
+        self.layer = layer
+        self.state = state
+    }
+
+    var typeName: String { layer.className }
+    var repr: String { "<keras.layers.\(Self.module(of: layer.className)).\(layer.className) object>" }
+
+    /// Keras 2's module for a layer class (`keras.layers.core.Dense`).
+    static func module(of className: String) -> String { "core" }
+
+    func getAttribute(_ name: String, _ interpreter: Interpreter) throws -> Value {
+        switch name {
+        case "name": return .str(layer.name)
+        case "trainable": return .bool(true)
+        case "built": return .bool(layer.isBuilt)
+        case "input_shape":
+            guard layer.isBuilt, let shape = inputShape else {
+                throw PyException(.attributeError, "The layer has never been called and thus has no defined input shape.")
+            }
+            return Self.batchShape(shape)
+        case "output_shape":
+            guard layer.isBuilt else {
+                throw PyException(.attributeError, "The layer has never been called and thus has no defined output shape.")
+            }
+            return Self.batchShape(layer.outputShape)
+        case "weights": return .list(PyList(layer.weights.map(KerasArrays.array)))
+        case "get_weights":
+            return method(name) { _ in .list(PyList(self.layer.weights.map(KerasArrays.array))) }
+        case "set_weights":
+            return .builtin(BuiltinFunction("set_weights") { arguments, _ in
+                let weights = try arguments.bind("set_weights", ["weights"])["weights"]
+                let tensors = try interpreterList(weights, "weights").map { try KerasArrays.tensor($0, "weights") }
+                try pythonErrors { try self.layer.setWeights(tensors) }
+                return .none
+            })
+        case "count_params":
+            return method(name) { _ in
+                guard self.layer.isBuilt else {
+                    throw PyException(.valueError, "You tried to call `count_params` on \(self.layer.name), but the layer "
+                        + "isn't built. You can build it manually via: `\(self.layer.name).build(batch_input_shape)`.")
+                }
+                return .int(self.layer.parameterCount)
+            }
+        case "get_config": return method(name) { _ in .dict(self.config) }
+        default: break
+        }
+        switch (name, layer) {
+        case ("units", let dense as Dense): return .int(dense.units)
+        case ("use_bias", let dense as Dense): return .bool(dense.useBias)
+        case ("activation", let dense as Dense): return ActivationFunctions.function(dense.activation)
+        case ("activation", let a as ActivationLayer): return ActivationFunctions.function(a.activation)
+        case ("kernel", let dense as Dense) where dense.isBuilt: return KerasArrays.array(dense.weights[0])
+        case ("bias", let dense as Dense) where dense.isBuilt && dense.useBias: return KerasArrays.array(dense.weights[1])
+        case ("rate", let dropout as Dropout): return .float(Double("\(dropout.rate)") ?? Double(dropout.rate))
+        default: throw attributeError(name)
+        }
+    }
+
+    private func method(_ name: String, _ body: @escaping (Arguments) throws -> Value) -> Value {
+        .builtin(BuiltinFunction(name) { arguments, _ in
+            try arguments.expectExactly(0, name)
+            return try body(arguments)
+        })
+    }
+
+    /// The per-sample input shape, once built (the declared one, or the previous layer's output).
+    var inputShape: [Int]? { knownInputShape ?? layer.declaredInputShape }
+    /// Set by the model when it builds the layer after another one.
+    var knownInputShape: [Int]?
+
+    /// `(None, 32)`.
+    static func batchShape(_ shape: [Int]) -> Value { .tuple([.none] + shape.map { .int($0) }) }
+
+    /// `get_config()`: the layer's constructor arguments, Keras' keys.
+    var config: PyDict {
+        var entries: [(String, Value)] = [("name", .str(layer.name)), ("trainable", .bool(true))]
+        if let shape = layer.declaredInputShape {
+            entries.append(("batch_input_shape", Self.batchShape(shape)))
+        }
+        switch layer {
+        case let dense as Dense:
+            entries += [("units", .int(dense.units)), ("activation", .str(dense.activation.kerasName)),
+                        ("use_bias", .bool(dense.useBias)), ("kernel_initializer", .str(dense.kernelInitializer.rawValue))]
+        case let dropout as Dropout:
+            entries.append(("rate", .float(Double("\(dropout.rate)") ?? Double(dropout.rate))))
+        case let activation as ActivationLayer:
+            entries.append(("activation", .str(activation.activation.kerasName)))
+        default: break
+        }
+        return PyDict(entries)
+    }
+}
+
+/// A list or tuple's items, or a TypeError naming the argument.
+func interpreterList(_ value: Value, _ what: String) throws -> [Value] {
+    switch value {
+    case .list(let l): return l.items
+    case .tuple(let t): return t
+    default: throw PyException(.typeError, "`\(what)` must be a list, got \(Convert.describe(value))")
+    }
+}
+
+/// `keras.Input(shape=(784,))`: in a `Sequential` list it only fixes the input shape, as in
+/// Keras. It takes a name (`input_1`) from the session's counters, as Keras does.
+final class InputObject: HostObject {
+    let shape: [Int]
+    let name: String
+
+    init(shape: [Int], name: String) {
+        self.shape = shape
+        self.name = name
+    }
+
+    var typeName: String { "KerasTensor" }
+    var repr: String {
+        "<KerasTensor: shape=\(LayerObject.batchShape(shape).repr) dtype=float32 (created by layer '\(name)')>"
+    }
+
+    func getAttribute(_ name: String, _ interpreter: Interpreter) throws -> Value {
+        switch name {
+        case "shape": return LayerObject.batchShape(shape)
+        case "name": return .str(self.name)
+        case "dtype": return .str("float32")
+        default: throw attributeError(name)
+        }
+    }
+}

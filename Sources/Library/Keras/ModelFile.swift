@@ -1,0 +1,58 @@
+import CellLanguage
+import Foundation
+import NeuralEngine
+
+/// `model.save(path)` and `keras.models.load_model(path)`: Labbook's own model file, one
+/// JSON document whatever the file's extension (`.h5`, `.keras`):
+///
+///     {"format": "labbook-keras-model", "version": 1, "model": { ...ModelState... }}
+///
+/// `model` is the engine's `ModelState`: the model name, each layer's kind and
+/// configuration, every weight (shape and little-endian float32 bytes in base64), the
+/// input shape, and the compile settings with the optimizer's state, so a loaded model
+/// predicts and goes on training exactly as the saved one. Keras' HDF5 files are not read.
+enum ModelFile {
+    static let format = "labbook-keras-model"
+    static let version = 1
+
+    private struct Document: Codable {
+        var format: String
+        var version: Int
+        var model: ModelState
+    }
+
+    static func save(_ model: Sequential, to path: String) throws {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        let data: Data
+        do {
+            data = try encoder.encode(Document(format: format, version: version, model: model.state))
+        } catch {
+            throw PyException(.valueError, "cannot encode the model: \(error)")
+        }
+        do {
+            try data.write(to: URL(fileURLWithPath: path), options: .atomic)
+        } catch {
+            throw PyException(.osError, "Unable to save the model to '\(path)': \(error.localizedDescription)")
+        }
+    }
+
+    static func load(_ path: String) throws -> ModelState {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw PyException(.osError, "No file or directory found at \(path)")
+        }
+        if data.starts(with: [0x89, 0x48, 0x44, 0x46]) {
+            throw PyException(.osError, "\(path) is a Keras HDF5 file; Labbook loads only models saved by Labbook's model.save()")
+        }
+        let document: Document
+        do {
+            document = try JSONDecoder().decode(Document.self, from: data)
+        } catch {
+            throw PyException(.valueError, "\(path) is not a model saved by Labbook's model.save() (\(error))")
+        }
+        guard document.format == format, document.version == version else {
+            throw PyException(.valueError, "\(path): unsupported model file (format \(document.format) version \(document.version))")
+        }
+        return document.model
+    }
+}

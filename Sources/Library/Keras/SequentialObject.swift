@@ -1,0 +1,210 @@
+import CellLanguage
+import NeuralEngine
+
+/// `keras.models.Sequential` as cells see it: a Python object around one engine model,
+/// plus the Python-side objects (its layers, its optimizer, the last `History`) that must
+/// keep their identity from call to call.
+///
+///     model = Sequential([Dense(32, activation='sigmoid', input_shape=(784,)), Dense(10)])
+///     model.name                  # 'sequential_1'
+///     [l.name for l in model.layers]   # ['dense_1', 'dense_2']
+final class SequentialObject: HostObject {
+    let model: Sequential
+    let state: LibraryState
+    /// The layer objects, in the model's order.
+    private(set) var layerObjects: [LayerObject] = []
+    /// An `Input(shape=...)` given before the first layer.
+    private var pendingInputShape: [Int]?
+    /// What `compile` was given, for `model.loss` and `model.optimizer`.
+    var compiledLoss: Value = .none
+    var optimizerObject: OptimizerObject?
+    /// The `History` of the last `fit`, as `model.history`.
+    var lastHistory: HistoryObject?
+
+    init(_ model: Sequential, state: LibraryState) {
+        self.model = model
+        self.state = state
+        layerObjects = model.layers.map { LayerObject($0, state: state) }
+        if let compiled = model.compiled {
+            optimizerObject = OptimizerObject(compiled.optimizer)
+            compiledLoss = .str(compiled.loss.kerasName)
+        }
+        refreshShapes()
+    }
+
+    var typeName: String { "Sequential" }
+    var repr: String { "<keras.engine.sequential.Sequential object>" }
+
+    func getAttribute(_ name: String, _ interpreter: Interpreter) throws -> Value {
+        switch name {
+        case "name": return .str(model.name)
+        case "layers": return .list(PyList(layerObjects.map { .host($0) }))
+        case "built": return .bool(model.isBuilt)
+        case "input_shape", "output_shape":
+            guard model.isBuilt, let shape = name == "input_shape" ? model.inputShape : model.outputShape else {
+                throw PyException(.attributeError, "The model has not been built yet, so it has no `\(name)`.")
+            }
+            return LayerObject.batchShape(shape)
+        case "optimizer": return optimizerObject.map { .host($0) } ?? .none
+        case "loss": return compiledLoss
+        case "metrics_names":
+            guard let compiled = model.compiled else { return .list(PyList()) }
+            return .list(PyList((["loss"] + compiled.metrics.map(\.name)).map { .str($0) }))
+        case "stop_training": return .bool(model.stopTraining)
+        case "history": return lastHistory.map { .host($0) } ?? .none
+        case "trainable": return .bool(true)
+        default: break
+        }
+        guard let body = methods[name] else { throw attributeError(name) }
+        return .builtin(BuiltinFunction(name) { arguments, interpreter in try body(arguments, interpreter) })
+    }
+
+    func setAttribute(_ name: String, _ value: Value, _ interpreter: Interpreter) throws {
+        switch name {
+        case "stop_training": model.stopTraining = value.isTruthy
+        default:
+            throw PyException(.attributeError, "Labbook cannot set the attribute '\(name)' of a Sequential model")
+        }
+    }
+
+    private typealias Method = (Arguments, Interpreter) throws -> Value
+
+    private var methods: [String: Method] {
+        [
+            "add": { a, _ in try self.add(try a.bind("add", ["layer"])["layer"]); return .none },
+            "pop": { a, _ in
+                try a.expectExactly(0, "pop")
+                try pythonErrors { try self.model.pop() }
+                self.layerObjects.removeLast()
+                return .none
+            },
+            "compile": { a, _ in try self.compile(a); return .none },
+            "fit": { a, i in try self.fit(a, i) },
+            "evaluate": { a, i in try self.evaluate(a, i) },
+            "predict": { a, i in try self.predict(a, i) },
+            "predict_classes": { a, i in try self.predictClasses(a, i) },
+            "summary": { a, i in try self.summary(a, i); return .none },
+            "count_params": { a, _ in
+                try a.expectExactly(0, "count_params")
+                return .int(try pythonErrors { try self.model.countParams() })
+            },
+            "get_weights": { a, _ in
+                try a.expectExactly(0, "get_weights")
+                return .list(PyList(self.model.getWeights().map(KerasArrays.array)))
+            },
+            "set_weights": { a, _ in
+                let weights = try a.bind("set_weights", ["weights"])["weights"]
+                let tensors = try interpreterList(weights, "weights").map { try KerasArrays.tensor($0, "weights") }
+                try pythonErrors { try self.model.setWeights(tensors) }
+                return .none
+            },
+            "build": { a, _ in
+                let shape = try a.bind("build", [.init("input_shape", default: .none)])["input_shape"]
+                let items = try interpreterList(shape, "input_shape")
+                let dims = try Convert.shape(.tuple(Array(items.dropFirst())), "input_shape")
+                try pythonErrors { try self.model.build(inputShape: dims, rng: &self.state.random) }
+                self.refreshShapes()
+                return .none
+            },
+            "get_layer": { a, _ in
+                let b = try a.bind("get_layer", [.init("name", default: .none), .init("index", default: .none)])
+                if let index = try Convert.optionalInt(b["index"], "index") {
+                    guard index >= 0, index < self.layerObjects.count else {
+                        throw PyException(.valueError, "Was asked to retrieve layer at index \(index) but model only has \(self.layerObjects.count) layers.")
+                    }
+                    return .host(self.layerObjects[index])
+                }
+                let name = try Convert.string(b["name"], "name")
+                guard let layer = self.layerObjects.first(where: { $0.layer.name == name }) else {
+                    throw PyException(.valueError, "No such layer: \(name).")
+                }
+                return .host(layer)
+            },
+            "save": { a, _ in
+                let path = try Convert.string(try a.bind("save", ["filepath", .init("overwrite", default: .bool(true)),
+                                                                   .init("include_optimizer", default: .bool(true))])["filepath"],
+                                              "filepath")
+                try ModelFile.save(self.model, to: path)
+                return .none
+            },
+        ]
+    }
+
+    // MARK: Building
+
+    /// `model.add(layer)`: a Keras layer, or an `Input` that fixes the input shape.
+    func add(_ value: Value) throws {
+        switch value {
+        case .host(let input as InputObject):
+            guard model.layers.isEmpty, pendingInputShape == nil else {
+                throw PyException(.valueError, "An `Input` can only be the first entry of a Sequential model.")
+            }
+            pendingInputShape = input.shape
+        case .host(let layerObject as LayerObject):
+            if model.layers.isEmpty, let shape = pendingInputShape, let declared = layerObject.layer.declaredInputShape,
+               declared != shape {
+                throw PyException(.valueError, "The layer \(layerObject.layer.name) declares input_shape "
+                    + "\(Value.tuple(declared.map { .int($0) }).repr) but the model's Input has shape "
+                    + "\(Value.tuple(shape.map { .int($0) }).repr)")
+            }
+            try pythonErrors { try model.add(layerObject.layer, rng: &state.random) }
+            layerObjects.append(layerObject)
+            if model.layers.count == 1, let shape = pendingInputShape, layerObject.layer.declaredInputShape == nil {
+                try pythonErrors { try model.build(inputShape: shape, rng: &state.random) }
+            }
+            refreshShapes()
+        default:
+            throw PyException(.typeError, "The added layer must be an instance of class Layer. Found: \(value.repr)")
+        }
+    }
+
+    /// Tells each layer object its input shape (for `layer.input_shape`).
+    func refreshShapes() {
+        var shape = model.inputShape
+        for object in layerObjects {
+            object.knownInputShape = shape
+            shape = object.layer.isBuilt ? object.layer.outputShape : nil
+        }
+    }
+
+    /// `compile(optimizer='rmsprop', loss=None, metrics=None, ...)`.
+    private func compile(_ arguments: Arguments) throws {
+        let a = try arguments.bind("compile", [
+            .init("optimizer", default: .str("rmsprop")), .init("loss", default: .none), .init("metrics", default: .none),
+            .init("loss_weights", default: .none), .init("sample_weight_mode", default: .none),
+            .init("weighted_metrics", default: .none),
+        ])
+        for key in ["loss_weights", "sample_weight_mode", "weighted_metrics"] where !a[key].isNone {
+            throw PyException(.valueError, "compile(\(key)=...) is not supported by Labbook's engine")
+        }
+        let optimizer = try Identifiers.optimizer(a["optimizer"])
+        guard !a["loss"].isNone else {
+            throw PyException(.valueError, "No loss found. You may have forgotten to provide a `loss` argument in the `compile()` method.")
+        }
+        let loss = try Identifiers.loss(a["loss"])
+        let metrics = try Identifiers.metrics(a["metrics"])
+        try pythonErrors { try model.compile(optimizer: optimizer, loss: loss, metrics: metrics) }
+        if case .host(let object as OptimizerObject) = a["optimizer"] {
+            optimizerObject = object
+        } else {
+            optimizerObject = OptimizerObject(optimizer)
+        }
+        compiledLoss = a["loss"]
+    }
+
+    /// `summary()`: Keras 2's text, as a table part.
+    private func summary(_ arguments: Arguments, _ interpreter: Interpreter) throws {
+        let a = try arguments.bind("summary", [.init("line_length", default: .none), .init("positions", default: .none),
+                                               .init("print_fn", default: .none)])
+        let summary = try pythonErrors { try model.summary() }
+        let lineLength = try Convert.optionalInt(a["line_length"], "line_length") ?? 65
+        let text = KerasText.summary(summary, lineLength: lineLength)
+        if !a["print_fn"].isNone {
+            for line in text.split(separator: "\n", omittingEmptySubsequences: false).dropLast() {
+                _ = try interpreter.call(a["print_fn"], .str(String(line)))
+            }
+            return
+        }
+        interpreter.emit(.table(SummaryTable.table(summary, text: text)))
+    }
+}

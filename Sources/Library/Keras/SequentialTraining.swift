@@ -1,0 +1,167 @@
+import CellLanguage
+import NeuralEngine
+
+/// `fit`, `evaluate`, `predict`: Keras 2's signatures bound onto the engine, with the
+/// training log written as a chart part and the live progress bar sent to the terminal.
+extension SequentialObject {
+    /// `fit(x, y, batch_size=32, epochs=1, verbose=1, callbacks=None, validation_split=0.0,
+    /// validation_data=None, shuffle=True, class_weight=None, sample_weight=None,
+    /// initial_epoch=0)` → `History`.
+    func fit(_ arguments: Arguments, _ interpreter: Interpreter) throws -> Value {
+        let a = try arguments.bind("fit", [
+            .init("x", default: .none), .init("y", default: .none), .init("batch_size", default: .none),
+            .init("epochs", default: .int(1)), .init("verbose", default: .int(1)), .init("callbacks", default: .none),
+            .init("validation_split", default: .float(0)), .init("validation_data", default: .none),
+            .init("shuffle", default: .bool(true)), .init("class_weight", default: .none),
+            .init("sample_weight", default: .none), .init("initial_epoch", default: .int(0)),
+            .init("steps_per_epoch", default: .none), .init("validation_steps", default: .none),
+        ])
+        for key in ["class_weight", "sample_weight", "steps_per_epoch", "validation_steps"] where !a[key].isNone {
+            throw PyException(.valueError, "fit(\(key)=...) is not supported by Labbook's engine")
+        }
+        guard model.compiled != nil else { throw KerasError.notCompiled.pythonException }
+        let x = try KerasArrays.samples(a["x"], "x")
+        guard !a["y"].isNone else {
+            throw PyException(.valueError, "fit() needs targets: pass `y` (Labbook has no generators or datasets)")
+        }
+        let y = try KerasArrays.samples(a["y"], "y")
+        let batchSize = try Convert.optionalInt(a["batch_size"], "batch_size") ?? 32
+        let epochs = try Convert.int(a["epochs"], "epochs")
+        let verbose = try Convert.verbose(a["verbose"])
+        let split = try Convert.double(a["validation_split"], "validation_split")
+        guard split >= 0, split < 1 else {
+            throw PyException(.valueError, "`validation_split` must be in [0, 1), got \(split)")
+        }
+        let validation = try validationData(a["validation_data"])
+        if case .str = a["shuffle"] {
+            throw PyException(.valueError, "fit(shuffle='batch') is not supported by Labbook's engine; use True or False")
+        }
+        let callbacks = try earlyStopping(a["callbacks"])
+        let initialEpoch = try Convert.int(a["initial_epoch"], "initial_epoch")
+
+        let reporter = FitReporter(verbose: verbose, showTimings: state.settings.showTimings, interpreter: interpreter)
+        let history: History
+        do {
+            history = try pythonErrors {
+                try model.fit(x, y, batchSize: batchSize, epochs: epochs, validationSplit: validation == nil ? split : 0,
+                              validationData: validation, shuffle: a["shuffle"].isTruthy, initialEpoch: initialEpoch,
+                              callbacks: callbacks, rng: &state.random, observer: reporter.observe)
+            }
+        } catch {
+            reporter.finish(history: nil, title: model.name)
+            throw error
+        }
+        reporter.finish(history: history, title: model.name)
+        var metricNames = ["loss"] + (model.compiled?.metrics.map(\.name) ?? [])
+        if validation != nil || split > 0 { metricNames += metricNames.map { "val_" + $0 } }
+        let params: [(String, Value)] = [
+            ("batch_size", .int(batchSize)), ("epochs", .int(epochs)), ("steps", .none),
+            ("samples", .int(reporter.trainingSamples ?? x.shape[0])), ("verbose", .int(verbose)),
+            ("do_validation", .bool(validation != nil || split > 0)),
+            ("metrics", .list(PyList(metricNames.map { .str($0) }))),
+        ]
+        let object = HistoryObject(history, params: params, model: self)
+        lastHistory = object
+        return .host(object)
+    }
+
+    /// `validation_data=(x_val, y_val)`.
+    private func validationData(_ value: Value) throws -> (x: any SampleSource, y: any SampleSource)? {
+        if value.isNone { return nil }
+        let items: [Value]
+        switch value {
+        case .tuple(let t): items = t
+        case .list(let l): items = l.items
+        default:
+            throw PyException(.valueError, "When passing validation_data, it must contain 2 (x_val, y_val) items, however it contains \(Convert.describe(value))")
+        }
+        guard items.count == 2 else {
+            throw PyException(.valueError, "When passing validation_data, it must contain 2 (x_val, y_val) items, however it contains \(items.count) items")
+        }
+        return (try KerasArrays.samples(items[0], "validation_data[0]"), try KerasArrays.samples(items[1], "validation_data[1]"))
+    }
+
+    /// `callbacks=[EarlyStopping(...)]`.
+    private func earlyStopping(_ value: Value) throws -> [EarlyStopping] {
+        if value.isNone { return [] }
+        return try interpreterList(value, "callbacks").map { item in
+            guard case .host(let object as EarlyStoppingObject) = item else {
+                throw PyException(.valueError, "Labbook's fit supports only keras.callbacks.EarlyStopping callbacks, got \(item.repr)")
+            }
+            return object.callback
+        }
+    }
+
+    /// `evaluate(x, y, batch_size=32, verbose=1)` → `[loss, metric, ...]`, or the bare loss
+    /// when the model has no metrics.
+    func evaluate(_ arguments: Arguments, _ interpreter: Interpreter) throws -> Value {
+        let a = try arguments.bind("evaluate", [
+            .init("x", default: .none), .init("y", default: .none), .init("batch_size", default: .none),
+            .init("verbose", default: .int(1)), .init("sample_weight", default: .none), .init("steps", default: .none),
+        ])
+        for key in ["sample_weight", "steps"] where !a[key].isNone {
+            throw PyException(.valueError, "evaluate(\(key)=...) is not supported by Labbook's engine")
+        }
+        guard model.compiled != nil else { throw KerasError.notCompiled.pythonException }
+        let x = try KerasArrays.samples(a["x"], "x")
+        let y = try KerasArrays.samples(a["y"], "y")
+        let batchSize = try Convert.optionalInt(a["batch_size"], "batch_size") ?? 32
+        let verbose = try Convert.verbose(a["verbose"])
+        try interpreter.checkDeadline()
+        let clock = ContinuousClock()
+        let start = clock.now
+        let values = try pythonErrors { try model.evaluate(x, y, batchSize: batchSize, rng: &state.random) }
+        if verbose > 0 {
+            let elapsed = start.duration(to: clock.now)
+            interpreter.write(FitReporter.evaluationLine(samples: x.shape[0], seconds: elapsed.seconds,
+                                                         showTimings: state.settings.showTimings) + "\n")
+        }
+        try interpreter.checkDeadline()
+        if values.count == 1 { return .float(values[0]) }
+        return .list(PyList(values.map { .float($0) }))
+    }
+
+    /// `predict(x, batch_size=32, verbose=0)` → a float32 array.
+    func predict(_ arguments: Arguments, _ interpreter: Interpreter) throws -> Value {
+        KerasArrays.array(try predictTensor(arguments, "predict", interpreter))
+    }
+
+    /// `predict_classes(x)` (Keras 2 Sequential): the argmax class of each sample, or for a
+    /// single output unit `1` where the prediction exceeds 0.5.
+    func predictClasses(_ arguments: Arguments, _ interpreter: Interpreter) throws -> Value {
+        let output = try predictTensor(arguments, "predict_classes", interpreter)
+        let width = output.shape.last ?? 1
+        let rows = width == 0 ? 0 : output.count / width
+        var classes = [Int](repeating: 0, count: rows)
+        for r in 0..<rows {
+            let row = output.scalars[(r * width)..<(r * width + width)]
+            if width == 1 {
+                classes[r] = (row.first ?? 0) > 0.5 ? 1 : 0
+            } else {
+                var best = r * width
+                for i in row.indices where row[i] > row[best] { best = i }
+                classes[r] = best - r * width
+            }
+        }
+        return KerasArrays.array(shape: width == 1 ? Array(output.shape.dropLast()) + [1] : Array(output.shape.dropLast()),
+                                 int64: classes)
+    }
+
+    private func predictTensor(_ arguments: Arguments, _ function: String, _ interpreter: Interpreter) throws -> Tensor {
+        let a = try arguments.bind(function, [
+            "x", .init("batch_size", default: .none), .init("verbose", default: .int(0)), .init("steps", default: .none),
+        ])
+        let x = try KerasArrays.samples(a["x"], "x")
+        let batchSize = try Convert.optionalInt(a["batch_size"], "batch_size") ?? 32
+        _ = try Convert.verbose(a["verbose"])
+        try interpreter.checkDeadline()
+        return try pythonErrors { try model.predict(x, batchSize: batchSize, rng: &state.random) }
+    }
+}
+
+extension Duration {
+    var seconds: Double {
+        let (s, attoseconds) = components
+        return Double(s) + Double(attoseconds) * 1e-18
+    }
+}
