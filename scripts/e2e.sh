@@ -71,3 +71,58 @@ if (( failures > 0 )); then
     exit 1
 fi
 echo "e2e: quick-start ok"
+
+# The flagship notebook (the reference notebook's cells, unchanged) on a 10% slice of MNIST:
+# every cell must run, print Keras' texts and write a safe HTML report.
+source_dir="${LABBOOK_DATASETS:-}/mnist"
+if [[ ! -f "$source_dir/train-images-idx3-ubyte.gz" ]]; then
+    echo "e2e: LABBOOK_DATASETS does not hold mnist/; skipping the flagship slice" >&2
+    exit 0
+fi
+slice="$work/datasets/mnist"
+mkdir -p "$slice"
+# slice_idx FILE COUNT ITEM_BYTES HEADER_BYTES: the first COUNT items, with the count rewritten.
+slice_idx() {
+    local name=$1 count=$2 item=$3 header=$4
+    local raw="$work/$name"
+    zcat "$source_dir/$name.gz" > "$raw"
+    {
+        head -c 4 "$raw"
+        printf "$(printf '\\x%02x\\x%02x\\x%02x\\x%02x' $((count >> 24 & 255)) $((count >> 16 & 255)) $((count >> 8 & 255)) $((count & 255)))"
+        head -c $((header + count * item)) "$raw" | tail -c +9
+    } | gzip -1 > "$slice/$name.gz"
+    rm -f "$raw"
+}
+slice_idx train-images-idx3-ubyte 6000 784 16
+slice_idx train-labels-idx1-ubyte 6000 1 8
+slice_idx t10k-images-idx3-ubyte 1000 784 16
+slice_idx t10k-labels-idx1-ubyte 1000 1 8
+
+flagship="$work/flagship.md"
+LABBOOK_DATASETS="$work/datasets" "$LABBOOK" run notebooks/mnist-dense-networks.md -o "$flagship" \
+    --html "$work/flagship.html" --no-timings --quiet --no-cache 2>"$work/stderr" || {
+    echo "e2e: the flagship notebook failed on the slice (exit $?):" >&2
+    cat "$work/stderr" "$flagship" >&2
+    exit 1
+}
+check() {  # description, then a command that must succeed
+    local what=$1
+    shift
+    if ! "$@"; then
+        echo "e2e: flagship: $what" >&2
+        failures=$((failures + 1))
+    fi
+}
+count() { grep -cE -- "$1" "$flagship" || true; }
+check "summary of the first model" grep -qxF "Total params: 25,450" "$flagship"
+check "dense_1 named as in a fresh Keras session" grep -qxF "dense_1 (Dense)              (None, 32)                25120     " "$flagship"
+check "fit banner" grep -qxF "Train on 5400 samples, validate on 600 samples" "$flagship"
+check "73 evaluations (got $(count '^Test accuracy: '))" test "$(count '^Test accuracy: ')" -eq 73
+check "no error block" test "$(count '^```output error')" -eq 0
+check "15 rounds printed per deep-model cell (got $(count '^Round  [0-4]$'))" test "$(count '^Round  [0-4]$')" -eq 45
+check "HTML report without script" bash -c "! grep -qi '<script' '$work/flagship.html'"
+check "an SVG training chart per fit in the HTML" test "$(grep -o '<svg' "$work/flagship.html" | wc -l)" -ge 73
+if (( failures > 0 )); then
+    exit 1
+fi
+echo "e2e: flagship on a 10% slice ok"

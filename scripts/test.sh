@@ -10,3 +10,6 @@ if [ -z "${LABBOOK_DATASETS:-}" ] && [ -d ../shared/data ]; then
 fi
 swift build --build-tests
 swift test --skip-build --parallel
+# End to end, release build: the quick start and the flagship notebook on MNIST slices.
+swift build -c release --product labbook
+LABBOOK="$PWD/.build/release/labbook" bash scripts/e2e.sh
