@@ -8,6 +8,7 @@ bash scripts/setup.sh
 if [ -z "${LABBOOK_DATASETS:-}" ] && [ -d ../shared/data ]; then
     export LABBOOK_DATASETS="$(cd ../shared/data && pwd)"
 fi
+export LABBOOK_OFFLINE=1   # tests never touch the network
 swift build --build-tests
 swift test --skip-build --parallel
 # End to end, release build: the quick start and the flagship notebook on MNIST slices.
