@@ -119,8 +119,8 @@ struct CleanCommand: ParsableCommand {
     func run() throws {
         do {
             try NotebookCleaner.clean(path: notebook)
-        } catch let failure as RunFailure {
-            Terminal(quiet: false).error(failure.message)
+        } catch {
+            Terminal(quiet: false).error(error.message)
             throw ExitCode(2)
         }
     }
@@ -144,8 +144,8 @@ struct RenderCommand: ParsableCommand {
     func run() throws {
         do {
             try NotebookRenderer.render(path: notebook, html: html)
-        } catch let failure as RunFailure {
-            Terminal(quiet: false).error(failure.message)
+        } catch {
+            Terminal(quiet: false).error(error.message)
             throw ExitCode(2)
         }
     }

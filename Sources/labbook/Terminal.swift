@@ -34,7 +34,8 @@ final class Terminal: Sendable {
         }
         events.liveStatus = { status in
             guard !quiet, isTTY else { return }
-            Terminal.write("\u{1B}[2K" + (status.map { $0 + "\r" } ?? ""))
+            // Clipped to the terminal's width: a wrapped status line could not be erased.
+            Terminal.write("\u{1B}[2K" + (status.map { String($0.prefix(Terminal.columns() - 1)) + "\r" } ?? ""))
         }
         events.warning = { message in Terminal.write(message + "\n") }
         let explain = self.explain
@@ -63,6 +64,13 @@ final class Terminal: Sendable {
     static func label(_ progress: CellProgress) -> String {
         let name = progress.id.map { "cell '\($0)' (line \(progress.line))" } ?? "line \(progress.line)"
         return "[\(progress.number)/\(progress.total)] \(name)"
+    }
+
+    /// The terminal's width in columns (80 when it cannot be read).
+    static func columns() -> Int {
+        var size = winsize()
+        guard ioctl(STDERR_FILENO, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0 else { return 80 }
+        return Int(size.ws_col)
     }
 
     static func write(_ text: String) {
