@@ -61,7 +61,7 @@ let package = Package(
             resources: [.copy("NumPyConformance")]),
         .testTarget(name: "ChartsTests", dependencies: ["Charts"], exclude: ["Goldens", "Fixtures"]),
         .testTarget(name: "ReportsTests", dependencies: ["Reports"], exclude: ["Golden"]),
-        .testTarget(name: "RunnerTests", dependencies: ["Runner"]),
+        .testTarget(name: "RunnerTests", dependencies: ["Runner"], exclude: ["Golden"]),
         .testTarget(name: "NotebookCacheTests", dependencies: ["NotebookCache"]),
     ]
 )

@@ -1,0 +1,51 @@
+import Foundation
+import Testing
+@testable import Runner
+
+/// The executed Markdown and the HTML report of a small notebook (summary, fit, print,
+/// expected error, result), against golden files. `LABBOOK_RECORD=1` re-records them.
+@Suite struct GoldenReportTests {
+    static let directory = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Golden")
+
+    func golden(_ name: String, _ actual: String) throws {
+        let url = Self.directory.appendingPathComponent(name)
+        if ProcessInfo.processInfo.environment["LABBOOK_RECORD"] == "1" {
+            try Data(actual.utf8).write(to: url)
+            return
+        }
+        let expected = try String(contentsOf: url, encoding: .utf8)
+        if expected != actual {
+            let a = actual.components(separatedBy: "\n"), e = expected.components(separatedBy: "\n")
+            let line = zip(a, e).enumerated().first { $0.element.0 != $0.element.1 }?.offset ?? min(a.count, e.count)
+            Issue.record("\(name) differs from its golden file at line \(line + 1): got \(line < a.count ? a[line] : "<end>")")
+        }
+    }
+
+    @Test func smallNotebookWithoutTimings() throws {
+        let source = try String(contentsOf: Self.directory.appendingPathComponent("small.md"), encoding: .utf8)
+        let nb = try TestNotebook(source, name: "small.md")
+        let html = nb.directory.appendingPathComponent("small.html").path
+        let (result, markdown) = try nb.run {
+            $0.htmlOutput = html
+            $0.useCache = false
+        }
+        #expect(result.exitCode == 0)
+        try golden("small.out.md", markdown)
+        try golden("small.html", try String(contentsOfFile: html, encoding: .utf8))
+    }
+
+    /// With timings on, the only differences are the timing figures.
+    @Test func timingsAreTheOnlyDifference() throws {
+        let source = try String(contentsOf: Self.directory.appendingPathComponent("small.md"), encoding: .utf8)
+        let nb = try TestNotebook(source, name: "small.md")
+        let (_, markdown) = try nb.run {
+            $0.timings = true
+            $0.useCache = false
+        }
+        let normalised = markdown
+            .replacingOccurrences(of: #" - \d+s \d+[mu]?s/step"#, with: "", options: .regularExpression)
+        let expected = try String(contentsOf: Self.directory.appendingPathComponent("small.out.md"), encoding: .utf8)
+        #expect(normalised == expected)
+        #expect(markdown != expected)
+    }
+}
