@@ -143,7 +143,8 @@ extension Interpreter {
         case .builtin(let b) where name == "__name__":
             return .str(b.name)
         case .type(let t) where name == "__name__":
-            return .str(t.name)
+            // A host type's name may carry its module ('numpy.float64'); __name__ does not.
+            return .str(String(t.name.split(separator: ".").last ?? Substring(t.name)))
         case .float(let d):
             if name == "real" { return object }
             if name == "imag" { return .float(0) }

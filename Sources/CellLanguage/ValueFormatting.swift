@@ -39,8 +39,8 @@ enum ValueFormatting {
         case .bool(let b): return .bool(b)
         case .str(let s): return .string(s, repr: v.repr)
         case .host(let h):
-            if let i = h.asInt { return .int(i) }
-            if let d = h.asDouble { return .float(d) }
+            if let i = h.asInt { return .number(.int(i), str: v.str, repr: v.repr, typeName: v.typeName) }
+            if let d = h.asDouble { return .number(.float(d), str: v.str, repr: v.repr, typeName: v.typeName) }
             return .other(str: v.str, repr: v.repr, typeName: v.typeName)
         default: return .other(str: v.str, repr: v.repr, typeName: v.typeName)
         }

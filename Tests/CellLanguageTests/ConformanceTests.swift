@@ -36,10 +36,7 @@ enum Conformance {
     }
 
     /// Snippets that need what Labbook deliberately lacks, with the reason.
-    static let knownIssues: [String: String] = [
-        "numbers/041_big_ints.py": "intermediate results beyond 64 bits (2**62 + 2**62 - 1): Labbook ints are 64-bit",
-        "formatting/073_half_even_exact.py": "2 ** 70 needs an int beyond 64 bits",
-    ]
+    static let knownIssues: [String: String] = [:]
 
     /// A readable first difference between expected and actual text.
     static func firstDifference(_ expected: String, _ actual: String) -> String {

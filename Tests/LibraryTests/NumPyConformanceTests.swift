@@ -33,10 +33,7 @@ enum NumPyConformance {
     }
 
     /// Snippets that need what Labbook deliberately lacks, with the reason.
-    static let knownIssues: [String: String] = [
-        "scalars/032_scalar_format.py": "CellLanguage's %-formatting turns host numbers into Python floats: '%s' % np.float32(0.8871) prints 0.8871000146865845",
-        "scalars/033_mean_scalar.py": "CellLanguage's type(x).__name__ of a host object is its full typeName 'numpy.float64' (NumPy: 'float64')",
-    ]
+    static let knownIssues: [String: String] = [:]
 
     static func firstDifference(_ expected: String, _ actual: String) -> String {
         let e = expected.components(separatedBy: "\n")

@@ -8,6 +8,15 @@ public enum PercentArgument: Sendable, Equatable {
     /// Anything else (list, None, dict, ...): `str()`, `repr()` and the type name used in
     /// `TypeError` messages such as `%d format: a real number is required, not list`.
     case other(str: String, repr: String, typeName: String)
+    /// A number of another type (a NumPy scalar): its own `str()`/`repr()` for `%s`/`%r`,
+    /// its numeric value for `%d`, `%f` and friends.
+    indirect case number(PercentArgument, str: String, repr: String, typeName: String)
+
+    /// The value numeric conversions use.
+    var numeric: PercentArgument {
+        if case .number(let value, _, _, _) = self { return value }
+        return self
+    }
 
     var typeName: String {
         switch self {
@@ -15,7 +24,7 @@ public enum PercentArgument: Sendable, Equatable {
         case .float: return "float"
         case .bool: return "bool"
         case .string: return "str"
-        case .other(_, _, let typeName): return typeName
+        case .other(_, _, let typeName), .number(_, _, _, let typeName): return typeName
         }
     }
 
@@ -25,14 +34,14 @@ public enum PercentArgument: Sendable, Equatable {
         case .float(let x): return PyFormat.repr(x)
         case .bool(let b): return b ? "True" : "False"
         case .string(let s, _): return s
-        case .other(let s, _, _): return s
+        case .other(let s, _, _), .number(_, let s, _, _): return s
         }
     }
 
     var repr: String {
         switch self {
         case .string(_, let r): return r
-        case .other(_, let r, _): return r
+        case .other(_, let r, _), .number(_, _, let r, _): return r
         default: return str
         }
     }
@@ -210,7 +219,7 @@ private struct PercentFormatter {
             return (try integerText(argument, type: type, flags: flags, precision: precision), true)
         case "e", "E", "f", "F", "g", "G":
             let value: Double
-            switch argument {
+            switch argument.numeric {
             case .int(let i): value = Double(i)
             case .float(let x): value = x
             case .bool(let b): value = b ? 1 : 0
@@ -227,7 +236,7 @@ private struct PercentFormatter {
             layout.alternate = flags.alternate
             return (layout.render(value), true)
         case "c":
-            switch argument {
+            switch argument.numeric {
             case .string(let s, _) where s.unicodeScalars.count == 1:
                 return (s, false)
             case .int(let i):
@@ -255,7 +264,7 @@ private struct PercentFormatter {
     ) throws(FormatError) -> String {
         let value: Int
         let wantsInteger = type == "o" || type == "x" || type == "X"
-        switch argument {
+        switch argument.numeric {
         case .int(let i): value = i
         case .bool(let b): value = b ? 1 : 0
         case .float(let x):
