@@ -120,6 +120,10 @@ check "fit banner" grep -qxF "Train on 5400 samples, validate on 600 samples" "$
 check "73 evaluations (got $(count '^Test accuracy: '))" test "$(count '^Test accuracy: ')" -eq 73
 check "no error block" test "$(count '^```output error')" -eq 0
 check "15 rounds printed per deep-model cell (got $(count '^Round  [0-4]$'))" test "$(count '^Round  [0-4]$')" -eq 45
+LABBOOK_DATASETS="$work/datasets" "$LABBOOK" run notebooks/mnist-dense-networks.md -o "$work/flagship.2.md" \
+    --html "$work/flagship.2.html" --no-timings --quiet --no-cache 2>"$work/stderr"
+check "the same run twice gives identical Markdown" cmp -s "$flagship" "$work/flagship.2.md"
+check "the same run twice gives identical HTML" cmp -s "$work/flagship.html" "$work/flagship.2.html"
 check "HTML report without script" bash -c "! grep -qi '<script' '$work/flagship.html'"
 check "an SVG training chart per fit in the HTML" test "$(grep -o '<svg' "$work/flagship.html" | wc -l)" -ge 73
 if (( failures > 0 )); then

@@ -291,3 +291,59 @@ import Testing
         #expect(second == output)
     }
 }
+
+/// The `nb.md:LINE: Type: message` lines the command line prints on stderr for editors.
+@Suite struct ErrorLocationTests {
+    final class Collected: @unchecked Sendable {
+        var lines: [String] = []
+    }
+
+    func locations(_ text: String) throws -> (lines: [String], output: String) {
+        let nb = try TestNotebook(text)
+        let collected = Collected()
+        var events = RunEvents()
+        events.cellFinished = { _, completion in
+            if let location = completion.errorLocation { collected.lines.append(location) }
+        }
+        var config = RunConfiguration(notebookPath: nb.path)
+        config.markdownOutput = nb.outputPath
+        config.allowErrors = true
+        config.timings = false
+        config.useCache = false
+        _ = try NotebookRunner(config, events: events).run()
+        let output = try String(contentsOfFile: nb.outputPath, encoding: .utf8)
+        return (collected.lines.map { $0.replacingOccurrences(of: nb.path, with: "nb.md") }, output)
+    }
+
+    @Test func runtimeSyntaxAndImportErrorsNameTheNotebookLine() throws {
+        let (lines, output) = try locations("""
+            # Errors
+
+            ```python
+            x = 1
+            print(y)
+            ```
+
+            ```python
+            class Model:
+                pass
+            ```
+
+            Prose between.
+
+            ```python
+            import math
+            import pandas as pd
+            ```
+
+            """)
+        #expect(lines == [
+            "nb.md:5: NameError: name 'y' is not defined",
+            "nb.md:9: SyntaxError: 'class' statements are not supported in Labbook cells",
+            "nb.md:17: ModuleNotFoundError: No module named 'pandas' (Labbook provides: numpy, keras, tensorflow, matplotlib, math, random)",
+        ])
+        // The reports name the line within the cell, so they stay stable when lines above move.
+        #expect(output.contains("Cell In[1], line 2"))
+        #expect(output.contains("Cell In[3], line 2"))
+    }
+}
