@@ -35,6 +35,7 @@ public enum LabbookModules {
         NumPyModule.register(in: registry, context: state.numpy)
         KerasModules.register(in: registry, state: state)
         PyplotModule.register(in: registry)
+        LibrarySnapshots.register(in: registry, state: state)
         return registry
     }
 

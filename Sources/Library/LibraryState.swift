@@ -11,7 +11,7 @@ public final class LibraryState {
     /// The run's settings (seed, timings).
     public let settings: LibrarySettings
     /// Keras 2's per-prefix name counters (`K.get_uid`).
-    public let layerNames: LayerNames
+    public internal(set) var layerNames: LayerNames
     /// What the numpy module shares; it holds the session's one random generator.
     public let numpy: NumPyContext
     /// The session's random generator (the numpy context's); every random draw comes from it.

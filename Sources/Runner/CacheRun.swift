@@ -30,7 +30,7 @@ final class CacheRun {
     /// Which version of everything that executes cells the keys name. Bump the library or
     /// language number when a change alters what cells print or compute.
     static func engineVersion(timings: Bool) -> String {
-        "labbook cells: language 1, library 1, snapshot \(SnapshotCodec.version); timings \(timings ? "on" : "off")"
+        "labbook cells: language 1, library 2, snapshot \(SnapshotCodec.version); timings \(timings ? "on" : "off")"
     }
 
     private init(cache: NotebookCache, keys: [CellKey], notebook: Notebook, warn: @escaping (String) -> Void) {

@@ -8,15 +8,21 @@ import NeuralEngine
 ///     stop.stopped_epoch   # the epoch (0-based) training stopped at, or 0
 final class EarlyStoppingObject: HostObject {
     let callback: EarlyStopping
+    /// `stopped_epoch` as saved in a snapshot, until the callback next trains (the engine
+    /// callback resets it when training begins).
+    var restoredStoppedEpoch: Int?
 
     init(_ callback: EarlyStopping) { self.callback = callback }
+
+    /// `stopped_epoch`.
+    var stoppedEpoch: Int { restoredStoppedEpoch ?? callback.stoppedEpoch }
 
     var typeName: String { "EarlyStopping" }
     var repr: String { "<keras.callbacks.EarlyStopping object>" }
 
     func getAttribute(_ name: String, _ interpreter: Interpreter) throws -> Value {
         switch name {
-        case "stopped_epoch": return .int(callback.stoppedEpoch)
+        case "stopped_epoch": return .int(stoppedEpoch)
         case "monitor": return .str(callback.monitor)
         case "patience": return .int(callback.patience)
         case "min_delta": return .float(abs(callback.minDelta))

@@ -8,18 +8,25 @@ import NeuralEngine
 ///     list(h.history)   # ['loss', 'accuracy', 'val_loss', 'val_accuracy']
 ///     h.epoch           # [0, 1]
 final class HistoryObject: HostObject {
-    let history: History
     /// The dicts and lists are made once, so that changes a cell makes to them persist.
-    private let historyDict: PyDict
-    private let epochList: PyList
-    private let paramsDict: PyDict
-    private weak var model: SequentialObject?
+    let historyDict: PyDict
+    let epochList: PyList
+    let paramsDict: PyDict
+    /// Weak, as in Keras (the model holds its last History); a snapshot saves the link.
+    weak var model: SequentialObject?
 
     init(_ history: History, params: [(String, Value)], model: SequentialObject) {
-        self.history = history
         historyDict = PyDict(history.items.map { ($0.key, .list(PyList($0.values.map { .float($0) }))) })
         epochList = PyList(history.epoch.map { .int($0) })
         paramsDict = PyDict(params)
+        self.model = model
+    }
+
+    /// A History restored from a snapshot.
+    init(history: PyDict, epoch: PyList, params: PyDict, model: SequentialObject?) {
+        historyDict = history
+        epochList = epoch
+        paramsDict = params
         self.model = model
     }
 

@@ -15,6 +15,7 @@ enum KerasModules {
             Module("keras", [
                 ("Sequential", sequentialConstructor(state: state)),
                 ("Input", LayerConstructors.attributes(state: state).first { $0.0 == "Input" }?.1 ?? .none),
+                (LibraryStateHandle.attribute, .host(LibraryStateHandle(state))),
             ])
         }
         registry.register("keras.models") { _ in

@@ -14,7 +14,7 @@ final class SequentialObject: HostObject {
     /// The layer objects, in the model's order.
     private(set) var layerObjects: [LayerObject] = []
     /// An `Input(shape=...)` given before the first layer.
-    private var pendingInputShape: [Int]?
+    private(set) var pendingInputShape: [Int]?
     /// What `compile` was given, for `model.loss` and `model.optimizer`.
     var compiledLoss: Value = .none
     var optimizerObject: OptimizerObject?
@@ -30,6 +30,20 @@ final class SequentialObject: HostObject {
             compiledLoss = .str(compiled.loss.kerasName)
         }
         refreshShapes()
+    }
+
+    /// A model restored from a snapshot: `model` already holds the engine layers of
+    /// `layerObjects`, in order, and is compiled with `optimizerObject`'s optimizer.
+    init(restoring model: Sequential, state: LibraryState, layerObjects: [LayerObject], pendingInputShape: [Int]?,
+         compiledLoss: Value, optimizerObject: OptimizerObject?, lastHistory: HistoryObject?) {
+        self.model = model
+        self.state = state
+        self.layerObjects = layerObjects
+        self.pendingInputShape = pendingInputShape
+        self.compiledLoss = compiledLoss
+        self.optimizerObject = optimizerObject
+        self.lastHistory = lastHistory
+        lastHistory?.model = self
     }
 
     var typeName: String { "Sequential" }

@@ -36,7 +36,8 @@ extension SequentialObject {
         if case .str = a["shuffle"] {
             throw PyException(.valueError, "fit(shuffle='batch') is not supported by Labbook's engine; use True or False")
         }
-        let callbacks = try earlyStopping(a["callbacks"])
+        let callbackObjects = try earlyStopping(a["callbacks"])
+        let callbacks = callbackObjects.map(\.callback)
         let initialEpoch = try Convert.int(a["initial_epoch"], "initial_epoch")
 
         let reporter = FitReporter(verbose: verbose, showTimings: state.settings.showTimings, interpreter: interpreter)
@@ -45,7 +46,11 @@ extension SequentialObject {
             history = try pythonErrors {
                 try model.fit(x, y, batchSize: batchSize, epochs: epochs, validationSplit: validation == nil ? split : 0,
                               validationData: validation, shuffle: a["shuffle"].isTruthy, initialEpoch: initialEpoch,
-                              callbacks: callbacks, rng: &state.random, observer: reporter.observe)
+                              callbacks: callbacks, rng: &state.random) { event in
+                    // The engine callbacks start over here: a restored `stopped_epoch` is stale.
+                    if case .trainBegin = event { for object in callbackObjects { object.restoredStoppedEpoch = nil } }
+                    try reporter.observe(event)
+                }
             }
         } catch {
             reporter.finish(history: nil, title: model.name)
@@ -82,13 +87,13 @@ extension SequentialObject {
     }
 
     /// `callbacks=[EarlyStopping(...)]`.
-    private func earlyStopping(_ value: Value) throws -> [EarlyStopping] {
+    private func earlyStopping(_ value: Value) throws -> [EarlyStoppingObject] {
         if value.isNone { return [] }
         return try interpreterList(value, "callbacks").map { item in
             guard case .host(let object as EarlyStoppingObject) = item else {
                 throw PyException(.valueError, "Labbook's fit supports only keras.callbacks.EarlyStopping callbacks, got \(item.repr)")
             }
-            return object.callback
+            return object
         }
     }
 

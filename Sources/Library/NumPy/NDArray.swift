@@ -12,7 +12,12 @@ public final class NDArray: @unchecked Sendable {
     /// The extent of each axis; `[]` for a 0-d array.
     public internal(set) var shape: [Int]
     /// The elements, row-major; `storage.count == shape.product`.
-    public internal(set) var storage: ArrayStorage
+    public internal(set) var storage: ArrayStorage {
+        didSet { version &+= 1 }
+    }
+    /// Bumped by every change of the elements (item assignment, `sort()`, `np.random.shuffle`,
+    /// any in-place write), so a cache snapshot hashes and stores an unchanged array once.
+    public private(set) var version = 0
 
     /// An array of the given shape and elements; the caller guarantees that the counts agree.
     public init(shape: [Int], storage: ArrayStorage) {

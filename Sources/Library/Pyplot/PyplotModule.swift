@@ -19,9 +19,12 @@ public enum PyplotModule {
     /// Registers `matplotlib` (with `rcParams` and a no-op `use`) and `matplotlib.pyplot`.
     /// The pyplot factory runs once per session and makes that session's figure state.
     public static func register(in registry: ModuleRegistry) {
+        let snapshotting = registry.snapshotting
         registry.register("matplotlib") { _ in
             let module = Module("matplotlib")
-            module["rcParams"] = .dict(PyplotState.defaultParameters())
+            let parameters = PyplotState.defaultParameters()
+            snapshotting.register(provider: PlotParameterState(parameters))
+            module["rcParams"] = .dict(parameters)
             module.define("use") { _, _ in .none }
             return module
         }

@@ -1,0 +1,100 @@
+import CellLanguage
+import Foundation
+import NeuralEngine
+
+/// A History keeps its dicts and lists (by reference: changes a cell made to them persist)
+/// and its model. The model refers to its last History and restores that link itself; an
+/// older History refers to its model directly (no cycle between the two either way).
+extension HistoryObject: SnapshotCodable {
+    static var snapshotKind: String { "keras.History/1" }
+
+    func snapshot(into writer: inout SnapshotWriter) throws {
+        try writer.write(value: .dict(historyDict))
+        try writer.write(value: .list(epochList))
+        try writer.write(value: .dict(paramsDict))
+        let linkedByModel = model?.lastHistory === self
+        try writer.write(value: linkedByModel ? .none : model.map { .host($0) } ?? .none)
+    }
+
+    static func restore(from reader: inout SnapshotReader) throws -> HistoryObject {
+        guard case .dict(let history) = try reader.readValue(), case .list(let epoch) = try reader.readValue(),
+              case .dict(let params) = try reader.readValue() else { throw SnapshotError.malformed("History") }
+        let model = try reader.readOptionalHost(SequentialObject.self, "a model")
+        return HistoryObject(history: history, epoch: epoch, params: params, model: model)
+    }
+}
+
+/// EarlyStopping keeps its settings and `stopped_epoch` (the rest of its state starts over
+/// with every `fit`).
+extension EarlyStoppingObject: SnapshotCodable {
+    static var snapshotKind: String { "keras.EarlyStopping/1" }
+
+    func snapshot(into writer: inout SnapshotWriter) throws {
+        writer.write(callback.monitor)
+        writer.write(abs(callback.minDelta))
+        writer.write(callback.patience)
+        writer.write(callback.verbose)
+        writer.write(callback.mode.rawValue)
+        writer.write(callback.baseline != nil)
+        writer.write(callback.baseline ?? 0)
+        writer.write(callback.restoreBestWeights)
+        writer.write(stoppedEpoch)
+    }
+
+    static func restore(from reader: inout SnapshotReader) throws -> EarlyStoppingObject {
+        let monitor = try reader.readString(), minDelta = try reader.readDouble()
+        let patience = try reader.readInt(), verbose = try reader.readInt()
+        guard let mode = EarlyStopping.Mode(rawValue: try reader.readString()) else {
+            throw SnapshotError.malformed("EarlyStopping mode")
+        }
+        let hasBaseline = try reader.readBool(), baseline = try reader.readDouble()
+        let restoreBest = try reader.readBool()
+        let object = EarlyStoppingObject(EarlyStopping(
+            monitor: monitor, minDelta: minDelta, patience: patience, verbose: verbose, mode: mode,
+            baseline: hasBaseline ? baseline : nil, restoreBestWeights: restoreBest))
+        let stopped = try reader.readInt()
+        if stopped != object.callback.stoppedEpoch { object.restoredStoppedEpoch = stopped }
+        return object
+    }
+}
+
+extension LossObject: SnapshotCodable {
+    static var snapshotKind: String { "keras.Loss/1" }
+
+    func snapshot(into writer: inout SnapshotWriter) throws {
+        writer.write(loss.rawValue)
+        writer.write(className)
+    }
+
+    static func restore(from reader: inout SnapshotReader) throws -> LossObject {
+        guard let loss = Loss(rawValue: try reader.readString()) else { throw SnapshotError.malformed("loss") }
+        return LossObject(loss, className: try reader.readString())
+    }
+}
+
+extension InputObject: SnapshotCodable {
+    static var snapshotKind: String { "keras.Input/1" }
+
+    func snapshot(into writer: inout SnapshotWriter) throws {
+        writer.write(ints: shape)
+        writer.write(name)
+    }
+
+    static func restore(from reader: inout SnapshotReader) throws -> InputObject {
+        InputObject(shape: try reader.readInts(), name: try reader.readString())
+    }
+}
+
+/// What plotting calls return (`Line2D`, `Text`, ...) is only a name and a repr.
+extension PlotHandle: SnapshotCodable {
+    static var snapshotKind: String { "pyplot.handle/1" }
+
+    func snapshot(into writer: inout SnapshotWriter) throws {
+        writer.write(typeName)
+        writer.write(repr)
+    }
+
+    static func restore(from reader: inout SnapshotReader) throws -> PlotHandle {
+        PlotHandle(typeName: try reader.readString(), repr: try reader.readString())
+    }
+}

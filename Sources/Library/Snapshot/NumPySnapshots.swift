@@ -1,0 +1,119 @@
+import CellLanguage
+import Foundation
+
+/// Arrays keep their dtype and shape inline; their elements go inline when small and
+/// otherwise to the blob store, hashed once per array and `version` (an unchanged 60000x784
+/// image set costs nothing at the next cell, and is stored once however many cells keep it).
+extension NDArray: SnapshotCodable {
+    public static var snapshotKind: String { "numpy.ndarray/1" }
+    /// Element bytes above which an array is a blob.
+    static let inlineBytes = 16 << 10
+
+    public func snapshot(into writer: inout SnapshotWriter) throws {
+        writer.write(dtype.rawValue)
+        writer.write(ints: shape)
+        let large = size * dtype.itemSize > Self.inlineBytes
+        writer.write(large)
+        if large {
+            try writer.writeBlob(owner: self, version: version) { storage.bytes }
+        } else {
+            writer.write(bytes: storage.bytes)
+        }
+    }
+
+    public static func restore(from reader: inout SnapshotReader) throws -> NDArray {
+        guard let dtype = DType(rawValue: try reader.readString()) else { throw SnapshotError.malformed("array dtype") }
+        let shape = try reader.readInts()
+        guard shape.allSatisfy({ $0 >= 0 }) else { throw SnapshotError.malformed("array shape") }
+        let count = shape.reduce(1, *)
+        if try reader.readBool() {
+            var made: NDArray?
+            try reader.readBlob { data in
+                let array = NDArray(shape: shape, storage: try ArrayStorage(bytes: data, dtype: dtype, count: count))
+                made = array
+                return (array, array.version)
+            }
+            guard let made else { throw SnapshotError.malformed("array blob") }
+            return made
+        }
+        return NDArray(shape: shape, storage: try ArrayStorage(bytes: try reader.readBytes(), dtype: dtype, count: count))
+    }
+}
+
+extension ArrayStorage {
+    /// The elements' bytes, in memory order (little-endian on every platform Labbook runs on).
+    var bytes: Data {
+        func raw<T>(_ elements: [T]) -> Data { elements.withUnsafeBytes { Data($0) } }
+        switch self {
+        case .bool(let a): return Data(a.map { $0 ? 1 : 0 })
+        case .uint8(let a): return Data(a)
+        case .int32(let a): return raw(a)
+        case .int64(let a): return raw(a)
+        case .uint64(let a): return raw(a)
+        case .float32(let a): return raw(a)
+        case .float64(let a): return raw(a)
+        }
+    }
+
+    /// `count` elements of `dtype` from `bytes` (what `bytes` wrote).
+    init(bytes data: Data, dtype: DType, count: Int) throws {
+        guard data.count == count * dtype.itemSize else {
+            throw SnapshotError.malformed("\(data.count) bytes for \(count) elements of \(dtype.name)")
+        }
+        func raw<T>(_: T.Type) -> [T] {
+            [T](unsafeUninitializedCapacity: count) { buffer, initialized in
+                data.withUnsafeBytes { UnsafeMutableRawBufferPointer(buffer).copyMemory(from: $0) }
+                initialized = count
+            }
+        }
+        switch dtype {
+        case .bool: self = .bool(data.map { $0 != 0 })
+        case .uint8: self = .uint8([UInt8](data))
+        case .int32: self = .int32(raw(Int32.self))
+        case .int64: self = .int64(raw(Int64.self))
+        case .uint64: self = .uint64(raw(UInt64.self))
+        case .float32: self = .float32(raw(Float.self))
+        case .float64: self = .float64(raw(Double.self))
+        }
+    }
+}
+
+extension NumPyScalar: SnapshotCodable {
+    public static var snapshotKind: String { "numpy.scalar/1" }
+
+    public func snapshot(into writer: inout SnapshotWriter) throws {
+        writer.write(dtype.rawValue)
+        writer.write(bytes: array.storage.bytes)
+    }
+
+    public static func restore(from reader: inout SnapshotReader) throws -> NumPyScalar {
+        guard let dtype = DType(rawValue: try reader.readString()) else { throw SnapshotError.malformed("scalar dtype") }
+        return NumPyScalar(NDArray(shape: [], storage: try ArrayStorage(bytes: try reader.readBytes(), dtype: dtype, count: 1)))
+    }
+}
+
+extension DTypeObject: SnapshotCodable {
+    public static var snapshotKind: String { "numpy.dtype/1" }
+
+    public func snapshot(into writer: inout SnapshotWriter) throws {
+        writer.write(dtype.rawValue)
+    }
+
+    public static func restore(from reader: inout SnapshotReader) throws -> DTypeObject {
+        guard let dtype = DType(rawValue: try reader.readString()) else { throw SnapshotError.malformed("dtype") }
+        return DTypeObject(dtype)
+    }
+}
+
+extension ScalarTypeObject: SnapshotCodable {
+    public static var snapshotKind: String { "numpy.scalar_type/1" }
+
+    public func snapshot(into writer: inout SnapshotWriter) throws {
+        writer.write(dtype.rawValue)
+    }
+
+    public static func restore(from reader: inout SnapshotReader) throws -> ScalarTypeObject {
+        guard let dtype = DType(rawValue: try reader.readString()) else { throw SnapshotError.malformed("scalar type") }
+        return ScalarTypeObject(dtype)
+    }
+}

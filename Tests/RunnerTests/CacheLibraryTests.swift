@@ -1,0 +1,166 @@
+import Foundation
+import Testing
+@testable import Runner
+
+/// The cache's promise on notebooks that use the library: numpy arrays, Keras models trained
+/// and trained again, histories, layer-name counters and random draws after a resume. After
+/// editing cell k, the incremental run equals a run from scratch of the edited notebook
+/// (Markdown, HTML, final state) and runs only cells from k on.
+@Suite struct CacheLibraryTests {
+    static let numpyCells = [
+        "import numpy as np\nnp.random.seed(3)\na = np.arange(12).reshape(3, 4).astype('float32')\nb = np.random.rand(3, 4)\ns = a.sum()\ndt = a.dtype\nt = np.float32",
+        "a[0, 0] = 100\nc = a * 2 + b\nm = c.max()\nbig = np.zeros((100, 100), dtype='float32')",
+        "big[5] = np.random.rand(100)\nidx = np.random.permutation(10)\nflags = big > 0.5",
+        "print(a, b.round(3), s, dt, t, c.shape, m, big.sum(), flags.sum(), idx, np.random.rand(2))",
+    ]
+
+    static let kerasCells = [
+        """
+        import numpy as np
+        import keras
+        from keras.models import Sequential
+        from keras.layers import Dense, Dropout
+        from keras.utils import to_categorical
+        x = np.random.rand(160, 8).astype('float32')
+        labels = (x.sum(axis=1) > 4).astype('int64')
+        y = to_categorical(labels, 2)
+        """,
+        """
+        model = Sequential()
+        first = Dense(16, activation='relu', input_shape=(8,))
+        model.add(first)
+        model.add(Dropout(0.2))
+        model.add(Dense(2, activation='softmax'))
+        model.compile(optimizer='adam', loss='categorical_crossentropy', metrics=['accuracy'])
+        spare = Dense(4)
+        model.summary()
+        """,
+        """
+        history = model.fit(x, y, batch_size=16, epochs=2, validation_split=0.25, verbose=2)
+        print(model.optimizer.iterations)
+        """,
+        """
+        stop = keras.callbacks.EarlyStopping(monitor='loss', patience=0, min_delta=1.0)
+        history2 = model.fit(x, y, batch_size=32, epochs=3, verbose=0, callbacks=[stop])
+        loss, acc = model.evaluate(x, y, verbose=0)
+        pred = model.predict(x[:4])
+        print(first is model.layers[0], history.model is model, model.history is history2, stop.stopped_epoch)
+        """,
+        """
+        m2 = Sequential([Dense(3, activation='relu', input_shape=(8,)), Dense(2, activation='softmax')])
+        m2.compile(optimizer=keras.optimizers.SGD(learning_rate=0.1, momentum=0.5), loss='categorical_crossentropy')
+        m2.fit(x, y, batch_size=40, epochs=1, verbose=0)
+        print([l.name for l in model.layers + m2.layers], m2.name, spare.name, np.random.rand(3))
+        print(history.history, history2.epoch, loss, acc)
+        print(pred, first.get_weights()[1], model.optimizer.iterations, m2.get_weights()[0][0])
+        """,
+    ]
+
+    static let mnistCells = [
+        """
+        import keras
+        from keras.datasets import mnist
+        from keras.layers import Dense
+        from keras.models import Sequential
+        (x_train, y_train), (x_test, y_test) = mnist.load_data()
+        x_small = x_train[:300].reshape(300, 784).astype('float32') / 255
+        y_small = keras.utils.to_categorical(y_train[:300], 10)
+        """,
+        """
+        model = Sequential()
+        model.add(Dense(units=16, activation='sigmoid', input_shape=(784,)))
+        model.add(Dense(units=10, activation='softmax'))
+        model.compile(optimizer='sgd', loss='categorical_crossentropy', metrics=['accuracy'])
+        """,
+        """
+        history = model.fit(x_small, y_small, batch_size=32, epochs=2, verbose=True, validation_split=.1)
+        """,
+        """
+        loss, accuracy = model.evaluate(x_test[:200].reshape(200, 784) / 255, keras.utils.to_categorical(y_test[:200], 10), verbose=False)
+        print(f'Test loss: {loss:.3}', f'Test accuracy: {accuracy:.3}', history.history['loss'])
+        """,
+    ]
+
+    /// Two edits per cell: one that binds a new global, one that draws from the generator
+    /// (so every later draw, dropout mask and shuffle differs from the first run's).
+    static func edits(of cell: String, index: Int) -> [String] {
+        [cell + "\nedited_\(index) = [\(index)] * 2", cell + "\nimport numpy as np\nextra_\(index) = np.random.rand(2)"]
+    }
+
+    static func check(_ name: String, _ cells: [String], edits: (String, Int) -> [String] = edits) throws {
+        for k in cells.indices {
+            for (variant, edited) in edits(cells[k], k).enumerated() {
+                var editedCells = cells
+                editedCells[k] = edited
+                let base = try CachedNotebook(CachePropertyTests.text(cells, front: ""))
+                let scratch = try CachedNotebook(CachePropertyTests.text(editedCells, front: ""))
+                defer {
+                    try? FileManager.default.removeItem(at: base.directory)
+                    try? FileManager.default.removeItem(at: scratch.directory)
+                }
+                let first = try base.run()
+                let context = "\(name), cell \(k) edit \(variant)"
+                #expect(first.result.exitCode == 0, "\(context): \(first.markdown)")
+                #expect(first.warnings.isEmpty, "\(context): \(first.warnings)")
+                try base.write(CachePropertyTests.text(editedCells, front: ""))
+                let incremental = try base.run()
+                let fresh = try scratch.run()
+                #expect(incremental.markdown == fresh.markdown, "\(context): Markdown differs")
+                #expect(incremental.html == fresh.html, "\(context): HTML differs")
+                let state = try base.cachedFinalState()
+                #expect(state.count > 1, "\(context): no state stored")
+                #expect(state == (try scratch.cachedFinalState()), "\(context): final state differs")
+                #expect(incremental.ran == Array(k..<cells.count), "\(context): ran \(incremental.ran)")
+                #expect(incremental.warnings.isEmpty, "\(context): \(incremental.warnings)")
+                let again = try base.run()
+                #expect(again.markdown == fresh.markdown && again.html == fresh.html, "\(context): a fully cached run differs")
+                #expect(again.ran.isEmpty, "\(context): re-run ran \(again.ran)")
+            }
+        }
+    }
+
+    @Test func numpyNotebook() throws {
+        try Self.check("numpy", Self.numpyCells)
+    }
+
+    @Test func kerasNotebook() throws {
+        try Self.check("keras", Self.kerasCells)
+    }
+
+    /// Sliced MNIST (skipped when `LABBOOK_DATASETS` is not set): the 47 MB image set is
+    /// kept in globals from the first cell on.
+    @Test func mnistNotebook() throws {
+        guard ProcessInfo.processInfo.environment["LABBOOK_DATASETS"] != nil else { return }
+        try Self.check("mnist", Self.mnistCells) { cell, index in [cell + "\nedited_\(index) = [\(index)] * 2"] }
+    }
+
+    /// A notebook that makes its big arrays in cell 1 and runs five more cells stores each
+    /// array once: the blob store holds one file per array, and no other large file.
+    @Test func bigArraysAreStoredOnce() throws {
+        let cells = [
+            "import numpy as np\nimages = np.random.rand(300, 100)\nlabels = (images.sum(axis=1) > 50).astype('uint8')\ncodes = np.arange(5000)",
+            "n = len(images)",
+            "mean = images.mean()\nprint(mean)",
+            "parts = [n, mean]",
+            "first = images[0].sum()",
+            "print(codes[:3], labels.sum(), parts, first)",
+        ]
+        let nb = try CachedNotebook(CachePropertyTests.text(cells, front: ""))
+        defer { try? FileManager.default.removeItem(at: nb.directory) }
+        let run = try nb.run()
+        #expect(run.result.exitCode == 0 && run.warnings.isEmpty, "\(run.warnings)")
+        let blobs = nb.files(under: "blobs")
+        let sizes = blobs.map { (try? FileManager.default.attributesOfItem(atPath: $0)[.size] as? Int) ?? 0 }
+        // images: 300 x 100 float64; codes: 5000 int64. labels (300 bytes) stays inline.
+        #expect(sizes.filter { $0 == 240_000 }.count == 1, "\(sizes)")
+        #expect(sizes.filter { $0 == 40_000 }.count == 1, "\(sizes)")
+        #expect(blobs.count == 2, "\(sizes)")
+        // A re-run after editing the last cell restores them and stores nothing new.
+        var edited = cells
+        edited[5] += "\nprint('done')"
+        try nb.write(CachePropertyTests.text(edited, front: ""))
+        let again = try nb.run()
+        #expect(again.ran == [5])
+        #expect(nb.files(under: "blobs") == blobs)
+    }
+}
