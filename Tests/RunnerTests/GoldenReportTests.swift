@@ -30,7 +30,7 @@ import Testing
             $0.useCache = false
         }
         #expect(result.exitCode == 0)
-        try golden("small.out.md", markdown)
+        try golden("small.executed.md", markdown)
         try golden("small.html", try String(contentsOfFile: html, encoding: .utf8))
     }
 
@@ -44,7 +44,7 @@ import Testing
         }
         let normalised = markdown
             .replacingOccurrences(of: #" - \d+s \d+[mu]?s/step"#, with: "", options: .regularExpression)
-        let expected = try String(contentsOf: Self.directory.appendingPathComponent("small.out.md"), encoding: .utf8)
+        let expected = try String(contentsOf: Self.directory.appendingPathComponent("small.executed.md"), encoding: .utf8)
         #expect(normalised == expected)
         #expect(markdown != expected)
     }
