@@ -46,11 +46,10 @@ extension Interpreter {
             throw PyException(.recursionError, "maximum recursion depth exceeded")
         }
         try tickDeadline()
-        let frame = Frame(slotCount: code.slotCount, parent: f.closure, label: code.signature,
-                          name: code.qualifiedName, cellNumber: code.cellNumber)
-        frame.scopeLines = code.scopeLines
+        let frame = Frame(slotCount: f.slotCount, parent: f.closure, label: code.signature,
+                          name: code.qualifiedName, cellNumber: code.cellNumber, scopeLines: f.scopeLines)
         try bind(arguments, to: f, frame)
-        if let e = code.expression {
+        if let e = f.expression {
             do {
                 return try eval(e, frame)
             } catch let error as PyException {
@@ -58,7 +57,7 @@ extension Interpreter {
                 throw error
             }
         }
-        if case .returnValue(let v) = try execute(code.body, frame) { return v }
+        if case .returnValue(let v) = try execute(f.body, frame) { return v }
         return .none
     }
 
@@ -72,44 +71,46 @@ extension Interpreter {
             return
         }
         let name = code.qualifiedName
-        let positionalParameters = parameters.filter { $0.kind == .positional }
-        var extra: [Value] = []
-        for (i, v) in positional.enumerated() {
-            if i < positionalParameters.count { frame.slots[positionalParameters[i].slot] = v }
-            else { extra.append(v) }
-        }
-        let varargs = parameters.first { $0.kind == .varargs }
-        let varKeywords = parameters.first { $0.kind == .varKeywords }
-        if !extra.isEmpty && varargs == nil {
-            let required = positionalParameters.filter { !$0.hasDefault }.count
-            throw ArgumentErrors.tooManyPositional(name, required: required, total: positionalParameters.count,
+        let layout = code.layout
+        let slots = frame.slots
+        let positionalCount = layout.positionalSlots.count
+        for i in 0..<min(positional.count, positionalCount) { slots[layout.positionalSlots[i]] = positional[i] }
+        if positional.count > positionalCount && layout.varargsSlot == nil {
+            throw ArgumentErrors.tooManyPositional(name, required: layout.requiredPositional, total: positionalCount,
                                                    given: positional.count)
         }
-        if let varargs { frame.slots[varargs.slot] = .tuple(extra) }
-        let kwargs = PyDict()
+        if let varargs = layout.varargsSlot {
+            slots[varargs] = .tuple(positional.count > positionalCount ? Array(positional[positionalCount...]) : [])
+        }
+        let kwargs: PyDict? = layout.varKeywordsSlot == nil ? nil : PyDict()
         for (key, v) in arguments.keywords {
-            if let p = parameters.first(where: { $0.name == key && ($0.kind == .positional || $0.kind == .keywordOnly) }) {
-                if frame.slots[p.slot] != nil {
+            var matched = false
+            for p in layout.named where p.name == key {
+                if slots[p.slot] != nil {
                     throw PyException(.typeError, "\(name)() got multiple values for argument '\(key)'")
                 }
-                frame.slots[p.slot] = v
-            } else if varKeywords != nil {
+                slots[p.slot] = v
+                matched = true
+                break
+            }
+            if matched { continue }
+            if let kwargs {
                 try kwargs.set(.str(key), v)
             } else {
                 throw PyException(.typeError, "\(name)() got an unexpected keyword argument '\(key)'")
             }
         }
-        if let varKeywords { frame.slots[varKeywords.slot] = .dict(kwargs) }
+        if let varKeywords = layout.varKeywordsSlot, let kwargs { slots[varKeywords] = .dict(kwargs) }
         var defaultIndex = 0
         var missing: [String] = []
         var missingKeywordOnly: [String] = []
-        for p in parameters where p.kind == .positional || p.kind == .keywordOnly {
+        for p in layout.named {
             if p.hasDefault {
-                if frame.slots[p.slot] == nil, defaultIndex < f.defaults.count {
-                    frame.slots[p.slot] = f.defaults[defaultIndex]
+                if slots[p.slot] == nil, defaultIndex < f.defaults.count {
+                    slots[p.slot] = f.defaults[defaultIndex]
                 }
                 defaultIndex += 1
-            } else if frame.slots[p.slot] == nil {
+            } else if slots[p.slot] == nil {
                 if p.kind == .positional { missing.append(p.name) } else { missingKeywordOnly.append(p.name) }
             }
         }
