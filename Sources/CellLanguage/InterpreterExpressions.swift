@@ -37,6 +37,23 @@ extension Interpreter {
             }
         case .compare(let first, let rest, _):
             var left = try eval(first, frame)
+            if rest.count == 1 {
+                // Fast path for the common single int comparison (loop and recursion tests).
+                let (op, rightExpr) = rest[0]
+                let right = try eval(rightExpr, frame)
+                if case .int(let x) = left, case .int(let y) = right {
+                    switch op {
+                    case .less: return .bool(x < y)
+                    case .lessEqual: return .bool(x <= y)
+                    case .greater: return .bool(x > y)
+                    case .greaterEqual: return .bool(x >= y)
+                    case .equal: return .bool(x == y)
+                    case .notEqual: return .bool(x != y)
+                    default: break
+                    }
+                }
+                return try compare(op, left, right)
+            }
             for (i, (op, rightExpr)) in rest.enumerated() {
                 let right = try eval(rightExpr, frame)
                 let result = try compare(op, left, right)
