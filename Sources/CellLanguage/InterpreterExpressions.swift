@@ -82,6 +82,9 @@ extension Interpreter {
                     return try callMethod(object, name, arguments)
                 }
                 let callee = try eval(calleeExpr, frame)
+                if case .function(let f) = callee, let result = try callFunctionDirect(f, argumentExprs, frame) {
+                    return result
+                }
                 // The callee's name is only needed for error messages: computed lazily.
                 let arguments = try evalArguments(argumentExprs, frame,
                                                   calleeName: Interpreter.calleeName(callee, calleeExpr))
