@@ -175,18 +175,43 @@ final class FunctionCode {
         self.parameters = parameters
         self.cellNumber = cellNumber
         self.line = line
-    }
-
-    /// How IPython shows the frame: `f(x, y, *args, **kwargs)`.
-    lazy var signature: String = {
         let plain = parameters.filter { $0.kind == .positional || $0.kind == .keywordOnly }.map(\.name)
         let star = parameters.filter { $0.kind == .varargs }.map { "*" + $0.name }
         let starStar = parameters.filter { $0.kind == .varKeywords }.map { "**" + $0.name }
-        return "\(name)(\((plain + star + starStar).joined(separator: ", ")))"
-    }()
+        signature = "\(name)(\((plain + star + starStar).joined(separator: ", ")))"
+        hasOnlyPlainParameters = parameters.allSatisfy { $0.kind == .positional }
+        layout = ParameterLayout(parameters)
+    }
 
+    // Computed once in `init` (stored `let`s: no per-call work or exclusivity checks).
+
+    /// How IPython shows the frame: `f(x, y, *args, **kwargs)`.
+    let signature: String
     /// Only plain positional parameters without defaults: calls bind by position.
-    lazy var hasOnlyPlainParameters: Bool = parameters.allSatisfy { $0.kind == .positional }
+    let hasOnlyPlainParameters: Bool
+    /// The parameters grouped for binding.
+    let layout: ParameterLayout
+}
+
+/// A function's parameters grouped the way argument binding walks them.
+struct ParameterLayout {
+    /// Slots of the positional parameters, in order.
+    let positionalSlots: [Int]
+    /// How many positional parameters have no default.
+    let requiredPositional: Int
+    /// Positional and keyword-only parameters, in order (the ones keywords can name).
+    let named: [Parameter]
+    let varargsSlot: Int?
+    let varKeywordsSlot: Int?
+
+    init(_ parameters: [Parameter]) {
+        let positional = parameters.filter { $0.kind == .positional }
+        positionalSlots = positional.map(\.slot)
+        requiredPositional = positional.filter { !$0.hasDefault }.count
+        named = parameters.filter { $0.kind == .positional || $0.kind == .keywordOnly }
+        varargsSlot = parameters.first { $0.kind == .varargs }?.slot
+        varKeywordsSlot = parameters.first { $0.kind == .varKeywords }?.slot
+    }
 }
 
 /// One `import a.b as c` or `from m import a as c` name.

@@ -13,12 +13,18 @@ final class Frame {
     /// Lines traceback context is taken from (nil: the whole cell).
     var scopeLines: ClosedRange<Int>?
 
-    init(slotCount: Int, parent: Frame?, label: String?, name: String?, cellNumber: Int) {
+    init(slotCount: Int, parent: Frame?, label: String?, name: String?, cellNumber: Int,
+         scopeLines: ClosedRange<Int>? = nil) {
         slots = FixedSlots(count: slotCount)
+        self.scopeLines = scopeLines
         self.parent = parent
         self.label = label
         self.name = name
         self.cellNumber = cellNumber
+    }
+
+    deinit {
+        slots.release()
     }
 }
 

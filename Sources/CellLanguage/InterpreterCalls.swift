@@ -39,26 +39,84 @@ extension Interpreter {
     }
 
     func callFunction(_ f: PyFunction, _ arguments: Arguments) throws -> Value {
+        let frame = makeFrame(f)
+        return try enter(f, frame, arguments)
+    }
+
+    /// Calls cell function `f` evaluating `argumentExprs` (in `frame`) straight into the new
+    /// frame's slots, without building `Arguments`, when the call's shape is known to bind
+    /// without error: no `*`/`**` on either side, not too many positional arguments, each
+    /// keyword naming a distinct parameter not already given by position. nil (nothing
+    /// evaluated) otherwise; the caller then takes the general path.
+    func callFunctionDirect(_ f: PyFunction, _ argumentExprs: [CallArgument], _ frame: Frame) throws -> Value? {
+        let layout = f.code.layout
+        guard layout.varargsSlot == nil, layout.varKeywordsSlot == nil, layout.named.count <= 64 else { return nil }
+        var positionalCount = 0
+        var given: UInt64 = 0
+        for argument in argumentExprs {
+            switch argument {
+            case .positional:
+                positionalCount += 1
+            case .keyword(let key, _):
+                guard let j = layout.named.firstIndex(where: { $0.name == key }),
+                      j >= positionalCount, given & (1 << UInt64(j)) == 0 else { return nil }
+                given |= 1 << UInt64(j)
+            case .star, .doubleStar:
+                return nil
+            }
+        }
+        guard positionalCount <= layout.positionalSlots.count else { return nil }
+        let inner = makeFrame(f)
+        let slots = inner.slots
+        var i = 0
+        for argument in argumentExprs {
+            switch argument {
+            case .positional(let e):
+                slots[layout.positionalSlots[i]] = try eval(e, frame)
+                i += 1
+            case .keyword(let key, let e):
+                let value = try eval(e, frame)
+                for p in layout.named where p.name == key {
+                    slots[p.slot] = value
+                    break
+                }
+            case .star, .doubleStar:
+                break
+            }
+        }
+        return try enter(f, inner, nil)
+    }
+
+    @inline(__always)
+    private func makeFrame(_ f: PyFunction) -> Frame {
         let code = f.code
+        return Frame(slotCount: f.slotCount, parent: f.closure, label: code.signature,
+                     name: code.qualifiedName, cellNumber: code.cellNumber, scopeLines: f.scopeLines)
+    }
+
+    /// Runs `f` in `frame`: the recursion and deadline checks, then binding `arguments`
+    /// (nil: already in the slots, only defaults and missing ones are left), then the body.
+    private func enter(_ f: PyFunction, _ frame: Frame, _ arguments: Arguments?) throws -> Value {
         callDepth += 1
         defer { callDepth -= 1 }
         if callDepth > recursionLimit {
             throw PyException(.recursionError, "maximum recursion depth exceeded")
         }
         try tickDeadline()
-        let frame = Frame(slotCount: code.slotCount, parent: f.closure, label: code.signature,
-                          name: code.qualifiedName, cellNumber: code.cellNumber)
-        frame.scopeLines = code.scopeLines
-        try bind(arguments, to: f, frame)
-        if let e = code.expression {
+        if let arguments {
+            try bind(arguments, to: f, frame)
+        } else {
+            try bindDefaults(f, frame)
+        }
+        if let e = f.expression {
             do {
                 return try eval(e, frame)
             } catch let error as PyException {
-                record(error, line: code.line, frame)
+                record(error, line: f.code.line, frame)
                 throw error
             }
         }
-        if case .returnValue(let v) = try execute(code.body, frame) { return v }
+        if case .returnValue(let v) = try execute(f.body, frame) { return v }
         return .none
     }
 
@@ -72,47 +130,58 @@ extension Interpreter {
             return
         }
         let name = code.qualifiedName
-        let positionalParameters = parameters.filter { $0.kind == .positional }
-        var extra: [Value] = []
-        for (i, v) in positional.enumerated() {
-            if i < positionalParameters.count { frame.slots[positionalParameters[i].slot] = v }
-            else { extra.append(v) }
-        }
-        let varargs = parameters.first { $0.kind == .varargs }
-        let varKeywords = parameters.first { $0.kind == .varKeywords }
-        if !extra.isEmpty && varargs == nil {
-            let required = positionalParameters.filter { !$0.hasDefault }.count
-            throw ArgumentErrors.tooManyPositional(name, required: required, total: positionalParameters.count,
+        let layout = code.layout
+        let slots = frame.slots
+        let positionalCount = layout.positionalSlots.count
+        for i in 0..<min(positional.count, positionalCount) { slots[layout.positionalSlots[i]] = positional[i] }
+        if positional.count > positionalCount && layout.varargsSlot == nil {
+            throw ArgumentErrors.tooManyPositional(name, required: layout.requiredPositional, total: positionalCount,
                                                    given: positional.count)
         }
-        if let varargs { frame.slots[varargs.slot] = .tuple(extra) }
-        let kwargs = PyDict()
+        if let varargs = layout.varargsSlot {
+            slots[varargs] = .tuple(positional.count > positionalCount ? Array(positional[positionalCount...]) : [])
+        }
+        let kwargs: PyDict? = layout.varKeywordsSlot == nil ? nil : PyDict()
         for (key, v) in arguments.keywords {
-            if let p = parameters.first(where: { $0.name == key && ($0.kind == .positional || $0.kind == .keywordOnly) }) {
-                if frame.slots[p.slot] != nil {
+            var matched = false
+            for p in layout.named where p.name == key {
+                if slots[p.slot] != nil {
                     throw PyException(.typeError, "\(name)() got multiple values for argument '\(key)'")
                 }
-                frame.slots[p.slot] = v
-            } else if varKeywords != nil {
+                slots[p.slot] = v
+                matched = true
+                break
+            }
+            if matched { continue }
+            if let kwargs {
                 try kwargs.set(.str(key), v)
             } else {
                 throw PyException(.typeError, "\(name)() got an unexpected keyword argument '\(key)'")
             }
         }
-        if let varKeywords { frame.slots[varKeywords.slot] = .dict(kwargs) }
+        if let varKeywords = layout.varKeywordsSlot, let kwargs { slots[varKeywords] = .dict(kwargs) }
+        try bindDefaults(f, frame)
+    }
+
+    /// Fills the unbound parameters that have defaults; raises CPython's error for the
+    /// ones without.
+    private func bindDefaults(_ f: PyFunction, _ frame: Frame) throws {
+        let layout = f.code.layout
+        let slots = frame.slots
         var defaultIndex = 0
         var missing: [String] = []
         var missingKeywordOnly: [String] = []
-        for p in parameters where p.kind == .positional || p.kind == .keywordOnly {
+        for p in layout.named {
             if p.hasDefault {
-                if frame.slots[p.slot] == nil, defaultIndex < f.defaults.count {
-                    frame.slots[p.slot] = f.defaults[defaultIndex]
+                if slots[p.slot] == nil, defaultIndex < f.defaults.count {
+                    slots[p.slot] = f.defaults[defaultIndex]
                 }
                 defaultIndex += 1
-            } else if frame.slots[p.slot] == nil {
+            } else if slots[p.slot] == nil {
                 if p.kind == .positional { missing.append(p.name) } else { missingKeywordOnly.append(p.name) }
             }
         }
+        let name = f.code.qualifiedName
         if !missing.isEmpty { throw ArgumentErrors.missing(name, missing, kind: "positional") }
         if !missingKeywordOnly.isEmpty { throw ArgumentErrors.missing(name, missingKeywordOnly, kind: "keyword-only") }
     }

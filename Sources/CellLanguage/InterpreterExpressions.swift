@@ -37,6 +37,23 @@ extension Interpreter {
             }
         case .compare(let first, let rest, _):
             var left = try eval(first, frame)
+            if rest.count == 1 {
+                // Fast path for the common single int comparison (loop and recursion tests).
+                let (op, rightExpr) = rest[0]
+                let right = try eval(rightExpr, frame)
+                if case .int(let x) = left, case .int(let y) = right {
+                    switch op {
+                    case .less: return .bool(x < y)
+                    case .lessEqual: return .bool(x <= y)
+                    case .greater: return .bool(x > y)
+                    case .greaterEqual: return .bool(x >= y)
+                    case .equal: return .bool(x == y)
+                    case .notEqual: return .bool(x != y)
+                    default: break
+                    }
+                }
+                return try compare(op, left, right)
+            }
             for (i, (op, rightExpr)) in rest.enumerated() {
                 let right = try eval(rightExpr, frame)
                 let result = try compare(op, left, right)
@@ -65,13 +82,12 @@ extension Interpreter {
                     return try callMethod(object, name, arguments)
                 }
                 let callee = try eval(calleeExpr, frame)
-                var calleeName: String?
-                switch callee {
-                case .function(let f): calleeName = f.code.qualifiedName
-                case .builtin(let b): calleeName = b.name
-                default: if case .name(let ref, _) = calleeExpr { calleeName = ref.name }
+                if case .function(let f) = callee, let result = try callFunctionDirect(f, argumentExprs, frame) {
+                    return result
                 }
-                let arguments = try evalArguments(argumentExprs, frame, calleeName: calleeName)
+                // The callee's name is only needed for error messages: computed lazily.
+                let arguments = try evalArguments(argumentExprs, frame,
+                                                  calleeName: Interpreter.calleeName(callee, calleeExpr))
                 return try call(callee, arguments)
             } catch let e as PyException {
                 record(e, line: p.line, frame)
@@ -140,7 +156,18 @@ extension Interpreter {
         return out
     }
 
-    func evalArguments(_ arguments: [CallArgument], _ frame: Frame, calleeName: String?) throws -> Arguments {
+    /// The name a call's argument errors use: the function's, else the called name.
+    static func calleeName(_ callee: Value, _ calleeExpr: Expr) -> String? {
+        switch callee {
+        case .function(let f): return f.code.qualifiedName
+        case .builtin(let b): return b.name
+        default: if case .name(let ref, _) = calleeExpr { return ref.name }
+        }
+        return nil
+    }
+
+    func evalArguments(_ arguments: [CallArgument], _ frame: Frame,
+                       calleeName: @autoclosure () -> String?) throws -> Arguments {
         var result = Arguments()
         result.positional.reserveCapacity(arguments.count)
         for argument in arguments {
@@ -152,18 +179,18 @@ extension Interpreter {
             case .star(let e):
                 let v = try eval(e, frame)
                 guard isIterable(v) else {
-                    throw PyException(.typeError, "\(calleeName ?? "function")() argument after * must be an iterable, not \(v.typeName)")
+                    throw PyException(.typeError, "\(calleeName() ?? "function")() argument after * must be an iterable, not \(v.typeName)")
                 }
                 result.positional.append(contentsOf: try toArray(v))
             case .doubleStar(let e):
                 let v = try eval(e, frame)
                 guard case .dict(let d) = v else {
-                    throw PyException(.typeError, "\(calleeName ?? "function")() argument after ** must be a mapping, not \(v.typeName)")
+                    throw PyException(.typeError, "\(calleeName() ?? "function")() argument after ** must be a mapping, not \(v.typeName)")
                 }
                 for (k, value) in d.entries {
                     guard case .str(let name) = k else { throw PyException(.typeError, "keywords must be strings") }
                     if result.keywords.contains(where: { $0.name == name }) {
-                        throw PyException(.typeError, "\(calleeName ?? "function")() got multiple values for keyword argument '\(name)'")
+                        throw PyException(.typeError, "\(calleeName() ?? "function")() got multiple values for keyword argument '\(name)'")
                     }
                     result.keywords.append((name, value))
                 }

@@ -97,13 +97,14 @@ enum Methods {
     /// The positional arguments of a builtin method, checked against CPython's counts:
     /// `insert expected 2 arguments, got 0`.
     static func positional(_ args: Arguments, _ name: String, min: Int, max: Int) throws -> [Value] {
-        // `name` is qualified (`list.append`); CPython qualifies only some messages.
-        let short = name.split(separator: ".").last.map(String.init) ?? name
         if !args.keywords.isEmpty {
             throw PyException(.typeError, "\(name)() takes no keyword arguments")
         }
         let n = args.positional.count
         if n < min || n > max {
+            // `name` is qualified (`list.append`); CPython qualifies only some messages.
+            // (Computed here, on the error path only: splitting costs on every method call.)
+            let short = name.split(separator: ".").last.map(String.init) ?? name
             if min == max {
                 if min == 0 { throw PyException(.typeError, "\(name)() takes no arguments (\(n) given)") }
                 if min == 1 { throw PyException(.typeError, "\(name)() takes exactly one argument (\(n) given)") }

@@ -1,6 +1,8 @@
-/// Value slots reached through `let` pointers, so the hot paths (locals, globals) pay no
+/// Value slots reached through a `let` pointer, so the hot paths (locals, globals) pay no
 /// dynamic exclusivity checks, which cost a third of the time of a tight loop otherwise.
-final class FixedSlots {
+/// A view, not an owner: the `Frame` holding it allocates and releases the memory (one
+/// object per call instead of two).
+struct FixedSlots {
     let base: UnsafeMutablePointer<Value?>
     let count: Int
 
@@ -10,7 +12,8 @@ final class FixedSlots {
         base.initialize(repeating: nil, count: count)
     }
 
-    deinit {
+    /// Frees the slots; called once, by the owner's `deinit`.
+    func release() {
         base.deinitialize(count: count)
         base.deallocate()
     }
@@ -18,7 +21,7 @@ final class FixedSlots {
     @inline(__always)
     subscript(i: Int) -> Value? {
         get { base[i] }
-        set { base[i] = newValue }
+        nonmutating set { base[i] = newValue }
     }
 }
 

@@ -204,11 +204,22 @@ public final class PyFunction {
     /// Values of the parameters that have defaults, in parameter order.
     let defaults: [Value]
     let closure: Frame?
+    /// `code.scopeLines`, taken when the function is created (its cell is parsed by then),
+    /// so calls do not recompute it.
+    let scopeLines: ClosedRange<Int>?
+    /// `code`'s parsed body, lambda expression and frame size, copied into `let`s for calls.
+    let body: [Stmt]
+    let expression: Expr?
+    let slotCount: Int
 
     init(code: FunctionCode, defaults: [Value], closure: Frame?) {
         self.code = code
         self.defaults = defaults
         self.closure = closure
+        scopeLines = code.scopeLines
+        body = code.body
+        expression = code.expression
+        slotCount = code.slotCount
     }
 
     public var name: String { code.name }
