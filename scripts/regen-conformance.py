@@ -25,7 +25,9 @@ ROOT = Path(__file__).resolve().parent.parent / 'Tests' / 'CellLanguageTests' / 
 # Runs one snippet (its path is argv[1]) as a Jupyter cell; executed in a child python3 so
 # every snippet starts from a clean interpreter.
 CELL_RUNNER = r'''
-import ast, sys, traceback
+import ast, sys, traceback, warnings
+if sys.argv[2:] == ['--ignore-warnings']:
+    warnings.simplefilter('ignore')
 path = sys.argv[1]
 source = open(path, encoding='utf-8').read()
 tree = ast.parse(source, path)
@@ -73,9 +75,12 @@ def subset_problems(path, source):
     return problems
 
 
-def run(path):
+def run(path, ignore_warnings=False):
+    """Runs one snippet as a Jupyter cell: (stdout, whether an exception escaped).
+    `ignore_warnings` drops Python warnings (NumPy's RuntimeWarnings go to stderr in Jupyter)."""
     env = dict(os.environ, PYTHONHASHSEED='0', PYTHONIOENCODING='utf-8')
-    result = subprocess.run([sys.executable, '-c', CELL_RUNNER, str(path)], capture_output=True,
+    flags = ['--ignore-warnings'] if ignore_warnings else []
+    result = subprocess.run([sys.executable, '-c', CELL_RUNNER, str(path)] + flags, capture_output=True,
                             text=True, encoding='utf-8', env=env, timeout=60)
     if result.returncode not in (0, 3) or result.stderr:
         raise SystemExit('%s: the runner failed:\n%s' % (path, result.stderr))

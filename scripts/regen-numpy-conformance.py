@@ -15,46 +15,25 @@ the expected output. Snippets avoid random draws, or only show shapes and dtypes
     python3 scripts/regen-numpy-conformance.py           # rewrite every .out
     python3 scripts/regen-numpy-conformance.py --check   # fail if any .out is stale
 """
-import os
-import subprocess
+import functools
+import importlib.util
 import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent / 'Tests' / 'LibraryTests' / 'NumPyConformance'
 
-CELL_RUNNER = r'''
-import ast, sys, traceback, warnings
-warnings.simplefilter('ignore')
-path = sys.argv[1]
-source = open(path, encoding='utf-8').read()
-tree = ast.parse(source, path)
-namespace = {'__name__': '__main__'}
-try:
-    body = tree.body
-    last = body[-1] if body and isinstance(body[-1], ast.Expr) else None
-    if last is not None:
-        body = body[:-1]
-    exec(compile(ast.Module(body=body, type_ignores=[]), path, 'exec'), namespace)
-    if last is not None:
-        value = eval(compile(ast.Expression(body=last.value), path, 'eval'), namespace)
-        if value is not None:
-            print(repr(value))
-except BaseException as error:
-    sys.stdout.flush()
-    lines = traceback.format_exception_only(type(error), error)
-    sys.stdout.write(''.join(lines).rstrip('\n') + '\n')
-    sys.stdout.flush()
-    sys.exit(3)
-'''
+@functools.cache
+def load_cell_runner():
+    """The language corpus' script runs snippets the Jupyter way; this one reuses it."""
+    spec = importlib.util.spec_from_file_location(
+        'regen_conformance', Path(__file__).resolve().parent / 'regen-conformance.py')
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
 
 
 def run(path):
-    env = dict(os.environ, PYTHONHASHSEED='0', PYTHONIOENCODING='utf-8')
-    result = subprocess.run([sys.executable, '-c', CELL_RUNNER, str(path)], capture_output=True,
-                            text=True, encoding='utf-8', env=env, timeout=60)
-    if result.returncode not in (0, 3) or result.stderr:
-        raise SystemExit('%s: the runner failed:\n%s' % (path, result.stderr))
-    return result.stdout, result.returncode == 3
+    return load_cell_runner().run(path, ignore_warnings=True)
 
 
 def main():
