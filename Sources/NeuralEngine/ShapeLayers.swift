@@ -1,7 +1,7 @@
 /// `keras.layers.Dropout`: in training, zeroes each input with probability `rate` and scales
 /// the kept ones by `1 / (1 - rate)` (inverted dropout), drawing the mask from the session's
 /// generator; at inference it passes its input through.
-public final class Dropout: Layer {
+public final class Dropout: WeightlessLayer {
     public let name: String
     public var className: String { "Dropout" }
     public let declaredInputShape: [Int]?
@@ -32,9 +32,6 @@ public final class Dropout: Layer {
         return inputShape
     }
 
-    public var weights: [Tensor] { [] }
-    public func setWeights(_ weights: [Tensor]) throws { try assign(weights, to: [], layer: name) }
-    public var parameterCount: Int { 0 }
 
     public func reserve(batchSize: Int) {
         let needed = batchSize * outputSize
@@ -77,7 +74,7 @@ public final class Dropout: Layer {
 }
 
 /// `keras.layers.Flatten`: each sample's values as one axis, `(None, 28, 28)` to `(None, 784)`.
-public final class Flatten: Layer {
+public final class Flatten: WeightlessLayer {
     public let name: String
     public var className: String { "Flatten" }
     public let declaredInputShape: [Int]?
@@ -98,9 +95,6 @@ public final class Flatten: Layer {
         return outputShape
     }
 
-    public var weights: [Tensor] { [] }
-    public func setWeights(_ weights: [Tensor]) throws { try assign(weights, to: [], layer: name) }
-    public var parameterCount: Int { 0 }
     public func reserve(batchSize: Int) {}
 
     public func forward(
@@ -120,7 +114,7 @@ public final class Flatten: Layer {
 }
 
 /// `keras.layers.Activation`: applies an activation function on its own.
-public final class ActivationLayer: Layer {
+public final class ActivationLayer: WeightlessLayer {
     public let name: String
     public var className: String { "Activation" }
     public let declaredInputShape: [Int]?
@@ -144,9 +138,6 @@ public final class ActivationLayer: Layer {
         return inputShape
     }
 
-    public var weights: [Tensor] { [] }
-    public func setWeights(_ weights: [Tensor]) throws { try assign(weights, to: [], layer: name) }
-    public var parameterCount: Int { 0 }
     public func reserve(batchSize: Int) {}
 
     public func forward(
@@ -167,4 +158,14 @@ public final class ActivationLayer: Layer {
         activation.backward(outputGradient, output: output, preactivation: input, rows: rows, width: outputShape.last ?? 1)
         inputGradient.update(from: outputGradient, count: batchSize * outputSize)
     }
+}
+
+/// A layer without weights (Dropout, Flatten, Activation): no parameters, and `set_weights`
+/// accepts only an empty list, with Keras' message otherwise.
+public protocol WeightlessLayer: Layer {}
+
+extension WeightlessLayer {
+    public var weights: [Tensor] { [] }
+    public func setWeights(_ weights: [Tensor]) throws { try assign(weights, to: [], layer: name) }
+    public var parameterCount: Int { 0 }
 }

@@ -10,18 +10,18 @@ struct CacheCommand: ParsableCommand {
         discussion: "The cache is .labbook/ beside the notebook (or --cache-dir). See docs/cache.md.",
         subcommands: [Info.self, Clean.self])
 
-    struct Info: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Show the cache's entries, size and runs.")
-
+    /// The notebook whose cache a subcommand works on.
+    struct Target: ParsableArguments {
         @Argument(help: "The notebook (.md).")
         var notebook: String
 
         @Option(help: ArgumentHelp("The cache folder (default: .labbook beside the notebook).", valueName: "DIR"))
         var cacheDir: String?
 
-        func run() throws {
+        /// Prints what `action` reports; a failure is one line on stderr and exit 2.
+        func report(_ action: (String, String?) throws(RunFailure) -> String) throws {
             do {
-                print(try CacheCommands.info(notebookPath: notebook, cacheDirectory: cacheDir), terminator: "")
+                print(try action(notebook, cacheDir), terminator: "")
             } catch {
                 Terminal(quiet: false).error(error.message)
                 throw ExitCode(2)
@@ -29,22 +29,15 @@ struct CacheCommand: ParsableCommand {
         }
     }
 
+    struct Info: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Show the cache's entries, size and runs.")
+        @OptionGroup var target: Target
+        func run() throws { try target.report(CacheCommands.info) }
+    }
+
     struct Clean: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Delete the cache folder and everything in it.")
-
-        @Argument(help: "The notebook (.md).")
-        var notebook: String
-
-        @Option(help: ArgumentHelp("The cache folder (default: .labbook beside the notebook).", valueName: "DIR"))
-        var cacheDir: String?
-
-        func run() throws {
-            do {
-                print(try CacheCommands.clean(notebookPath: notebook, cacheDirectory: cacheDir), terminator: "")
-            } catch {
-                Terminal(quiet: false).error(error.message)
-                throw ExitCode(2)
-            }
-        }
+        @OptionGroup var target: Target
+        func run() throws { try target.report(CacheCommands.clean) }
     }
 }
