@@ -62,9 +62,46 @@ public enum Activation: String, CaseIterable, Codable, Sendable {
         }
     }
 
+    /// `a = activation(z + bias)` with `bias` added to each row: a Dense layer's output from
+    /// its product `z`. `z` receives the pre-activations `z + bias` where `backward` needs them.
+    func forward(
+        _ z: UnsafeMutablePointer<Float>, _ a: UnsafeMutablePointer<Float>, rows: Int, width: Int,
+        bias: UnsafePointer<Float>?
+    ) {
+        guard let bias else { return forward(UnsafePointer(z), a, rows: rows, width: width) }
+        if self == .sigmoid {
+            VectorMath.sigmoid(z, adding: bias, a, rows: rows, width: width)
+            return
+        }
+        for r in 0..<rows {
+            let row = z + r * width
+            for j in 0..<width { row[j] += bias[j] }
+        }
+        forward(UnsafePointer(z), a, rows: rows, width: width)
+    }
+
     /// Turns the gradient with respect to the outputs `a` into the gradient with respect to
     /// the pre-activations, in place in `grad`. `z` is needed only if `needsPreactivation`.
+    /// When `columnSums` is given, each column of the result is added to it (rows in order):
+    /// a Dense layer's bias gradient, taken in the same pass.
     func backward(
+        _ grad: UnsafeMutablePointer<Float>, output a: UnsafePointer<Float>,
+        preactivation z: UnsafePointer<Float>?, rows: Int, width: Int,
+        columnSums: UnsafeMutablePointer<Float>? = nil
+    ) {
+        if self == .sigmoid {
+            return VectorMath.sigmoidBackward(grad, output: a, rows: rows, width: width, columnSums: columnSums)
+        }
+        transform(grad, output: a, preactivation: z, rows: rows, width: width)
+        if let columnSums {
+            for r in 0..<rows {
+                let row = grad + r * width
+                for j in 0..<width { columnSums[j] += row[j] }
+            }
+        }
+    }
+
+    private func transform(
         _ grad: UnsafeMutablePointer<Float>, output a: UnsafePointer<Float>,
         preactivation z: UnsafePointer<Float>?, rows: Int, width: Int
     ) {
@@ -73,7 +110,7 @@ public enum Activation: String, CaseIterable, Codable, Sendable {
         case .linear:
             break
         case .sigmoid:
-            for i in 0..<n { grad[i] *= a[i] * (1 - a[i]) }
+            VectorMath.sigmoidBackward(grad, output: a, rows: rows, width: width, columnSums: nil)
         case .relu:
             for i in 0..<n { grad[i] = a[i] > 0 ? grad[i] : 0 }
         case .tanh:

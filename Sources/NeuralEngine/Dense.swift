@@ -96,43 +96,42 @@ public final class Dense: Layer, ParameterOwner {
         }
         BLAS.gemm(transposeA: false, transposeB: false, m: rows, n: n, k: inputWidth,
                   a: input, lda: inputWidth, b: kernel.value.pointer, ldb: n, beta: 0, c: z, ldc: n)
-        if let bias {
-            let b = bias.value.pointer
-            for r in 0..<rows {
-                let row = z + r * n
-                for j in 0..<n { row[j] += b[j] }
-            }
-        }
-        activation.forward(z, output, rows: rows, width: n)
+        activation.forward(z, output, rows: rows, width: n, bias: bias.map { UnsafePointer($0.value.pointer) })
     }
 
     public func backward(
         input: UnsafePointer<Float>, output: UnsafePointer<Float>,
         outputGradient: UnsafeMutablePointer<Float>, inputGradient: UnsafeMutablePointer<Float>?,
-        batchSize: Int, accumulate: Bool
+        batchSize: Int, update: ParameterUpdate
     ) {
         guard let kernel else { preconditionFailure("Dense.backward before build") }
         let rows = batchSize * rowsPerSample, n = units
         let dz = outputGradient
+        // dz, and the bias gradient (its column sums) in the same pass.
+        let db = bias?.gradient
+        if update != .accumulate { db?.fill(0) }
         activation.backward(dz, output: output, preactivation: preactivation.map { UnsafePointer($0.pointer) },
-                            rows: rows, width: n)
-        // dKernel = input^T · dz
-        BLAS.gemm(transposeA: true, transposeB: false, m: inputWidth, n: n, k: rows,
-                  a: input, lda: inputWidth, b: dz, ldb: n,
-                  beta: accumulate ? 1 : 0, c: kernel.gradient.pointer, ldc: n)
-        if let bias {
-            let db = bias.gradient.pointer
-            if !accumulate { bias.gradient.fill(0) }
-            for r in 0..<rows {
-                let row = dz + r * n
-                for j in 0..<n { db[j] += row[j] }
-            }
-        }
-        // dInput = dz · kernel^T
+                            rows: rows, width: n, columnSums: db?.pointer)
+        // dInput = dz · kernel^T, from the kernel of the forward pass (before a descent step).
         if let inputGradient {
             BLAS.gemm(transposeA: false, transposeB: true, m: rows, n: inputWidth, k: n,
                       a: dz, lda: n, b: kernel.value.pointer, ldb: n,
                       beta: 0, c: inputGradient, ldc: inputWidth)
+        }
+        // dKernel = input^T · dz, or straight into the kernel: kernel += -rate · input^T · dz.
+        switch update {
+        case .store, .accumulate:
+            BLAS.gemm(transposeA: true, transposeB: false, m: inputWidth, n: n, k: rows,
+                      a: input, lda: inputWidth, b: dz, ldb: n,
+                      beta: update == .accumulate ? 1 : 0, c: kernel.gradient.pointer, ldc: n)
+        case let .descend(rate):
+            BLAS.gemm(transposeA: true, transposeB: false, m: inputWidth, n: n, k: rows,
+                      alpha: -rate, a: input, lda: inputWidth, b: dz, ldb: n,
+                      beta: 1, c: kernel.value.pointer, ldc: n)
+            if let bias {
+                let b = bias.value.pointer, g = bias.gradient.pointer
+                for j in 0..<n { b[j] -= rate * g[j] }
+            }
         }
     }
 }

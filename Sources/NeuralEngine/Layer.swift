@@ -36,12 +36,25 @@ public protocol Layer: AnyObject {
         _ input: UnsafePointer<Float>, into output: UnsafeMutablePointer<Float>, batchSize: Int,
         training: Bool, rng: inout RandomGenerator)
     /// Back-propagates through the last `forward` (training mode). `outputGradient` may be
-    /// overwritten. If `inputGradient` is given it receives d(loss)/d(input).
-    /// Parameter gradients are added to (`accumulate`) or replace the stored ones.
+    /// overwritten. If `inputGradient` is given it receives d(loss)/d(input), computed from the
+    /// parameters as they were in `forward`. `update` says what becomes of the parameter gradients.
     func backward(
         input: UnsafePointer<Float>, output: UnsafePointer<Float>,
         outputGradient: UnsafeMutablePointer<Float>, inputGradient: UnsafeMutablePointer<Float>?,
-        batchSize: Int, accumulate: Bool)
+        batchSize: Int, update: ParameterUpdate)
+}
+
+/// What `Layer.backward` does with the parameter gradients it computes.
+public enum ParameterUpdate: Equatable, Sendable {
+    /// Writes them into the parameters' gradient buffers, for the optimizer to read.
+    case store
+    /// Adds them to what the gradient buffers hold.
+    case accumulate
+    /// Takes a plain gradient-descent step at once, `p -= learningRate * g` (Keras' `SGD`
+    /// without momentum), inside the products that compute `g`: the kernel gradient never goes
+    /// through memory on its own, which for a 784 x 2048 kernel saves two passes over 6 MB
+    /// per batch. The gradient buffers are not meaningful afterwards.
+    case descend(learningRate: Float)
 }
 
 /// Internal access to a layer's trainable tensors, for the optimizer.

@@ -22,6 +22,9 @@ public protocol Optimizer: AnyObject {
     func update(
         _ parameter: UnsafeMutablePointer<Float>, gradient: UnsafePointer<Float>, count: Int,
         slots: UnsafeMutablePointer<Float>, step: Int)
+    /// The learning rate, when an update is exactly `p -= rate * g` with no state: the
+    /// training loop then lets the layers take the step themselves (`ParameterUpdate.descend`).
+    var descentRate: Float? { get }
 }
 
 /// An optimizer's mutable state: the number of updates done and its accumulators, one array
@@ -86,23 +89,15 @@ struct ParameterSlot {
 }
 
 extension Optimizer {
+    public var descentRate: Float? { nil }
+
     /// Applies one step to every parameter tensor. Creates the accumulators on first use (or
     /// when the parameter sizes changed, i.e. the optimizer now serves another model).
     /// Allocates nothing once the accumulators exist.
     func apply(_ pairs: [ParameterSlot]) {
-        let perParameter = slotsPerParameter
         var current = state
         state = OptimizerState()  // hand the arrays over uniquely, so writing them copies nothing
-        var matches = current.slots.count == pairs.count
-        if matches {
-            for (slots, pair) in zip(current.slots, pairs) where slots.count != pair.count * perParameter {
-                matches = false
-            }
-        }
-        if !matches {
-            current.slots = pairs.map { [Float](repeating: initialSlotValue, count: $0.count * perParameter) }
-        }
-        current.iterations += 1
+        advance(&current, pairs)
         let step = current.iterations
         for index in pairs.indices {
             let pair = pairs[index]
@@ -113,5 +108,25 @@ extension Optimizer {
             }
         }
         state = current
+    }
+
+    /// Records a step the layers took themselves (`descentRate`), as `apply` would have.
+    func countStep(_ pairs: [ParameterSlot]) {
+        advance(&state, pairs)
+    }
+
+    /// Counts one more step and makes sure there are accumulators for `pairs`.
+    private func advance(_ current: inout OptimizerState, _ pairs: [ParameterSlot]) {
+        let perParameter = slotsPerParameter
+        var matches = current.slots.count == pairs.count
+        if matches {
+            for (slots, pair) in zip(current.slots, pairs) where slots.count != pair.count * perParameter {
+                matches = false
+            }
+        }
+        if !matches {
+            current.slots = pairs.map { [Float](repeating: initialSlotValue, count: $0.count * perParameter) }
+        }
+        current.iterations += 1
     }
 }

@@ -18,6 +18,7 @@ public final class SGD: Optimizer {
     public var config: OptimizerConfig { .sgd(learningRate: learningRate, momentum: momentum, nesterov: nesterov) }
     public var slotsPerParameter: Int { momentum == 0 ? 0 : 1 }
     public var initialSlotValue: Float { 0 }
+    public var descentRate: Float? { momentum == 0 ? learningRate : nil }
 
     public func update(
         _ p: UnsafeMutablePointer<Float>, gradient g: UnsafePointer<Float>, count: Int,

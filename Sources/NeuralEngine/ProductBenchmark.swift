@@ -39,6 +39,11 @@ public enum ProductBenchmark {
     public struct Throughput: Sendable {
         public var wallGFLOPs: Double
         public var cpuGFLOPs: Double
+
+        public init(wallGFLOPs: Double, cpuGFLOPs: Double) {
+            self.wallGFLOPs = wallGFLOPs
+            self.cpuGFLOPs = cpuGFLOPs
+        }
     }
 
     /// This process's CPU time (all threads), in seconds.

@@ -61,7 +61,7 @@ public final class Dropout: WeightlessLayer {
     public func backward(
         input: UnsafePointer<Float>, output: UnsafePointer<Float>,
         outputGradient: UnsafeMutablePointer<Float>, inputGradient: UnsafeMutablePointer<Float>?,
-        batchSize: Int, accumulate: Bool
+        batchSize: Int, update: ParameterUpdate
     ) {
         guard let inputGradient else { return }
         let n = batchSize * outputSize
@@ -107,7 +107,7 @@ public final class Flatten: WeightlessLayer {
     public func backward(
         input: UnsafePointer<Float>, output: UnsafePointer<Float>,
         outputGradient: UnsafeMutablePointer<Float>, inputGradient: UnsafeMutablePointer<Float>?,
-        batchSize: Int, accumulate: Bool
+        batchSize: Int, update: ParameterUpdate
     ) {
         inputGradient?.update(from: outputGradient, count: batchSize * outputSize)
     }
@@ -151,7 +151,7 @@ public final class ActivationLayer: WeightlessLayer {
     public func backward(
         input: UnsafePointer<Float>, output: UnsafePointer<Float>,
         outputGradient: UnsafeMutablePointer<Float>, inputGradient: UnsafeMutablePointer<Float>?,
-        batchSize: Int, accumulate: Bool
+        batchSize: Int, update: ParameterUpdate
     ) {
         guard let inputGradient else { return }
         let rows = batchSize * outputShape.dropLast().reduce(1, *)

@@ -132,12 +132,12 @@ extension Sequential {
         }
     }
 
-    private func backward(_ ws: Workspace, count: Int) {
+    private func backward(_ ws: Workspace, count: Int, update: ParameterUpdate) {
         for i in stride(from: layers.count - 1, through: 0, by: -1) {
             layers[i].backward(
                 input: ws.activations[i].pointer, output: ws.activations[i + 1].pointer,
                 outputGradient: ws.gradients[i + 1].pointer, inputGradient: i > 0 ? ws.gradients[i].pointer : nil,
-                batchSize: count, accumulate: false)
+                batchSize: count, update: update)
         }
     }
 
@@ -181,6 +181,8 @@ extension Sequential {
             ParameterSlot(parameter: $0.value.pointer, gradient: $0.gradient.pointer, count: $0.count)
         }
         let optimizer = compiled.optimizer
+        // Plain SGD steps inside the layers' gradient products; other optimizers read the gradients.
+        let update: ParameterUpdate = optimizer.descentRate.map { .descend(learningRate: $0) } ?? .store
         var order = Array(0..<trainCount)
         var history = History()
         var runningLogs = Logs(plan.names.map { Logs.Entry(name: $0, value: 0) })
@@ -200,8 +202,8 @@ extension Sequential {
                 gather(x, y, ws, count: count)
                 forward(ws, count: count, training: true, rng: &rng)
                 score(ws, plan, count: count, withGradient: true)
-                backward(ws, count: count)
-                optimizer.apply(slots)
+                backward(ws, count: count, update: update)
+                if case .descend = update { optimizer.countStep(slots) } else { optimizer.apply(slots) }
                 for i in totals.indices { totals[i] += ws.values[i] }
                 seen += count
                 if observer != nil {

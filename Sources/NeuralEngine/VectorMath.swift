@@ -29,28 +29,100 @@ enum VectorMath {
         return y * scale
     }
 
-    /// a = 1 / (1 + e^-z), with e's argument kept in [-80, 88] and results below the smallest
-    /// normal float flushed to 0, so saturated units give exactly 0 or 1 and never denormals.
+    /// 1 / (1 + e^-v), with e's argument kept in [-80, 87] and results below 1.7e-38 (where
+    /// e^-v > e^87) set to exactly 0, so saturated units give exactly 0 or 1 and no step makes
+    /// a denormal: arithmetic on denormals is dozens of times slower, and raw 0-255 pixels
+    /// saturate most units of a first layer.
+    @inline(__always)
+    static func sigmoid(_ v: Lanes) -> Lanes {
+        let low = Lanes(repeating: -80), high = Lanes(repeating: 87)
+        let one = Lanes(repeating: 1)
+        // Clamped by selects: `clamped(lowerBound:upperBound:)` is not inlined and costs more than exp.
+        var t = -v
+        let zero = t .> high
+        t = t.replacing(with: low, where: t .< low)
+        t = t.replacing(with: high, where: zero)
+        let s = one / (one + exp(t))
+        return s.replacing(with: 0, where: zero)
+    }
+
+    @inline(__always)
+    static func load(_ p: UnsafePointer<Float>) -> Lanes { UnsafeRawPointer(p).loadUnaligned(as: Lanes.self) }
+
+    @inline(__always)
+    static func store(_ v: Lanes, _ p: UnsafeMutablePointer<Float>) { UnsafeMutableRawPointer(p).storeBytes(of: v, as: Lanes.self) }
+
+    /// The first `count` (< 8) values at `p` in lanes, the rest 0.
+    @inline(__always)
+    static func loadPartial(_ p: UnsafePointer<Float>, count: Int) -> Lanes {
+        var v = Lanes(repeating: 0)
+        for j in 0..<count { v[j] = p[j] }
+        return v
+    }
+
+    /// a = sigmoid(z), elementwise (see `sigmoid(_: Lanes)`).
     static func sigmoid(_ z: UnsafePointer<Float>, _ a: UnsafeMutablePointer<Float>, count: Int) {
-        let low = Lanes(repeating: -80), high = Lanes(repeating: 88)
-        let one = Lanes(repeating: 1), tiny = Lanes(repeating: Float.leastNormalMagnitude)
-        @inline(__always) func lanes(_ v: Lanes) -> Lanes {
-            let e = exp((-v).clamped(lowerBound: low, upperBound: high))
-            let s = one / (one + e)
-            return s.replacing(with: 0, where: s .< tiny)
-        }
         var i = 0
         while i + 8 <= count {
-            let v = UnsafeRawPointer(z + i).loadUnaligned(as: Lanes.self)
-            UnsafeMutableRawPointer(a + i).storeBytes(of: lanes(v), as: Lanes.self)
+            store(sigmoid(load(z + i)), a + i)
             i += 8
         }
         if i < count {
             // The tail goes through the same lanes, so a value's result never depends on its position.
-            var v = Lanes(repeating: 0)
-            for j in 0..<(count - i) { v[j] = z[i + j] }
-            let s = lanes(v)
+            let s = sigmoid(loadPartial(z + i, count: count - i))
             for j in 0..<(count - i) { a[i + j] = s[j] }
+        }
+    }
+
+    /// a = sigmoid(z + bias) for `rows` rows of `width`, the bias added to every row (a Dense
+    /// layer's forward pass after its product, in one pass over the batch).
+    static func sigmoid(
+        _ z: UnsafePointer<Float>, adding bias: UnsafePointer<Float>, _ a: UnsafeMutablePointer<Float>,
+        rows: Int, width: Int
+    ) {
+        for r in 0..<rows {
+            let zr = z + r * width, ar = a + r * width
+            var j = 0
+            while j + 8 <= width {
+                store(sigmoid(load(zr + j) + load(bias + j)), ar + j)
+                j += 8
+            }
+            if j < width {
+                let s = sigmoid(loadPartial(zr + j, count: width - j) + loadPartial(bias + j, count: width - j))
+                for t in 0..<(width - j) { ar[j + t] = s[t] }
+            }
+        }
+    }
+
+    /// g *= a (1 - a), sigmoid's derivative from its outputs, with results below the smallest
+    /// normal float set to 0 (near-saturated units would otherwise feed denormals to the next
+    /// products, see `sigmoid(_: Lanes)`). When `sums` is given, each column's new values are
+    /// added to it, rows in order (a Dense layer's bias gradient).
+    static func sigmoidBackward(
+        _ g: UnsafeMutablePointer<Float>, output a: UnsafePointer<Float>, rows: Int, width: Int,
+        columnSums sums: UnsafeMutablePointer<Float>?
+    ) {
+        let one = Lanes(repeating: 1), tiny = Lanes(repeating: Float.leastNormalMagnitude)
+        @inline(__always) func derivative(_ g: Lanes, _ a: Lanes) -> Lanes {
+            let d = g * (a * (one - a))
+            return d.replacing(with: 0, where: (d .< tiny) .& (d .> -tiny))
+        }
+        for r in 0..<rows {
+            let gr = g + r * width, ar = a + r * width
+            var j = 0
+            while j + 8 <= width {
+                let d = derivative(load(gr + j), load(ar + j))
+                store(d, gr + j)
+                if let sums { store(load(sums + j) + d, sums + j) }
+                j += 8
+            }
+            if j < width {
+                let d = derivative(loadPartial(gr + j, count: width - j), loadPartial(ar + j, count: width - j))
+                for t in 0..<(width - j) {
+                    gr[j + t] = d[t]
+                    sums?[j + t] += d[t]
+                }
+            }
         }
     }
 }

@@ -77,7 +77,7 @@ func denseGradientsMatchFiniteDifferences(_ activation: Activation) throws {
     layer.forward(x, into: &y, batchSize: batch, training: true, rng: &rng)
     var dy = upstream
     var dx = [Float](repeating: 0, count: x.count)
-    layer.backward(input: x, output: y, outputGradient: &dy, inputGradient: &dx, batchSize: batch, accumulate: false)
+    layer.backward(input: x, output: y, outputGradient: &dy, inputGradient: &dx, batchSize: batch, update: .store)
     expectClose(dx.map(Double.init), numericGradient(x) { objective(layer, $0) }, "dx \(activation)")
 
     let original = layer.weights
@@ -102,10 +102,10 @@ func denseGradientsMatchFiniteDifferences(_ activation: Activation) throws {
     var y: [Float] = [0, 0]
     layer.forward(x, into: &y, batchSize: 1, training: true, rng: &rng)
     var dy: [Float] = [1, -1]
-    layer.backward(input: x, output: y, outputGradient: &dy, inputGradient: nil, batchSize: 1, accumulate: false)
+    layer.backward(input: x, output: y, outputGradient: &dy, inputGradient: nil, batchSize: 1, update: .store)
     let once = layer.parameters[0].gradient.array
     dy = [1, -1]
-    layer.backward(input: x, output: y, outputGradient: &dy, inputGradient: nil, batchSize: 1, accumulate: true)
+    layer.backward(input: x, output: y, outputGradient: &dy, inputGradient: nil, batchSize: 1, update: .accumulate)
     #expect(layer.parameters[0].gradient.array == once.map { $0 * 2 })
     #expect(once == [1, -1, 2, -2])
 }
@@ -124,7 +124,7 @@ func denseGradientsMatchFiniteDifferences(_ activation: Activation) throws {
     layer.setMask(mask)
     var dy: [Float] = [1, 1, 1, 1, 1, 1, 1, 1]
     var dx = [Float](repeating: 0, count: 8)
-    layer.backward(input: x, output: y, outputGradient: &dy, inputGradient: &dx, batchSize: 2, accumulate: false)
+    layer.backward(input: x, output: y, outputGradient: &dy, inputGradient: &dx, batchSize: 2, update: .store)
     #expect(dx == mask)
     // Inference passes inputs through.
     layer.forward(x, into: &y, batchSize: 2, training: false, rng: &rng)
@@ -141,4 +141,40 @@ func denseGradientsMatchFiniteDifferences(_ activation: Activation) throws {
     let kept = y.filter { $0 != 0 }
     #expect(abs(Double(kept.count) / 1000 - 0.75) < 0.05)
     #expect(kept.allSatisfy { abs($0 - 4.0 / 3.0) < 1e-6 })
+}
+
+@Test(arguments: [Activation.sigmoid, .relu])
+func descentStepInsideBackwardEqualsStoreThenStep(_ activation: Activation) throws {
+    // Two copies of one layer: one stores its gradients and is stepped by hand, the other
+    // takes the plain-SGD step inside `backward` (what `fit` does for SGD without momentum).
+    func makeLayer() throws -> Dense {
+        var rng = RandomGenerator(seed: 7)
+        let layer = try Dense(units: 3, activation: activation, name: "dense_1")
+        _ = try layer.build(inputShape: [4], rng: &rng)
+        return layer
+    }
+    let stored = try makeLayer(), fused = try makeLayer()
+    let x = inputs, rate: Float = 0.05
+    var rng = RandomGenerator(seed: 0)
+    var dxStored = [Float](repeating: 0, count: x.count), dxFused = dxStored
+    for (layer, isFused) in [(stored, false), (fused, true)] {
+        var y = [Float](repeating: 0, count: 9)
+        layer.forward(x, into: &y, batchSize: 3, training: true, rng: &rng)
+        var dy = Array(weights[0..<9])
+        if isFused {
+            layer.backward(input: x, output: y, outputGradient: &dy, inputGradient: &dxFused, batchSize: 3,
+                           update: .descend(learningRate: rate))
+        } else {
+            layer.backward(input: x, output: y, outputGradient: &dy, inputGradient: &dxStored, batchSize: 3, update: .store)
+        }
+    }
+    // The input gradient comes from the kernel before the step.
+    #expect(dxFused == dxStored)
+    let before = try makeLayer().weights
+    for (index, parameter) in stored.parameters.enumerated() {
+        let expected = zip(before[index].scalars, parameter.gradient.array).map { $0 - rate * $1 }
+        let got = fused.weights[index].scalars
+        #expect(got != before[index].scalars)
+        for (e, g) in zip(expected, got) { #expect(abs(e - g) <= 1e-6 * max(1, abs(e)), "parameter \(index)") }
+    }
 }

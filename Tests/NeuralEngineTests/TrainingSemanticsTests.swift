@@ -27,7 +27,7 @@ final class RecordingLayer: Layer {
         if training { seen.append((0..<batchSize).map { input[$0 * width] }) }
     }
     func backward(input: UnsafePointer<Float>, output: UnsafePointer<Float>, outputGradient: UnsafeMutablePointer<Float>,
-                  inputGradient: UnsafeMutablePointer<Float>?, batchSize: Int, accumulate: Bool) {
+                  inputGradient: UnsafeMutablePointer<Float>?, batchSize: Int, update: ParameterUpdate) {
         inputGradient?.update(from: outputGradient, count: batchSize * outputSize)
     }
 }

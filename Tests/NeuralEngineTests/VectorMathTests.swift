@@ -25,3 +25,44 @@ import Testing
         #expect(abs(Double(y) - exact) <= max(1e-7 * exact, 1e-30), "sigmoid(\(x))")
     }
 }
+
+@Test func sigmoidAndItsDerivativeNeverMakeDenormals() {
+    // Every input from -200 to 200 in small steps, the range raw pixels push a first layer into.
+    let z = stride(from: Float(-200), through: 200, by: 0.01).map { $0 }
+    var a = [Float](repeating: -1, count: z.count)
+    VectorMath.sigmoid(z, &a, count: z.count)
+    let isDenormal = { (x: Float) in x != 0 && abs(x) < Float.leastNormalMagnitude }
+    #expect(!a.contains(where: isDenormal))
+    #expect(a.first == 0 && a.last == 1)
+    // Monotone, and within float rounding of the exact sigmoid wherever it is not flushed to 0.
+    #expect(zip(a, a.dropFirst()).allSatisfy { $0 <= $1 })
+    for (x, y) in zip(z, a) where y > 0 {
+        let exact = 1 / (1 + Foundation.exp(-Double(x)))
+        #expect(abs(Double(y) - exact) <= 3e-7 * exact, "sigmoid(\(x))")
+    }
+    var g = [Float](repeating: 1e-3, count: z.count)
+    VectorMath.sigmoidBackward(&g, output: a, rows: 1, width: z.count, columnSums: nil)
+    #expect(!g.contains(where: isDenormal))
+    #expect(g.contains { $0 > 0 })
+}
+
+@Test func fusedBiasAndColumnSumsMatchSeparatePasses() {
+    // 3 rows of width 11: one full 8-lane group and a tail of 3 per row.
+    let rows = 3, width = 11
+    let z = (0..<(rows * width)).map { Float($0 % 7) * 0.9 - 2.5 }
+    let bias = (0..<width).map { Float($0) * 0.1 - 0.4 }
+    var biased = z
+    for r in 0..<rows { for j in 0..<width { biased[r * width + j] += bias[j] } }
+    var expected = [Float](repeating: 0, count: z.count)
+    VectorMath.sigmoid(biased, &expected, count: z.count)
+    var fused = [Float](repeating: 0, count: z.count)
+    VectorMath.sigmoid(z, adding: bias, &fused, rows: rows, width: width)
+    #expect(fused == expected)
+
+    let upstream = (0..<(rows * width)).map { Float($0 % 5) - 2 }
+    var grad = upstream
+    var sums = [Float](repeating: 0, count: width)
+    VectorMath.sigmoidBackward(&grad, output: fused, rows: rows, width: width, columnSums: &sums)
+    for i in grad.indices { #expect(grad[i] == upstream[i] * (fused[i] * (1 - fused[i]))) }
+    for j in 0..<width { #expect(sums[j] == (grad[j] + grad[width + j]) + grad[2 * width + j]) }
+}
