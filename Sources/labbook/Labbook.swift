@@ -11,7 +11,7 @@ struct Labbook: ParsableCommand {
             A notebook is a .md file of prose and ```python cells. `labbook run` executes the
             cells in order in one session and writes the executed Markdown (outputs inlined).
             """,
-        subcommands: [RunCommand.self, RenderCommand.self, CleanCommand.self, CacheCommand.self, DatasetsCommand.self])
+        subcommands: [RunCommand.self, WatchCommand.self, RenderCommand.self, CleanCommand.self, CacheCommand.self, DatasetsCommand.self])
 
     /// Like ArgumentParser's default, except that bad usage exits with 2 (SPEC §7), not 64.
     static func main() {

@@ -16,6 +16,63 @@ struct RunCommand: ParsableCommand {
     @Argument(help: "The notebook (.md) to run.")
     var notebook: String
 
+    @OptionGroup var options: RunOptions
+
+    func run() throws {
+        let config = options.configuration(notebook: notebook)
+        let terminal = Terminal(quiet: options.quiet, explain: options.explain)
+        do {
+            let result = try NotebookRunner(config, events: terminal.events).run()
+            terminal.finish(result: result, config: config)
+            if result.exitCode != 0 { throw ExitCode(result.exitCode) }
+        } catch let failure as RunFailure {
+            terminal.error(failure.message)
+            throw ExitCode(2)
+        }
+    }
+}
+
+/// `labbook watch NOTEBOOK.md [run's options]`: run, then re-run incrementally on every save.
+struct WatchCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "watch",
+        abstract: "Run a notebook, then run it again (incrementally) every time it is saved.",
+        discussion: """
+            Takes the options of `run`. Only the edited cell and those below it run again; the
+            others come from the cache. A failed cell or an unreadable notebook is reported and
+            watching goes on. Ctrl-C stops.
+            """)
+
+    @Argument(help: "The notebook (.md) to watch.")
+    var notebook: String
+
+    @OptionGroup var options: RunOptions
+
+    @Option(help: "Seconds between two looks at the notebook.")
+    var interval: Double = 0.25
+
+    func validate() throws {
+        guard interval > 0 else { throw ValidationError("--interval takes a positive number of seconds") }
+    }
+
+    func run() throws {
+        let config = options.configuration(notebook: notebook)
+        let terminal = Terminal(quiet: options.quiet, explain: options.explain)
+        NotebookWatcher(path: notebook, interval: interval).watch(
+            run: {
+                do throws(RunFailure) {
+                    let result = try NotebookRunner(config, events: terminal.events).run()
+                    terminal.finish(result: result, config: config)
+                } catch {
+                    terminal.error(error.message)
+                }
+            },
+            watching: { terminal.note("watching \(notebook) for changes (Ctrl-C stops)") })
+    }
+}
+
+/// The options `run` and `watch` share.
+struct RunOptions: ParsableArguments {
     @Option(name: [.short, .customLong("output")], help: "Write the executed Markdown to this file.")
     var output: String?
 
@@ -74,7 +131,8 @@ struct RunCommand: ParsableCommand {
         }
     }
 
-    func run() throws {
+    /// The run these options describe, for `notebook`.
+    func configuration(notebook: String) -> RunConfiguration {
         var config = RunConfiguration(notebookPath: notebook)
         if inPlace {
             config.markdownOutput = notebook
@@ -96,15 +154,7 @@ struct RunCommand: ParsableCommand {
             let (name, value) = parameter.split(separator: "=", maxSplits: 1).map(String.init).pair
             return (name.trimmingCharacters(in: .whitespaces), value)
         }
-        let terminal = Terminal(quiet: quiet, explain: explain)
-        do {
-            let result = try NotebookRunner(config, events: terminal.events).run()
-            terminal.finish(result: result, config: config)
-            if result.exitCode != 0 { throw ExitCode(result.exitCode) }
-        } catch let failure as RunFailure {
-            terminal.error(failure.message)
-            throw ExitCode(2)
-        }
+        return config
     }
 }
 

@@ -57,6 +57,12 @@ final class Terminal: Sendable {
             + (written.isEmpty ? "" : "; wrote " + written.joined(separator: ", ")) + "\n")
     }
 
+    /// A line about what the tool itself is doing (`watch`'s "watching ..."); silent with --quiet.
+    func note(_ message: String) {
+        guard !quiet else { return }
+        Terminal.write(message + "\n")
+    }
+
     func error(_ message: String) {
         Terminal.write("labbook: error: \(message)\n")
     }

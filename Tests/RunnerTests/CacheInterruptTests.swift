@@ -37,8 +37,13 @@ import Testing
 
     /// Starts `labbook run` on `nb`.
     static func spawn(_ nb: CachedNotebook) throws -> Child {
+        try spawn(["run", nb.path, "-o", nb.markdownPath, "--html", nb.htmlPath, "--no-timings", "--quiet"])
+    }
+
+    /// Starts `labbook` with these arguments, its output discarded.
+    static func spawn(_ labbookArguments: [String]) throws -> Child {
         let path = try #require(binary, "build the labbook binary first")
-        let arguments = [path, "run", nb.path, "-o", nb.markdownPath, "--html", nb.htmlPath, "--no-timings", "--quiet"]
+        let arguments = [path] + labbookArguments
         var attributes = posix_spawnattr_t()
         posix_spawnattr_init(&attributes)
         defer { posix_spawnattr_destroy(&attributes) }
