@@ -278,6 +278,15 @@ public enum NumPyModule {
             shape.insert(1, at: axis)
             return .host(a.reshaped(shape))
         }
+        m.define("ravel") { args, _ in
+            let b = try args.bind("ravel", ["a"])
+            let a = try NumPyArguments.array(b["a"])
+            return .host(a.reshaped([a.size]))
+        }
+        m.define("copy") { args, _ in
+            let b = try args.bind("copy", ["a"])
+            return .host(try NumPyArguments.array(b["a"]).copy())
+        }
         m.define("squeeze") { args, _ in
             let b = try args.bind("squeeze", ["a"])
             let a = try NumPyArguments.array(b["a"])
