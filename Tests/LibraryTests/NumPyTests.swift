@@ -113,7 +113,8 @@ struct NumPyTests {
         #expect(output == "True\n[0, 1, 2, 3, 4]\n")
     }
 
-    @Test func maskedAssignmentChangesOnlyTheArrayAssigned() {
+    /// Expected output from python3 with NumPy 2.4: the copy is independent, the reshape is a view.
+    @Test func maskedAssignmentChangesOnlyTheArrayAssignedAndItsViews() {
         let output = run("""
             import numpy as np
             x = np.arange(6)
@@ -124,7 +125,7 @@ struct NumPyTests {
             z[0] = 9
             y
             """)
-        #expect(output == "[0 1 2 0 0 0] [0 1 2 3 4 5]\narray([0, 1, 2, 3, 4, 5])\n")
+        #expect(output == "[0 1 2 0 0 0] [0 1 2 3 4 5]\narray([9, 9, 9, 3, 4, 5])\n")
     }
 
     @Test func mnistShapedArraysIndexAndReshapeCheaply() {

@@ -93,9 +93,7 @@ enum Arithmetic {
             if dtype == .bool { dtype = .int64 }
         case .and, .or, .xor, .leftShift, .rightShift:
             if dtype.isFloat {
-                let name = ["&": "bitwise_and", "|": "bitwise_or", "^": "bitwise_xor",
-                            "<<": "left_shift", ">>": "right_shift"][op.rawValue] ?? op.rawValue
-                throw PyException(.typeError, "ufunc '\(name)' not supported for the input types, and the inputs "
+                throw PyException(.typeError, "ufunc '\(ufuncName(op))' not supported for the input types, and the inputs "
                                   + "could not be safely coerced to any supported types according to the casting rule ''safe''")
             }
         case .matrixMultiply:
@@ -125,6 +123,25 @@ enum Arithmetic {
             throw PyException(.valueError, "Integers to negative integer powers are not allowed.")
         }
         return NDArray(shape: shape, storage: storage)
+    }
+
+    /// NumPy's name for the ufunc behind an operator (`+` is `add`).
+    static func ufuncName(_ op: BinaryOperator) -> String {
+        switch op {
+        case .add: return "add"
+        case .subtract: return "subtract"
+        case .multiply: return "multiply"
+        case .trueDivide: return "divide"
+        case .floorDivide: return "floor_divide"
+        case .modulo: return "remainder"
+        case .power: return "power"
+        case .matrixMultiply: return "matmul"
+        case .and: return "bitwise_and"
+        case .or: return "bitwise_or"
+        case .xor: return "bitwise_xor"
+        case .leftShift: return "left_shift"
+        case .rightShift: return "right_shift"
+        }
     }
 
     static func floatKernel<T: NumPyFloat>(_ op: BinaryOperator) throws -> (T, T) -> T {

@@ -21,7 +21,7 @@ enum ArrayMethods {
         case "size": return .int(a.size)
         case "itemsize": return .int(a.dtype.itemSize)
         case "nbytes": return .int(a.dtype.itemSize * a.size)
-        case "T": return .host(transpose(a, axes: nil))
+        case "T": return .host(try transpose(a, axes: nil))
         default: break
         }
         guard let body = method(a, name) else {
@@ -52,10 +52,12 @@ enum ArrayMethods {
                 }
                 return .host(a.astype(dtype))
             }
-        case "flatten", "ravel":
+        case "flatten":
+            return { _, _ in .host(NDArray(shape: [a.size], storage: a.storage)) }
+        case "ravel":
             return { _, _ in .host(a.reshaped([a.size])) }
         case "copy":
-            return { _, _ in .host(NDArray(shape: a.shape, storage: a.storage)) }
+            return { _, _ in .host(a.copy()) }
         case "tolist":
             return { _, _ in toList(a) }
         case "item":
@@ -76,13 +78,15 @@ enum ArrayMethods {
             return { args, _ in try reduction(name, a, args) }
         case "transpose":
             return { args, _ in
-                if args.positional.isEmpty { return .host(transpose(a, axes: nil)) }
+                if args.positional.isEmpty || (args.positional.count == 1 && args.positional[0].isNone) {
+                    return .host(try transpose(a, axes: nil))
+                }
                 let spec = args.positional.count == 1 ? args.positional[0] : .tuple(args.positional)
                 let axes = try NumPyArguments.integers(spec, "transpose")
-                return .host(transpose(a, axes: axes))
+                return .host(try transpose(a, axes: axes))
             }
         case "squeeze":
-            return { _, _ in .host(a.reshaped(a.shape.filter { $0 != 1 })) }
+            return { _, _ in .host(a.view(a.layout.squeezed())) }
         case "round":
             return { args, _ in
                 let bound = try args.bind("round", [HostParameter("decimals", default: .int(0))])
@@ -193,42 +197,33 @@ enum ArrayMethods {
         return shape
     }
 
-    /// Axes permuted (reversed by default): `x.T`, `x.transpose(1, 0)`.
-    static func transpose(_ a: NDArray, axes: [Int]?) -> NDArray {
-        let order = axes ?? Array((0..<a.ndim).reversed())
-        if a.ndim < 2 { return NDArray(shape: a.shape, storage: a.storage) }
-        let shape = order.map { a.shape[$0] }
-        let sourceStrides = a.strides
-        let strides = order.map { sourceStrides[$0] }
-        var offsets = [Int]()
-        offsets.reserveCapacity(a.size)
-        var counter = Array(repeating: 0, count: shape.count)
-        var offset = 0
-        for _ in 0..<a.size {
-            offsets.append(offset)
-            var axis = shape.count - 1
-            while axis >= 0 {
-                counter[axis] += 1
-                offset += strides[axis]
-                if counter[axis] < shape[axis] { break }
-                offset -= strides[axis] * shape[axis]
-                counter[axis] = 0
-                axis -= 1
+    /// Axes permuted (reversed by default), as a view: `x.T`, `x.transpose(1, 0)`.
+    static func transpose(_ a: NDArray, axes: [Int]?) throws -> NDArray {
+        guard let axes else { return a.view(a.layout.permuted(Array((0..<a.ndim).reversed()))) }
+        guard axes.count == a.ndim else { throw PyException(.valueError, "axes don't match array") }
+        var order: [Int] = []
+        for axis in axes {
+            guard axis >= -a.ndim && axis < a.ndim else {
+                throw PyException(.valueError, "axis \(axis) is out of bounds for array of dimension \(a.ndim)")
             }
+            let normalized = axis < 0 ? axis + a.ndim : axis
+            if order.contains(normalized) { throw PyException(.valueError, "repeated axis in transpose") }
+            order.append(normalized)
         }
-        return NDArray(shape: shape, storage: a.storage.gathered(offsets))
+        return a.view(a.layout.permuted(order))
     }
 
     /// `x.tolist()`: nested lists of Python ints, floats and bools.
     static func toList(_ a: NDArray) -> Value {
-        if a.ndim == 0 { return NumPyScalar.pythonValue(a.storage, 0) }
+        let storage = a.storage
+        if a.ndim == 0 { return NumPyScalar.pythonValue(storage, 0) }
         func build(_ axis: Int, _ offset: Int, _ strides: [Int]) -> Value {
             if axis == a.ndim - 1 {
-                return .list(PyList((0..<a.shape[axis]).map { NumPyScalar.pythonValue(a.storage, offset + $0) }))
+                return .list(PyList((0..<a.shape[axis]).map { NumPyScalar.pythonValue(storage, offset + $0) }))
             }
             return .list(PyList((0..<a.shape[axis]).map { build(axis + 1, offset + $0 * strides[axis], strides) }))
         }
-        return build(0, 0, a.strides)
+        return build(0, 0, NDArray.strides(for: a.shape))
     }
 
     static func binaryOperation(_ a: NDArray, _ op: BinaryOperator, _ other: Value, reflected: Bool) throws -> Value? {

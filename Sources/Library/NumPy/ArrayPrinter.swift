@@ -48,7 +48,7 @@ enum ArrayPrinter {
         let summarize = a.size > threshold
         let shown = shownIndices(a.shape, summarize: summarize)
         let element = elementFormatter(a.storage, shown: shown, zeroDimensional: a.ndim == 0)
-        let strides = a.strides
+        let strides = NDArray.strides(for: a.shape)
         let width = lineWidth - suffixLength
         return recurse(a, strides, element, index: [], offset: 0, hangingIndent: " " + String(repeating: " ", count: prefix.count),
                        currentWidth: width, separator: separator, summaryInsert: summarize ? "..." : "")

@@ -2,9 +2,10 @@ import CellLanguage
 
 /// `x[key]` and `x[key] = v`: integers (negative too), slices with steps, `None`
 /// (`np.newaxis`), tuples of those, integer arrays/lists (fancy indexing, NumPy's placement
-/// rules) and boolean masks. The selection is a list of source offsets of equal-sized
-/// contiguous blocks (the unindexed trailing axes), so `x[perm]` of a 60000x784 array
-/// copies rows, not elements.
+/// rules) and boolean masks. The selection is a list of buffer offsets of equal-sized
+/// contiguous blocks (the unindexed trailing axes, when they are contiguous), so `x[perm]`
+/// of a 60000x784 array copies rows, not elements. Reading with basic indices only
+/// (`BasicIndex`) makes a view instead.
 struct Selection {
     /// Shape of the result.
     var shape: [Int]
@@ -15,14 +16,6 @@ struct Selection {
     /// Whether every axis got an integer index (the result is a scalar).
     var isScalar: Bool
 
-    private enum Item {
-        case integer(Int)
-        case slice(PySlice)
-        case newAxis
-        case indices(NDArray)
-        case mask(NDArray)
-    }
-
     /// What a group of result axes adds to the source offset.
     private struct Group {
         var shape: [Int]
@@ -30,15 +23,19 @@ struct Selection {
     }
 
     init(_ key: Value, in array: NDArray) throws {
-        let items = try Selection.items(key)
+        try self.init(try IndexItem.parse(key), in: array)
+    }
+
+    init(_ items: [IndexItem], in array: NDArray) throws {
         let shape = array.shape
+        let base = array.layout.offset
         // Fast path for `x[mask]` with a mask over the leading axes: flat positions directly.
-        if items.count == 1, case .mask(let m) = items[0], m.ndim >= 1, m.ndim <= shape.count,
+        if items.count == 1, case .mask(let m) = items[0], m.ndim >= 1, m.ndim <= shape.count, array.layout.isContiguous,
            Array(shape.prefix(m.ndim)) == m.shape, case .bool(let flags) = m.storage {
             let block = shape.dropFirst(m.ndim).reduce(1, *)
             var offsets: [Int] = []
             flags.withUnsafeBufferPointer { f in
-                for i in 0..<f.count where f[i] { offsets.append(i * block) }
+                for i in 0..<f.count where f[i] { offsets.append(base + i * block) }
             }
             self.shape = [offsets.count] + shape.dropFirst(m.ndim)
             self.offsets = offsets
@@ -48,7 +45,7 @@ struct Selection {
         }
         let strides = array.strides
         // Boolean masks become integer arrays (one per axis they cover).
-        var expanded: [Item] = []
+        var expanded: [IndexItem] = []
         var axis = 0
         for item in items {
             switch item {
@@ -81,15 +78,17 @@ struct Selection {
             throw PyException(.indexError, "too many indices for array: array is \(shape.count)-dimensional, but \(consumed) were indexed")
         }
         let hasFancy = expanded.contains { if case .indices = $0 { return true } else { return false } }
-        // Trailing full axes form the copied block.
+        // Unindexed axes are full slices; the trailing full slices that are contiguous in
+        // the buffer form the copied block.
+        expanded += Array(repeating: .slice(PySlice()), count: shape.count - consumed)
         var block = 1
-        var blockAxes = shape.count - consumed
-        for a in (shape.count - blockAxes)..<shape.count { block *= shape[a] }
+        var blockAxes = 0
         var lastItem = expanded.count
         while lastItem > 0, case .slice(let s) = expanded[lastItem - 1], blockAxes < shape.count {
             let a = shape.count - blockAxes - 1
             let (start, _, step) = try s.indices(length: shape[a])
-            guard step == 1, start == 0, Selection.count(s, shape[a]) == shape[a] else { break }
+            guard step == 1, start == 0, Selection.count(s, shape[a]) == shape[a],
+                  strides[a] == block || shape[a] == 1 else { break }
             block *= shape[a]
             blockAxes += 1
             lastItem -= 1
@@ -163,7 +162,7 @@ struct Selection {
             groups.insert(fancy, at: fancyContiguous ? (fancyPosition ?? 0) : 0)
         }
         var resultShape: [Int] = []
-        var offsets = [0]
+        var offsets = [base]
         for g in groups {
             resultShape += g.shape
             if g.offsets.count == 1 {
@@ -192,44 +191,10 @@ struct Selection {
         return start > stop ? (start - stop - 1) / (-step) + 1 : 0
     }
 
-    private static func items(_ key: Value) throws -> [Item] {
-        if case .tuple(let parts) = key { return try parts.map(item) }
-        return [try item(key)]
-    }
-
-    private static func item(_ key: Value) throws -> Item {
-        switch key {
-        case .int(let i): return .integer(i)
-        case .bool(let b): return .mask(NDArray(shape: [], storage: .bool([b])))
-        case .slice(let s): return .slice(s)
-        case .none: return .newAxis
-        case .list, .tuple:
-            let a = try ArrayConversion.array(from: key, dtype: nil)
-            return try arrayItem(a.size == 0 ? a.astype(.int64) : a)
-        case .host(let h):
-            if let a = h as? NDArray { return try arrayItem(a) }
-            if let s = h as? NumPyScalar {
-                if s.array.dtype.isInteger { return .integer(Int(s.array.storage.integer(at: 0) ?? 0)) }
-                if s.array.dtype == .bool { return .mask(s.array) }
-            }
-        default: break
-        }
-        throw invalidIndex
-    }
-
-    private static func arrayItem(_ a: NDArray) throws -> Item {
-        if a.dtype == .bool { return .mask(a) }
-        if a.dtype.isInteger { return .indices(a) }
-        throw PyException(.indexError, "arrays used as indices must be of integer (or boolean) type")
-    }
-
-    static let invalidIndex = PyException(
-        .indexError, "only integers, slices (`:`), ellipsis (`...`), numpy.newaxis (`None`) and integer or boolean arrays are valid indices")
-
     /// `np.nonzero(mask)`: one int64 array of coordinates per axis.
     static func nonzero(_ mask: NDArray) -> [NDArray] {
         let values = mask.storage.asBool()
-        let strides = mask.strides
+        let strides = NDArray.strides(for: mask.shape)
         var coordinates = Array(repeating: [Int64](), count: max(mask.ndim, 1))
         for (i, v) in values.enumerated() where v {
             var rest = i
@@ -243,13 +208,20 @@ struct Selection {
 }
 
 extension NDArray {
-    /// `x[key]`: an array, or (every axis given an integer) a 0-d array for a NumPy scalar.
+    /// `x[key]`: a view for basic indices, a new array for fancy ones, or (every axis given
+    /// an integer) a 0-d copy for a NumPy scalar.
     func subscripted(_ key: Value) throws -> NDArray {
-        let s = try Selection(key, in: self)
-        return NDArray(shape: s.shape, storage: storage.transformed(BlockGather(offsets: s.offsets, block: s.block)))
+        let items = try IndexItem.parse(key)
+        if let basic = try BasicIndex(items, in: layout) {
+            if basic.isScalar { return NDArray(shape: [], storage: buffer.elements.element(basic.layout.offset)) }
+            return view(basic.layout)
+        }
+        let s = try Selection(items, in: self)
+        return NDArray(shape: s.shape, storage: buffer.elements.transformed(RunGather(runs: BlockRuns(offsets: s.offsets, block: s.block))))
     }
 
-    /// `x[key] = value`, the value broadcast to the selection and cast to the array's dtype.
+    /// `x[key] = value`, the value broadcast to the selection and cast to the array's dtype;
+    /// written into the buffer, so views of it see the change.
     func assign(_ key: Value, _ value: Value) throws {
         let s = try Selection(key, in: self)
         let source: NDArray
@@ -266,11 +238,7 @@ extension NDArray {
         let total = s.shape.reduce(1, *)
         if total == 0 { return }
         let values = NDArray(shape: source.shape, storage: source.storage.converted(to: dtype))
-        let filled = values.broadcast(to: s.shape)
-        var next = storage
-        storage = .bool([])  // release our reference so the scatter writes in place
-        next.scatter(filled, offsets: s.offsets, block: s.block)
-        storage = next
+        buffer.scatter(values.broadcast(to: s.shape), at: BlockRuns(offsets: s.offsets, block: s.block))
     }
 
     /// The elements repeated to `shape` (which the caller checked is a broadcast of ours).
@@ -280,45 +248,9 @@ extension NDArray {
     }
 }
 
-/// Gathers equal blocks from the given offsets.
-struct BlockGather: StorageTransform {
-    let offsets: [Int]
-    let block: Int
-    func apply<T>(_ elements: [T]) -> [T] {
-        if block == 1 { return Gather(indices: offsets).apply(elements) }
-        if offsets.count == 1 { return Array(elements[offsets[0]..<(offsets[0] + block)]) }
-        var result: [T] = []
-        result.reserveCapacity(offsets.count * block)
-        for o in offsets { result.append(contentsOf: elements[o..<(o + block)]) }
-        return result
-    }
-}
-
 /// Broadcasts elements to a larger shape.
 struct Expand: StorageTransform {
     let from: [Int]
     let to: [Int]
     func apply<T>(_ elements: [T]) -> [T] { Broadcasting.expand(elements, from, to: to) }
-}
-
-extension ArrayStorage {
-    /// Writes `values` (one block after another) at the block offsets.
-    mutating func scatter(_ values: ArrayStorage, offsets: [Int], block: Int) {
-        func write<T>(_ target: inout [T], _ source: [T]) {
-            var k = 0
-            for o in offsets {
-                for j in 0..<block { target[o + j] = source[k]; k += 1 }
-            }
-        }
-        // Each case takes the elements out of `self` first so the writes do not copy them.
-        switch values {
-        case .bool(let s): if case .bool(var t) = self { self = .bool([]); write(&t, s); self = .bool(t) }
-        case .uint8(let s): if case .uint8(var t) = self { self = .bool([]); write(&t, s); self = .uint8(t) }
-        case .int32(let s): if case .int32(var t) = self { self = .bool([]); write(&t, s); self = .int32(t) }
-        case .int64(let s): if case .int64(var t) = self { self = .bool([]); write(&t, s); self = .int64(t) }
-        case .uint64(let s): if case .uint64(var t) = self { self = .bool([]); write(&t, s); self = .uint64(t) }
-        case .float32(let s): if case .float32(var t) = self { self = .bool([]); write(&t, s); self = .float32(t) }
-        case .float64(let s): if case .float64(var t) = self { self = .bool([]); write(&t, s); self = .float64(t) }
-        }
-    }
 }

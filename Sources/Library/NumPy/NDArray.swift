@@ -1,29 +1,33 @@
+import CellLanguage
 import NeuralEngine
 
-/// A NumPy `ndarray`: a shape, a dtype and contiguous row-major typed elements.
+/// A NumPy `ndarray`: a dtype, and a shape laid out over a shared `ArrayBuffer`.
 ///
-/// Reshapes share the elements (copy-on-write), so `x.reshape(60000, 784)` costs nothing;
-/// indexing returns new arrays (NumPy returns views: writing through a slice of an array
-/// does not change the array here).
+/// As in NumPy, basic indexing (`x[0]`, `x[1:3]`, `x[:, 2]`, `x[::-1]`), `reshape`,
+/// `ravel` (of a contiguous array), `squeeze`, `.T` and `transpose` return views: arrays
+/// over the same buffer, so `row = x[0]; row[1] = 5` changes `x`. Fancy indexing (index
+/// arrays, masks), `flatten`, `astype` and `copy` return new buffers.
 ///
 ///     let x = NDArray(shape: [2, 3], storage: .uint8([0, 1, 2, 3, 4, 5]))
 ///     x.repr   // "array([[0, 1, 2],\n       [3, 4, 5]], dtype=uint8)"
 public final class NDArray: @unchecked Sendable {
-    /// The extent of each axis; `[]` for a 0-d array.
-    public internal(set) var shape: [Int]
-    /// The elements, row-major; `storage.count == shape.product`.
-    public internal(set) var storage: ArrayStorage {
-        didSet { version &+= 1 }
-    }
-    /// Bumped by every change of the elements (item assignment, `sort()`, `np.random.shuffle`,
-    /// any in-place write), so a cache snapshot hashes and stores an unchanged array once.
-    public private(set) var version = 0
+    /// The elements this array shares with its views.
+    let buffer: ArrayBuffer
+    /// Where the array's elements are in `buffer`.
+    private(set) var layout: ArrayLayout
 
-    /// An array of the given shape and elements; the caller guarantees that the counts agree.
+    /// An array of the given shape and elements (row-major); the caller guarantees that
+    /// the counts agree.
     public init(shape: [Int], storage: ArrayStorage) {
         precondition(shape.reduce(1, *) == storage.count, "NDArray: \(storage.count) elements for shape \(shape)")
-        self.shape = shape
-        self.storage = storage
+        self.buffer = ArrayBuffer(storage)
+        self.layout = .rowMajor(shape)
+    }
+
+    /// A view: `layout` over `buffer` (the caller guarantees it stays inside the buffer).
+    init(buffer: ArrayBuffer, layout: ArrayLayout) {
+        self.buffer = buffer
+        self.layout = layout
     }
 
     /// A 1-d array of `storage`.
@@ -41,76 +45,78 @@ public final class NDArray: @unchecked Sendable {
         self.init(shape: bytes.shape, storage: .uint8(bytes.bytes))
     }
 
-    public var dtype: DType { storage.dtype }
+    /// The extent of each axis; `[]` for a 0-d array.
+    public var shape: [Int] { layout.shape }
+    /// Steps between neighbours along each axis, in elements of the buffer.
+    var strides: [Int] { layout.strides }
+    public var dtype: DType { buffer.dtype }
     /// Number of elements.
-    public var size: Int { storage.count }
+    public var size: Int { layout.elementCount }
     /// Number of axes.
-    public var ndim: Int { shape.count }
+    public var ndim: Int { layout.shape.count }
+    /// Bumped by every write to the elements (through this array or any view of its
+    /// buffer), so a cache snapshot hashes and stores an unchanged array once.
+    public var version: Int { buffer.version }
 
-    /// The elements as a float32 `Tensor` (shared, not copied, when the array is float32).
+    /// Whether the array is its whole buffer in row-major order (a fresh array, or a
+    /// reshape of one): its elements are then shared rather than gathered.
+    var isWholeBuffer: Bool {
+        layout.offset == 0 && size == buffer.count && layout.isContiguous
+    }
+
+    /// The elements, row-major: the buffer itself for a whole-buffer array (copy-on-write),
+    /// a gathered copy for other views.
+    public var storage: ArrayStorage {
+        if isWholeBuffer { return buffer.elements }
+        if layout.isContiguous { return buffer.elements.sliced(layout.offset..<(layout.offset + size)) }
+        return buffer.elements.transformed(RunGather(runs: layout))
+    }
+
+    /// The elements as a float32 `Tensor` (shared, not copied, when the array is a whole
+    /// float32 buffer).
     public func tensor() -> Tensor {
         Tensor(shape: shape, scalars: storage.asFloat32())
     }
 
-    /// The same elements with another shape of equal size (the caller checks the size).
-    func reshaped(_ newShape: [Int]) -> NDArray {
-        NDArray(shape: newShape, storage: storage)
+    /// Another view of this array's buffer.
+    func view(_ layout: ArrayLayout) -> NDArray {
+        NDArray(buffer: buffer, layout: layout)
     }
 
-    /// The elements cast to `dtype` (shares storage if the dtype is unchanged).
+    /// The same elements with another shape of equal size (the caller checks the size):
+    /// a view when the strides allow it, as NumPy's `reshape`, otherwise a copy.
+    func reshaped(_ newShape: [Int]) -> NDArray {
+        if let viewLayout = layout.reshaped(to: newShape) { return view(viewLayout) }
+        return NDArray(shape: newShape, storage: storage)
+    }
+
+    /// A new array with these elements in a buffer of its own (`x.copy()`).
+    func copy() -> NDArray {
+        NDArray(shape: shape, storage: storage)
+    }
+
+    /// The elements cast to `dtype`, always in a new buffer (NumPy's `astype(copy=True)`).
     public func astype(_ dtype: DType) -> NDArray {
         NDArray(shape: shape, storage: storage.converted(to: dtype))
     }
 
     /// Row-major strides in elements.
-    var strides: [Int] { NDArray.strides(for: shape) }
-
     static func strides(for shape: [Int]) -> [Int] {
-        var strides = Array(repeating: 1, count: shape.count)
-        var step = 1
-        for axis in stride(from: shape.count - 1, through: 0, by: -1) {
-            strides[axis] = step
-            step *= shape[axis]
-        }
-        return strides
+        ArrayLayout.rowMajorStrides(shape)
     }
 
-    /// Replaces the elements (same count) — used by item assignment.
+    /// `x.shape = ...`: a new shape of equal size, possible only without a copy.
+    func setShape(_ newShape: [Int]) throws {
+        guard let newLayout = layout.reshaped(to: newShape) else {
+            throw PyException(.attributeError, "Incompatible shape for in-place modification. Use `.reshape()` to make a copy with the desired shape.")
+        }
+        layout = newLayout
+    }
+
+    /// Writes `newStorage` (row-major, same count and dtype) into this array's elements,
+    /// and so into every view sharing them: in-place sort, shuffle.
     func replaceStorage(_ newStorage: ArrayStorage) {
-        precondition(newStorage.count == storage.count)
-        storage = newStorage
-    }
-}
-
-extension NDArray: SampleSource {
-    /// Copies whole samples (rows of the first axis) as float32, converting per row so a
-    /// uint8 image set is never converted as a whole.
-    public func copyRows(_ rows: UnsafeBufferPointer<Int>, to destination: UnsafeMutablePointer<Float>) {
-        let width = shape.dropFirst().reduce(1, *)
-        func copy<T>(_ elements: [T], _ convert: (T) -> Float) {
-            elements.withUnsafeBufferPointer { source in
-                guard let base = source.baseAddress else { return }
-                for (i, row) in rows.enumerated() {
-                    let from = base + row * width
-                    let to = destination + i * width
-                    for j in 0..<width { to[j] = convert(from[j]) }
-                }
-            }
-        }
-        switch storage {
-        case .float32(let a):
-            a.withUnsafeBufferPointer { source in
-                guard let base = source.baseAddress else { return }
-                for (i, row) in rows.enumerated() {
-                    (destination + i * width).update(from: base + row * width, count: width)
-                }
-            }
-        case .bool(let a): copy(a) { $0 ? 1 : 0 }
-        case .uint8(let a): copy(a) { Float($0) }
-        case .int32(let a): copy(a) { Float($0) }
-        case .int64(let a): copy(a) { Float($0) }
-        case .uint64(let a): copy(a) { Float($0) }
-        case .float64(let a): copy(a) { Float($0) }
-        }
+        precondition(newStorage.count == size)
+        if isWholeBuffer { buffer.replace(newStorage) } else { buffer.scatter(newStorage, at: layout) }
     }
 }

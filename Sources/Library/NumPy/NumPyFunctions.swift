@@ -125,7 +125,7 @@ enum NumPyFunctions {
         let picks = flags.enumerated().filter { !$0.element }.map(\.offset)
         var result = first
         let fromSecond = second.gathered(picks)
-        result.scatter(fromSecond, offsets: picks, block: 1)
+        result.scatter(fromSecond, at: BlockRuns(offsets: picks, block: 1))
         return NDArray(shape: shape, storage: result)
     }
 

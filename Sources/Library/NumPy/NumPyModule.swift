@@ -254,7 +254,7 @@ public enum NumPyModule {
         m.define("transpose") { args, _ in
             let b = try args.bind("transpose", ["a", HostParameter("axes", default: .none)])
             let axes = b["axes"].isNone ? nil : try NumPyArguments.integers(b["axes"], "axes")
-            return .host(ArrayMethods.transpose(try NumPyArguments.array(b["a"]), axes: axes))
+            return .host(try ArrayMethods.transpose(try NumPyArguments.array(b["a"]), axes: axes))
         }
         for name in ["dot", "matmul"] {
             m.define(name) { args, _ in
@@ -278,10 +278,19 @@ public enum NumPyModule {
             shape.insert(1, at: axis)
             return .host(a.reshaped(shape))
         }
+        m.define("ravel") { args, _ in
+            let b = try args.bind("ravel", ["a"])
+            let a = try NumPyArguments.array(b["a"])
+            return .host(a.reshaped([a.size]))
+        }
+        m.define("copy") { args, _ in
+            let b = try args.bind("copy", ["a"])
+            return .host(try NumPyArguments.array(b["a"]).copy())
+        }
         m.define("squeeze") { args, _ in
             let b = try args.bind("squeeze", ["a"])
             let a = try NumPyArguments.array(b["a"])
-            return .host(a.reshaped(a.shape.filter { $0 != 1 }))
+            return .host(a.view(a.layout.squeezed()))
         }
         m.define("shape") { args, _ in
             let b = try args.bind("shape", ["a"])

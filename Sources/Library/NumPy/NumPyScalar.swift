@@ -11,7 +11,8 @@ public final class NumPyScalar: HostObject, @unchecked Sendable {
 
     public init(_ array: NDArray) {
         precondition(array.size == 1)
-        self.array = array.ndim == 0 ? array : array.reshaped([])
+        // A scalar is a value, never a view: later writes to the array do not change it.
+        self.array = NDArray(shape: [], storage: array.storage)
     }
 
     public var dtype: DType { array.dtype }

@@ -114,8 +114,10 @@ enum NumPyArguments {
         }
     }
 
-    /// Any array-like as an array (`np.asarray`).
+    /// Any array-like as an array (`np.asarray`): an array argument itself, so that
+    /// `np.reshape(x, ...)` and `np.transpose(x)` are views of `x` as in NumPy.
     static func array(_ value: Value) throws -> NDArray {
-        try ArrayConversion.array(from: value, dtype: nil)
+        if case .host(let h) = value, let a = h as? NDArray { return a }
+        return try ArrayConversion.array(from: value, dtype: nil)
     }
 }

@@ -19,6 +19,7 @@ enum LibrarySnapshots {
     static func register(in registry: ModuleRegistry, state: LibraryState) {
         let snapshotting = registry.snapshotting
         snapshotting.register(NDArray.self)
+        snapshotting.register(ArrayBuffer.self)
         snapshotting.register(NumPyScalar.self)
         snapshotting.register(DTypeObject.self)
         snapshotting.register(ScalarTypeObject.self)

@@ -1,42 +1,68 @@
 import CellLanguage
 import Foundation
 
-/// Arrays keep their dtype and shape inline; their elements go inline when small and
-/// otherwise to the blob store, hashed once per array and `version` (an unchanged 60000x784
-/// image set costs nothing at the next cell, and is stored once however many cells keep it).
+/// An array is its layout (shape, strides, offset) and a reference to its buffer, so two
+/// globals that are views of one array (`x` and `row = x[0]`) still share their elements
+/// after a restore.
 extension NDArray: SnapshotCodable {
-    public static var snapshotKind: String { "numpy.ndarray/1" }
-    /// Element bytes above which an array is a blob.
+    public static var snapshotKind: String { "numpy.ndarray/2" }
+    /// Element bytes above which a buffer (or Keras' tensor) is a blob.
     static let inlineBytes = 16 << 10
 
     public func snapshot(into writer: inout SnapshotWriter) throws {
-        writer.write(dtype.rawValue)
         writer.write(ints: shape)
-        let large = size * dtype.itemSize > Self.inlineBytes
-        writer.write(large)
-        if large {
-            try writer.writeBlob(owner: self, version: version) { storage.bytes }
-        } else {
-            writer.write(bytes: storage.bytes)
-        }
+        writer.write(ints: strides)
+        writer.write(layout.offset)
+        try writer.write(object: buffer)
     }
 
     public static func restore(from reader: inout SnapshotReader) throws -> NDArray {
-        guard let dtype = DType(rawValue: try reader.readString()) else { throw SnapshotError.malformed("array dtype") }
         let shape = try reader.readInts()
-        guard shape.allSatisfy({ $0 >= 0 }) else { throw SnapshotError.malformed("array shape") }
-        let count = shape.reduce(1, *)
+        let strides = try reader.readInts()
+        let offset = try reader.readInt()
+        let buffer = try reader.readObject(ArrayBuffer.self)
+        let layout = ArrayLayout(shape: shape, strides: strides, offset: offset)
+        guard shape.allSatisfy({ $0 >= 0 }), strides.count == shape.count else { throw SnapshotError.malformed("array layout") }
+        if let span = layout.span, span.lowerBound < 0 || span.upperBound >= buffer.count {
+            throw SnapshotError.malformed("array layout outside its buffer")
+        }
+        return NDArray(buffer: buffer, layout: layout)
+    }
+}
+
+/// A buffer keeps its dtype inline; its elements go inline when small and otherwise to the
+/// blob store, hashed once per buffer and `version` (an unchanged 60000x784 image set costs
+/// nothing at the next cell, and is stored once however many cells keep it).
+extension ArrayBuffer: SnapshotCodable {
+    static var snapshotKind: String { "numpy.buffer/1" }
+
+    func snapshot(into writer: inout SnapshotWriter) throws {
+        writer.write(dtype.rawValue)
+        writer.write(count)
+        let large = count * dtype.itemSize > NDArray.inlineBytes
+        writer.write(large)
+        if large {
+            try writer.writeBlob(owner: self, version: version) { elements.bytes }
+        } else {
+            writer.write(bytes: elements.bytes)
+        }
+    }
+
+    static func restore(from reader: inout SnapshotReader) throws -> ArrayBuffer {
+        guard let dtype = DType(rawValue: try reader.readString()) else { throw SnapshotError.malformed("array dtype") }
+        let count = try reader.readInt()
+        guard count >= 0 else { throw SnapshotError.malformed("array size") }
         if try reader.readBool() {
-            var made: NDArray?
+            var made: ArrayBuffer?
             try reader.readBlob { data in
-                let array = NDArray(shape: shape, storage: try ArrayStorage(bytes: data, dtype: dtype, count: count))
-                made = array
-                return (array, array.version)
+                let buffer = ArrayBuffer(try ArrayStorage(bytes: data, dtype: dtype, count: count))
+                made = buffer
+                return (buffer, buffer.version)
             }
             guard let made else { throw SnapshotError.malformed("array blob") }
             return made
         }
-        return NDArray(shape: shape, storage: try ArrayStorage(bytes: try reader.readBytes(), dtype: dtype, count: count))
+        return ArrayBuffer(try ArrayStorage(bytes: try reader.readBytes(), dtype: dtype, count: count))
     }
 }
 
