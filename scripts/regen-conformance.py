@@ -6,7 +6,8 @@ Tests/CellLanguageTests/Conformance/ by running it with python3 the way a Jupyte
 - if the last statement is an expression, it is evaluated and, when its value is not None,
   its repr is printed (Jupyter's Out[n]);
 - if an exception escapes, what was printed so far is kept and the final line
-  `Type: message` is appended, exactly as traceback.format_exception_only gives it.
+  `Type: message` is appended, as traceback.format_exception_only gives it but with the
+  type named as IPython names it (its __name__).
 
 It also checks that each snippet stays inside the language subset of SPEC §2 (no classes,
 with, yield, decorators, walrus, match, async, imports other than math) and is 5-30 lines.
@@ -45,6 +46,12 @@ try:
 except BaseException as error:
     sys.stdout.flush()
     lines = traceback.format_exception_only(type(error), error)
+    # IPython names an exception by its __name__ alone (numpy's UFuncTypeError, AxisError),
+    # where traceback gives module and qualname; builtins read the same either way.
+    kind = type(error)
+    qualified = kind.__qualname__ if kind.__module__ in ('builtins', '__main__') else kind.__module__ + '.' + kind.__qualname__
+    if lines[-1].startswith(qualified):
+        lines[-1] = kind.__name__ + lines[-1][len(qualified):]
     sys.stdout.write(''.join(lines).rstrip('\n') + '\n')
     sys.stdout.flush()
     sys.exit(3)

@@ -7,7 +7,7 @@ enum Builtins {
         for t in BuiltinType.allCases where ![.noneType, .function, .builtinFunction, .method, .module].contains(t) {
             table[t.rawValue] = .type(.builtin(t))
         }
-        for e in ExceptionType.allCases { table[e.name] = .type(.exception(e)) }
+        for e in ExceptionType.allCases where e.isBuiltin { table[e.name] = .type(.exception(e)) }
         func define(_ name: String, _ body: @escaping (Arguments, Interpreter) throws -> Value) {
             table[name] = .builtin(BuiltinFunction(name, body))
         }

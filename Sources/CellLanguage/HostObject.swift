@@ -36,6 +36,9 @@ public protocol HostObject: AnyObject {
     /// `self op other` (or `other op self` when `reflected`); nil means NotImplemented.
     func binaryOperation(_ op: BinaryOperator, _ other: Value, reflected: Bool,
                          _ interpreter: Interpreter) throws -> Value?
+    /// `self op= other` done in place (Python's `__iadd__` and friends), returning the value
+    /// the target is bound to afterwards; nil means "not in place": `self = self op other`.
+    func inPlaceOperation(_ op: BinaryOperator, _ other: Value, _ interpreter: Interpreter) throws -> Value?
     /// `self op other` for `<`, `<=`, `>`, `>=`, `==`, `!=` (the interpreter swaps operands
     /// and uses `op.reflected` when the left operand declines); nil means NotImplemented.
     func compare(_ op: CompareOperator, _ other: Value, _ interpreter: Interpreter) throws -> Value?
@@ -67,6 +70,9 @@ extension HostObject {
     }
     public func call(_ arguments: Arguments, _ interpreter: Interpreter) throws -> Value {
         throw PyException(.typeError, "'\(typeName)' object is not callable")
+    }
+    public func inPlaceOperation(_ op: BinaryOperator, _ other: Value, _ interpreter: Interpreter) throws -> Value? {
+        nil
     }
     public func getItem(_ key: Value, _ interpreter: Interpreter) throws -> Value {
         throw PyException(.typeError, "'\(typeName)' object is not subscriptable")

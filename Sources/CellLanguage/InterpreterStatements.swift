@@ -325,8 +325,12 @@ extension Interpreter {
         }
     }
 
-    /// `a op= b`: lists extend and repeat in place; everything else is `a op b`.
+    /// `a op= b`: lists, dicts and sets update in place, host objects that implement it
+    /// (numpy arrays, whose views then write through) too; everything else is `a op b`.
     func inPlace(_ op: BinaryOperator, _ a: Value, _ b: Value) throws -> Value {
+        if case .host(let object) = a, let result = try object.inPlaceOperation(op, b, self) {
+            return result
+        }
         if case .list(let l) = a {
             if op == .add {
                 l.items.append(contentsOf: try toArray(b))

@@ -48,6 +48,8 @@ public enum ExceptionType: String, CaseIterable, Sendable {
     case recursionError = "RecursionError"
     case notImplementedError = "NotImplementedError"
     case typeError = "TypeError"
+    /// numpy's casting error (`x /= 2` on an integer array); shown under this name, a TypeError.
+    case ufuncTypeError = "UFuncTypeError"
     case valueError = "ValueError"
     case unicodeError = "UnicodeError"
     case importError = "ImportError"
@@ -64,6 +66,9 @@ public enum ExceptionType: String, CaseIterable, Sendable {
 
     public var name: String { rawValue }
 
+    /// Whether Python has it as a builtin name (numpy's exceptions are not).
+    public var isBuiltin: Bool { self != .ufuncTypeError }
+
     /// The base class (nil for BaseException).
     public var parent: ExceptionType? {
         switch self {
@@ -71,6 +76,7 @@ public enum ExceptionType: String, CaseIterable, Sendable {
         case .systemExit, .keyboardInterrupt, .exception: return .baseException
         case .zeroDivisionError, .overflowError, .floatingPointError: return .arithmeticError
         case .indexError, .keyError: return .lookupError
+        case .ufuncTypeError: return .typeError
         case .unboundLocalError: return .nameError
         case .recursionError, .notImplementedError: return .runtimeError
         case .unicodeError: return .valueError

@@ -33,15 +33,7 @@ enum NumPyConformance {
     }
 
     /// Snippets that need what Labbook deliberately lacks, with the reason.
-    static let knownIssues: [String: String] = [
-        "views/143_step_slice_view.py": inPlaceHook,
-        "views/155_inplace_ops_on_views.py": inPlaceHook,
-    ]
-
-    /// `v += 1` on a name: NumPy writes into `v`'s elements (its base changes when `v` is a
-    /// view); the interpreter rebinds `v` to `v + 1` until HostObject gets an in-place hook
-    /// (`NDArray.inPlaceOperation` is ready for it).
-    static let inPlaceHook = "augmented assignment to a name holding a view needs an in-place operator hook in CellLanguage"
+    static let knownIssues: [String: String] = [:]
 
     static func firstDifference(_ expected: String, _ actual: String) -> String {
         let e = expected.components(separatedBy: "\n")

@@ -60,9 +60,7 @@ extension NDArray: HostObject {
 
     /// `x op= y` as NumPy's `__iadd__` and friends: the result is written into `x`'s own
     /// elements (so into the array `x` is a view of), cast back to `x`'s dtype under
-    /// NumPy's 'same_kind' rule. The interpreter does not call this yet: it evaluates
-    /// `x op= y` as `x = x op y`, which is right for subscript targets (`x[1] *= 10`) but
-    /// rebinds a name that holds a view instead of writing through it.
+    /// NumPy's 'same_kind' rule.
     public func inPlaceOperation(_ op: BinaryOperator, _ other: Value, _ interpreter: Interpreter) throws -> Value? {
         guard let operand = Arithmetic.Operand(other) else { return nil }
         let result = try Arithmetic.binary(op, .array(self), operand)
@@ -72,7 +70,7 @@ extension NDArray: HostObject {
         }
         func rank(_ t: DType) -> Int { t == .bool ? 0 : t.isUnsigned ? 1 : t.isInteger ? 2 : 3 }
         guard rank(result.dtype) <= rank(dtype) else {
-            throw PyException(.typeError, "Cannot cast ufunc '\(Arithmetic.ufuncName(op))' output from dtype('\(result.dtype.name)') "
+            throw PyException(.ufuncTypeError, "Cannot cast ufunc '\(Arithmetic.ufuncName(op))' output from dtype('\(result.dtype.name)') "
                               + "to dtype('\(dtype.name)') with casting rule 'same_kind'")
         }
         replaceStorage(result.storage.converted(to: dtype))
