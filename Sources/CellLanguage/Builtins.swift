@@ -160,6 +160,9 @@ enum Builtins {
         define("divmod") { args, interp in
             try args.expectExactly(2, "divmod")
             let (a, b) = (args.positional[0], args.positional[1])
+            if a.isFloat || b.isFloat, let divisor = b.asDouble, divisor == 0, a.asDouble != nil {
+                throw PyException(.zeroDivisionError, "float divmod()")
+            }
             return .tuple([try interp.binary(.floorDivide, a, b), try interp.binary(.modulo, a, b)])
         }
         define("pow") { args, interp in

@@ -78,7 +78,8 @@ extension Interpreter {
             do {
                 if case .attribute(let objectExpr, let name, _) = calleeExpr {
                     let object = try eval(objectExpr, frame)
-                    let arguments = try evalArguments(argumentExprs, frame, calleeName: name)
+                    let arguments = try evalArguments(argumentExprs, frame,
+                                                      calleeName: Interpreter.methodName(object, name))
                     return try callMethod(object, name, arguments)
                 }
                 let callee = try eval(calleeExpr, frame)
@@ -157,13 +158,23 @@ extension Interpreter {
     }
 
     /// The name a call's argument errors use: the function's, else the called name.
+    /// How CPython names a callee in argument-unpacking errors: `__main__.f`, `len`.
     static func calleeName(_ callee: Value, _ calleeExpr: Expr) -> String? {
         switch callee {
-        case .function(let f): return f.code.qualifiedName
+        case .function(let f): return "__main__." + f.code.qualifiedName
         case .builtin(let b): return b.name
         default: if case .name(let ref, _) = calleeExpr { return ref.name }
         }
         return nil
+    }
+
+    /// A method as CPython names it in argument-unpacking errors: `list.append`, `math.sqrt`.
+    static func methodName(_ object: Value, _ name: String) -> String {
+        switch object {
+        case .module(let m): return m.name + "." + name
+        case .host: return name
+        default: return object.typeName + "." + name
+        }
     }
 
     func evalArguments(_ arguments: [CallArgument], _ frame: Frame,

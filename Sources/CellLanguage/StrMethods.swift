@@ -225,13 +225,14 @@ enum StrMethods {
 
     /// Optional `start, end` arguments, clamped like slice bounds.
     static func range(_ a: [Value], from index: Int, count: Int) throws -> (Int, Int) {
-        func bound(_ v: Value?, _ defaultValue: Int) -> Int {
+        func bound(_ v: Value?, _ defaultValue: Int, upper: Int) -> Int {
             guard let v, let i = v.asInt else { return defaultValue }
             let j = i < 0 ? i + count : i
-            return Swift.max(0, Swift.min(j, count))
+            return Swift.max(0, Swift.min(j, upper))
         }
-        let start = a.count > index ? bound(a[index], 0) : 0
-        let end = a.count > index + 1 ? bound(a[index + 1], count) : count
+        // A start past the end stays there (CPython: `'abc'.find('', 5)` is -1).
+        let start = a.count > index ? bound(a[index], 0, upper: Int.max) : 0
+        let end = a.count > index + 1 ? bound(a[index + 1], count, upper: count) : count
         return (start, end)
     }
 

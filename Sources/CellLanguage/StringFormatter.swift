@@ -25,6 +25,7 @@ struct StringFormatter {
                     if depth > 0 { j += 1 }
                 }
                 guard j < chars.count else {
+                    if i + 1 == chars.count { throw PyException(.valueError, "Single '{' encountered in format string") }
                     throw PyException(.valueError, "expected '}' before end of string")
                 }
                 let field = String(String.UnicodeScalarView(chars[(i + 1)..<j]))
