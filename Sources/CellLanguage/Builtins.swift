@@ -8,6 +8,8 @@ enum Builtins {
             table[t.rawValue] = .type(.builtin(t))
         }
         for e in ExceptionType.allCases { table[e.name] = .type(.exception(e)) }
+        // Cells run as Jupyter's `__main__`, so `if __name__ == '__main__':` blocks run.
+        table["__name__"] = .str("__main__")
         func define(_ name: String, _ body: @escaping (Arguments, Interpreter) throws -> Value) {
             table[name] = .builtin(BuiltinFunction(name, body))
         }
@@ -85,7 +87,7 @@ enum Builtins {
                 HostParameter("key", default: .none, keywordOnly: true),
                 HostParameter("reverse", default: .bool(false), keywordOnly: true)])
             let items = try interp.toArray(args.positional[0])
-            return .list(PyList(try ListMethods.sorted(items, key: b["key"], reverse: try interp.truthy(b["reverse"]), interp)))
+            return .list(PyList(try ListSort.sorted(items, key: b["key"], reverse: try interp.truthy(b["reverse"]), interp)))
         }
         define("reversed") { args, interp in
             try args.expectExactly(1, "reversed")

@@ -134,10 +134,6 @@ extension Interpreter {
         let slots = frame.slots
         let positionalCount = layout.positionalSlots.count
         for i in 0..<min(positional.count, positionalCount) { slots[layout.positionalSlots[i]] = positional[i] }
-        if positional.count > positionalCount && layout.varargsSlot == nil {
-            throw ArgumentErrors.tooManyPositional(name, required: layout.requiredPositional, total: positionalCount,
-                                                   given: positional.count)
-        }
         if let varargs = layout.varargsSlot {
             slots[varargs] = .tuple(positional.count > positionalCount ? Array(positional[positionalCount...]) : [])
         }
@@ -158,6 +154,12 @@ extension Interpreter {
             } else {
                 throw PyException(.typeError, "\(name)() got an unexpected keyword argument '\(key)'")
             }
+        }
+        // CPython reports keyword problems first, then surplus positionals.
+        if positional.count > positionalCount && layout.varargsSlot == nil {
+            let keywordOnlyGiven = layout.named.filter { $0.kind != .positional && slots[$0.slot] != nil }.count
+            throw ArgumentErrors.tooManyPositional(name, required: layout.requiredPositional, total: positionalCount,
+                                                   given: positional.count, keywordOnlyGiven: keywordOnlyGiven)
         }
         if let varKeywords = layout.varKeywordsSlot, let kwargs { slots[varKeywords] = .dict(kwargs) }
         try bindDefaults(f, frame)

@@ -73,8 +73,11 @@ extension Interpreter {
         switch object {
         case .list(let l):
             if case .slice(let s) = index {
-                let replacement = try toArray(value)
                 let (start, stop, step) = try s.indices(length: l.items.count)
+                guard isIterable(value) else {
+                    throw PyException(.typeError, step == 1 ? "can only assign an iterable" : "must assign iterable to extended slice")
+                }
+                let replacement = try toArray(value)
                 if step == 1 {
                     let upper = max(start, stop)
                     l.items.replaceSubrange(start..<upper, with: replacement)

@@ -87,13 +87,9 @@ extension Interpreter {
             switch sequence {
             case .list, .tuple, .str:
                 if case .host = count { return nil }
-                if case .list = count { return nil }
-                if case .tuple = count { return nil }
-                if case .str = count { if case .str = sequence { break } else { return nil } }
                 throw PyException(.typeError, "can't multiply sequence by non-int of type '\(count.typeName)'")
             default: return nil
             }
-            throw PyException(.typeError, "can't multiply sequence by non-int of type '\(count.typeName)'")
         }
         let times = max(n, 0)
         switch sequence {

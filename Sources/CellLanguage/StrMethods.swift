@@ -72,20 +72,30 @@ enum StrMethods {
             }
             return .bool(false)
         case "upper": _ = try Methods.positional(args, qualified, min: 0, max: 0); return .str(s.uppercased())
-        case "lower", "casefold": _ = try Methods.positional(args, qualified, min: 0, max: 0); return .str(s.lowercased())
+        case "lower", "casefold":
+            _ = try Methods.positional(args, qualified, min: 0, max: 0)
+            let scalars = Array(s.unicodeScalars)
+            return .str(scalars.indices.map { lowercase(scalars, $0) }.joined())
+        // Case changes go code point by code point, as CPython's do ('ß'.title() is 'Ss').
         case "swapcase":
-            return .str(String(s.map { $0.isUppercase ? Character($0.lowercased()) : $0.isLowercase ? Character($0.uppercased()) : $0 }))
+            let scalars = Array(s.unicodeScalars)
+            return .str(scalars.indices.map { i in
+                let p = scalars[i].properties
+                return p.isUppercase ? lowercase(scalars, i) : p.isLowercase ? p.uppercaseMapping : String(scalars[i])
+            }.joined())
         case "title":
+            let scalars = Array(s.unicodeScalars)
             var out = ""
             var previousCased = false
-            for c in s {
-                out += previousCased ? c.lowercased() : c.uppercased()
-                previousCased = c.isCased
+            for i in scalars.indices {
+                out += previousCased ? lowercase(scalars, i) : scalars[i].properties.titlecaseMapping
+                previousCased = scalars[i].properties.isCased
             }
             return .str(out)
         case "capitalize":
-            guard let first = s.first else { return .str("") }
-            return .str(first.uppercased() + s.dropFirst().lowercased())
+            let scalars = Array(s.unicodeScalars)
+            guard let first = scalars.first else { return .str("") }
+            return .str(first.properties.titlecaseMapping + scalars.indices.dropFirst().map { lowercase(scalars, $0) }.joined())
         case "find", "rfind", "index", "rindex", "count":
             let a = try Methods.positional(args, qualified, min: 1, max: 3)
             let sub = Array(try string(a[0], "must be str, not").unicodeScalars)
@@ -224,15 +234,31 @@ enum StrMethods {
     }
 
     /// Optional `start, end` arguments, clamped like slice bounds.
-    static func range(_ a: [Value], from index: Int, count: Int) throws -> (Int, Int) {
-        func bound(_ v: Value?, _ defaultValue: Int, upper: Int) -> Int {
-            guard let v, let i = v.asInt else { return defaultValue }
+    /// The lowercase of `scalars[i]`; a capital sigma ending a word becomes 'ς' (CPython's
+    /// handle_capital_sigma), which Swift's `lowercased()` does not do.
+    static func lowercase(_ scalars: [Unicode.Scalar], _ i: Int) -> String {
+        guard scalars[i] == "\u{03A3}" else { return scalars[i].properties.lowercaseMapping }
+        let before = scalars[..<i].last { !$0.properties.isCaseIgnorable }
+        let after = scalars[(i + 1)...].first { !$0.properties.isCaseIgnorable }
+        let final = before?.properties.isCased == true && after?.properties.isCased != true
+        return final ? "\u{03C2}" : "\u{03C3}"
+    }
+
+    /// The `start, end` arguments of find/count/startswith (`None` allowed) or, with
+    /// `allowNone: false`, of list.index.
+    static func range(_ a: [Value], from index: Int, count: Int, allowNone: Bool = true) throws -> (Int, Int) {
+        func bound(_ v: Value?, _ defaultValue: Int, upper: Int) throws -> Int {
+            guard let v else { return defaultValue }
+            if allowNone, case .none = v { return defaultValue }
+            guard let i = v.asInt, !v.isFloat else {
+                throw PyException(.typeError, "slice indices must be integers \(allowNone ? "or None " : "")or have an __index__ method")
+            }
             let j = i < 0 ? i + count : i
             return Swift.max(0, Swift.min(j, upper))
         }
         // A start past the end stays there (CPython: `'abc'.find('', 5)` is -1).
-        let start = a.count > index ? bound(a[index], 0, upper: Int.max) : 0
-        let end = a.count > index + 1 ? bound(a[index + 1], count, upper: count) : count
+        let start = a.count > index ? try bound(a[index], 0, upper: Int.max) : 0
+        let end = a.count > index + 1 ? try bound(a[index + 1], count, upper: count) : count
         return (start, end)
     }
 
