@@ -39,8 +39,10 @@ extension Interpreter {
     }
 
     func callFunction(_ f: PyFunction, _ arguments: Arguments) throws -> Value {
-        let frame = makeFrame(f)
-        return try enter(f, frame, arguments)
+        var frame = f.takeFrame()
+        let result = try enter(f, frame, arguments)
+        f.recycle(&frame)
+        return result
     }
 
     /// Calls cell function `f` evaluating `argumentExprs` (in `frame`) straight into the new
@@ -66,7 +68,7 @@ extension Interpreter {
             }
         }
         guard positionalCount <= layout.positionalSlots.count else { return nil }
-        let inner = makeFrame(f)
+        var inner = f.takeFrame()
         let slots = inner.slots
         var i = 0
         for argument in argumentExprs {
@@ -84,19 +86,17 @@ extension Interpreter {
                 break
             }
         }
-        return try enter(f, inner, nil)
-    }
-
-    @inline(__always)
-    private func makeFrame(_ f: PyFunction) -> Frame {
-        let code = f.code
-        return Frame(slotCount: f.slotCount, parent: f.closure, label: code.signature,
-                     name: code.qualifiedName, cellNumber: code.cellNumber, scopeLines: f.scopeLines)
+        // Every parameter given (they are distinct): no defaults to fill, none missing.
+        let allGiven = argumentExprs.count == layout.named.count
+        let result = try enter(f, inner, nil, allGiven: allGiven)
+        f.recycle(&inner)
+        return result
     }
 
     /// Runs `f` in `frame`: the recursion and deadline checks, then binding `arguments`
-    /// (nil: already in the slots, only defaults and missing ones are left), then the body.
-    private func enter(_ f: PyFunction, _ frame: Frame, _ arguments: Arguments?) throws -> Value {
+    /// (nil: already in the slots, only defaults and missing ones are left unless
+    /// `allGiven`), then the body.
+    private func enter(_ f: PyFunction, _ frame: Frame, _ arguments: Arguments?, allGiven: Bool = false) throws -> Value {
         callDepth += 1
         defer { callDepth -= 1 }
         if callDepth > recursionLimit {
@@ -105,7 +105,7 @@ extension Interpreter {
         try tickDeadline()
         if let arguments {
             try bind(arguments, to: f, frame)
-        } else {
+        } else if !allGiven {
             try bindDefaults(f, frame)
         }
         if let e = f.expression {

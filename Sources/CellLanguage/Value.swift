@@ -222,6 +222,29 @@ public final class PyFunction {
         slotCount = code.slotCount
     }
 
+    /// Frames of this function's finished calls, emptied, for its next calls to reuse: a
+    /// call then allocates nothing (recursion keeps one per level, up to `maxSpareFrames`).
+    /// Only the interpreter's thread touches them, hence no exclusivity checks.
+    @exclusivity(unchecked) private var spareFrames: [Frame] = []
+    private static let maxSpareFrames = 64
+
+    /// A frame for a new call: a spare one, or a fresh one.
+    @inline(__always)
+    func takeFrame() -> Frame {
+        if let frame = spareFrames.popLast() { return frame }
+        return Frame(slotCount: slotCount, parent: closure, label: code.signature, name: code.qualifiedName,
+                     cellNumber: code.cellNumber, scopeLines: scopeLines)
+    }
+
+    /// Takes back the frame of a call that returned, unless something still holds it (a
+    /// closure made in the call, a traceback).
+    @inline(__always)
+    func recycle(_ frame: inout Frame) {
+        guard isKnownUniquelyReferenced(&frame), spareFrames.count < PyFunction.maxSpareFrames else { return }
+        frame.slots.clear()
+        spareFrames.append(frame)
+    }
+
     public var name: String { code.name }
     /// `outer.<locals>.inner`, `<lambda>`.
     public var qualifiedName: String { code.qualifiedName }

@@ -27,5 +27,3 @@ try:
     pass
 except Exception:
     print('no')
-else:
-    print('else runs')
