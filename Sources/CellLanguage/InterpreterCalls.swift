@@ -45,49 +45,18 @@ extension Interpreter {
         return result
     }
 
-    /// Calls cell function `f` evaluating `argumentExprs` (in `frame`) straight into the new
-    /// frame's slots, without building `Arguments`, when the call's shape is known to bind
-    /// without error: no `*`/`**` on either side, not too many positional arguments, each
-    /// keyword naming a distinct parameter not already given by position. nil (nothing
-    /// evaluated) otherwise; the caller then takes the general path.
-    func callFunctionDirect(_ f: PyFunction, _ argumentExprs: [CallArgument], _ frame: Frame) throws -> Value? {
-        let layout = f.code.layout
-        guard layout.varargsSlot == nil, layout.varKeywordsSlot == nil, layout.named.count <= 64 else { return nil }
-        var positionalCount = 0
-        var given: UInt64 = 0
-        for argument in argumentExprs {
-            switch argument {
-            case .positional:
-                positionalCount += 1
-            case .keyword(let key, _):
-                guard let j = layout.named.firstIndex(where: { $0.name == key }),
-                      j >= positionalCount, given & (1 << UInt64(j)) == 0 else { return nil }
-                given |= 1 << UInt64(j)
-            case .star, .doubleStar:
-                return nil
-            }
-        }
-        guard positionalCount <= layout.positionalSlots.count else { return nil }
+    /// Calls cell function `f` evaluating its arguments (in `frame`) straight into the new
+    /// frame's slots: `positional` into the first ones (no more than `f` has positional
+    /// parameters, and it has no `*args`/`**kwargs`), `keywordValues` into `keywordSlots`
+    /// (from `FunctionCode.keywordSlots`, so they bind without error).
+    func callFunctionDirect(_ f: PyFunction, _ positional: [Expr], _ keywordSlots: [Int], _ keywordValues: [Expr],
+                            _ frame: Frame) throws -> Value {
         var inner = f.takeFrame()
         let slots = inner.slots
-        var i = 0
-        for argument in argumentExprs {
-            switch argument {
-            case .positional(let e):
-                slots[layout.positionalSlots[i]] = try eval(e, frame)
-                i += 1
-            case .keyword(let key, let e):
-                let value = try eval(e, frame)
-                for p in layout.named where p.name == key {
-                    slots[p.slot] = value
-                    break
-                }
-            case .star, .doubleStar:
-                break
-            }
-        }
+        for i in positional.indices { slots[i] = try eval(positional[i], frame) }
+        for j in keywordValues.indices { slots[keywordSlots[j]] = try eval(keywordValues[j], frame) }
         // Every parameter given (they are distinct): no defaults to fill, none missing.
-        let allGiven = argumentExprs.count == layout.named.count
+        let allGiven = positional.count + keywordValues.count == f.namedCount
         let result = try enter(f, inner, nil, allGiven: allGiven)
         f.recycle(&inner)
         return result

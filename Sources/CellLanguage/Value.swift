@@ -211,6 +211,10 @@ public final class PyFunction {
     let body: [Stmt]
     let expression: Expr?
     let slotCount: Int
+    /// `code.directPositionalLimit`, and how many parameters a call can name (positional
+    /// and keyword-only), copied for calls.
+    let directPositionalLimit: Int
+    let namedCount: Int
 
     init(code: FunctionCode, defaults: [Value], closure: Frame?) {
         self.code = code
@@ -220,6 +224,8 @@ public final class PyFunction {
         body = code.body
         expression = code.expression
         slotCount = code.slotCount
+        directPositionalLimit = code.directPositionalLimit
+        namedCount = code.layout.named.count
     }
 
     /// Frames of this function's finished calls, emptied, for its next calls to reuse: a
