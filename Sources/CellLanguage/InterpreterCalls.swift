@@ -81,7 +81,7 @@ extension Interpreter {
             do {
                 return try eval(e, frame)
             } catch let error as PyException {
-                record(error, line: f.code.line, frame)
+                record(error, line: f.expressionLine, frame)
                 throw error
             }
         }

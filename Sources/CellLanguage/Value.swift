@@ -210,6 +210,10 @@ public final class PyFunction {
     /// `code`'s parsed body, lambda expression and frame size, copied into `let`s for calls.
     let body: [Stmt]
     let expression: Expr?
+    /// The line errors in `expression` are reported at: a lambda's, or for a `def` whose
+    /// body is one `return x` (evaluated like a lambda, skipping the statement machinery),
+    /// that statement's.
+    let expressionLine: Int
     let slotCount: Int
     /// `code.directPositionalLimit`, and how many parameters a call can name (positional
     /// and keyword-only), copied for calls.
@@ -222,7 +226,16 @@ public final class PyFunction {
         self.closure = closure
         scopeLines = code.scopeLines
         body = code.body
-        expression = code.expression
+        if let e = code.expression {
+            expression = e
+            expressionLine = code.line
+        } else if code.body.count == 1, case .returnValue(let e?, let line) = code.body[0] {
+            expression = e
+            expressionLine = line
+        } else {
+            expression = nil
+            expressionLine = code.line
+        }
         slotCount = code.slotCount
         directPositionalLimit = code.directPositionalLimit
         namedCount = code.layout.named.count
