@@ -69,7 +69,9 @@ public struct Arguments {
             throw PyException(.typeError, "\(function)() takes no keyword arguments")
         }
         if positional.count != count {
-            let what = count == 1 ? "exactly one argument" : count == 0 ? "no arguments" : "exactly \(count) arguments"
+            // CPython words one-argument and no-argument functions apart (METH_O, METH_NOARGS).
+            if count >= 2 { throw PyException(.typeError, "\(function) expected \(count) arguments, got \(positional.count)") }
+            let what = count == 1 ? "exactly one argument" : "no arguments"
             throw PyException(.typeError, "\(function)() takes \(what) (\(positional.count) given)")
         }
     }

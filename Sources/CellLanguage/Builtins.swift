@@ -22,6 +22,10 @@ enum Builtins {
             try args.expectExactly(1, "repr")
             return .str(interp.repr(args.positional[0]))
         }
+        define("ascii") { args, interp in
+            try args.expectExactly(1, "ascii")
+            return .str(interp.ascii(interp.repr(args.positional[0])))
+        }
         define("abs") { args, interp in
             try args.expectExactly(1, "abs")
             switch args.positional[0] {

@@ -127,6 +127,9 @@ extension Interpreter {
             guard case .str(let s) = v else {
                 throw PyException(.typeError, "int() can't convert non-string with explicit base")
             }
+            guard base.asInt != nil, !base.isFloat else {
+                throw PyException(.typeError, "'\(base.typeName)' object cannot be interpreted as an integer")
+            }
             guard let b = base.asInt, b == 0 || (2...36).contains(b) else {
                 throw PyException(.valueError, "int() base must be >= 2 and <= 36, or 0")
             }

@@ -103,7 +103,12 @@ enum Methods {
 
     /// The positional arguments of a builtin method, checked against CPython's counts:
     /// `insert expected 2 arguments, got 0`.
+    static let oldStyleArity: Set<String> = [
+        "str.count", "str.find", "str.rfind", "str.index", "str.rindex", "str.startswith", "str.endswith",
+    ]
+
     static func positional(_ args: Arguments, _ name: String, min: Int, max: Int) throws -> [Value] {
+        let qualified = name
         if !args.keywords.isEmpty {
             throw PyException(.typeError, "\(name)() takes no keyword arguments")
         }
@@ -118,6 +123,11 @@ enum Methods {
                 throw PyException(.typeError, "\(short) expected \(min) arguments, got \(n)")
             }
             let name = short
+            if oldStyleArity.contains(qualified) {
+                // These str methods still parse their arguments the pre-clinic way.
+                let (bound, word) = n < min ? (min, "least") : (max, "most")
+                throw PyException(.typeError, "\(name)() takes at \(word) \(bound) argument\(bound == 1 ? "" : "s") (\(n) given)")
+            }
             if n < min {
                 throw PyException(.typeError, "\(name) expected at least \(min) argument\(min == 1 ? "" : "s"), got \(n)")
             }

@@ -17,6 +17,7 @@ enum StrMethods {
         let qualified = "str." + name
         switch name {
         case "split", "rsplit":
+            try checkKeywordMethod(args, name, ["sep", "maxsplit"])
             let bound = try args.bind(name, [HostParameter("sep", default: .none), HostParameter("maxsplit", default: .int(-1))])
             let maxsplit = bound["maxsplit"].asInt ?? -1
             let parts: [String]
@@ -30,6 +31,7 @@ enum StrMethods {
             return .list(PyList(parts.map { .str($0) }))
         case "join":
             let a = try Methods.positional(args, qualified, min: 1, max: 1)
+            guard interp.isIterable(a[0]) else { throw PyException(.typeError, "can only join an iterable") }
             var pieces: [String] = []
             for (i, item) in try interp.toArray(a[0]).enumerated() {
                 guard case .str(let p) = item else {
@@ -72,10 +74,17 @@ enum StrMethods {
             }
             return .bool(false)
         case "upper": _ = try Methods.positional(args, qualified, min: 0, max: 0); return .str(s.uppercased())
-        case "lower", "casefold":
+        case "lower":
             _ = try Methods.positional(args, qualified, min: 0, max: 0)
             let scalars = Array(s.unicodeScalars)
             return .str(scalars.indices.map { lowercase(scalars, $0) }.joined())
+        case "casefold":
+            // Full case folding is, but for a few scripts, the lowercase of the uppercase:
+            // 'ß' -> 'ss', 'ς' -> 'σ', 'ﬁ' -> 'fi'.
+            _ = try Methods.positional(args, qualified, min: 0, max: 0)
+            return .str(s.unicodeScalars.map { scalar in
+                scalar.properties.uppercaseMapping.unicodeScalars.map { $0.properties.lowercaseMapping }.joined()
+            }.joined())
         // Case changes go code point by code point, as CPython's do ('ß'.title() is 'Ss').
         case "swapcase":
             let scalars = Array(s.unicodeScalars)
@@ -167,6 +176,7 @@ enum StrMethods {
                 return .str(String(repeating: fill, count: left) + s + String(repeating: fill, count: total - left))
             }
         case "splitlines":
+            try checkKeywordMethod(args, name, ["keepends"])
             let bound = try args.bind(name, [HostParameter("keepends", default: .bool(false))])
             let keep = bound["keepends"].isTruthy
             var lines: [Value] = []
@@ -214,7 +224,8 @@ enum StrMethods {
             let p = try string(try Methods.positional(args, qualified, min: 1, max: 1)[0], "removesuffix() argument")
             return .str(s.hasSuffix(p) && !p.isEmpty ? String(s.unicodeScalars.dropLast(p.unicodeScalars.count)) : s)
         case "expandtabs":
-            let size = (try Methods.positional(args, qualified, min: 0, max: 1)).first?.asInt ?? 8
+            try checkKeywordMethod(args, name, ["tabsize"])
+            let size = try args.bind(name, [HostParameter("tabsize", default: .int(8))])["tabsize"].asInt ?? 8
             var out = ""
             var column = 0
             for c in s.unicodeScalars {
@@ -234,6 +245,19 @@ enum StrMethods {
     }
 
     /// Optional `start, end` arguments, clamped like slice bounds.
+    /// CPython's wording for the str methods that take keywords (split, splitlines...):
+    /// `split() takes at most 2 arguments (3 given)`, `'x' is an invalid keyword argument for split()`.
+    static func checkKeywordMethod(_ args: Arguments, _ name: String, _ parameters: [String]) throws {
+        let n = args.positional.count
+        if n > parameters.count {
+            let noun = parameters.count == 1 ? "argument" : "arguments"
+            throw PyException(.typeError, "\(name)() takes at most \(parameters.count) \(noun) (\(n) given)")
+        }
+        if let (key, _) = args.keywords.first(where: { !parameters.contains($0.name) }) {
+            throw PyException(.typeError, "'\(key)' is an invalid keyword argument for \(name)()")
+        }
+    }
+
     /// The lowercase of `scalars[i]`; a capital sigma ending a word becomes 'ς' (CPython's
     /// handle_capital_sigma), which Swift's `lowercased()` does not do.
     static func lowercase(_ scalars: [Unicode.Scalar], _ i: Int) -> String {
