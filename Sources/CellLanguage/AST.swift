@@ -113,6 +113,9 @@ indirect enum Expr {
     case compare(Expr, [(CompareOperator, Expr)], Position)
     case conditional(test: Expr, then: Expr, orElse: Expr, Position)
     case call(Expr, [CallArgument], Position)
+    /// A call without `*`/`**` arguments (`f(a, b, key=c)`), the common case, which binds
+    /// straight into a cell function's slots.
+    case directCall(Expr, positional: [Expr], keywordNames: [String], keywordValues: [Expr], Position)
     case attribute(Expr, String, Position)
     case `subscript`(Expr, Expr, Position)
     case slice(Expr?, Expr?, Expr?, Position)
@@ -125,7 +128,7 @@ indirect enum Expr {
              .tuple(_, let p), .set(_, let p), .dict(_, let p), .starred(_, let p),
              .unary(_, _, let p), .binary(_, _, _, let p), .and(_, _, let p), .or(_, _, let p),
              .not(_, let p), .compare(_, _, let p), .conditional(_, _, _, let p),
-             .call(_, _, let p), .attribute(_, _, let p), .subscript(_, _, let p),
+             .call(_, _, let p), .directCall(_, _, _, _, let p), .attribute(_, _, let p), .subscript(_, _, let p),
              .slice(_, _, _, let p), .lambda(_, _, let p), .comprehension(_, let p):
             return p
         }
@@ -181,6 +184,39 @@ final class FunctionCode {
         signature = "\(name)(\((plain + star + starStar).joined(separator: ", ")))"
         hasOnlyPlainParameters = parameters.allSatisfy { $0.kind == .positional }
         layout = ParameterLayout(parameters)
+        directPositionalLimit = layout.varargsSlot == nil && layout.varKeywordsSlot == nil ? layout.positionalSlots.count : -1
+    }
+
+    /// The last answer of `keywordSlots` and what it was for (call sites in loops and
+    /// recursion ask again and again). Only the interpreter's thread touches these.
+    @exclusivity(unchecked) private var cachedKeywordNames: [String] = []
+    @exclusivity(unchecked) private var cachedPositionalCount = -1
+    @exclusivity(unchecked) private var cachedKeywordSlots: [Int]?
+
+    /// The slots the keyword arguments `names` bind to in a call that passes
+    /// `positionalCount` arguments by position first, or nil when they would not bind
+    /// cleanly (a name that is no parameter, given twice, or already given by position):
+    /// the caller then binds the general way, which raises CPython's error.
+    func keywordSlots(_ names: [String], positionalCount: Int) -> [Int]? {
+        // The same array (a call site's) means the same names: the cache keeps its buffer alive.
+        let same = names.withUnsafeBufferPointer { a in
+            cachedKeywordNames.withUnsafeBufferPointer { b in a.baseAddress == b.baseAddress }
+        }
+        if same && positionalCount == cachedPositionalCount { return cachedKeywordSlots }
+        var slots: [Int] = []
+        for name in names {
+            // Positional parameter j has slot j; keyword-only ones come after them all.
+            guard let p = layout.named.first(where: { $0.name == name }), p.slot >= positionalCount,
+                  !slots.contains(p.slot) else {
+                slots = []
+                break
+            }
+            slots.append(p.slot)
+        }
+        cachedKeywordNames = names
+        cachedPositionalCount = positionalCount
+        cachedKeywordSlots = slots.count == names.count ? slots : nil
+        return cachedKeywordSlots
     }
 
     // Computed once in `init` (stored `let`s: no per-call work or exclusivity checks).
@@ -189,6 +225,9 @@ final class FunctionCode {
     let signature: String
     /// Only plain positional parameters without defaults: calls bind by position.
     let hasOnlyPlainParameters: Bool
+    /// How many positional arguments a call may pass straight into slots 0, 1, ...: the
+    /// positional parameters' count, or -1 with `*args`/`**kwargs`.
+    let directPositionalLimit: Int
     /// The parameters grouped for binding.
     let layout: ParameterLayout
 }

@@ -69,7 +69,9 @@ public struct Arguments {
             throw PyException(.typeError, "\(function)() takes no keyword arguments")
         }
         if positional.count != count {
-            let what = count == 1 ? "exactly one argument" : count == 0 ? "no arguments" : "exactly \(count) arguments"
+            // CPython words one-argument and no-argument functions apart (METH_O, METH_NOARGS).
+            if count >= 2 { throw PyException(.typeError, "\(function) expected \(count) arguments, got \(positional.count)") }
+            let what = count == 1 ? "exactly one argument" : "no arguments"
             throw PyException(.typeError, "\(function)() takes \(what) (\(positional.count) given)")
         }
     }
@@ -134,10 +136,16 @@ enum ArgumentErrors {
         return PyException(.typeError, "\(function)() missing \(names.count) required \(kind) \(noun): \(list)")
     }
 
-    static func tooManyPositional(_ function: String, required: Int, total: Int, given: Int) -> PyException {
+    /// `keywordOnlyGiven`: keyword-only parameters the call did pass, which CPython mentions.
+    static func tooManyPositional(_ function: String, required: Int, total: Int, given: Int,
+                                  keywordOnlyGiven: Int = 0) -> PyException {
         let takes = required == total ? "\(total)" : "from \(required) to \(total)"
         let noun = (required == total && total == 1) ? "argument" : "arguments"
-        let verb = given == 1 ? "was" : "were"
-        return PyException(.typeError, "\(function)() takes \(takes) positional \(noun) but \(given) \(verb) given")
+        let verb = given == 1 && keywordOnlyGiven == 0 ? "was" : "were"
+        var count = "\(given)"
+        if keywordOnlyGiven > 0 {
+            count += " positional argument\(given == 1 ? "" : "s") (and \(keywordOnlyGiven) keyword-only argument\(keywordOnlyGiven == 1 ? "" : "s"))"
+        }
+        return PyException(.typeError, "\(function)() takes \(takes) positional \(noun) but \(count) \(verb) given")
     }
 }

@@ -8,6 +8,8 @@ enum Builtins {
             table[t.rawValue] = .type(.builtin(t))
         }
         for e in ExceptionType.allCases where e.isBuiltin { table[e.name] = .type(.exception(e)) }
+        // Cells run as Jupyter's `__main__`, so `if __name__ == '__main__':` blocks run.
+        table["__name__"] = .str("__main__")
         func define(_ name: String, _ body: @escaping (Arguments, Interpreter) throws -> Value) {
             table[name] = .builtin(BuiltinFunction(name, body))
         }
@@ -19,6 +21,10 @@ enum Builtins {
         define("repr") { args, interp in
             try args.expectExactly(1, "repr")
             return .str(interp.repr(args.positional[0]))
+        }
+        define("ascii") { args, interp in
+            try args.expectExactly(1, "ascii")
+            return .str(interp.ascii(interp.repr(args.positional[0])))
         }
         define("abs") { args, interp in
             try args.expectExactly(1, "abs")
@@ -85,7 +91,7 @@ enum Builtins {
                 HostParameter("key", default: .none, keywordOnly: true),
                 HostParameter("reverse", default: .bool(false), keywordOnly: true)])
             let items = try interp.toArray(args.positional[0])
-            return .list(PyList(try ListMethods.sorted(items, key: b["key"], reverse: try interp.truthy(b["reverse"]), interp)))
+            return .list(PyList(try ListSort.sorted(items, key: b["key"], reverse: try interp.truthy(b["reverse"]), interp)))
         }
         define("reversed") { args, interp in
             try args.expectExactly(1, "reversed")
@@ -160,6 +166,9 @@ enum Builtins {
         define("divmod") { args, interp in
             try args.expectExactly(2, "divmod")
             let (a, b) = (args.positional[0], args.positional[1])
+            if a.isFloat || b.isFloat, let divisor = b.asDouble, divisor == 0, a.asDouble != nil {
+                throw PyException(.zeroDivisionError, "float divmod()")
+            }
             return .tuple([try interp.binary(.floorDivide, a, b), try interp.binary(.modulo, a, b)])
         }
         define("pow") { args, interp in

@@ -56,7 +56,8 @@ public final class Interpreter {
         @inline(__always) set { counters[1] = newValue }
     }
     /// Maximum Python call depth before `RecursionError: maximum recursion depth exceeded`.
-    public var recursionLimit = 1000
+    /// (Read on every call: no exclusivity checks; only the interpreter's thread sets it.)
+    @exclusivity(unchecked) public var recursionLimit = 1000
     /// Exceptions whose `except` blocks are running (innermost last).
     var handling: [PyException] = []
     var deadline: DispatchTime?

@@ -39,64 +39,33 @@ extension Interpreter {
     }
 
     func callFunction(_ f: PyFunction, _ arguments: Arguments) throws -> Value {
-        let frame = makeFrame(f)
-        return try enter(f, frame, arguments)
+        var frame = f.takeFrame()
+        let result = try enter(f, frame, arguments)
+        f.recycle(&frame)
+        return result
     }
 
-    /// Calls cell function `f` evaluating `argumentExprs` (in `frame`) straight into the new
-    /// frame's slots, without building `Arguments`, when the call's shape is known to bind
-    /// without error: no `*`/`**` on either side, not too many positional arguments, each
-    /// keyword naming a distinct parameter not already given by position. nil (nothing
-    /// evaluated) otherwise; the caller then takes the general path.
-    func callFunctionDirect(_ f: PyFunction, _ argumentExprs: [CallArgument], _ frame: Frame) throws -> Value? {
-        let layout = f.code.layout
-        guard layout.varargsSlot == nil, layout.varKeywordsSlot == nil, layout.named.count <= 64 else { return nil }
-        var positionalCount = 0
-        var given: UInt64 = 0
-        for argument in argumentExprs {
-            switch argument {
-            case .positional:
-                positionalCount += 1
-            case .keyword(let key, _):
-                guard let j = layout.named.firstIndex(where: { $0.name == key }),
-                      j >= positionalCount, given & (1 << UInt64(j)) == 0 else { return nil }
-                given |= 1 << UInt64(j)
-            case .star, .doubleStar:
-                return nil
-            }
-        }
-        guard positionalCount <= layout.positionalSlots.count else { return nil }
-        let inner = makeFrame(f)
+    /// Calls cell function `f` evaluating its arguments (in `frame`) straight into the new
+    /// frame's slots: `positional` into the first ones (no more than `f` has positional
+    /// parameters, and it has no `*args`/`**kwargs`), `keywordValues` into `keywordSlots`
+    /// (from `FunctionCode.keywordSlots`, so they bind without error).
+    func callFunctionDirect(_ f: PyFunction, _ positional: [Expr], _ keywordSlots: [Int], _ keywordValues: [Expr],
+                            _ frame: Frame) throws -> Value {
+        var inner = f.takeFrame()
         let slots = inner.slots
-        var i = 0
-        for argument in argumentExprs {
-            switch argument {
-            case .positional(let e):
-                slots[layout.positionalSlots[i]] = try eval(e, frame)
-                i += 1
-            case .keyword(let key, let e):
-                let value = try eval(e, frame)
-                for p in layout.named where p.name == key {
-                    slots[p.slot] = value
-                    break
-                }
-            case .star, .doubleStar:
-                break
-            }
-        }
-        return try enter(f, inner, nil)
-    }
-
-    @inline(__always)
-    private func makeFrame(_ f: PyFunction) -> Frame {
-        let code = f.code
-        return Frame(slotCount: f.slotCount, parent: f.closure, label: code.signature,
-                     name: code.qualifiedName, cellNumber: code.cellNumber, scopeLines: f.scopeLines)
+        for i in positional.indices { slots[i] = try eval(positional[i], frame) }
+        for j in keywordValues.indices { slots[keywordSlots[j]] = try eval(keywordValues[j], frame) }
+        // Every parameter given (they are distinct): no defaults to fill, none missing.
+        let allGiven = positional.count + keywordValues.count == f.namedCount
+        let result = try enter(f, inner, nil, allGiven: allGiven)
+        f.recycle(&inner)
+        return result
     }
 
     /// Runs `f` in `frame`: the recursion and deadline checks, then binding `arguments`
-    /// (nil: already in the slots, only defaults and missing ones are left), then the body.
-    private func enter(_ f: PyFunction, _ frame: Frame, _ arguments: Arguments?) throws -> Value {
+    /// (nil: already in the slots, only defaults and missing ones are left unless
+    /// `allGiven`), then the body.
+    private func enter(_ f: PyFunction, _ frame: Frame, _ arguments: Arguments?, allGiven: Bool = false) throws -> Value {
         callDepth += 1
         defer { callDepth -= 1 }
         if callDepth > recursionLimit {
@@ -105,14 +74,14 @@ extension Interpreter {
         try tickDeadline()
         if let arguments {
             try bind(arguments, to: f, frame)
-        } else {
+        } else if !allGiven {
             try bindDefaults(f, frame)
         }
         if let e = f.expression {
             do {
                 return try eval(e, frame)
             } catch let error as PyException {
-                record(error, line: f.code.line, frame)
+                record(error, line: f.expressionLine, frame)
                 throw error
             }
         }
@@ -134,10 +103,6 @@ extension Interpreter {
         let slots = frame.slots
         let positionalCount = layout.positionalSlots.count
         for i in 0..<min(positional.count, positionalCount) { slots[layout.positionalSlots[i]] = positional[i] }
-        if positional.count > positionalCount && layout.varargsSlot == nil {
-            throw ArgumentErrors.tooManyPositional(name, required: layout.requiredPositional, total: positionalCount,
-                                                   given: positional.count)
-        }
         if let varargs = layout.varargsSlot {
             slots[varargs] = .tuple(positional.count > positionalCount ? Array(positional[positionalCount...]) : [])
         }
@@ -158,6 +123,12 @@ extension Interpreter {
             } else {
                 throw PyException(.typeError, "\(name)() got an unexpected keyword argument '\(key)'")
             }
+        }
+        // CPython reports keyword problems first, then surplus positionals.
+        if positional.count > positionalCount && layout.varargsSlot == nil {
+            let keywordOnlyGiven = layout.named.filter { $0.kind != .positional && slots[$0.slot] != nil }.count
+            throw ArgumentErrors.tooManyPositional(name, required: layout.requiredPositional, total: positionalCount,
+                                                   given: positional.count, keywordOnlyGiven: keywordOnlyGiven)
         }
         if let varKeywords = layout.varKeywordsSlot, let kwargs { slots[varKeywords] = .dict(kwargs) }
         try bindDefaults(f, frame)

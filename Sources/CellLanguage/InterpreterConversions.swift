@@ -49,6 +49,9 @@ extension Interpreter {
         }
         switch b {
         case .int:
+            if let (name, _) = args.keywords.first(where: { $0.0 != "base" }) {
+                throw PyException(.typeError, "'\(name)' is an invalid keyword argument for int()")
+            }
             let bound = try args.bind("int", [HostParameter("x", default: .int(0)), HostParameter("base", default: .none)])
             return .int(try toInt(bound["x"], base: bound["base"]))
         case .float:
@@ -124,6 +127,9 @@ extension Interpreter {
             guard case .str(let s) = v else {
                 throw PyException(.typeError, "int() can't convert non-string with explicit base")
             }
+            guard base.asInt != nil, !base.isFloat else {
+                throw PyException(.typeError, "'\(base.typeName)' object cannot be interpreted as an integer")
+            }
             guard let b = base.asInt, b == 0 || (2...36).contains(b) else {
                 throw PyException(.valueError, "int() base must be >= 2 and <= 36, or 0")
             }
@@ -167,7 +173,7 @@ extension Interpreter {
         guard !text.isEmpty, !text.hasPrefix("_"), !text.hasSuffix("_"), !text.contains("__") else { throw invalid }
         text.removeAll { $0 == "_" }
         guard let magnitude = UInt(text, radix: radix) else {
-            if text.allSatisfy({ $0.isHexDigit }) && Int(String(text.prefix(1)), radix: radix) != nil {
+            if text.allSatisfy({ ($0.hexDigitValue ?? radix) < radix }) {
                 throw Arithmetic.overflow()
             }
             throw invalid

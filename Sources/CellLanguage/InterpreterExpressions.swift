@@ -78,17 +78,33 @@ extension Interpreter {
             do {
                 if case .attribute(let objectExpr, let name, _) = calleeExpr {
                     let object = try eval(objectExpr, frame)
-                    let arguments = try evalArguments(argumentExprs, frame, calleeName: name)
+                    let arguments = try evalArguments(argumentExprs, frame,
+                                                      calleeName: Interpreter.methodName(object, name))
                     return try callMethod(object, name, arguments)
                 }
                 let callee = try eval(calleeExpr, frame)
-                if case .function(let f) = callee, let result = try callFunctionDirect(f, argumentExprs, frame) {
-                    return result
-                }
                 // The callee's name is only needed for error messages: computed lazily.
                 let arguments = try evalArguments(argumentExprs, frame,
                                                   calleeName: Interpreter.calleeName(callee, calleeExpr))
                 return try call(callee, arguments)
+            } catch let e as PyException {
+                record(e, line: p.line, frame)
+                throw e
+            }
+        case .directCall(let calleeExpr, let positional, let names, let values, let p):
+            do {
+                if case .attribute(let objectExpr, let name, _) = calleeExpr {
+                    let object = try eval(objectExpr, frame)
+                    return try callMethod(object, name, try evalArguments(positional, names, values, frame))
+                }
+                let callee = try eval(calleeExpr, frame)
+                if case .function(let f) = callee, positional.count <= f.directPositionalLimit {
+                    if names.isEmpty { return try callFunctionDirect(f, positional, [], [], frame) }
+                    if let slots = f.code.keywordSlots(names, positionalCount: positional.count) {
+                        return try callFunctionDirect(f, positional, slots, values, frame)
+                    }
+                }
+                return try call(callee, try evalArguments(positional, names, values, frame))
             } catch let e as PyException {
                 record(e, line: p.line, frame)
                 throw e
@@ -157,13 +173,33 @@ extension Interpreter {
     }
 
     /// The name a call's argument errors use: the function's, else the called name.
+    /// How CPython names a callee in argument-unpacking errors: `__main__.f`, `len`.
     static func calleeName(_ callee: Value, _ calleeExpr: Expr) -> String? {
         switch callee {
-        case .function(let f): return f.code.qualifiedName
+        case .function(let f): return "__main__." + f.code.qualifiedName
         case .builtin(let b): return b.name
         default: if case .name(let ref, _) = calleeExpr { return ref.name }
         }
         return nil
+    }
+
+    /// A method as CPython names it in argument-unpacking errors: `list.append`, `math.sqrt`.
+    static func methodName(_ object: Value, _ name: String) -> String {
+        switch object {
+        case .module(let m): return m.name + "." + name
+        case .host: return name
+        default: return object.typeName + "." + name
+        }
+    }
+
+    /// The arguments of a `.directCall`, evaluated in source order.
+    func evalArguments(_ positional: [Expr], _ names: [String], _ values: [Expr], _ frame: Frame) throws -> Arguments {
+        var result = Arguments(try positional.map { try eval($0, frame) })
+        if !names.isEmpty {
+            result.keywords.reserveCapacity(names.count)
+            for i in names.indices { result.keywords.append((names[i], try eval(values[i], frame))) }
+        }
+        return result
     }
 
     func evalArguments(_ arguments: [CallArgument], _ frame: Frame,

@@ -46,9 +46,9 @@ extension Interpreter {
             throw PyException(.keyError, args: [index])
         case .range(let r):
             if case .slice(let s) = index {
+                // CPython maps the clamped slice bounds through the range, without normalising.
                 let (start, stop, step) = try s.indices(length: r.count)
-                let count = PyRange(start: start, stop: stop, step: step).count
-                return .range(PyRange(start: r[start], stop: r[start] + count * r.step * step, step: r.step * step))
+                return .range(PyRange(start: r[start], stop: r[stop], step: r.step * step))
             }
             guard let i = try normalizedIndex(index, count: r.count, typeName: "range") else {
                 throw PyException(.indexError, "range object index out of range")
@@ -57,7 +57,12 @@ extension Interpreter {
         case .host(let h):
             return try h.getItem(index, self)
         case .type(let t):
-            // `list[int]` and the like: a generic alias, shown as the plain type here.
+            // `list[int]` and the like: a generic alias, shown as the plain type here. Only
+            // the types with `__class_getitem__` take one.
+            if case .builtin(let b) = t, ![.list, .tuple, .dict, .set, .frozenset, .type].contains(b) {
+                throw PyException(.typeError, "type '\(b.rawValue)' is not subscriptable")
+            }
+            if case .exception(let e) = t { throw PyException(.typeError, "type '\(e.name)' is not subscriptable") }
             return .type(t)
         default:
             throw PyException(.typeError, "'\(object.typeName)' object is not subscriptable")
@@ -68,8 +73,11 @@ extension Interpreter {
         switch object {
         case .list(let l):
             if case .slice(let s) = index {
-                let replacement = try toArray(value)
                 let (start, stop, step) = try s.indices(length: l.items.count)
+                guard isIterable(value) else {
+                    throw PyException(.typeError, step == 1 ? "can only assign an iterable" : "must assign iterable to extended slice")
+                }
+                let replacement = try toArray(value)
                 if step == 1 {
                     let upper = max(start, stop)
                     l.items.replaceSubrange(start..<upper, with: replacement)
@@ -200,6 +208,9 @@ extension Interpreter {
             let keys = d.keys
             var i = 0
             return {
+                guard d.count == keys.count else {
+                    throw PyException(.runtimeError, "dictionary changed size during iteration")
+                }
                 guard i < keys.count else { return nil }
                 i += 1
                 return keys[i - 1]
@@ -208,6 +219,7 @@ extension Interpreter {
             let items = s.items
             var i = 0
             return {
+                guard s.count == items.count else { throw PyException(.runtimeError, "Set changed size during iteration") }
                 guard i < items.count else { return nil }
                 i += 1
                 return items[i - 1]

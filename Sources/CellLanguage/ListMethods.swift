@@ -20,8 +20,11 @@ enum ListMethods {
             l.items.insert(a[1], at: min(i, n))
         case "pop":
             let a = try Methods.positional(args, qualified, min: 0, max: 1)
-            if l.items.isEmpty { throw PyException(.indexError, "pop from empty list") }
             let index = a.first ?? .int(-1)
+            guard index.asInt != nil, !index.isFloat else {
+                throw PyException(.typeError, "'\(index.typeName)' object cannot be interpreted as an integer")
+            }
+            if l.items.isEmpty { throw PyException(.indexError, "pop from empty list") }
             guard let i = try interp.normalizedIndex(index, count: l.items.count, typeName: "list") else {
                 throw PyException(.indexError, "pop index out of range")
             }
@@ -35,7 +38,7 @@ enum ListMethods {
             throw PyException(.valueError, "list.remove(x): x not in list")
         case "index":
             let a = try Methods.positional(args, qualified, min: 1, max: 3)
-            let (start, end) = try StrMethods.range(a, from: 1, count: l.items.count)
+            let (start, end) = try StrMethods.range(a, from: 1, count: l.items.count, allowNone: false)
             if start < end {
                 for i in start..<end where try interp.equals(l.items[i], a[0]) { return .int(i) }
             }
@@ -52,7 +55,7 @@ enum ListMethods {
             }
             let bound = try args.bind("sort", [HostParameter("key", default: .none, keywordOnly: true),
                                                HostParameter("reverse", default: .bool(false), keywordOnly: true)])
-            l.items = try sorted(l.items, key: bound["key"], reverse: try interp.truthy(bound["reverse"]), interp)
+            l.items = try ListSort.sorted(l.items, key: bound["key"], reverse: try interp.truthy(bound["reverse"]), interp)
         case "reverse":
             _ = try Methods.positional(args, qualified, min: 0, max: 0)
             l.items.reverse()
@@ -66,40 +69,5 @@ enum ListMethods {
             throw PyException(.attributeError, "'\(typeName)' object has no attribute '\(name)'")
         }
         return .none
-    }
-
-    /// Python's stable sort using only `<`, with an optional key function.
-    static func sorted(_ items: [Value], key: Value, reverse: Bool, _ interp: Interpreter) throws -> [Value] {
-        let keys = key.isNone ? items : try items.map { try interp.call(key, Arguments([$0])) }
-        var order = Array(items.indices)
-        // Reverse sorting keeps equal elements in their original order, as CPython does.
-        func less(_ i: Int, _ j: Int) throws -> Bool {
-            reverse ? try interp.lessThan(keys[j], keys[i], .less) : try interp.lessThan(keys[i], keys[j], .less)
-        }
-        try mergeSort(&order, less)
-        return order.map { items[$0] }
-    }
-
-    static func mergeSort(_ a: inout [Int], _ less: (Int, Int) throws -> Bool) throws {
-        guard a.count > 1 else { return }
-        var buffer = a
-        var width = 1
-        while width < a.count {
-            var start = 0
-            while start < a.count {
-                let mid = min(start + width, a.count)
-                let end = min(start + 2 * width, a.count)
-                var i = start, j = mid, k = start
-                while i < mid && j < end {
-                    if try less(a[j], a[i]) { buffer[k] = a[j]; j += 1 } else { buffer[k] = a[i]; i += 1 }
-                    k += 1
-                }
-                while i < mid { buffer[k] = a[i]; i += 1; k += 1 }
-                while j < end { buffer[k] = a[j]; j += 1; k += 1 }
-                start = end
-            }
-            swap(&a, &buffer)
-            width *= 2
-        }
     }
 }

@@ -30,7 +30,7 @@ enum Methods {
         case .list: return listMethods.contains(name)
         case .dict: return dictMethods.contains(name)
         case .set(let s): return (s.frozen ? frozensetMethods : setMethods).contains(name)
-        case .tuple: return name == "count" || name == "index"
+        case .tuple, .range: return name == "count" || name == "index"
         case .float: return name == "is_integer" || name == "conjugate" || name == "hex" || name == "as_integer_ratio"
         case .int: return name == "bit_length" || name == "conjugate"
         case .exception: return name == "with_traceback"
@@ -59,6 +59,13 @@ enum Methods {
         case .tuple(let t):
             guard name == "count" || name == "index" else { return nil }
             return try ListMethods.call(PyList(t), name, args, interpreter, typeName: "tuple")
+        case .range(let r):
+            guard name == "count" || name == "index" else { return nil }
+            let a = try positional(args, "range.\(name)", min: 1, max: 1)
+            let position: Int? = try interpreter.contains(object, a[0]) ? (Int(a[0].asDouble ?? 0) - r.start) / r.step : nil
+            if name == "count" { return .int(position == nil ? 0 : 1) }
+            guard let position else { throw PyException(.valueError, "\(a[0].repr) is not in range") }
+            return .int(position)
         case .float(let d):
             switch name {
             case "is_integer":
@@ -96,7 +103,12 @@ enum Methods {
 
     /// The positional arguments of a builtin method, checked against CPython's counts:
     /// `insert expected 2 arguments, got 0`.
+    static let oldStyleArity: Set<String> = [
+        "str.count", "str.find", "str.rfind", "str.index", "str.rindex", "str.startswith", "str.endswith",
+    ]
+
     static func positional(_ args: Arguments, _ name: String, min: Int, max: Int) throws -> [Value] {
+        let qualified = name
         if !args.keywords.isEmpty {
             throw PyException(.typeError, "\(name)() takes no keyword arguments")
         }
@@ -111,6 +123,11 @@ enum Methods {
                 throw PyException(.typeError, "\(short) expected \(min) arguments, got \(n)")
             }
             let name = short
+            if oldStyleArity.contains(qualified) {
+                // These str methods still parse their arguments the pre-clinic way.
+                let (bound, word) = n < min ? (min, "least") : (max, "most")
+                throw PyException(.typeError, "\(name)() takes at \(word) \(bound) argument\(bound == 1 ? "" : "s") (\(n) given)")
+            }
             if n < min {
                 throw PyException(.typeError, "\(name) expected at least \(min) argument\(min == 1 ? "" : "s"), got \(n)")
             }

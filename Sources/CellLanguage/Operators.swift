@@ -87,13 +87,9 @@ extension Interpreter {
             switch sequence {
             case .list, .tuple, .str:
                 if case .host = count { return nil }
-                if case .list = count { return nil }
-                if case .tuple = count { return nil }
-                if case .str = count { if case .str = sequence { break } else { return nil } }
                 throw PyException(.typeError, "can't multiply sequence by non-int of type '\(count.typeName)'")
             default: return nil
             }
-            throw PyException(.typeError, "can't multiply sequence by non-int of type '\(count.typeName)'")
         }
         let times = max(n, 0)
         switch sequence {
@@ -156,8 +152,8 @@ extension Interpreter {
         case .notEqual: return .bool(!(try equals(a, b)))
         case .less: return .bool(try lessThan(a, b, op))
         case .greater: return .bool(try lessThan(b, a, op, swapped: true))
-        case .lessEqual: return .bool(try !lessThan(b, a, op, swapped: true))
-        case .greaterEqual: return .bool(try !lessThan(a, b, op))
+        case .lessEqual: return .bool(try lessOrEqual(a, b, op))
+        case .greaterEqual: return .bool(try lessOrEqual(b, a, op, swapped: true))
         default: return .bool(false)
         }
     }
@@ -189,10 +185,9 @@ extension Interpreter {
         switch (a, b) {
         case (.int(let x), .int(let y)): return x < y
         case (.str(let x), .str(let y)): return x.unicodeScalars.lexicographicallyPrecedes(y.unicodeScalars)
-        case (.list(let x), .list(let y)): return try sequenceLess(x.items, y.items, op)
-        case (.tuple(let x), .tuple(let y)): return try sequenceLess(x, y, op)
-        case (.set(let x), .set(let y)):
-            return x.count < y.count && x.items.allSatisfy { (try? y.contains($0)) == true }
+        case (.list(let x), .list(let y)): return try sequenceOrdered(x.items, y.items, op, strict: true)
+        case (.tuple(let x), .tuple(let y)): return try sequenceOrdered(x, y, op, strict: true)
+        case (.set(let x), .set(let y)): return x.count < y.count && isSubset(x, y)
         default:
             if let x = a.asDouble, let y = b.asDouble, !a.isHost, !b.isHost {
                 if case .int(let i) = a, case .float(let d) = b { return Arithmetic.less(i, d) }
@@ -204,11 +199,36 @@ extension Interpreter {
         }
     }
 
-    private func sequenceLess(_ x: [Value], _ y: [Value], _ op: CompareOperator) throws -> Bool {
-        for (p, q) in zip(x, y) where !(try equals(p, q)) {
-            return try lessThan(p, q, op)
+    /// `a <= b`: not simply `not b < a`, since NaN compares false both ways and sets are
+    /// ordered by inclusion.
+    func lessOrEqual(_ a: Value, _ b: Value, _ op: CompareOperator, swapped: Bool = false) throws -> Bool {
+        switch (a, b) {
+        case (.list(let x), .list(let y)): return try sequenceOrdered(x.items, y.items, op, strict: false)
+        case (.tuple(let x), .tuple(let y)): return try sequenceOrdered(x, y, op, strict: false)
+        case (.set(let x), .set(let y)): return x.count <= y.count && isSubset(x, y)
+        case (.float(let x), _) where x.isNaN && b.asDouble != nil && !b.isHost: return false
+        case (_, .float(let y)) where y.isNaN && a.asDouble != nil && !a.isHost: return false
+        default: return try !lessThan(b, a, op, swapped: !swapped)
         }
-        return x.count < y.count
+    }
+
+    private func isSubset(_ x: PySet, _ y: PySet) -> Bool {
+        x.items.allSatisfy { (try? y.contains($0)) == true }
+    }
+
+    /// Sequences compare at their first differing item (with the operator itself), else by length.
+    private func sequenceOrdered(_ x: [Value], _ y: [Value], _ op: CompareOperator, strict: Bool) throws -> Bool {
+        for (p, q) in zip(x, y) where !(try itemEquals(p, q)) {
+            return strict ? try lessThan(p, q, op) : try lessOrEqual(p, q, op)
+        }
+        return strict ? x.count < y.count : x.count <= y.count
+    }
+
+    /// Equality as containers test their items: identity first, as CPython does, so a NaN
+    /// held in a list equals itself (`[nan] == [nan]`, `nan in [nan]`).
+    func itemEquals(_ a: Value, _ b: Value) throws -> Bool {
+        if case .float(let x) = a, case .float(let y) = b, x.isNaN { return x.bitPattern == y.bitPattern }
+        return try equals(a, b)
     }
 
     /// `needle in container`.
@@ -220,10 +240,10 @@ extension Interpreter {
             }
             return n.isEmpty || s.contains(n)
         case .list(let l):
-            for item in l.items where try equals(item, needle) { return true }
+            for item in l.items where try itemEquals(item, needle) { return true }
             return false
         case .tuple(let t):
-            for item in t where try equals(item, needle) { return true }
+            for item in t where try itemEquals(item, needle) { return true }
             return false
         case .dict(let d): return try d.contains(needle)
         case .set(let s): return try s.contains(needle)

@@ -147,7 +147,7 @@ struct Parser {
         var hint = ""
         if plainAssignment {
             switch target {
-            case .binary, .unary, .call, .comprehension, .fstring: hint = " here. Maybe you meant '==' instead of '='?"
+            case .binary, .unary, .call, .directCall, .comprehension, .fstring: hint = " here. Maybe you meant '==' instead of '='?"
             case .constant(let v, _):
                 switch v {
                 case .none, .bool: break
@@ -268,7 +268,7 @@ extension Expr {
             case .bool(let b): return b ? "True" : "False"
             default: return "literal"
             }
-        case .call: return "function call"
+        case .call, .directCall: return "function call"
         case .starred: return "starred"
         case .tuple: return "tuple"
         case .list: return "list"

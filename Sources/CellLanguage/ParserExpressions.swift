@@ -208,7 +208,7 @@ extension Parser {
         while true {
             let p = position
             if match("(") {
-                e = .call(e, try parseCallArguments(), p)
+                e = Parser.call(e, try parseCallArguments(), p)
             } else if match("[") {
                 e = .subscript(e, try parseSubscript(), p)
                 try expect("]")
@@ -223,6 +223,19 @@ extension Parser {
                 return e
             }
         }
+    }
+
+    /// A call expression: `.directCall` unless an argument is `*x` or `**x`.
+    static func call(_ callee: Expr, _ arguments: [CallArgument], _ p: Position) -> Expr {
+        var positional: [Expr] = [], names: [String] = [], values: [Expr] = []
+        for argument in arguments {
+            switch argument {
+            case .positional(let e): positional.append(e)
+            case .keyword(let name, let e): names.append(name); values.append(e)
+            case .star, .doubleStar: return .call(callee, arguments, p)
+            }
+        }
+        return .directCall(callee, positional: positional, keywordNames: names, keywordValues: values, p)
     }
 
     mutating func parseCallArguments() throws -> [CallArgument] {

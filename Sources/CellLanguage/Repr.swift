@@ -50,6 +50,8 @@ extension Value {
         case .function(let f):
             return "<function \(f.code.qualifiedName) at \(address(f))>"
         case .builtin(let b):
+            // These are classes in CPython, builtin functions here.
+            if ["map", "filter", "zip", "enumerate", "reversed"].contains(b.name) { return "<class '\(b.name)'>" }
             return "<built-in function \(b.name)>"
         case .boundMethod(let m):
             if case .function(let f) = m.function {
@@ -91,6 +93,12 @@ extension Value {
     }
 
     /// Python `==` for values that need no interpreter (host objects compare by identity).
+    /// `pyEquals` as containers compare items: a NaN is equal to itself (CPython checks identity first).
+    func itemEquals(_ other: Value) -> Bool {
+        if case .float(let x) = self, case .float(let y) = other, x.isNaN { return x.bitPattern == y.bitPattern }
+        return pyEquals(other)
+    }
+
     public func pyEquals(_ other: Value) -> Bool {
         switch (self, other) {
         case (.none, .none): return true
@@ -105,13 +113,13 @@ extension Value {
             if let i = asInt, let j = other.asInt { return i == j }
             return a == b
         case (.tuple(let a), .tuple(let b)):
-            return a.count == b.count && zip(a, b).allSatisfy { $0.pyEquals($1) }
+            return a.count == b.count && zip(a, b).allSatisfy { $0.itemEquals($1) }
         case (.list(let a), .list(let b)):
-            return a === b || (a.items.count == b.items.count && zip(a.items, b.items).allSatisfy { $0.pyEquals($1) })
+            return a === b || (a.items.count == b.items.count && zip(a.items, b.items).allSatisfy { $0.itemEquals($1) })
         case (.dict(let a), .dict(let b)):
             guard a.count == b.count else { return false }
             for (k, v) in a.entries {
-                guard let w = try? b.get(k), v.pyEquals(w) else { return false }
+                guard let w = try? b.get(k), v.itemEquals(w) else { return false }
             }
             return true
         case (.set(let a), .set(let b)):

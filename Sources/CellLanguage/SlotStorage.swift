@@ -12,6 +12,11 @@ struct FixedSlots {
         base.initialize(repeating: nil, count: count)
     }
 
+    /// Empties every slot (releasing what they held), for a frame's reuse.
+    func clear() {
+        base.update(repeating: nil, count: count)
+    }
+
     /// Frees the slots; called once, by the owner's `deinit`.
     func release() {
         base.deinitialize(count: count)

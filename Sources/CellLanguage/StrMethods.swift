@@ -17,6 +17,7 @@ enum StrMethods {
         let qualified = "str." + name
         switch name {
         case "split", "rsplit":
+            try checkKeywordMethod(args, name, ["sep", "maxsplit"])
             let bound = try args.bind(name, [HostParameter("sep", default: .none), HostParameter("maxsplit", default: .int(-1))])
             let maxsplit = bound["maxsplit"].asInt ?? -1
             let parts: [String]
@@ -30,6 +31,7 @@ enum StrMethods {
             return .list(PyList(parts.map { .str($0) }))
         case "join":
             let a = try Methods.positional(args, qualified, min: 1, max: 1)
+            guard interp.isIterable(a[0]) else { throw PyException(.typeError, "can only join an iterable") }
             var pieces: [String] = []
             for (i, item) in try interp.toArray(a[0]).enumerated() {
                 guard case .str(let p) = item else {
@@ -72,20 +74,37 @@ enum StrMethods {
             }
             return .bool(false)
         case "upper": _ = try Methods.positional(args, qualified, min: 0, max: 0); return .str(s.uppercased())
-        case "lower", "casefold": _ = try Methods.positional(args, qualified, min: 0, max: 0); return .str(s.lowercased())
+        case "lower":
+            _ = try Methods.positional(args, qualified, min: 0, max: 0)
+            let scalars = Array(s.unicodeScalars)
+            return .str(scalars.indices.map { lowercase(scalars, $0) }.joined())
+        case "casefold":
+            // Full case folding is, but for a few scripts, the lowercase of the uppercase:
+            // 'ß' -> 'ss', 'ς' -> 'σ', 'ﬁ' -> 'fi'.
+            _ = try Methods.positional(args, qualified, min: 0, max: 0)
+            return .str(s.unicodeScalars.map { scalar in
+                scalar.properties.uppercaseMapping.unicodeScalars.map { $0.properties.lowercaseMapping }.joined()
+            }.joined())
+        // Case changes go code point by code point, as CPython's do ('ß'.title() is 'Ss').
         case "swapcase":
-            return .str(String(s.map { $0.isUppercase ? Character($0.lowercased()) : $0.isLowercase ? Character($0.uppercased()) : $0 }))
+            let scalars = Array(s.unicodeScalars)
+            return .str(scalars.indices.map { i in
+                let p = scalars[i].properties
+                return p.isUppercase ? lowercase(scalars, i) : p.isLowercase ? p.uppercaseMapping : String(scalars[i])
+            }.joined())
         case "title":
+            let scalars = Array(s.unicodeScalars)
             var out = ""
             var previousCased = false
-            for c in s {
-                out += previousCased ? c.lowercased() : c.uppercased()
-                previousCased = c.isCased
+            for i in scalars.indices {
+                out += previousCased ? lowercase(scalars, i) : scalars[i].properties.titlecaseMapping
+                previousCased = scalars[i].properties.isCased
             }
             return .str(out)
         case "capitalize":
-            guard let first = s.first else { return .str("") }
-            return .str(first.uppercased() + s.dropFirst().lowercased())
+            let scalars = Array(s.unicodeScalars)
+            guard let first = scalars.first else { return .str("") }
+            return .str(first.properties.titlecaseMapping + scalars.indices.dropFirst().map { lowercase(scalars, $0) }.joined())
         case "find", "rfind", "index", "rindex", "count":
             let a = try Methods.positional(args, qualified, min: 1, max: 3)
             let sub = Array(try string(a[0], "must be str, not").unicodeScalars)
@@ -157,6 +176,7 @@ enum StrMethods {
                 return .str(String(repeating: fill, count: left) + s + String(repeating: fill, count: total - left))
             }
         case "splitlines":
+            try checkKeywordMethod(args, name, ["keepends"])
             let bound = try args.bind(name, [HostParameter("keepends", default: .bool(false))])
             let keep = bound["keepends"].isTruthy
             var lines: [Value] = []
@@ -204,7 +224,8 @@ enum StrMethods {
             let p = try string(try Methods.positional(args, qualified, min: 1, max: 1)[0], "removesuffix() argument")
             return .str(s.hasSuffix(p) && !p.isEmpty ? String(s.unicodeScalars.dropLast(p.unicodeScalars.count)) : s)
         case "expandtabs":
-            let size = (try Methods.positional(args, qualified, min: 0, max: 1)).first?.asInt ?? 8
+            try checkKeywordMethod(args, name, ["tabsize"])
+            let size = try args.bind(name, [HostParameter("tabsize", default: .int(8))])["tabsize"].asInt ?? 8
             var out = ""
             var column = 0
             for c in s.unicodeScalars {
@@ -224,14 +245,44 @@ enum StrMethods {
     }
 
     /// Optional `start, end` arguments, clamped like slice bounds.
-    static func range(_ a: [Value], from index: Int, count: Int) throws -> (Int, Int) {
-        func bound(_ v: Value?, _ defaultValue: Int) -> Int {
-            guard let v, let i = v.asInt else { return defaultValue }
-            let j = i < 0 ? i + count : i
-            return Swift.max(0, Swift.min(j, count))
+    /// CPython's wording for the str methods that take keywords (split, splitlines...):
+    /// `split() takes at most 2 arguments (3 given)`, `'x' is an invalid keyword argument for split()`.
+    static func checkKeywordMethod(_ args: Arguments, _ name: String, _ parameters: [String]) throws {
+        let n = args.positional.count
+        if n > parameters.count {
+            let noun = parameters.count == 1 ? "argument" : "arguments"
+            throw PyException(.typeError, "\(name)() takes at most \(parameters.count) \(noun) (\(n) given)")
         }
-        let start = a.count > index ? bound(a[index], 0) : 0
-        let end = a.count > index + 1 ? bound(a[index + 1], count) : count
+        if let (key, _) = args.keywords.first(where: { !parameters.contains($0.name) }) {
+            throw PyException(.typeError, "'\(key)' is an invalid keyword argument for \(name)()")
+        }
+    }
+
+    /// The lowercase of `scalars[i]`; a capital sigma ending a word becomes 'ς' (CPython's
+    /// handle_capital_sigma), which Swift's `lowercased()` does not do.
+    static func lowercase(_ scalars: [Unicode.Scalar], _ i: Int) -> String {
+        guard scalars[i] == "\u{03A3}" else { return scalars[i].properties.lowercaseMapping }
+        let before = scalars[..<i].last { !$0.properties.isCaseIgnorable }
+        let after = scalars[(i + 1)...].first { !$0.properties.isCaseIgnorable }
+        let final = before?.properties.isCased == true && after?.properties.isCased != true
+        return final ? "\u{03C2}" : "\u{03C3}"
+    }
+
+    /// The `start, end` arguments of find/count/startswith (`None` allowed) or, with
+    /// `allowNone: false`, of list.index.
+    static func range(_ a: [Value], from index: Int, count: Int, allowNone: Bool = true) throws -> (Int, Int) {
+        func bound(_ v: Value?, _ defaultValue: Int, upper: Int) throws -> Int {
+            guard let v else { return defaultValue }
+            if allowNone, case .none = v { return defaultValue }
+            guard let i = v.asInt, !v.isFloat else {
+                throw PyException(.typeError, "slice indices must be integers \(allowNone ? "or None " : "")or have an __index__ method")
+            }
+            let j = i < 0 ? i + count : i
+            return Swift.max(0, Swift.min(j, upper))
+        }
+        // A start past the end stays there (CPython: `'abc'.find('', 5)` is -1).
+        let start = a.count > index ? try bound(a[index], 0, upper: Int.max) : 0
+        let end = a.count > index + 1 ? try bound(a[index + 1], count, upper: count) : count
         return (start, end)
     }
 

@@ -4,6 +4,8 @@ struct StringFormatter {
     let interpreter: Interpreter
     private var automatic = 0
     private var numbering: Bool?
+    /// 1 inside a format spec's nested fields, which may not nest again (CPython's limit).
+    private var nesting = 0
 
     init(_ interpreter: Interpreter) {
         self.interpreter = interpreter
@@ -25,6 +27,7 @@ struct StringFormatter {
                     if depth > 0 { j += 1 }
                 }
                 guard j < chars.count else {
+                    if i + 1 == chars.count { throw PyException(.valueError, "Single '{' encountered in format string") }
                     throw PyException(.valueError, "expected '}' before end of string")
                 }
                 let field = String(String.UnicodeScalarView(chars[(i + 1)..<j]))
@@ -103,7 +106,9 @@ struct StringFormatter {
         default: break
         }
         if spec.contains("{") {
+            if nesting > 0 { throw PyException(.valueError, "Max string recursion exceeded") }
             var nested = self
+            nested.nesting = nesting + 1
             spec = try nested.format(spec, args)
             automatic = nested.automatic
             numbering = nested.numbering

@@ -210,7 +210,15 @@ public final class PyFunction {
     /// `code`'s parsed body, lambda expression and frame size, copied into `let`s for calls.
     let body: [Stmt]
     let expression: Expr?
+    /// The line errors in `expression` are reported at: a lambda's, or for a `def` whose
+    /// body is one `return x` (evaluated like a lambda, skipping the statement machinery),
+    /// that statement's.
+    let expressionLine: Int
     let slotCount: Int
+    /// `code.directPositionalLimit`, and how many parameters a call can name (positional
+    /// and keyword-only), copied for calls.
+    let directPositionalLimit: Int
+    let namedCount: Int
 
     init(code: FunctionCode, defaults: [Value], closure: Frame?) {
         self.code = code
@@ -218,8 +226,42 @@ public final class PyFunction {
         self.closure = closure
         scopeLines = code.scopeLines
         body = code.body
-        expression = code.expression
+        if let e = code.expression {
+            expression = e
+            expressionLine = code.line
+        } else if code.body.count == 1, case .returnValue(let e?, let line) = code.body[0] {
+            expression = e
+            expressionLine = line
+        } else {
+            expression = nil
+            expressionLine = code.line
+        }
         slotCount = code.slotCount
+        directPositionalLimit = code.directPositionalLimit
+        namedCount = code.layout.named.count
+    }
+
+    /// Frames of this function's finished calls, emptied, for its next calls to reuse: a
+    /// call then allocates nothing (recursion keeps one per level, up to `maxSpareFrames`).
+    /// Only the interpreter's thread touches them, hence no exclusivity checks.
+    @exclusivity(unchecked) private var spareFrames: [Frame] = []
+    private static let maxSpareFrames = 64
+
+    /// A frame for a new call: a spare one, or a fresh one.
+    @inline(__always)
+    func takeFrame() -> Frame {
+        if let frame = spareFrames.popLast() { return frame }
+        return Frame(slotCount: slotCount, parent: closure, label: code.signature, name: code.qualifiedName,
+                     cellNumber: code.cellNumber, scopeLines: scopeLines)
+    }
+
+    /// Takes back the frame of a call that returned, unless something still holds it (a
+    /// closure made in the call, a traceback).
+    @inline(__always)
+    func recycle(_ frame: inout Frame) {
+        guard isKnownUniquelyReferenced(&frame), spareFrames.count < PyFunction.maxSpareFrames else { return }
+        frame.slots.clear()
+        spareFrames.append(frame)
     }
 
     public var name: String { code.name }

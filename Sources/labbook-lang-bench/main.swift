@@ -1,7 +1,9 @@
 // labbook-lang-bench: times the cell interpreter on loop-heavy and call-heavy cells, and
 // CPython (`python3`, when installed) on the same code in the same run, side by side.
 //
-//   swift run -c release labbook-lang-bench [--repeat N] [--no-python]
+//   swift run -c release labbook-lang-bench [--repeat N] [--no-python] [--only TEXT]
+//
+// `--only fib` runs only the cells whose name contains the text (for profiling one).
 import CellLanguage
 import Foundation
 
@@ -53,13 +55,15 @@ let workloads = [
 
 var repeats = 3
 var usePython = true
+var only: String?
 var arguments = CommandLine.arguments.dropFirst()
 while let flag = arguments.popFirst() {
     switch flag {
     case "--repeat": repeats = max(1, Int(arguments.popFirst() ?? "") ?? repeats)
     case "--no-python": usePython = false
+    case "--only": only = arguments.popFirst()
     default:
-        print("usage: labbook-lang-bench [--repeat N] [--no-python]")
+        print("usage: labbook-lang-bench [--repeat N] [--no-python] [--only TEXT]")
         exit(2)
     }
 }
@@ -114,7 +118,7 @@ func timePython(_ workload: Workload, repeats: Int) -> (seconds: Double, output:
 
 print("| cell | Labbook (s) | CPython (s) | Labbook / CPython | same output |")
 print("|---|---:|---:|---:|:---:|")
-for workload in workloads {
+for workload in workloads where only.map({ workload.name.contains($0) }) ?? true {
     let ours = timeLabbook(workload, repeats: repeats)
     let python = usePython ? timePython(workload, repeats: repeats) : nil
     let theirs = python.map { String(format: "%.3f", $0.seconds) } ?? "-"

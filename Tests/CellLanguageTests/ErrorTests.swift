@@ -72,7 +72,7 @@ let cpythonErrorCases: [(source: String, expected: String)] = [
         ("'abc'.split('')", "ValueError: empty separator"),
         ("[1, 2, 3][::0]", "ValueError: slice step cannot be zero"),
         ("print(*5)", "TypeError: print() argument after * must be an iterable, not int"),
-        ("def f(**k): pass\nf(**5)", "TypeError: f() argument after ** must be a mapping, not int"),
+        ("def f(**k): pass\nf(**5)", "TypeError: __main__.f() argument after ** must be a mapping, not int"),
         ("raise ValueError('custom message')", "ValueError: custom message"),
         ("raise KeyError('k')", "KeyError: 'k'"),
         ("raise TypeError", "TypeError"),

@@ -18,7 +18,6 @@ for call in [lambda: f(arg(1), a=arg(2)), lambda: f(arg(1), d=arg(4)), lambda: f
     except TypeError as e:
         print('TypeError:', e)
 print(log)
-
 def g(x, y):
     return x - y
 print(g(y=arg(1), x=arg(5)))

@@ -1,0 +1,8 @@
+print(bin(10), hex(255), oct(8), bin(-5), hex(0), int(bin(10), 2), int('0o17', 0), int('0b101', 0))
+print(pow(0, 0), 0 ** 0, divmod(-7, -2), -7 // 2.0, 10 ** -2, 2 ** 62 // 3, -(2 ** 62) % 7, 7 % 2.5)
+print(abs(-7.25), round(7.25, 1), round(7.35, 1), round(-7.25, 1), round(1.5, 20), round(0.1, 17), round(123, 0), round(-0.4, 0))
+print(int(-0.9), int(2.5), int(-2.5), int('-12'), float(-0), float('-0.0'), str(float(10 ** 16)), 1e16 == float('1e16'))
+print(sum([0.1, 0.2, 0.3]), sum([1e100, 1.0, -1e100]), max(1, 1.0), max(1.0, 1), min(-0.0, 0), 1 / 3 * 3 == 1)
+s = slice(1, 5, 2)
+print(s, [0, 1, 2, 3, 4, 5][s], 'abcdef'[s], slice(3), slice(None, 2).stop, range(10)[slice(2, 4)])
+print(range(10).index(3), range(0, 10, 2).count(4), len(range(-5)), range(5)[::2], list(range(10, 0, -3)), range(3) == [0, 1, 2])

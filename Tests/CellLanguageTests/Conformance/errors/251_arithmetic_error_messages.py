@@ -1,0 +1,26 @@
+def attempt(label, f):
+    try:
+        print(label, repr(f()))
+    except Exception as e:
+        print(label, type(e).__name__ + ':', e)
+
+attempt('int /', lambda: 1 / 0)
+attempt('int //', lambda: 1 // 0)
+attempt('int %', lambda: 1 % 0)
+attempt('float /', lambda: 1.0 / 0)
+attempt('float //', lambda: 1.0 // 0)
+attempt('float %', lambda: 1.0 % 0.0)
+attempt('divmod', lambda: divmod(1, 0))
+attempt('divmod f', lambda: divmod(1.0, 0))
+attempt('pow', lambda: 0 ** -1)
+attempt('pow f', lambda: 0.0 ** -1)
+attempt('overflow', lambda: 10.0 ** 400)
+attempt('int nan', lambda: int(float('nan')))
+attempt('int inf', lambda: int(float('inf')))
+attempt('int str', lambda: int('1.5'))
+attempt('int empty', lambda: int(''))
+attempt('float str', lambda: float('abc'))
+attempt('round nan', lambda: round(float('nan')))
+attempt('round inf', lambda: round(float('inf')))
+attempt('int none', lambda: int(None))
+attempt('float list', lambda: float([1]))

@@ -1,0 +1,7 @@
+print('{:>10.3f}|{:<6}|{:^6}|'.format(3.14159, 'ab', 'cd'))
+print('{:,.2f}'.format(1234567.891), '{:.0f}'.format(2.5), '{:+.2%}'.format(0.12345), '{:08.2f}'.format(-3.5))
+print('{0:.3g} {0:.3e} {0:,.0f}'.format(98765.4321), '{:e}'.format(0), '{:g}'.format(123456789), '{:.3}'.format(1234.5))
+print('{:5}|{:<5}|{:>5}|'.format(1, 2, 3), '{:5}|'.format('s'), '{:5}|'.format(True), '{}'.format(True), '{:d}'.format(True))
+print('{:.2f}'.format(1), '{:g}'.format(1e16), '{:g}'.format(1e15), '{:.10g}'.format(1 / 3), '{:G}'.format(1e-20))
+print('{:#.3g}'.format(1.0), '{:.3f}'.format(-0.0004), '{:.2g}'.format(0.000999), '{:.1e}'.format(9.96), '{:.0e}'.format(15000))
+print('{:,}'.format(10 ** 12), '{:_x}'.format(2 ** 32), '{:,.1f}'.format(-0.05), '{:>+8,.1f}|'.format(12345.67))

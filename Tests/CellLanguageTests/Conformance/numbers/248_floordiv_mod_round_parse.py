@@ -1,0 +1,8 @@
+print(7 // 2, -7 // 2, 7 // -2, -7 // -2, 7 % 3, -7 % 3, 7 % -3, -7 % -3, 0 % 5, -0 // 3)
+print(7.5 // 2, -7.5 // 2, 7.5 % 2, -7.5 % 2, 5 % -2.5, -0.0 % 1, 1e300 % 7, -1 % 0.3, 3 % -0.0 if False else 0)
+print(divmod(7, 2), divmod(-7, 2), divmod(7.5, -2), divmod(-1, 10), divmod(0, 5), divmod(-7.5, 2), divmod(1, 0.3))
+print(round(0.5), round(1.5), round(2.5), round(-0.5), round(-1.5), round(2.675, 2), round(0.125, 2), round(0.375, 2))
+print(round(1234.5678, -2), round(1250, -2), round(1350, -2), round(-1250, -2), round(5, 1), round(3.7), type(round(3.7)).__name__)
+print(round(1e15), round(0.1 + 0.2, 10), round(2.5, 0), round(-0.0), round(0.0001, 3), round(-0.4), round(1.15, 1), round(2.345, 2))
+print(int('  12 '), int('-0'), int('+5'), int('1_000'), int(' 0012'), int(3.99), int(-3.99), int(True), int('ff', 16), int('0x1f', 16), int('101', 2))
+print(float(' 1.5 '), float('1e3'), float('-inf'), float('  nan'), float('1_0.5'), float(3), float('.5'), float('5.'), float('-0'))

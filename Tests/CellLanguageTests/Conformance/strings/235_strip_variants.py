@@ -1,0 +1,5 @@
+print(repr('  \t pad \n '.strip()), repr('xxyhixy'.strip('xy')), repr('xxyhixy'.lstrip('xy')), repr('xxyhixy'.rstrip('xy')))
+print(repr('...'.strip('.')), repr(''.strip()), repr('abc'.strip('')), repr('  a b  '.lstrip()), repr('  a b  '.rstrip()))
+print('www.example.com'.strip('cmowz.'), 'mississippi'.rstrip('ip'), '0012300'.strip('0'), '  x  '.strip(None))
+print('prefix_body'.removeprefix('prefix_'), 'body.txt'.removesuffix('.txt'), 'abc'.removeprefix('x'), 'abc'.removesuffix(''))
+print('aaa'.strip('a') == '', '\u00a0nbsp\u00a0'.strip() == 'nbsp', repr('\n\r\x0b\x0c x'.lstrip()))

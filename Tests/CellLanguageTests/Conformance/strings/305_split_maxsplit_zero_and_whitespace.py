@@ -1,0 +1,5 @@
+print('  a b '.split(None, 0), '  a b '.rsplit(None, 0), 'a b'.split(' ', 0), '  a  b  '.split(' '), '  '.split())
+print('a b  c'.split(' ', 1), 'a b  c'.rsplit(' ', 1), '\ta\n b\r\n'.split(), ' a\x1fb'.split(), 'x\u3000y'.split())
+print('a\x1cb\x85c\u2028d\re'.splitlines(), 'x\n'.splitlines(keepends=True), '\n\n'.splitlines(), '\r\n'.splitlines(True))
+print('1,2,,3,'.split(','), '1,2,,3,'.rsplit(',', 2), ','.join('1,2'.split(',')), '::'.split(':'))
+print('a'.split('a', 1), 'ba'.rsplit('a', 5), 'aaaa'.split('aa'), 'aaa'.rsplit('aa'), 'mississippi'.split('ss', 1))
