@@ -3,9 +3,10 @@ import NotebookCache
 import NotebookFormat
 
 /// Stores each cell's result and the session state after it, for as long as the run can:
-/// a value that cannot be saved, a `cache: false` cell, an interrupted cell or a write
-/// error stops the storing for the rest of the run (the cells after it would need a state
-/// the cache does not have). A note on stderr says why; nothing is ever stored wrongly.
+/// a value that cannot be saved, a `cache: false` cell, an interrupted cell, a cell that
+/// failed unexpectedly or a write error stops the storing for the rest of the run (the cells
+/// after it would need a state the cache does not have). A note on stderr says why, except
+/// for a failed cell, whose error is reported already; nothing is ever stored wrongly.
 struct StateSaver {
     let cache: CacheRun?
     let notebook: Notebook
@@ -30,6 +31,13 @@ struct StateSaver {
         }
         if let error = outcome.error, error.typeName == "TimeoutError" || error.typeName == "KeyboardInterrupt" {
             stop(after: cell, because: "it was stopped by \(error.typeName), so its result depends on timing")
+            return
+        }
+        if outcome.error != nil && !cell.options.error {
+            // Not stored, so the next run tries it again: the cause may lie outside the notebook
+            // (a dataset not there yet, a file), where the cell's key cannot see it. A cell that
+            // expects its error (`#| error: true`) is stored like any other.
+            active = false
             return
         }
         do {
