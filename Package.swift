@@ -54,10 +54,12 @@ let package = Package(
         .executableTarget(name: "labbook-lang-bench", dependencies: ["CellLanguage"]),
 
         .testTarget(name: "NotebookFormatTests", dependencies: ["NotebookFormat"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "CellLanguageTests", dependencies: ["CellLanguage"], resources: [.copy("Conformance")]),
+        // The snippet-corpus runner the language and numpy conformance tests share.
+        .target(name: "ConformanceSupport", dependencies: ["CellLanguage"], path: "Tests/ConformanceSupport"),
+        .testTarget(name: "CellLanguageTests", dependencies: ["CellLanguage", "ConformanceSupport"], resources: [.copy("Conformance")]),
         .testTarget(name: "NeuralEngineTests", dependencies: ["NeuralEngine"]),
         .testTarget(
-            name: "LibraryTests", dependencies: ["Library", "CellLanguage", "NeuralEngine"],
+            name: "LibraryTests", dependencies: ["Library", "CellLanguage", "NeuralEngine", "ConformanceSupport"],
             resources: [.copy("NumPyConformance")]),
         .testTarget(name: "ChartsTests", dependencies: ["Charts"], exclude: ["Goldens", "Fixtures"]),
         .testTarget(name: "ReportsTests", dependencies: ["Reports"], exclude: ["Golden"]),
