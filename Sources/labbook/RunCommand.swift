@@ -58,6 +58,13 @@ struct WatchCommand: ParsableCommand {
     func run() throws {
         let config = options.configuration(notebook: notebook)
         let terminal = Terminal(quiet: options.quiet, explain: options.explain)
+        // A mistyped path is bad usage, not a file to wait for (a notebook that exists but
+        // does not parse is reported and watched: it is being edited).
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: notebook, isDirectory: &isDirectory), !isDirectory.boolValue else {
+            terminal.error("\(notebook): \(isDirectory.boolValue ? "is a directory, not a notebook; give the path of a .md file" : "no such file; check the path")")
+            throw ExitCode(2)
+        }
         NotebookWatcher(path: notebook, interval: interval).watch(
             run: {
                 do throws(RunFailure) {

@@ -55,6 +55,16 @@ private let notebook = "# W\n\n```python\nx = 2\nprint(x)\n```\n\n```python\npri
 }
 
 @Suite(.serialized) struct WatchBinaryTests {
+    @Test func aMissingNotebookIsBadUsage() throws {
+        let nb = try CachedNotebook(notebook)
+        for path in [nb.path + ".missing", nb.directory.path] {
+            let child = try CacheInterruptTests.spawn(["watch", path, "--quiet"])
+            var status: Int32 = 0
+            waitpid(child.pid, &status, 0)
+            #expect((status & 0x7f) == 0 && (status >> 8) & 0xff == 2, "\(path): exit status \(status)")
+        }
+    }
+
     @Test func watchRerunsTheNotebookOnEverySave() throws {
         let nb = try CachedNotebook(notebook)
         let child = try CacheInterruptTests.spawn(
