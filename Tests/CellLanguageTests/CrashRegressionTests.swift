@@ -51,3 +51,18 @@ func crashBecomesException(_ index: Int) {
     let outcome = Session(modules: ModuleRegistry()).run("try:\n    'a' * 10**12\nexcept MemoryError as e:\n    print(repr(e), e.args)", cellNumber: 1)
     #expect(outcome.outputs.map(\.plainText).joined() == "MemoryError() ()\n")
 }
+
+/// Found by the crash fuzzer. `'{-2}'.format()` indexed the arguments at -2 (CPython reads
+/// only all-digit names as indices: KeyError '-2'); enumerate's count overflowed at Int.max.
+@Test func fuzzerFindsInTheLanguage() {
+    let session = Session(modules: ModuleRegistry())
+    #expect(session.run("'{-2}'.format()", cellNumber: 1).error?.summary == "KeyError: '-2'")
+    // python3: k 3
+    let formatted = session.run("print('{0[-1]}'.format({'-1': 'k'}), '{+1}'.format(**{'+1': 3}))", cellNumber: 2)
+    #expect(formatted.outputs.map(\.plainText).joined() == "k 3\n")
+    // python3: [(9223372036854775807, 'xy')]
+    let counted = session.run("print(list(enumerate(['xy'], start=2**62 - 1 + 2**62)))", cellNumber: 3)
+    #expect(counted.outputs.map(\.plainText).joined() == "[(9223372036854775807, 'xy')]\n")
+    let past = session.run("list(enumerate('ab', start=2**62 - 1 + 2**62))", cellNumber: 4)
+    #expect(past.error?.summary == "OverflowError: integer overflow: Labbook integers are 64-bit")
+}
