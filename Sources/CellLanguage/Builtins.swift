@@ -51,10 +51,14 @@ enum Builtins {
             guard var i = b["start"].asInt else {
                 throw PyException(.typeError, "'\(b["start"].typeName)' object cannot be interpreted as an integer")
             }
+            // The count passes Int.max only if another item follows (CPython has big ints there).
+            var pastIntMax = false
             return .iterator(PyIterator("enumerate") {
                 guard let v = try next() else { return nil }
-                defer { i += 1 }
-                return .tuple([.int(i), v])
+                if pastIntMax { throw Arithmetic.overflow() }
+                let item = Value.tuple([.int(i), v])
+                (i, pastIntMax) = i.addingReportingOverflow(1)
+                return item
             })
         }
         define("zip") { args, interp in

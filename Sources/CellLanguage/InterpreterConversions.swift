@@ -18,7 +18,11 @@ extension Interpreter {
         case .tuple(let t): return t.count
         case .dict(let d): return d.count
         case .set(let s): return s.count
-        case .range(let r): return r.count
+        case .range(let r):
+            guard let n = r.exactCount else {
+                throw PyException(.overflowError, "Python int too large to convert to C ssize_t")
+            }
+            return n
         case .host(let h): return try h.length()
         default: throw PyException(.typeError, "object of type '\(v.typeName)' has no len()")
         }

@@ -48,7 +48,7 @@ extension Interpreter {
             if case .slice(let s) = index {
                 // CPython maps the clamped slice bounds through the range, without normalising.
                 let (start, stop, step) = try s.indices(length: r.count)
-                return .range(PyRange(start: r[start], stop: r[stop], step: r.step * step))
+                return .range(PyRange(start: r[start], stop: r[stop], step: try Arithmetic.integer(.multiply, r.step, step).asInt ?? 0))
             }
             guard let i = try normalizedIndex(index, count: r.count, typeName: "range") else {
                 throw PyException(.indexError, "range object index out of range")
@@ -140,12 +140,17 @@ extension Interpreter {
             if r.step > 0 {
                 while i < r.stop {
                     if !(try body(.int(i))) { return }
-                    i += r.step
+                    // Past Int.max means past the stop: the range is over.
+                    let (next, overflow) = i.addingReportingOverflow(r.step)
+                    if overflow { return }
+                    i = next
                 }
             } else {
                 while i > r.stop {
                     if !(try body(.int(i))) { return }
-                    i += r.step
+                    let (next, overflow) = i.addingReportingOverflow(r.step)
+                    if overflow { return }
+                    i = next
                 }
             }
         case .list(let l):
@@ -175,14 +180,16 @@ extension Interpreter {
                 return {
                     let i = cursor.value
                     guard i < stop else { return nil }
-                    cursor.value = i + step
+                    let (next, overflow) = i.addingReportingOverflow(step)
+                    cursor.value = overflow ? stop : next
                     return .int(i)
                 }
             }
             return {
                 let i = cursor.value
                 guard i > stop else { return nil }
-                cursor.value = i + step
+                let (next, overflow) = i.addingReportingOverflow(step)
+                cursor.value = overflow ? stop : next
                 return .int(i)
             }
         case .list(let l):
@@ -240,6 +247,7 @@ extension Interpreter {
         case .list(let l): return l.items
         case .tuple(let t): return t
         default:
+            if case .range(let r) = v { try MemoryLimit.check(count: r.count, stride: MemoryLayout<Value>.stride) }
             let next = try iterator(v)
             var out: [Value] = []
             while let item = try next() {

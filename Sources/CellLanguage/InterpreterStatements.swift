@@ -338,6 +338,7 @@ extension Interpreter {
             }
             if op == .multiply, let n = b.asInt, !(b.isBool) {
                 let original = l.items
+                try MemoryLimit.check(repeating: original.count, times: n, stride: MemoryLayout<Value>.stride)
                 l.items = n <= 0 ? [] : Array([[Value]](repeating: original, count: n).joined())
                 return a
             }

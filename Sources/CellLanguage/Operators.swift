@@ -37,7 +37,7 @@ extension Interpreter {
             if op == .modulo { return .str(try percentFormat(x, b)) }
         case (.str(let x), _):
             if op == .multiply, let n = b.asInt, !isFloatLike(b) {
-                return .str(n > 0 ? String(repeating: x, count: n) : "")
+                if let repeated = try repeatSequence(a, .int(n)) { return repeated }
             }
             if op == .modulo { return .str(try percentFormat(x, b)) }
             if op == .add {
@@ -93,9 +93,18 @@ extension Interpreter {
         }
         let times = max(n, 0)
         switch sequence {
-        case .list(let l): return .list(PyList(Array([[Value]](repeating: l.items, count: times).joined())))
-        case .tuple(let t): return .tuple(Array([[Value]](repeating: t, count: times).joined()))
-        case .str(let s): return .str(String(repeating: s, count: times))
+        case .list(let l):
+            try MemoryLimit.check(repeating: l.items.count, times: times, stride: MemoryLayout<Value>.stride)
+            return .list(PyList(Array([[Value]](repeating: l.items, count: times).joined())))
+        case .tuple(let t):
+            try MemoryLimit.check(repeating: t.count, times: times, stride: MemoryLayout<Value>.stride)
+            return .tuple(Array([[Value]](repeating: t, count: times).joined()))
+        case .str(let s):
+            if s.utf8.count.multipliedReportingOverflow(by: times).overflow {
+                throw PyException(.overflowError, "repeated string is too long")
+            }
+            try MemoryLimit.check(repeating: s.utf8.count, times: times, stride: 1)
+            return .str(String(repeating: s, count: times))
         default: return nil
         }
     }

@@ -147,6 +147,7 @@ enum StrMethods {
             let width = a[0].asInt ?? 0
             let scalars = Array(s.unicodeScalars)
             guard width > scalars.count else { return .str(s) }
+            try MemoryLimit.check(count: width)
             let pad = String(repeating: "0", count: width - scalars.count)
             if let f = scalars.first, f == "+" || f == "-" {
                 return .str(String(Character(f)) + pad + String(String.UnicodeScalarView(scalars.dropFirst())))
@@ -166,6 +167,7 @@ enum StrMethods {
             }
             let length = s.unicodeScalars.count
             guard width > length else { return .str(s) }
+            try MemoryLimit.check(repeating: width, times: fill.utf8.count, stride: 1)
             let total = width - length
             switch name {
             case "ljust": return .str(s + String(repeating: fill, count: total))
@@ -226,11 +228,15 @@ enum StrMethods {
         case "expandtabs":
             try checkKeywordMethod(args, name, ["tabsize"])
             let size = try args.bind(name, [HostParameter("tabsize", default: .int(8))])["tabsize"].asInt ?? 8
+            if size > Int(Int32.max) || size < Int(Int32.min) {
+                throw PyException(.overflowError, "Python int too large to convert to C int")
+            }
             var out = ""
             var column = 0
             for c in s.unicodeScalars {
                 if c == "\t" {
                     let n = size > 0 ? size - column % size : 0
+                    try MemoryLimit.check(count: out.utf8.count + n)
                     out += String(repeating: " ", count: n)
                     column += n
                 } else {

@@ -72,7 +72,7 @@ struct StringFormatter {
             numbering = true
             value = try positional(automatic, args)
             automatic += 1
-        } else if let index = Int(head) {
+        } else if let index = Self.index(head) {
             if numbering == true {
                 throw PyException(.valueError, "cannot switch from automatic field numbering to manual field specification")
             }
@@ -95,7 +95,7 @@ struct StringFormatter {
                     throw PyException(.valueError, "Missing ']' in format string")
                 }
                 let key = String(rest[..<close])
-                value = try interpreter.getItem(value, Int(key).map { .int($0) } ?? .str(key))
+                value = try interpreter.getItem(value, Self.index(key).map { .int($0) } ?? .str(key))
                 rest = rest[rest.index(after: close)...]
             }
         }
@@ -114,6 +114,13 @@ struct StringFormatter {
             numbering = nested.numbering
         }
         return try interpreter.format(value, spec)
+    }
+
+    /// A field name or key is an index only when it is all digits, as in CPython: `{-2}`
+    /// names the keyword `'-2'`.
+    private static func index<S: StringProtocol>(_ text: S) -> Int? {
+        guard !text.isEmpty, text.allSatisfy({ $0.isASCII && $0.isNumber }) else { return nil }
+        return Int(text)
     }
 
     private func positional(_ index: Int, _ args: Arguments) throws -> Value {

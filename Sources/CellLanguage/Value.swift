@@ -139,17 +139,27 @@ public struct PyRange: Equatable {
         self.step = step
     }
 
-    public var count: Int {
-        if step > 0 { return start < stop ? (stop - start - 1) / step + 1 : 0 }
-        return start > stop ? (start - stop - 1) / (-step) + 1 : 0
+    /// The length, nil when it passes `Int.max` (`range(-2**63, 2**63 - 1)`); the distance
+    /// between two Ints always fits a UInt, so nothing here can overflow.
+    public var exactCount: Int? {
+        let span = step > 0 ? (start < stop ? UInt(bitPattern: stop &- start) : 0)
+                            : (start > stop ? UInt(bitPattern: start &- stop) : 0)
+        guard span > 0 else { return 0 }
+        let length = (span - 1) / step.magnitude + 1
+        return length > UInt(Int.max) ? nil : Int(length)
     }
 
-    public subscript(i: Int) -> Int { start + i * step }
+    /// The length, clamped to `Int.max`; `len()` raises OverflowError past that.
+    public var count: Int { exactCount ?? Int.max }
+
+    /// Item `i` (`0 ..< count`); wrapping arithmetic is exact for every item of the range.
+    public subscript(i: Int) -> Int { start &+ i &* step }
 
     public func contains(_ v: Int) -> Bool {
         if step > 0 { guard v >= start && v < stop else { return false } }
         else { guard v <= start && v > stop else { return false } }
-        return (v - start) % step == 0
+        let distance = step > 0 ? UInt(bitPattern: v &- start) : UInt(bitPattern: start &- v)
+        return distance % step.magnitude == 0
     }
 }
 

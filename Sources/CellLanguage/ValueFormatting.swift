@@ -7,7 +7,9 @@ enum ValueFormatting {
     static func asciiRepr(_ s: String) -> String { PyFormat.asciiRepr(s) }
 
     static func exception(_ e: FormatError) -> PyException {
-        PyException(ExceptionType(rawValue: e.typeName) ?? .valueError, e.message)
+        let type = ExceptionType(rawValue: e.typeName) ?? .valueError
+        // A bare MemoryError has no arguments, as CPython raises it.
+        return e.message.isEmpty ? PyException(type, args: []) : PyException(type, e.message)
     }
 
     /// Runs a `PyFormat` call, turning its `FormatError` into a Python exception.

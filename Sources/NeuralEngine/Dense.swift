@@ -1,3 +1,5 @@
+import Foundation
+
 /// A fully connected layer, `keras.layers.Dense`: `output = activation(input · kernel + bias)`
 /// with a `[inputs, units]` kernel (glorot_uniform by default) and a zero-initialised bias.
 /// On inputs of rank > 1 it acts on the last axis, as Keras' Dense does.
@@ -56,6 +58,11 @@ public final class Dense: Layer, ParameterOwner {
     public func build(inputShape: [Int], rng: inout RandomGenerator) throws -> [Int] {
         guard let last = inputShape.last, last > 0 else {
             throw KerasError(.valueError, "The last dimension of the inputs to `Dense` should be defined. Found `None`.")
+        }
+        // Half the machine's memory at most: past it the allocation would fail, and Swift traps.
+        let (weights, overflow) = last.multipliedReportingOverflow(by: units)
+        guard !overflow, weights <= Int(clamping: ProcessInfo.processInfo.physicalMemory) / 2 / MemoryLayout<Float>.stride else {
+            throw KerasError(.memoryError, "Unable to allocate a kernel of shape (\(last), \(units)) and data type float32")
         }
         inputWidth = last
         rowsPerSample = inputShape.dropLast().reduce(1, *)

@@ -11,6 +11,8 @@ public struct KerasError: Error, Equatable, Sendable, CustomStringConvertible {
         case valueError = "ValueError"
         case runtimeError = "RuntimeError"
         case typeError = "TypeError"
+        /// A layer too big to allocate (`Dense(10**12)`): Swift would trap on the allocation.
+        case memoryError = "MemoryError"
     }
 
     /// The exception class.

@@ -57,6 +57,7 @@ struct FormatSpec: Equatable {
             position += 1
         }
         width = try Self.integer(scalars, &position)
+        if let width, MemoryLimit.bytes(count: width, stride: 1) == nil { throw .memory }
         if peek() == "," {
             grouping = .comma
             position += 1
@@ -74,6 +75,8 @@ struct FormatSpec: Equatable {
             guard let digits = try Self.integer(scalars, &position) else {
                 throw .value("Format specifier missing precision")
             }
+            if digits > Int(Int32.max) { throw .value("precision too big") }
+            if MemoryLimit.bytes(count: digits, stride: 1) == nil { throw .memory }
             precision = digits
         }
         if scalars.count - position > 1 {

@@ -177,7 +177,8 @@ private struct PercentFormatter {
             width = value
             if width < 0 {
                 flags.left = true
-                width = -width
+                // CPython negates in C: -(-2**63) wraps to itself, which pads nothing.
+                width = width == Int.min ? 0 : -width
             }
         } else {
             var value = 0
@@ -189,13 +190,18 @@ private struct PercentFormatter {
             if peek() == "*" {
                 position += 1
                 guard case .int(let value) = try nextArgument() else { throw .type("* wants int") }
+                if value > Int(Int32.max) || value < Int(Int32.min) {
+                    throw FormatError(typeName: "OverflowError", message: "Python int too large to convert to C int")
+                }
                 precision = max(0, value)
             } else {
                 var value = 0
                 _ = try number(&value, tooBig: "precision too big")
+                if value > Int(Int32.max) { throw .value("precision too big") }
                 precision = value
             }
         }
+        if MemoryLimit.bytes(count: max(width, precision), stride: 1) == nil { throw .memory }
         guard let type = peek() else { throw .value("incomplete format") }
         let typeIndex = position
         position += 1

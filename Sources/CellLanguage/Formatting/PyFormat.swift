@@ -28,6 +28,9 @@ public struct FormatError: Error, Sendable, Equatable, CustomStringConvertible {
         FormatError(typeName: "ValueError", message: message)
     }
 
+    /// CPython's bare `MemoryError`, for a width or precision no string could hold.
+    static let memory = FormatError(typeName: "MemoryError", message: "")
+
     static func type(_ message: String) -> FormatError {
         FormatError(typeName: "TypeError", message: message)
     }

@@ -31,10 +31,12 @@ enum KerasUtilities {
         if shape.count > 1, shape.last == 1 { shape.removeLast() }
         let labels = try y.scalars.map { value -> Int in
             guard value.isFinite else { throw PyException(.valueError, "cannot convert float NaN to integer") }
+            guard value.magnitude < 9.2e18 else { throw PyException(.overflowError, "Python int too large to convert to C long") }
             return Int(value)
         }
         let classes = numClasses ?? ((labels.max() ?? -1) + 1)
         guard classes >= 0 else { throw PyException(.valueError, "negative dimensions are not allowed") }
+        try ArrayAllocation.check([labels.count, classes], .float32)
         var scalars = [Float](repeating: 0, count: labels.count * classes)
         for (row, label) in labels.enumerated() {
             guard label < classes, label >= -classes else {

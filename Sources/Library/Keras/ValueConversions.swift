@@ -84,6 +84,7 @@ extension KerasError {
         case .valueError: type = .valueError
         case .runtimeError: type = .runtimeError
         case .typeError: type = .typeError
+        case .memoryError: type = .memoryError
         }
         return PyException(type, message)
     }

@@ -83,6 +83,7 @@ enum Arithmetic {
     static func binary(_ op: BinaryOperator, _ a: NDArray, _ b: NDArray) throws -> NDArray {
         let shape = try Broadcasting.shape(a.shape, b.shape)
         var dtype = DType.promote(a.dtype, b.dtype)
+        try ArrayAllocation.check(shape, dtype)
         switch op {
         case .trueDivide:
             if !dtype.isFloat { dtype = .float64 }
@@ -187,6 +188,7 @@ enum Arithmetic {
     static func compare(_ op: CompareOperator, _ a: NDArray, _ b: NDArray) throws -> NDArray {
         let shape = try Broadcasting.shape(a.shape, b.shape)
         var dtype = DType.promote(a.dtype, b.dtype)
+        try ArrayAllocation.check(shape, .bool)
         if dtype == .bool { dtype = .uint8 }
         let x = a.storage.converted(to: dtype), y = b.storage.converted(to: dtype)
         func run<T: Comparable>(_ p: [T], _ q: [T]) throws -> ArrayStorage {

@@ -181,16 +181,16 @@ enum ArrayMethods {
         if let negative = requested.first(where: { $0 < -1 }) {
             throw PyException(.valueError, "negative dimensions not allowed (\(negative))")
         }
-        let known = requested.filter { $0 != -1 }.reduce(1, *)
+        let known = ArrayAllocation.count(requested.filter { $0 != -1 })
         var shape = requested
         if let u = unknown.first {
-            if known == 0 || size % known != 0 {
+            guard let known, known != 0, size % known == 0 else {
                 let text = "(" + requested.map { $0 == -1 ? "newaxis" : String($0) }.joined(separator: ",") + (requested.count == 1 ? ",)" : ")")
                 throw PyException(.valueError, "cannot reshape array of size \(size) into shape \(text)")
             }
             shape[u] = size / known
         }
-        if shape.reduce(1, *) != size {
+        if ArrayAllocation.count(shape) != size {
             let text = "(" + requested.map(String.init).joined(separator: ",") + (requested.count == 1 ? ",)" : ")")
             throw PyException(.valueError, "cannot reshape array of size \(size) into shape \(text)")
         }

@@ -144,7 +144,7 @@ struct Selection {
                     throw PyException(.indexError, "shape mismatch: indexing arrays could not be broadcast together with shapes \(shapes) ")
                 }
             }
-            var offsets = Array(repeating: 0, count: broadcastShape.reduce(1, *))
+            var offsets = Array(repeating: 0, count: try ArrayAllocation.check(broadcastShape, .int64))
             for (a, ax) in fancyParts {
                 let n = shape[ax]
                 let values = Broadcasting.expand(a.storage.asInt64(), a.shape, to: broadcastShape)
@@ -231,7 +231,15 @@ extension NDArray {
         case nil:
             throw PyException(.typeError, "float() argument must be a string or a real number, not '\(value.typeName)'")
         }
-        do { _ = try Broadcasting.shape(source.shape, s.shape) } catch {
+        // The value must stretch to the selection, not the selection to the value (`a[0] = ()`).
+        guard (try? Broadcasting.shape(source.shape, s.shape)) == s.shape else {
+            if s.shape.isEmpty {
+                switch value {
+                case .list where dtype.isInteger, .tuple where dtype.isInteger:
+                    throw PyException(.typeError, "int() argument must be a string, a bytes-like object or a real number, not '\(value.typeName)'")
+                default: throw PyException(.valueError, "setting an array element with a sequence.")
+                }
+            }
             throw PyException(.valueError, "could not broadcast input array from shape \(ArrayPrinter.shapeString(source.shape)) "
                               + "into shape \(ArrayPrinter.shapeString(s.shape))")
         }

@@ -5,12 +5,9 @@ enum NumPyFunctions {
     /// `np.zeros`/`np.ones`/`np.full`.
     static func filled(_ shapeValue: Value, _ value: Value, dtype: DType?) throws -> NDArray {
         let shape = try NumPyArguments.integers(shapeValue, "shape")
-        if shape.contains(where: { $0 < 0 }) {
-            throw PyException(.valueError, "negative dimensions are not allowed")
-        }
-        let count = shape.reduce(1, *)
         let scalar = try ArrayConversion.array(from: value, dtype: dtype)
         let target = dtype ?? scalar.dtype
+        let count = try ArrayAllocation.check(shape, target)
         let one = scalar.astype(target)
         guard one.size == 1 else {
             return NDArray(shape: shape, storage: one.broadcast(to: shape))
@@ -34,7 +31,11 @@ enum NumPyFunctions {
             throw PyException(.typeError, "unsupported operand type(s) for -: '\(stop.typeName)' and '\(start.typeName)'")
         }
         if s == 0 { throw PyException(.zeroDivisionError, "division by zero") }
-        let length = max(Int(((b - a) / s).rounded(.up)), 0)
+        let steps = ((b - a) / s).rounded(.up)
+        guard !steps.isNaN else { throw PyException(.valueError, "arange: cannot compute length") }
+        guard steps.magnitude < 9.2e18 else { throw PyException(.valueError, "Maximum allowed size exceeded") }
+        let length = max(Int(steps), 0)
+        try ArrayAllocation.check([length], dtype ?? (isFloat ? .float64 : .int64))
         if isFloat || (dtype?.isFloat ?? false) {
             let delta = (a + s) - a
             let storage = ArrayStorage.float64((0..<length).map { a + Double($0) * delta })
@@ -49,6 +50,7 @@ enum NumPyFunctions {
     /// (`i * step + start`, last element exactly `stop`).
     static func linspace(_ start: Double, _ stop: Double, num: Int, endpoint: Bool, dtype: DType?) throws -> NDArray {
         guard num >= 0 else { throw PyException(.valueError, "Number of samples, \(num), must be non-negative.") }
+        try ArrayAllocation.check([num], dtype ?? .float64)
         let div = endpoint ? num - 1 : num
         let delta = stop - start
         var values: [Double]

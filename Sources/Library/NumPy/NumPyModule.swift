@@ -96,6 +96,7 @@ public enum NumPyModule {
             let n = try NumPyArguments.integer(b["N"], "N")
             let cols = b["M"].isNone ? n : try NumPyArguments.integer(b["M"], "M")
             let k = try NumPyArguments.integer(b["k"], "k")
+            try ArrayAllocation.check([n, cols], .float64)
             var values = [Double](repeating: 0, count: n * cols)
             for i in 0..<n where i + k >= 0 && i + k < cols { values[i * cols + i + k] = 1 }
             let dtype = try NumPyTypes.dtype(b["dtype"]) ?? .float64

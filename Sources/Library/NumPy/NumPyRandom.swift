@@ -15,29 +15,29 @@ enum NumPyRandom {
         }
         m.define("rand") { args, _ in
             let shape = try args.positional.map { try NumPyArguments.integer($0, "rand") }
-            return draw(shape, context) { $0.nextDouble() }
+            return try draw(shape, context) { $0.nextDouble() }
         }
         m.define("randn") { args, _ in
             let shape = try args.positional.map { try NumPyArguments.integer($0, "randn") }
-            return draw(shape, context) { $0.nextNormal() }
+            return try draw(shape, context) { $0.nextNormal() }
         }
         for name in ["random", "random_sample", "sample"] {
             m.define(name) { args, _ in
                 let b = try args.bind(name, [HostParameter("size", default: .none)])
-                return draw(try size(b["size"]), context) { $0.nextDouble() }
+                return try draw(try size(b["size"]), context) { $0.nextDouble() }
             }
         }
         m.define("uniform") { args, _ in
             let b = try args.bind("uniform", [HostParameter("low", default: .float(0)), HostParameter("high", default: .float(1)),
                                               HostParameter("size", default: .none)])
             let low = b["low"].asDouble ?? 0, high = b["high"].asDouble ?? 1
-            return draw(try size(b["size"]), context) { $0.uniform(low, high) }
+            return try draw(try size(b["size"]), context) { $0.uniform(low, high) }
         }
         m.define("normal") { args, _ in
             let b = try args.bind("normal", [HostParameter("loc", default: .float(0)), HostParameter("scale", default: .float(1)),
                                              HostParameter("size", default: .none)])
             let loc = b["loc"].asDouble ?? 0, scale = b["scale"].asDouble ?? 1
-            return draw(try size(b["size"]), context) { loc + scale * $0.nextNormal() }
+            return try draw(try size(b["size"]), context) { loc + scale * $0.nextNormal() }
         }
         m.define("randint") { args, _ in
             let b = try args.bind("randint", ["low", HostParameter("high", default: .none), HostParameter("size", default: .none),
@@ -47,7 +47,7 @@ enum NumPyRandom {
             if b["high"].isNone { high = low; low = 0 } else { high = try NumPyArguments.integer(b["high"], "high") }
             guard high > low else { throw PyException(.valueError, "low >= high") }
             let shape = try size(b["size"])
-            let values = (0..<(shape?.reduce(1, *) ?? 1)).map { _ in Int64(low + context.generator.nextInt(below: high - low)) }
+            let values = (0..<(try ArrayAllocation.check(shape ?? [], .int64))).map { _ in Int64(low + context.generator.nextInt(below: high - low)) }
             guard let shape else { return .int(Int(values[0])) }
             let dtype = try NumPyTypes.dtype(b["dtype"]) ?? .int64
             return .host(NDArray(shape: shape, storage: ArrayStorage.int64(values).converted(to: dtype)))
@@ -90,7 +90,7 @@ enum NumPyRandom {
             let n = population.shape.first ?? 0
             guard n > 0 else { throw PyException(.valueError, "a cannot be empty unless no samples are taken") }
             let shape = try size(b["size"])
-            let count = shape?.reduce(1, *) ?? 1
+            let count = try ArrayAllocation.check(shape ?? [], population.dtype)
             var picks: [Int64] = []
             if !b["p"].isNone {
                 let p = try NumPyArguments.array(b["p"]).storage.asFloat64()
@@ -129,11 +129,11 @@ enum NumPyRandom {
     }
 
     /// A float64 array of `shape` (a Python float when `shape` is nil or empty for rand()).
-    private static func draw(_ shape: [Int]?, _ context: NumPyContext, _ next: (inout RandomGenerator) -> Double) -> Value {
+    private static func draw(_ shape: [Int]?, _ context: NumPyContext, _ next: (inout RandomGenerator) -> Double) throws -> Value {
         guard let shape, !shape.isEmpty else {
             return .float(next(&context.generator))
         }
-        let count = shape.reduce(1, *)
+        let count = try ArrayAllocation.check(shape, .float64)
         var values = [Double]()
         values.reserveCapacity(count)
         for _ in 0..<count { values.append(next(&context.generator)) }
