@@ -50,6 +50,9 @@ public enum ExceptionType: String, CaseIterable, Sendable {
     case typeError = "TypeError"
     /// numpy's casting error (`x /= 2` on an integer array); shown under this name, a TypeError.
     case ufuncTypeError = "UFuncTypeError"
+    /// numpy's bad-axis error (`a.sum(axis=2)` on a matrix). NumPy's also derives from
+    /// IndexError; here it is a ValueError only.
+    case axisError = "AxisError"
     case valueError = "ValueError"
     case unicodeError = "UnicodeError"
     case importError = "ImportError"
@@ -67,7 +70,7 @@ public enum ExceptionType: String, CaseIterable, Sendable {
     public var name: String { rawValue }
 
     /// Whether Python has it as a builtin name (numpy's exceptions are not).
-    public var isBuiltin: Bool { self != .ufuncTypeError }
+    public var isBuiltin: Bool { self != .ufuncTypeError && self != .axisError }
 
     /// The base class (nil for BaseException).
     public var parent: ExceptionType? {
@@ -77,6 +80,7 @@ public enum ExceptionType: String, CaseIterable, Sendable {
         case .zeroDivisionError, .overflowError, .floatingPointError: return .arithmeticError
         case .indexError, .keyError: return .lookupError
         case .ufuncTypeError: return .typeError
+        case .axisError: return .valueError
         case .unboundLocalError: return .nameError
         case .recursionError, .notImplementedError: return .runtimeError
         case .unicodeError: return .valueError

@@ -204,7 +204,7 @@ enum ArrayMethods {
         var order: [Int] = []
         for axis in axes {
             guard axis >= -a.ndim && axis < a.ndim else {
-                throw PyException(.valueError, "axis \(axis) is out of bounds for array of dimension \(a.ndim)")
+                throw PyException(.axisError, "axis \(axis) is out of bounds for array of dimension \(a.ndim)")
             }
             let normalized = axis < 0 ? axis + a.ndim : axis
             if order.contains(normalized) { throw PyException(.valueError, "repeated axis in transpose") }

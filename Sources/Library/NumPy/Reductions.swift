@@ -16,7 +16,7 @@ enum Reductions {
             throw PyException(.typeError, "'\(axis.typeName)' object cannot be interpreted as an integer")
         }
         guard a >= -ndim && a < max(ndim, 1) && !(ndim == 0 && a != 0 && a != -1) else {
-            throw PyException(.valueError, "axis \(a) is out of bounds for array of dimension \(ndim)")
+            throw PyException(.axisError, "axis \(a) is out of bounds for array of dimension \(ndim)")
         }
         return a < 0 ? a + ndim : a
     }
