@@ -28,7 +28,7 @@ public enum CacheCommands {
             + "(bound: the last \(policy.keepRuns) runs per notebook, at most \(bytes(policy.sizeBudget)))")
         if let last = info.lastRun {
             lines.append("\(info.runs) run\(info.runs == 1 ? "" : "s") recorded; last: \(last.notebook), "
-                + "\(last.keys.count) cells, \(format(last.date))")
+                + "\(last.keys.count) cells, \(last.date.utcMinute)")
         } else {
             lines.append("no run recorded")
         }
@@ -66,13 +66,5 @@ public enum CacheCommands {
             unit += 1
         }
         return unit == 0 ? "\(count) bytes" : String(format: "%.1f %@", value, units[unit])
-    }
-
-    private static func format(_ date: Date) -> String {
-        let formatter = DateFormatter()
-        formatter.locale = Locale(identifier: "en_US_POSIX")
-        formatter.timeZone = TimeZone(identifier: "UTC")
-        formatter.dateFormat = "yyyy-MM-dd HH:mm 'UTC'"
-        return formatter.string(from: date)
     }
 }

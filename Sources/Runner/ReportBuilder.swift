@@ -35,7 +35,7 @@ enum ReportBuilder {
         }
         return ReportDocument(
             title: notebook.title ?? name, notebookName: name,
-            date: timings ? date.map(format) : nil, seed: seed,
+            date: timings ? date.map(\.utcMinute) : nil, seed: seed,
             cellsRun: results.values.filter { !$0.cached }.count,
             cellsCached: results.values.filter(\.cached).count,
             totalSeconds: timings ? totalSeconds : nil, blocks: blocks)
@@ -55,14 +55,5 @@ enum ReportBuilder {
             results[cell.index] = CellResult(outputs: parts, failed: output.isError, seconds: nil, cached: false)
         }
         return results
-    }
-
-    /// `2026-11-29 10:55 UTC`: minutes are enough to place a run.
-    private static func format(_ date: Date) -> String {
-        let formatter = DateFormatter()
-        formatter.locale = Locale(identifier: "en_US_POSIX")
-        formatter.timeZone = TimeZone(identifier: "UTC")
-        formatter.dateFormat = "yyyy-MM-dd HH:mm 'UTC'"
-        return formatter.string(from: date)
     }
 }
