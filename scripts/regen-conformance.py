@@ -94,29 +94,36 @@ def run(path, ignore_warnings=False):
     return result.stdout, result.returncode == 3
 
 
-def main():
-    check = '--check' in sys.argv[1:]
-    snippets = sorted(ROOT.rglob('*.py'))
+def regenerate(root, check, run_snippet=run, problems=lambda path, source: []):
+    """Runs every snippet under `root` and writes its .out, or with `check` lists the stale
+    ones instead. `problems` names what is wrong with a snippet's source. Prints what is
+    wrong on stderr and returns (snippets, snippets ending in an exception, any wrong)."""
+    snippets = sorted(root.rglob('*.py'))
     stale, bad, errors = [], [], 0
     for path in snippets:
-        source = path.read_text(encoding='utf-8')
-        for problem in subset_problems(path, source):
-            bad.append('%s: %s' % (path.relative_to(ROOT), problem))
-        output, raised = run(path)
+        for problem in problems(path, path.read_text(encoding='utf-8')):
+            bad.append('%s: %s' % (path.relative_to(root), problem))
+        output, raised = run_snippet(path)
         errors += raised
         out_path = path.with_suffix('.out')
         if check:
             if not out_path.exists() or out_path.read_text(encoding='utf-8') != output:
-                stale.append(str(out_path.relative_to(ROOT)))
+                stale.append(str(out_path.relative_to(root)))
         else:
             out_path.write_text(output, encoding='utf-8')
     for line in bad:
         print('subset: ' + line, file=sys.stderr)
     for line in stale:
         print('stale: ' + line, file=sys.stderr)
+    return len(snippets), errors, bool(bad or stale)
+
+
+def main():
+    check = '--check' in sys.argv[1:]
+    count, errors, wrong = regenerate(ROOT, check, problems=subset_problems)
     print('%d snippets (%d end in an uncaught exception)%s' % (
-        len(snippets), errors, '' if check else ', .out files written'))
-    if bad or stale:
+        count, errors, '' if check else ', .out files written'))
+    if wrong:
         sys.exit(1)
 
 

@@ -41,22 +41,10 @@ def main():
     if not numpy.__version__.startswith('2.'):
         raise SystemExit('NumPy 2 is the reference; found %s' % numpy.__version__)
     check = '--check' in sys.argv[1:]
-    snippets = sorted(ROOT.rglob('*.py'))
-    stale, errors = [], 0
-    for path in snippets:
-        output, raised = run(path)
-        errors += raised
-        out_path = path.with_suffix('.out')
-        if check:
-            if not out_path.exists() or out_path.read_text(encoding='utf-8') != output:
-                stale.append(str(out_path.relative_to(ROOT)))
-        else:
-            out_path.write_text(output, encoding='utf-8')
-    for line in stale:
-        print('stale: ' + line, file=sys.stderr)
+    count, errors, wrong = load_cell_runner().regenerate(ROOT, check, run_snippet=run)
     print('%d snippets (%d end in an uncaught exception), NumPy %s%s' % (
-        len(snippets), errors, numpy.__version__, '' if check else ', .out files written'))
-    if stale:
+        count, errors, numpy.__version__, '' if check else ', .out files written'))
+    if wrong:
         sys.exit(1)
 
 
