@@ -49,7 +49,7 @@ extension ArrayBuffer: SnapshotCodable {
     }
 
     static func restore(from reader: inout SnapshotReader) throws -> ArrayBuffer {
-        guard let dtype = DType(rawValue: try reader.readString()) else { throw SnapshotError.malformed("array dtype") }
+        let dtype = try reader.readDType("array dtype")
         let count = try reader.readInt()
         guard count >= 0 else { throw SnapshotError.malformed("array size") }
         if try reader.readBool() {
@@ -113,7 +113,7 @@ extension NumPyScalar: SnapshotCodable {
     }
 
     public static func restore(from reader: inout SnapshotReader) throws -> NumPyScalar {
-        guard let dtype = DType(rawValue: try reader.readString()) else { throw SnapshotError.malformed("scalar dtype") }
+        let dtype = try reader.readDType("scalar dtype")
         return NumPyScalar(NDArray(shape: [], storage: try ArrayStorage(bytes: try reader.readBytes(), dtype: dtype, count: 1)))
     }
 }
@@ -126,7 +126,7 @@ extension DTypeObject: SnapshotCodable {
     }
 
     public static func restore(from reader: inout SnapshotReader) throws -> DTypeObject {
-        guard let dtype = DType(rawValue: try reader.readString()) else { throw SnapshotError.malformed("dtype") }
+        let dtype = try reader.readDType("dtype")
         return DTypeObject(dtype)
     }
 }
@@ -139,7 +139,15 @@ extension ScalarTypeObject: SnapshotCodable {
     }
 
     public static func restore(from reader: inout SnapshotReader) throws -> ScalarTypeObject {
-        guard let dtype = DType(rawValue: try reader.readString()) else { throw SnapshotError.malformed("scalar type") }
+        let dtype = try reader.readDType("scalar type")
         return ScalarTypeObject(dtype)
+    }
+}
+
+extension SnapshotReader {
+    /// A dtype written by its name; `what` names it in the error when the name is unknown.
+    mutating func readDType(_ what: String) throws -> DType {
+        guard let dtype = DType(rawValue: try readString()) else { throw SnapshotError.malformed(what) }
+        return dtype
     }
 }
