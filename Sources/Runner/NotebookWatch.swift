@@ -14,10 +14,13 @@ import NotebookFormat
 public struct NotebookChanges: Sendable {
     private var lastRun: String?
     private var pending: String?
+    /// The last text looked at and its source: an unchanged file is not parsed again at
+    /// every poll.
+    private var seen: (text: String, source: String)?
 
     /// `ran`: the notebook text the first run used (`nil` if it could not be read).
     public init(ran text: String?) {
-        lastRun = text.map(Self.source)
+        ran(text)
     }
 
     /// Whether to run now, given the notebook's current text (`nil` when it cannot be read,
@@ -27,7 +30,7 @@ public struct NotebookChanges: Sendable {
             pending = nil
             return false
         }
-        let source = Self.source(text)
+        let source = self.source(text)
         if source == lastRun {
             pending = nil
             return false
@@ -39,8 +42,15 @@ public struct NotebookChanges: Sendable {
 
     /// Records that a run used `text`.
     public mutating func ran(_ text: String?) {
-        lastRun = text.map(Self.source)
+        lastRun = text.map { source($0) }
         pending = nil
+    }
+
+    private mutating func source(_ text: String) -> String {
+        if let seen, seen.text == text { return seen.source }
+        let source = Self.source(text)
+        seen = (text, source)
+        return source
     }
 
     /// The text without output blocks; a notebook that does not parse compares as written,
