@@ -34,36 +34,42 @@ let package = Package(
             providers: [.apt(["libopenblas-dev"]), .brew(["openblas"])]),
 
         .target(name: "NotebookFormat", dependencies: ["CCmarkGFM", "Yams"]),
-        .target(name: "CellLanguage"),
-        .target(
-            name: "NeuralEngine",
-            dependencies: ["COpenBLAS", "CZlib", .product(name: "Crypto", package: "swift-crypto")]),
-        .target(name: "Library", dependencies: ["CellLanguage", "NeuralEngine", "Charts"]),
+        .target(name: "CellOutput"),
+        .target(name: "CellLanguage", dependencies: ["CellOutput"]),
+        .target(name: "NeuralEngine", dependencies: ["COpenBLAS"]),
+        .target(name: "Datasets", dependencies: ["CZlib", .product(name: "Crypto", package: "swift-crypto")]),
+        .target(name: "Library", dependencies: ["CellOutput", "CellLanguage", "NeuralEngine", "Datasets", "Charts"]),
         .target(name: "Charts"),
         .target(
             name: "NotebookCache",
-            dependencies: ["CellLanguage", .product(name: "Crypto", package: "swift-crypto")]),
-        .target(name: "Reports", dependencies: ["NotebookFormat", "CellLanguage", "Charts"]),
+            dependencies: ["CellOutput", .product(name: "Crypto", package: "swift-crypto")]),
+        .target(name: "Reports", dependencies: ["NotebookFormat", "CellOutput", "Charts"]),
         .target(
             name: "Runner",
-            dependencies: ["NotebookFormat", "CellLanguage", "Library", "Reports", "NotebookCache"]),
+            dependencies: ["NotebookFormat", "CellOutput", "CellLanguage", "Library", "Reports", "NotebookCache"]),
         .executableTarget(
             name: "labbook",
-            dependencies: ["Runner", "NeuralEngine", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
+            dependencies: [
+                "Runner", "NeuralEngine", "Datasets", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]),
         .executableTarget(name: "labbook-bench", dependencies: ["NeuralEngine"]),
         .executableTarget(name: "labbook-lang-bench", dependencies: ["CellLanguage"]),
 
         .testTarget(name: "NotebookFormatTests", dependencies: ["NotebookFormat"], resources: [.copy("Fixtures")]),
         // The snippet-corpus runner the language and numpy conformance tests share.
         .target(name: "ConformanceSupport", dependencies: ["CellLanguage"], path: "Tests/ConformanceSupport"),
-        .testTarget(name: "CellLanguageTests", dependencies: ["CellLanguage", "ConformanceSupport"], resources: [.copy("Conformance")]),
-        .testTarget(name: "NeuralEngineTests", dependencies: ["NeuralEngine"]),
         .testTarget(
-            name: "LibraryTests", dependencies: ["Library", "CellLanguage", "NeuralEngine", "ConformanceSupport"],
+            name: "CellLanguageTests", dependencies: ["CellOutput", "CellLanguage", "ConformanceSupport"],
+            resources: [.copy("Conformance")]),
+        .testTarget(name: "NeuralEngineTests", dependencies: ["NeuralEngine"]),
+        .testTarget(name: "DatasetsTests", dependencies: ["Datasets"]),
+        .testTarget(
+            name: "LibraryTests",
+            dependencies: ["Library", "CellOutput", "CellLanguage", "NeuralEngine", "Datasets", "ConformanceSupport"],
             resources: [.copy("NumPyConformance")]),
         .testTarget(name: "ChartsTests", dependencies: ["Charts"], exclude: ["Goldens", "Fixtures"]),
-        .testTarget(name: "ReportsTests", dependencies: ["Reports"], exclude: ["Golden"]),
+        .testTarget(name: "ReportsTests", dependencies: ["Reports", "CellOutput"], exclude: ["Golden"]),
         .testTarget(name: "RunnerTests", dependencies: ["Runner"], exclude: ["Golden"]),
-        .testTarget(name: "NotebookCacheTests", dependencies: ["NotebookCache"]),
+        .testTarget(name: "NotebookCacheTests", dependencies: ["NotebookCache", "CellOutput"]),
     ]
 )

@@ -1,3 +1,4 @@
+import CellOutput
 import Foundation
 
 /// A call frame: the slots of a function call or comprehension, and its lexical parent

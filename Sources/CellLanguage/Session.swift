@@ -1,3 +1,4 @@
+import CellOutput
 import Foundation
 
 /// What running one cell produced.

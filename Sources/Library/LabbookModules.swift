@@ -1,4 +1,5 @@
 import CellLanguage
+import CellOutput
 import NeuralEngine
 
 /// What the library modules need from the run: the notebook's seed and whether printed

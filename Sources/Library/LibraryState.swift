@@ -1,3 +1,4 @@
+import Datasets
 import NeuralEngine
 
 /// The state every library module of one session shares: the one seeded random generator

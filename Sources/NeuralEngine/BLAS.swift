@@ -33,7 +33,7 @@ public enum BLAS {
     /// `C = alpha * op(A) * op(B) + beta * C`, all row-major; `op(A)` is m x k, `op(B)` k x n.
     /// `lda`, `ldb`, `ldc` are the row strides of A, B, C as stored.
     @inline(__always)
-    static func gemm(
+    public static func gemm(
         transposeA: Bool, transposeB: Bool, m: Int, n: Int, k: Int,
         alpha: Float = 1, a: UnsafePointer<Float>, lda: Int,
         b: UnsafePointer<Float>, ldb: Int,

@@ -1,4 +1,4 @@
-import CellLanguage
+import CellOutput
 import Foundation
 
 /// What the cache remembers about one run of one cell: its outputs, whether it failed, how

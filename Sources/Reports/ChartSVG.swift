@@ -1,4 +1,4 @@
-import CellLanguage
+import CellOutput
 import Charts
 
 /// The one place Reports calls into Charts, so the report does not care how a chart is built.

@@ -1,4 +1,4 @@
-import CellLanguage
+import CellOutput
 import Charts
 import Foundation
 import NotebookFormat

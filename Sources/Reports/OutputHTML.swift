@@ -1,5 +1,5 @@
 import Foundation
-import CellLanguage
+import CellOutput
 
 /// The output rows of a code cell, one per `OutputPart`, each with a prompt column
 /// (`Out[n]:` for a result, empty otherwise) and a body.

@@ -1,4 +1,4 @@
-import CellLanguage
+import CellOutput
 
 /// Everything the HTML report shows about one executed notebook. The runner fills it in;
 /// `HTMLReport.render(_:)` turns it into a page. Same document, same bytes.

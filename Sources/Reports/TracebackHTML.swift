@@ -1,4 +1,4 @@
-import CellLanguage
+import CellOutput
 
 /// An IPython-style traceback as escaped HTML, coloured the way Jupyter colours it: the
 /// exception's type in red, `Cell In[n], line m` and the `---->` line markers in green.

@@ -1,4 +1,5 @@
 import CellLanguage
+import CellOutput
 import Foundation
 import NotebookFormat
 

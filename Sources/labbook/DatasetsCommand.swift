@@ -1,6 +1,6 @@
 import ArgumentParser
 import Foundation
-import NeuralEngine
+import Datasets
 
 /// `labbook datasets list | import NAME FILE...`: where the Keras datasets are found, and
 /// importing them from files (IDX, `.npz`, CSV) into Labbook's cache.

@@ -1,3 +1,4 @@
+import CellOutput
 import Testing
 @testable import CellLanguage
 

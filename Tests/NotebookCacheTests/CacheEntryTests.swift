@@ -1,4 +1,4 @@
-import CellLanguage
+import CellOutput
 import Foundation
 import Testing
 @testable import NotebookCache

@@ -1,4 +1,4 @@
-import CellLanguage
+import CellOutput
 import Charts
 import Testing
 @testable import Reports

@@ -1,4 +1,4 @@
-import CellLanguage
+import CellOutput
 import Testing
 @testable import Reports
 

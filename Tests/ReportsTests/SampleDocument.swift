@@ -1,4 +1,4 @@
-import CellLanguage
+import CellOutput
 import Reports
 
 /// The small notebook of the golden test: every kind of block and output the report draws.

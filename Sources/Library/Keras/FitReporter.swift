@@ -1,3 +1,4 @@
+import CellOutput
 import Foundation
 import CellLanguage
 import NeuralEngine

@@ -1,4 +1,5 @@
 import CellLanguage
+import Datasets
 import NeuralEngine
 
 /// The one place the keras module meets numpy arrays: what it accepts as data (anything

@@ -1,4 +1,5 @@
 import CellLanguage
+import Datasets
 import NeuralEngine
 
 /// `keras.utils` and `keras.datasets.*`: one-hot labels, the session seed, and the

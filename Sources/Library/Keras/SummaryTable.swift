@@ -1,4 +1,5 @@
 import CellLanguage
+import CellOutput
 import NeuralEngine
 
 /// `model.summary()` as an output part: the exact Keras 2 text for terminals and Markdown,

@@ -1,4 +1,5 @@
 import CellLanguage
+import CellOutput
 import Charts
 import Foundation
 

@@ -1,4 +1,5 @@
 import CellLanguage
+import CellOutput
 import Charts
 
 /// `matplotlib` and `matplotlib.pyplot` for cells, drawn by Charts.

@@ -1,4 +1,5 @@
 import CellLanguage
+import CellOutput
 
 /// One session's pyplot state, matplotlib's `Gcf`: the open figures in activation order
 /// (the last is current, `gcf()`), and `rcParams`. Made by the `matplotlib.pyplot` module

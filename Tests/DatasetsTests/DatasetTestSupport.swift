@@ -1,5 +1,5 @@
 import Foundation
-@testable import NeuralEngine
+@testable import Datasets
 
 /// A scratch home directory and an offline environment that points nowhere real.
 struct DatasetSandbox {

@@ -20,6 +20,11 @@ enum Zlib {
     }
 
     /// True when `bytes` start with the gzip magic number.
+    /// The CRC-32 of `bytes`, as zip and gzip members record it.
+    static func crc32(_ bytes: [UInt8]) -> UInt32 {
+        bytes.withUnsafeBufferPointer { UInt32(CZlib.crc32(0, $0.baseAddress, UInt32($0.count))) }
+    }
+
     static func isGzip(_ bytes: [UInt8]) -> Bool {
         bytes.count >= 2 && bytes[0] == 0x1f && bytes[1] == 0x8b
     }

@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-@testable import NeuralEngine
+@testable import Datasets
 
 @Suite("CSV of label + 784 pixels")
 struct DatasetCSVTests {

@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-@testable import NeuralEngine
+@testable import Datasets
 
 @Suite("labbook datasets import")
 struct DatasetImportTests {

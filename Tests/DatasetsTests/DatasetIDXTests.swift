@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-@testable import NeuralEngine
+@testable import Datasets
 
 @Suite("MNIST from IDX files")
 struct DatasetIDXTests {

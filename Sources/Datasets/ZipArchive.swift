@@ -1,5 +1,3 @@
-import CZlib
-
 /// A read-only view of a zip archive held in memory: enough for numpy's `.npz` files and
 /// Python wheels (stored or deflated members, zip64 sizes). Reads the central directory at
 /// the end of the file, as zip readers must, rather than trusting local headers.
@@ -92,7 +90,7 @@ struct ZipArchive {
         guard content.count == entry.size else {
             throw CodecFailure(reason: "zip member \(entry.name) holds \(content.count) bytes, its directory says \(entry.size)")
         }
-        let crc = content.withUnsafeBufferPointer { UInt32(crc32(0, $0.baseAddress, UInt32($0.count))) }
+        let crc = Zlib.crc32(content)
         guard crc == entry.crc else { throw CodecFailure(reason: "zip member \(entry.name) fails its CRC-32 check") }
         return content
     }
