@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 @testable import NotebookFormat
 
@@ -83,9 +84,7 @@ func expectedPreviousOutput(_ rendering: CellRendering?) -> CellRendering? {
         if let dump = ProcessInfo.processInfo.environment["LABBOOK_DUMP"] {
             FileManager.default.createFile(atPath: dump + "/" + name, contents: Data(written.utf8))
         }
-        if let golden = Fixtures.text("roundtrip-expected", name) {
-            if Fixtures.recording { Fixtures.write(written, "roundtrip-expected", name) }
-            #expect(written == golden)
-        }
+        let golden = GoldenFile(beside: #filePath, "Golden/roundtrip")
+        if golden.expected(name) != nil { try golden.check(written, named: name) }
     }
 }
