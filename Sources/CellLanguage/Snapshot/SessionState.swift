@@ -6,8 +6,8 @@ import Foundation
 /// - `globals`: each bound global, in the session's order, with its type name (for people
 ///   reading `cache info`) and its encoding (a scalar, or a reference into the heap).
 /// - `records`: `language` (global-name order, imported modules, and the blob hashes of the
-///   sources of saved functions and of the cells their tracebacks show), `heap` (every object, by id), then `provider:<name>`
-///   for each `SessionStateProvider`.
+///   sources of saved functions and of the cells their tracebacks show), `heap` (every
+///   object, by id), then `provider:<name>` for each `SessionStateProvider`.
 /// - `blobs`: the blob hashes the heap refers to, in first-use order.
 public struct SessionState: Sendable, Equatable {
     public struct Global: Sendable, Equatable {
@@ -51,8 +51,7 @@ extension Session {
 
     /// The whole session state after a cell: every global (with sharing between them kept),
     /// imported modules, the sources of the cells saved values come from (for tracebacks),
-    /// and each provider's state. Large
-    /// bytes go to `blobs`.
+    /// and each provider's state. Large bytes, and those sources, go to `blobs`.
     ///
     /// Throws `SnapshotError.unsupported` naming the global that holds a value that cannot be
     /// saved (an iterator, a host object whose type is not `SnapshotCodable`).
