@@ -252,8 +252,7 @@ extension Sequential {
     }
 
     private func seconds(since start: ContinuousClock.Instant) -> Double {
-        let elapsed = start.duration(to: .now)
-        return Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
+        start.duration(to: .now) / .seconds(1)
     }
 
     // MARK: evaluate, predict

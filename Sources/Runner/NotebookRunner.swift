@@ -160,7 +160,7 @@ public final class NotebookRunner {
             if let error = outcome.error, !outcome.outputs.contains(.error(error)) {
                 outcome.outputs.append(.error(error))
             }
-            let seconds = (ContinuousClock.now - cellStart).seconds
+            let seconds = (ContinuousClock.now - cellStart) / .seconds(1)
             record(outcome.outputs, seconds: seconds, cached: false, cell: cell, progress: progress,
                    into: &run, stopped: &stopped)
             saver.save(after: cell, outcome: outcome, seconds: seconds, session: session)
@@ -194,7 +194,7 @@ public final class NotebookRunner {
 
     private func writeReports(of run: Execution, _ context: RunContext) throws(RunFailure) -> RunResult {
         let notebook = context.notebook
-        let total = (ContinuousClock.now - run.started).seconds
+        let total = (ContinuousClock.now - run.started) / .seconds(1)
         let markdown = notebook.executedMarkdown(run.renderings)
         var html: String?
         if configuration.htmlOutput != nil {
@@ -305,11 +305,4 @@ public struct RunResult: Sendable {
 public struct RunFailure: Error, CustomStringConvertible {
     public var message: String
     public var description: String { message }
-}
-
-extension Duration {
-    var seconds: Double {
-        let (s, attoseconds) = components
-        return Double(s) + Double(attoseconds) / 1e18
-    }
 }
