@@ -46,7 +46,10 @@ let package = Package(
         .target(name: "Reports", dependencies: ["NotebookFormat", "CellOutput", "Charts"]),
         .target(
             name: "Runner",
-            dependencies: ["NotebookFormat", "CellOutput", "CellLanguage", "Library", "Reports", "NotebookCache"]),
+            dependencies: [
+                "NotebookFormat", "CellOutput", "CellLanguage", "Library", "Reports", "NotebookCache",
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]),
         .executableTarget(
             name: "labbook",
             dependencies: [

@@ -23,13 +23,19 @@ public final class NotebookRunner {
         self.events = events
     }
 
-    /// Loads, runs and writes. Throws `RunFailure` (exit 2) before writing anything when the
-    /// notebook or the command line is unusable.
+    /// Loads, runs and writes. Throws `RunFailure` (exit 2) before running or writing
+    /// anything when the notebook, an output path or the command line is unusable.
     ///
     /// With the cache on, cells whose key is cached up to the last one with a saved state
     /// are not run: their outputs are re-emitted, and that state is restored (lazily: only
     /// if a later cell runs) before the first cell that does.
     public func run() throws(RunFailure) -> RunResult {
+        let paths: ReportPaths
+        do {
+            paths = try ReportPaths(configuration)
+        } catch {
+            throw RunFailure(message: error.description)
+        }
         let notebook: Notebook
         do {
             notebook = try Notebook.load(path: configuration.notebookPath)
@@ -50,7 +56,8 @@ public final class NotebookRunner {
             notebook: notebook, parameters: parameters, seed: seed, timings: timings, warn: warn) : nil
         var plan = cache?.plan(force: configuration.force, fromIndex: fromIndex, fromID: configuration.fromCellID)
             ?? CacheRun.Plan(firstReason: "the cache is off")
-        let context = RunContext(notebook: notebook, seed: seed, timings: timings, parameters: parameters, cache: cache)
+        let context = RunContext(
+            notebook: notebook, seed: seed, timings: timings, parameters: parameters, cache: cache, paths: paths)
         var execution: Execution
         do {
             execution = try execute(context, plan: plan)
@@ -84,6 +91,7 @@ public final class NotebookRunner {
         var timings: Bool
         var parameters: [(name: String, literal: String)]
         var cache: CacheRun?
+        var paths: ReportPaths
     }
 
     enum ExecutionError: Error {
@@ -112,7 +120,7 @@ public final class NotebookRunner {
         }
         var run = Execution(
             renderings: Array(repeating: nil, count: notebook.cells.count),
-            figures: FigureFiles(markdownPath: configuration.markdownOutput))
+            figures: FigureFiles(directory: context.paths.figures))
         var saver = StateSaver(cache: context.cache, notebook: notebook, events: events)
         var stopped = false
         var changed = false
@@ -210,13 +218,7 @@ public final class NotebookRunner {
                 notebook: notebook, results: results, seed: context.seed, timings: context.timings,
                 totalSeconds: total, date: run.startDate))
         }
-        do {
-            try run.figures.write()
-        } catch {
-            throw RunFailure(message: "\(run.figures.directory ?? ""): cannot write figures: \(error.localizedDescription)")
-        }
-        try write(markdown, to: configuration.markdownOutput)
-        if let html { try write(html, to: configuration.htmlOutput) }
+        try ReportFiles(paths: context.paths).write(markdown: markdown, html: html, figures: run.figures)
         return RunResult(
             exitCode: run.failed ? 1 : 0, cells: run.outcomes, totalSeconds: total, seed: context.seed,
             notebook: notebook)
@@ -266,15 +268,6 @@ public final class NotebookRunner {
             } catch {
                 throw RunFailure(message: "\(configuration.notebookPath): parameter '\(name)': \(literal) is not a Python literal (\(error))")
             }
-        }
-    }
-
-    private func write(_ text: String, to path: String?) throws(RunFailure) {
-        guard let path else { return }
-        do {
-            try AtomicFile.write(text, to: path)
-        } catch {
-            throw RunFailure(message: "\(path): cannot write the report: \(error.localizedDescription)")
         }
     }
 

@@ -10,7 +10,8 @@ struct RunCommand: ParsableCommand {
         discussion: """
             Without -o, --in-place or --html, the executed Markdown goes to NOTEBOOK.out.md.
             Exit status: 0 all cells ran; 1 a cell failed (the report is still written, with the
-            error in place); 2 bad usage or an unreadable notebook (no output is touched).
+            error in place); 2 bad usage, an unreadable notebook or an output path that cannot be
+            written (nothing is run, no output is touched).
             """)
 
     @Argument(help: "The notebook (.md) to run.")
@@ -58,6 +59,12 @@ struct WatchCommand: ParsableCommand {
     func run() throws {
         let config = options.configuration(notebook: notebook)
         let terminal = Terminal(quiet: options.quiet, explain: options.explain)
+        do throws(OutputPathError) {
+            try config.validateOutputs()
+        } catch {
+            terminal.error(error.description)
+            throw ExitCode(2)
+        }
         // A mistyped path is bad usage, not a file to wait for (a notebook that exists but
         // does not parse is reported and watched: it is being edited).
         var isDirectory: ObjCBool = false
@@ -143,6 +150,7 @@ struct RunOptions: ParsableArguments {
         var config = RunConfiguration(notebookPath: notebook)
         if inPlace {
             config.markdownOutput = notebook
+            config.inPlace = true
         } else if let output {
             config.markdownOutput = output
         } else if html == nil {
