@@ -17,6 +17,8 @@ import Reports
 public final class NotebookRunner {
     public let configuration: RunConfiguration
     public let events: RunEvents
+    /// Ctrl-C: stops the running cell with KeyboardInterrupt (see `RunInterruption`).
+    public let interruption = RunInterruption()
 
     public init(_ configuration: RunConfiguration, events: RunEvents = RunEvents()) {
         self.configuration = configuration
@@ -81,8 +83,13 @@ public final class NotebookRunner {
         var renderings: [CellRendering?]
         var figures: FigureFiles
         var failed = false
+        /// Stopped by Ctrl-C (exit 130).
+        var interrupted = false
         var started = ContinuousClock.now
         var startDate = Date()
+
+        /// Why the cells after a stop are skipped (`--explain`).
+        var stopReason: String { interrupted ? ": after Ctrl-C" : ": after a failed cell" }
     }
 
     struct RunContext {
@@ -122,6 +129,8 @@ public final class NotebookRunner {
             renderings: Array(repeating: nil, count: notebook.cells.count),
             figures: FigureFiles(directory: context.paths.figures))
         var saver = StateSaver(cache: context.cache, notebook: notebook, events: events)
+        interruption.cellsStarted(in: session)
+        defer { interruption.cellsEnded() }
         var stopped = false
         var changed = false
         for cell in notebook.cells {
@@ -132,7 +141,7 @@ public final class NotebookRunner {
                 let entry = plan.entries[cell.index]
                 if cell.index == resume { saver.pending = entry.snapshot }
                 guard !stopped, cell.options.eval else {
-                    events.explanation("\(label): skipped" + (stopped ? ": after a failed cell" : ": eval: false"))
+                    events.explanation("\(label): skipped" + (stopped ? run.stopReason : ": eval: false"))
                     events.cellFinished(progress, CellCompletion(
                         seconds: 0, cached: false, skipped: true, errorLocation: nil, errorExpected: false))
                     continue
@@ -143,7 +152,7 @@ public final class NotebookRunner {
                 continue
             }
             guard !stopped, cell.options.eval else {
-                events.explanation("\(label): skipped" + (stopped ? ": after a failed cell" : ": eval: false"))
+                events.explanation("\(label): skipped" + (stopped ? run.stopReason : ": eval: false"))
                 events.cellFinished(progress, CellCompletion(
                     seconds: 0, cached: false, skipped: true, errorLocation: nil, errorExpected: false))
                 if !stopped { saver.keepState(after: cell, session: session) }
@@ -172,7 +181,11 @@ public final class NotebookRunner {
             record(outcome.outputs, seconds: seconds, cached: false, cell: cell, progress: progress,
                    into: &run, stopped: &stopped)
             saver.save(after: cell, outcome: outcome, seconds: seconds, session: session)
+            // Ctrl-C ends the run after the cell it stopped, whatever the error policy.
+            if interruption.wasRequested { stopped = true }
+            run.interrupted = interruption.wasRequested
         }
+        run.interrupted = interruption.wasRequested
         return run
     }
 
@@ -220,8 +233,8 @@ public final class NotebookRunner {
         }
         try ReportFiles(paths: context.paths).write(markdown: markdown, html: html, figures: run.figures)
         return RunResult(
-            exitCode: run.failed ? 1 : 0, cells: run.outcomes, totalSeconds: total, seed: context.seed,
-            notebook: notebook)
+            exitCode: run.interrupted ? 130 : run.failed ? 1 : 0, cells: run.outcomes, totalSeconds: total,
+            seed: context.seed, notebook: notebook, interrupted: run.interrupted)
     }
 
     /// `--from ID` as a cell index.
@@ -286,11 +299,14 @@ public struct CellRun: Sendable {
 
 /// The result of a run that got as far as writing its reports.
 public struct RunResult: Sendable {
+    /// 0 every cell ran; 1 a cell failed; 130 Ctrl-C stopped a cell.
     public var exitCode: Int32
     public var cells: [CellRun]
     public var totalSeconds: Double
     public var seed: Int
     public var notebook: Notebook
+    /// Ctrl-C stopped the run (the reports hold the cell's KeyboardInterrupt).
+    public var interrupted = false
 }
 
 /// The run could not start (exit 2): the message names the file and, where there is one,

@@ -11,7 +11,8 @@ struct RunCommand: ParsableCommand {
             Without -o, --in-place or --html, the executed Markdown goes to NOTEBOOK.out.md.
             Exit status: 0 all cells ran; 1 a cell failed (the report is still written, with the
             error in place); 2 bad usage, an unreadable notebook or an output path that cannot be
-            written (nothing is run, no output is touched).
+            written (nothing is run, no output is touched); 130 Ctrl-C stopped a cell (the report
+            is written with its KeyboardInterrupt; a second Ctrl-C ends the run at once).
             """)
 
     @Argument(help: "The notebook (.md) to run.")
@@ -22,8 +23,10 @@ struct RunCommand: ParsableCommand {
     func run() throws {
         let config = options.configuration(notebook: notebook)
         let terminal = Terminal(quiet: options.quiet, explain: options.explain)
+        let runner = NotebookRunner(config, events: terminal.events)
+        InterruptSignal.route(to: runner.interruption)
         do {
-            let result = try NotebookRunner(config, events: terminal.events).run()
+            let result = try runner.run()
             terminal.finish(result: result, config: config)
             if result.exitCode != 0 { throw ExitCode(result.exitCode) }
         } catch let failure as RunFailure {
