@@ -44,7 +44,9 @@ struct OutputTarget {
         self.given = given
         self.role = role
         path = try Self.followingLinks(given, role: role)
-        kind = Self.kind(of: path)
+        // Asked of the name as given: the kernel follows every link, /proc's too
+        // (`/dev/stdout -> /proc/self/fd/1 -> pipe:[...]` is a FIFO, not a missing file).
+        kind = Self.kind(of: given)
     }
 
     /// `path` with the links of its last component followed (the kernel follows those in
