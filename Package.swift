@@ -1,12 +1,8 @@
 // swift-tools-version:6.0
 // Labbook: Markdown experiment notebooks run against an embedded neural-network engine.
 //
-// Targets are cut by responsibility and depend one way (see docs/architecture.md):
-//   CCmarkGFM -> NotebookFormat ─┐
-//   CellLanguage ───────────────┼─> Library (keras, numpy) ─┐
-//   COpenBLAS -> NeuralEngine ───┘                          ├─> Runner -> labbook
-//   Charts -> Reports ──────────────────────────────────────┤
-//   NotebookCache ──────────────────────────────────────────┘
+// Targets are cut by responsibility and depend one way. docs/architecture.md draws them and
+// says what each owns; Tests/PackageTests checks that page against this file.
 import PackageDescription
 
 let package = Package(
@@ -79,5 +75,7 @@ let package = Package(
         // Tests that run the real `labbook` binary (kills, watch, the crash fuzzer); depending
         // on the executable makes `swift build --build-tests` build it first.
         .testTarget(name: "EndToEndTests", dependencies: ["labbook", "TestSupport"]),
+        // docs/architecture.md against this file.
+        .testTarget(name: "PackageTests"),
     ]
 )

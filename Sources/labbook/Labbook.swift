@@ -13,7 +13,7 @@ struct Labbook: ParsableCommand {
             """,
         subcommands: [RunCommand.self, WatchCommand.self, RenderCommand.self, CleanCommand.self, CacheCommand.self, DatasetsCommand.self])
 
-    /// Like ArgumentParser's default, except that bad usage exits with 2 (SPEC §7), not 64.
+    /// Like ArgumentParser's default, except that bad usage exits with 2 (the exit statuses README lists), not 64.
     static func main() {
         do {
             var command = try parseAsRoot()

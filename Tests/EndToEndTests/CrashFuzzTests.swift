@@ -4,7 +4,8 @@ import Testing
 
 /// The crash fuzzer: mutants of the conformance snippets (and a few Keras cells) run as
 /// cells of the real `labbook` binary; any child that dies by a signal is a crash, reported
-/// with its minimal cell. SPEC §2: every bad cell becomes an error output, never a trap.
+/// with its minimal cell. Every bad cell must become an error output, never a trap
+/// (docs/language.md).
 ///
 /// A normal test run tries a fixed 200 mutants of a fixed seed (a few seconds, the same
 /// mutants every time). Longer runs are opt-in, by time:

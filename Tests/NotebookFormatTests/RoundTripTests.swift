@@ -60,7 +60,7 @@ func expectedPreviousOutput(_ rendering: CellRendering?) -> CellRendering? {
 
         // Cleaning gives back the un-executed source. The one allowed difference: a
         // notebook whose last cell ends the file without a newline gets one when a block
-        // is appended after it (SPEC §5).
+        // is appended after it.
         let endsWithNewline = original.utf8.last == UInt8(ascii: "\n") || original.utf8.last == UInt8(ascii: "\r")
         let appendedAtEnd = !endsWithNewline
             && notebook.cells.last.map { $0.lastLine == SourceText(original).lines.count } == true

@@ -37,14 +37,39 @@ public enum LabbookBinary {
 
         /// Waits for the child to end; its exit status, or nil when a signal ended it.
         public func exitStatus() -> Int32? {
+            if case .exited(let code) = termination() { return code }
+            return nil
+        }
+
+        /// Waits for the child to end: how it ended.
+        public func termination() -> Termination {
             var status: Int32 = 0
             waitpid(pid, &status, 0)
-            return (status & 0x7f) == 0 ? (status >> 8) & 0xff : nil
+            return (status & 0x7f) == 0 ? .exited((status >> 8) & 0xff) : .signaled(status & 0x7f)
         }
     }
 
-    /// Starts `labbook` with these arguments, its output discarded.
-    public static func spawn(_ labbookArguments: [String]) throws -> Child {
+    /// How a child ended: `exit(code)` or killed by a signal.
+    public enum Termination: Equatable, Sendable {
+        case exited(Int32)
+        case signaled(Int32)
+    }
+
+    /// Runs `labbook` to its end: how it ended and what it wrote on stderr.
+    public static func run(
+        _ labbookArguments: [String], environment: [String: String] = [:]
+    ) throws -> (termination: Termination, stderr: String) {
+        let log = FileManager.default.temporaryDirectory.appendingPathComponent("labbook-stderr-\(UUID().uuidString)").path
+        defer { try? FileManager.default.removeItem(atPath: log) }
+        let termination = try spawn(labbookArguments, environment: environment, stderr: log).termination()
+        return (termination, (try? String(contentsOfFile: log, encoding: .utf8)) ?? "")
+    }
+
+    /// Starts `labbook` with these arguments, stdout discarded, stderr discarded or written
+    /// to the file `stderr`, with `environment` added to the test's own.
+    public static func spawn(
+        _ labbookArguments: [String], environment: [String: String] = [:], stderr: String? = nil
+    ) throws -> Child {
         let path = try #require(path, "build the labbook binary first")
         let arguments = [path] + labbookArguments
         var attributes = posix_spawnattr_t()
@@ -61,11 +86,15 @@ public enum LabbookBinary {
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }
         posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0)
-        posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
+        posix_spawn_file_actions_addopen(&actions, 2, stderr ?? "/dev/null", O_WRONLY | O_CREAT | O_TRUNC, 0o644)
         var argv: [UnsafeMutablePointer<CChar>?] = arguments.map { strdup($0) } + [nil]
         defer { for pointer in argv { free(pointer) } }
+        var variables = ProcessInfo.processInfo.environment
+        variables.merge(environment) { $1 }
+        var envp: [UnsafeMutablePointer<CChar>?] = variables.map { strdup("\($0.key)=\($0.value)") } + [nil]
+        defer { for pointer in envp { free(pointer) } }
         var pid: pid_t = 0
-        let code = posix_spawn(&pid, path, &actions, &attributes, &argv, environ)
+        let code = posix_spawn(&pid, path, &actions, &attributes, &argv, &envp)
         try #require(code == 0, "posix_spawn failed: \(code)")
         return Child(pid: pid)
     }
