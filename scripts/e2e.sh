@@ -130,3 +130,11 @@ if (( failures > 0 )); then
     exit 1
 fi
 echo "e2e: flagship on a 10% slice ok"
+
+# Nothing quadratic: print in a loop, thousands of cached cells, str indexing (generous
+# bounds, since the machine is shared; the cache-size bound is exact).
+LABBOOK="$LABBOOK" python3 scripts/bench-scaling.py --generous --repeat 1 >"$work/scaling" || {
+    cat "$work/scaling" >&2
+    exit 1
+}
+echo "e2e: scaling ok"

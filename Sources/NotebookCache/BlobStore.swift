@@ -43,7 +43,7 @@ public final class BlobStore {
                 try FileIO.createDirectory(fanOut)
                 FileIO.syncDirectory(directory)  // so the new fan-out folder survives a crash too
             }
-            try FileIO.writeAtomically(data, to: path)
+            try FileIO.writeAtomically(data, to: path, durable: false)
         } catch {
             throw .io(path: path, reason: Self.reason(error))
         }

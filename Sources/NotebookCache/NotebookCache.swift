@@ -86,7 +86,7 @@ public final class NotebookCache {
         let data = try EntryFile.encode(entry)
         let path = entryPath(for: entry.key)
         do {
-            try FileIO.writeAtomically(data, to: path)
+            try FileIO.writeAtomically(data, to: path, durable: false)
         } catch {
             throw .io(path: path, reason: BlobStore.reason(error))
         }

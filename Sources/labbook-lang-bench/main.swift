@@ -51,6 +51,13 @@ let workloads = [
             counts[key] = counts.get(key, 0) + 1
         print(len(counts), counts['k7'])
         """),
+    Workload(name: "str indexing, 100k code points", source: """
+        s = 'abc\\u00e9' * 25000
+        total = 0
+        for i in range(len(s)):
+            total += ord(s[i])
+        print(len(s), total)
+        """),
 ]
 
 var repeats = 3

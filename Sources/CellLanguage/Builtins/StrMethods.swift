@@ -206,7 +206,7 @@ enum StrMethods {
         case "islower": return .bool(s.contains { $0.isCased } && !s.contains { $0.isUppercase })
         case "istitle":
             let titled = try call(s, "title", Arguments(), interp).str
-            return .bool(s.contains { $0.isCased } && s == titled)
+            return .bool(s.contains { $0.isCased } && s.codePointsEqual(titled))
         case "isidentifier":
             guard let f = s.unicodeScalars.first, f.properties.isXIDStart || f == "_" else { return .bool(false) }
             return .bool(s.unicodeScalars.dropFirst().allSatisfy { $0.properties.isXIDContinue })
@@ -214,17 +214,17 @@ enum StrMethods {
             let a = try Methods.positional(args, qualified, min: 1, max: 1)
             let sep = try string(a[0], "must be str, not")
             if sep.isEmpty { throw PyException(.valueError, "empty separator") }
-            let r = name == "partition" ? s.range(of: sep) : s.range(of: sep, options: .backwards)
+            let r = s.codePointRange(of: sep, backwards: name == "rpartition")
             guard let r else {
                 return name == "partition" ? .tuple([.str(s), .str(""), .str("")]) : .tuple([.str(""), .str(""), .str(s)])
             }
             return .tuple([.str(String(s[..<r.lowerBound])), .str(sep), .str(String(s[r.upperBound...]))])
         case "removeprefix":
             let p = try string(try Methods.positional(args, qualified, min: 1, max: 1)[0], "removeprefix() argument")
-            return .str(s.hasPrefix(p) ? String(s.unicodeScalars.dropFirst(p.unicodeScalars.count)) : s)
+            return .str(s.hasCodePointPrefix(p) ? String(s.unicodeScalars.dropFirst(p.unicodeScalars.count)) : s)
         case "removesuffix":
             let p = try string(try Methods.positional(args, qualified, min: 1, max: 1)[0], "removesuffix() argument")
-            return .str(s.hasSuffix(p) && !p.isEmpty ? String(s.unicodeScalars.dropLast(p.unicodeScalars.count)) : s)
+            return .str(s.hasCodePointSuffix(p) && !p.isEmpty ? String(s.unicodeScalars.dropLast(p.unicodeScalars.count)) : s)
         case "expandtabs":
             try checkKeywordMethod(args, name, ["tabsize"])
             let size = try args.bind(name, [HostParameter("tabsize", default: .int(8))])["tabsize"].asInt ?? 8

@@ -13,7 +13,7 @@ extension Interpreter {
 
     public func length(_ v: Value) throws -> Int {
         switch v {
-        case .str(let s): return s.unicodeScalars.count
+        case .str(let s): return codePoints.count(of: s)
         case .list(let l): return l.items.count
         case .tuple(let t): return t.count
         case .dict(let d): return d.count

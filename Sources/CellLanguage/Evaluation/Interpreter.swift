@@ -70,6 +70,8 @@ public final class Interpreter {
     /// Transient status for terminals (live progress bars); never part of outputs.
     public var onLiveStatus: (@Sendable (String?) -> Void)?
     var builtinValues: [String: Value] = [:]
+    /// Code point counts and offsets of long strings, for O(1) `len(s)` and `s[i]`.
+    let codePoints = CodePointIndex()
 
     public init(modules: ModuleRegistry) {
         registry = modules
@@ -86,9 +88,13 @@ public final class Interpreter {
     // MARK: Output
 
     /// Appends text to the cell's output; consecutive writes merge into one stream part.
+    ///
+    /// Amortised O(1) per write: the last part is moved out of the array before appending,
+    /// so its string is uniquely referenced and grows in place instead of being copied.
     public func write(_ text: String) {
-        if case .stream(let previous) = outputs.last {
-            outputs[outputs.count - 1] = .stream(previous + text)
+        if case .stream = outputs.last, case .stream(var merged) = outputs.removeLast() {
+            merged += text
+            outputs.append(.stream(merged))
         } else {
             outputs.append(.stream(text))
         }

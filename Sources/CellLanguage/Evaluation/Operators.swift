@@ -179,7 +179,7 @@ extension Interpreter {
         case (.none, .none): return true
         case (.bool(let x), .bool(let y)): return x == y
         case (.int(let x), .int(let y)): return x == y
-        case (.str(let x), .str(let y)): return x == y
+        case (.str(let x), .str(let y)): return x.codePointsEqual(y)
         case (.float(let x), .float(let y)): return x.bitPattern == y.bitPattern
         case (.type(let x), .type(let y)): return x == y
         case (.tuple(let x), .tuple(let y)): return x.isEmpty && y.isEmpty
@@ -193,7 +193,7 @@ extension Interpreter {
     func lessThan(_ a: Value, _ b: Value, _ op: CompareOperator, swapped: Bool = false) throws -> Bool {
         switch (a, b) {
         case (.int(let x), .int(let y)): return x < y
-        case (.str(let x), .str(let y)): return x.unicodeScalars.lexicographicallyPrecedes(y.unicodeScalars)
+        case (.str(let x), .str(let y)): return x.utf8.lexicographicallyPrecedes(y.utf8)  // = code point order
         case (.list(let x), .list(let y)): return try sequenceOrdered(x.items, y.items, op, strict: true)
         case (.tuple(let x), .tuple(let y)): return try sequenceOrdered(x, y, op, strict: true)
         case (.set(let x), .set(let y)): return x.count < y.count && isSubset(x, y)
@@ -247,7 +247,7 @@ extension Interpreter {
             guard case .str(let n) = needle else {
                 throw PyException(.typeError, "'in <string>' requires string as left operand, not \(needle.typeName)")
             }
-            return n.isEmpty || s.contains(n)
+            return n.isEmpty || s.codePointRange(of: n) != nil
         case .list(let l):
             for item in l.items where try itemEquals(item, needle) { return true }
             return false

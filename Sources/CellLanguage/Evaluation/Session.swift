@@ -74,6 +74,7 @@ public final class Session {
     func runHere(_ source: String, cellNumber: Int, timeout: Double?) -> CellOutcome {
         let interp = interpreter
         interp.outputs = []
+        interp.codePoints.removeAll()
         interp.handling = []
         interp.callDepth = 0
         interp.timeoutSeconds = timeout ?? 0

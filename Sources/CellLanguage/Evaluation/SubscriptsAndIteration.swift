@@ -28,19 +28,24 @@ extension Interpreter {
             }
             return t[i]
         case .str(let s):
-            let scalars = Array(s.unicodeScalars)
+            let count = codePoints.count(of: s)
             if case .slice(let sl) = index {
+                let (start, stop, step) = try sl.indices(length: count)
+                if step == 1 {
+                    guard start < stop else { return .str("") }
+                    return .str(String(s.unicodeScalars[codePoints.index(of: s, at: start)..<codePoints.index(of: s, at: stop)]))
+                }
                 var out = String.UnicodeScalarView()
-                for p in try sl.positions(length: scalars.count) { out.append(scalars[p]) }
+                for p in stride(from: start, to: stop, by: step) { out.append(codePoints.scalar(of: s, at: p)) }
                 return .str(String(out))
             }
             guard index.asInt != nil else {
                 throw PyException(.typeError, "string indices must be integers, not '\(index.typeName)'")
             }
-            guard let i = try normalizedIndex(index, count: scalars.count, typeName: "string") else {
+            guard let i = try normalizedIndex(index, count: count, typeName: "string") else {
                 throw PyException(.indexError, "string index out of range")
             }
-            return .str(String(Character(scalars[i])))
+            return .str(String(Character(codePoints.scalar(of: s, at: i))))
         case .dict(let d):
             if let v = try d.get(index) { return v }
             throw PyException(.keyError, args: [index])

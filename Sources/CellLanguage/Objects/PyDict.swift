@@ -34,7 +34,7 @@ struct HashKey: Hashable {
         case .int(let i): hasher.combine(i)
         case .float(let d):
             if d.rounded() == d, abs(d) < 9.2e18 { hasher.combine(Int(d)) } else { hasher.combine(d) }
-        case .str(let s): hasher.combine(s)
+        case .str(let s): s.hashCodePoints(into: &hasher)
         case .tuple(let items):
             hasher.combine(items.count)
             for item in items { feed(item, into: &hasher) }

@@ -103,7 +103,7 @@ extension Value {
         switch (self, other) {
         case (.none, .none): return true
         case (.int(let a), .int(let b)): return a == b
-        case (.str(let a), .str(let b)): return a == b
+        case (.str(let a), .str(let b)): return a.codePointsEqual(b)
         case (.float(let a), .float(let b)): return a == b
         case (.int, .float), (.float, .int), (.bool, _), (_, .bool):
             guard let a = asDouble, let b = other.asDouble else { return false }

@@ -5,9 +5,9 @@ import Foundation
 ///
 /// - `globals`: each bound global, in the session's order, with its type name (for people
 ///   reading `cache info`) and its encoding (a scalar, or a reference into the heap).
-/// - `records`: `language` (global-name order, imported modules, cell sources and the
-///   sources of saved functions), `heap` (every object, by id), then `provider:<name>`
-///   for each `SessionStateProvider`.
+/// - `records`: `language` (global-name order, imported modules, and the blob hashes of the
+///   sources of saved functions and of the cells their tracebacks show), `heap` (every
+///   object, by id), then `provider:<name>` for each `SessionStateProvider`.
 /// - `blobs`: the blob hashes the heap refers to, in first-use order.
 public struct SessionState: Sendable, Equatable {
     public struct Global: Sendable, Equatable {
@@ -50,8 +50,8 @@ extension Session {
     public var snapshotting: SnapshotRegistry { interpreter.registry.snapshotting }
 
     /// The whole session state after a cell: every global (with sharing between them kept),
-    /// imported modules, cell sources for tracebacks, and each provider's state. Large
-    /// bytes go to `blobs`.
+    /// imported modules, the sources of the cells saved values come from (for tracebacks),
+    /// and each provider's state. Large bytes, and those sources, go to `blobs`.
     ///
     /// Throws `SnapshotError.unsupported` naming the global that holds a value that cannot be
     /// saved (an iterator, a host object whose type is not `SnapshotCodable`).
@@ -84,14 +84,18 @@ extension Session {
         let modules = interp.loadedModules.keys.sorted()
         language.u32(modules.count)
         for module in modules { language.string(module) }
-        let cells = interp.cellSources.keys.sorted()
+        // Only the cells the saved values point into (functions, frames, tracebacks), each
+        // as the hash of a blob: a source is stored once however many states refer to it,
+        // and a state's size does not grow with the number of cells run before it.
+        let cells = encoder.referencedCells.sorted().filter { interp.cellSources[$0] != nil }
         language.u32(cells.count)
         for cell in cells {
             language.i64(cell)
-            language.string(interp.cellSources[cell]?.lines.joined(separator: "\n") ?? "")
+            let text = interp.cellSources[cell]?.lines.joined(separator: "\n") ?? ""
+            language.string(try encoder.storeText(text))
         }
         language.u32(encoder.sourceTexts.count)
-        for text in encoder.sourceTexts { language.string(text) }
+        for text in encoder.sourceTexts { language.string(try encoder.storeText(text)) }
 
         return SessionState(
             globals: globals,
@@ -118,9 +122,9 @@ extension Session {
         var modules: [String] = []
         for _ in 0..<(try language.u32()) { modules.append(try language.string()) }
         var cells: [(Int, String)] = []
-        for _ in 0..<(try language.u32()) { cells.append((try language.i64(), try language.string())) }
+        for _ in 0..<(try language.u32()) { cells.append((try language.i64(), try Self.text(try language.string(), blobs))) }
         var sourceTexts: [String] = []
-        for _ in 0..<(try language.u32()) { sourceTexts.append(try language.string()) }
+        for _ in 0..<(try language.u32()) { sourceTexts.append(try Self.text(try language.string(), blobs)) }
 
         var heap = ByteReader(heapBytes)
         var records: [Data] = []
@@ -148,6 +152,14 @@ extension Session {
         }
         try decoder.drain()
         for (name, value) in values { interp.globals[name] = value }
+    }
+
+    /// A source text stored as a blob by `SnapshotEncoder.storeText`.
+    private static func text(_ hash: String, _ blobs: SnapshotBlobStore) throws -> String {
+        guard let text = String(validating: try blobs.data(for: hash), as: UTF8.self) else {
+            throw SnapshotError.malformed("source text \(hash) is not UTF-8")
+        }
+        return text
     }
 }
 

@@ -18,6 +18,10 @@ final class SnapshotEncoder {
     private var blobSet = Set<String>()
     private var sourceIndex: [ObjectIdentifier: Int] = [:]
     private(set) var sourceTexts: [String] = []
+    /// Cells whose lines a saved function, frame or traceback refers to.
+    private(set) var referencedCells = Set<Int>()
+    /// Blob hashes of source texts already stored by this encoder.
+    private var textBlobs: [String: String] = [:]
     private lazy var moduleAttributes: [ObjectIdentifier: (module: String, name: String)] = indexModuleAttributes()
 
     enum Pending {
@@ -194,6 +198,7 @@ final class SnapshotEncoder {
             out.byte(RecordTag.function.rawValue)
             out.u32(sourceNumber(origin.source))
             out.i64(f.code.cellNumber)
+            referencedCells.insert(f.code.cellNumber)
             out.u32(origin.ordinal)
             out.u32(f.defaults.count)
             for value in f.defaults { try encode(value, into: &out) }
@@ -205,6 +210,7 @@ final class SnapshotEncoder {
             out.optionalString(frame.label)
             out.optionalString(frame.name)
             out.i64(frame.cellNumber)
+            referencedCells.insert(frame.cellNumber)
             writeRange(frame.scopeLines, into: &out)
             for i in 0..<frame.slots.count {
                 if let value = frame.slots[i] {
@@ -222,6 +228,7 @@ final class SnapshotEncoder {
             out.u32(e.traceback.count)
             for entry in e.traceback {
                 out.i64(entry.cellNumber)
+                referencedCells.insert(entry.cellNumber)
                 out.i64(entry.line)
                 out.optionalString(entry.function)
                 out.optionalString(entry.functionName)
@@ -288,6 +295,16 @@ final class SnapshotEncoder {
     }
 
     // MARK: Blobs
+
+    /// Stores a source text as a blob (content-addressed, so each text once) and returns
+    /// its hash; the heap's blob list names it, so the cache checks and keeps it.
+    func storeText(_ text: String) throws -> String {
+        if let hash = textBlobs[text], blobStore.contains(hash) { return hash }
+        let hash = try blobStore.put(Data(text.utf8))
+        textBlobs[text] = hash
+        if blobSet.insert(hash).inserted { blobs.append(hash) }
+        return hash
+    }
 
     func storeBlob(owner: AnyObject?, version: Int, _ make: () throws -> Data) throws -> String {
         let hash: String

@@ -14,5 +14,5 @@ enum TypeTag: UInt8 {
 /// The snapshot codec's version: part of every cell key (through the engine version), so a
 /// change of layout never reads an old snapshot.
 public enum SnapshotCodec {
-    public static let version = 1
+    public static let version = 2
 }
