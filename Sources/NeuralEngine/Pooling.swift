@@ -25,8 +25,6 @@ public final class Pooling: WeightlessLayer {
     public private(set) var outputShape: [Int] = []
     public private(set) var isBuilt = false
     private var window: Window?
-    /// For max pooling: the input offset (within its sample) each output value came from.
-    private let sources = IndexBuffer()
 
     /// `MaxPooling2D(pool_size=(2, 2), strides=None, padding='valid')`.
     public init(
@@ -66,45 +64,46 @@ public final class Pooling: WeightlessLayer {
         return outputShape
     }
 
-    public func reserve(batchSize: Int) {
-        if kind == .max { sources.reserve(batchSize * outputSize) }
+    public func reserve(batchSize: Int) {}
+
+    /// Calls `body` with the offset (within its sample) of each input position under the
+    /// window of output `(oy, ox)`, row by row, left to right; returns how many there were.
+    @inline(__always)
+    private static func positions(_ w: Window, _ oy: Int, _ ox: Int, _ body: (Int) -> Void) -> Int {
+        let (first, count, _) = w.inputColumns(ox)
+        var covered = 0
+        for ky in 0..<w.sizeY {
+            guard let y = w.inputRow(oy, ky) else { continue }
+            for x in first..<(first + count) { body((y * w.width + x) * w.channels) }
+            covered += count
+        }
+        return covered
     }
 
-    // input (batch, h, w, c) -> output (batch, oh, ow, c), the maximum's offsets beside it.
+    // input (batch, h, w, c) -> output (batch, oh, ow, c). The maximum is taken branch-free
+    // (a select per value) and its position found again in `backward`, rather than kept.
     public func forward(
         _ input: UnsafePointer<Float>, into output: UnsafeMutablePointer<Float>, batchSize: Int,
         training: Bool, rng: inout RandomGenerator
     ) {
         guard let w = window else { preconditionFailure("\(className).forward before build") }
-        reserve(batchSize: batchSize)
-        let c = w.channels, outSize = outputSize, kind = kind, sources = sources.pointer
+        let c = w.channels, outSize = outputSize, kind = kind
         Parallel.chunks(batchSize) { samples in
             for b in samples {
                 let image = input + b * w.inputSize
                 var out = output + b * outSize
-                var from = kind == .max ? sources + b * outSize : nil
                 for oy in 0..<w.outputHeight {
                     for ox in 0..<w.outputWidth {
-                        let (first, count, _) = w.inputColumns(ox)
-                        var covered = 0
-                        if kind == .max {
-                            for j in 0..<c { out[j] = -.infinity; from![j] = 0 }
-                        } else {
-                            out.update(repeating: 0, count: c)
-                        }
-                        for ky in 0..<w.sizeY {
-                            guard let y = w.inputRow(oy, ky) else { continue }
-                            for x in first..<(first + count) {
-                                let offset = (y * w.width + x) * c, row = image + offset
-                                covered += 1
-                                if kind == .max {
-                                    for j in 0..<c where row[j] > out[j] {
-                                        out[j] = row[j]
-                                        from![j] = Int32(offset + j)
-                                    }
-                                } else {
-                                    for j in 0..<c { out[j] += row[j] }
-                                }
+                        var started = false
+                        let covered = Self.positions(w, oy, ox) { offset in
+                            let row = image + offset
+                            if !started {
+                                out.update(from: row, count: c)
+                                started = true
+                            } else if kind == .max {
+                                Self.maximum(out, row, count: c)
+                            } else {
+                                for j in 0..<c { out[j] += row[j] }
                             }
                         }
                         if kind == .average {
@@ -112,50 +111,87 @@ public final class Pooling: WeightlessLayer {
                             for j in 0..<c { out[j] *= scale }
                         }
                         out += c
-                        from = from.map { $0 + c }
                     }
                 }
             }
         }
     }
 
-    // output gradient (batch, oh, ow, c) -> input gradient (batch, h, w, c): to each maximum's
-    // position, or spread evenly over each window.
+    // output gradient (batch, oh, ow, c) -> input gradient (batch, h, w, c): each value to the
+    // first position of its window holding the maximum, or spread evenly over the window.
     public func backward(
         input: UnsafePointer<Float>, output: UnsafePointer<Float>,
         outputGradient: UnsafeMutablePointer<Float>, inputGradient: UnsafeMutablePointer<Float>?,
         batchSize: Int, update: ParameterUpdate
     ) {
         guard let dx = inputGradient, let w = window else { return }
-        let c = w.channels, outSize = outputSize, kind = kind, sources = sources.pointer
+        let c = w.channels, outSize = outputSize, kind = kind
         Parallel.chunks(batchSize) { samples in
-            for b in samples {
-                let image = dx + b * w.inputSize
-                image.update(repeating: 0, count: w.inputSize)
-                let dy = outputGradient + b * outSize
-                if kind == .max {
-                    let from = sources + b * outSize
-                    for i in 0..<outSize { image[Int(from[i])] += dy[i] }
-                    continue
-                }
-                var g = dy
-                for oy in 0..<w.outputHeight {
-                    for ox in 0..<w.outputWidth {
-                        let (first, count, _) = w.inputColumns(ox)
-                        var rowCount = 0
-                        for ky in 0..<w.sizeY where w.inputRow(oy, ky) != nil { rowCount += 1 }
-                        let scale = 1 / Float(max(rowCount * count, 1))
-                        for ky in 0..<w.sizeY {
-                            guard let y = w.inputRow(oy, ky) else { continue }
-                            for x in first..<(first + count) {
-                                let row = image + (y * w.width + x) * c
-                                for j in 0..<c { row[j] += g[j] * scale }
+            // The gradient not yet routed, per channel of the current window (on the stack).
+            withUnsafeTemporaryAllocation(of: Float.self, capacity: c) { pending in
+                let remaining = pending.baseAddress!
+                for b in samples {
+                    let image = input + b * w.inputSize, gradient = dx + b * w.inputSize
+                    gradient.update(repeating: 0, count: w.inputSize)
+                    var out = output + b * outSize, g = outputGradient + b * outSize
+                    for oy in 0..<w.outputHeight {
+                        for ox in 0..<w.outputWidth {
+                            let (first, count, _) = w.inputColumns(ox)
+                            var covered = 0
+                            for ky in 0..<w.sizeY where w.inputRow(oy, ky) != nil { covered += count }
+                            let scale = 1 / Float(max(covered, 1))
+                            if kind == .max { remaining.update(from: g, count: c) }
+                            for ky in 0..<w.sizeY {
+                                guard let y = w.inputRow(oy, ky) else { continue }
+                                for x in first..<(first + count) {
+                                    let offset = (y * w.width + x) * c, row = image + offset, target = gradient + offset
+                                    if kind == .max {
+                                        Self.route(row, out, remaining, target, count: c)
+                                    } else {
+                                        for j in 0..<c { target[j] += g[j] * scale }
+                                    }
+                                }
                             }
+                            out += c
+                            g += c
                         }
-                        g += c
                     }
                 }
             }
+        }
+    }
+
+    /// out = max(out, row), eight lanes at a time (selects, no branches).
+    @inline(__always)
+    private static func maximum(_ out: UnsafeMutablePointer<Float>, _ row: UnsafePointer<Float>, count: Int) {
+        var j = 0
+        while j + 8 <= count {
+            let o = VectorMath.load(out + j), r = VectorMath.load(row + j)
+            VectorMath.store(o.replacing(with: r, where: r .> o), out + j)
+            j += 8
+        }
+        for t in j..<count where row[t] > out[t] { out[t] = row[t] }
+    }
+
+    /// Where `row` holds the window's maximum `out`, adds the gradient not yet routed
+    /// (`remaining`) to `target` and clears it: the first such position takes it all.
+    @inline(__always)
+    private static func route(
+        _ row: UnsafePointer<Float>, _ out: UnsafePointer<Float>, _ remaining: UnsafeMutablePointer<Float>,
+        _ target: UnsafeMutablePointer<Float>, count: Int
+    ) {
+        let zero = VectorMath.Lanes(repeating: 0)
+        var j = 0
+        while j + 8 <= count {
+            let hit = VectorMath.load(row + j) .== VectorMath.load(out + j)
+            let r = VectorMath.load(remaining + j)
+            VectorMath.store(VectorMath.load(target + j) + zero.replacing(with: r, where: hit), target + j)
+            VectorMath.store(r.replacing(with: zero, where: hit), remaining + j)
+            j += 8
+        }
+        for t in j..<count where row[t] == out[t] {
+            target[t] += remaining[t]
+            remaining[t] = 0
         }
     }
 }

@@ -96,6 +96,8 @@ func pooling2DGradients(_ kind: Pooling.Kind) throws {
     try checkGradients(Pooling(kind, rank: 2, poolSize: [3, 3], strides: [2, 2], padding: .same, name: "pooling_2"),
                        inputShape: [5, 4, 2])
     try checkGradients(Pooling(kind, rank: 1, poolSize: [2], name: "pooling_3"), inputShape: [7, 3])
+    // Nine channels: eight lanes at a time, then one.
+    try checkGradients(Pooling(kind, rank: 2, poolSize: [2, 2], name: "pooling_4"), inputShape: [4, 4, 9])
 }
 
 @Test(arguments: [Pooling.Kind.max, .average])
