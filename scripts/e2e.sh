@@ -131,7 +131,7 @@ if (( failures > 0 )); then
 fi
 echo "e2e: flagship on a 10% slice ok"
 
-# keras.io's "Simple MNIST convnet" (its cells, with 3 epochs of batches of 32) on the same
+# keras.io's "Simple MNIST convnet" (its cells, with 3 epochs of batches of 32, Adam at 0.003) on the same
 # slice: it must print Keras 2's summary and reach 0.97 test accuracy on the 1,000 test images.
 convnet="$work/convnet.md"
 LABBOOK_DATASETS="$work/datasets" "$LABBOOK" run Tests/EndToEndTests/Notebooks/mnist-convnet-3-epochs.md -o "$convnet" \
