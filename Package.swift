@@ -74,7 +74,7 @@ let package = Package(
         .testTarget(name: "NotebookCacheTests", dependencies: ["NotebookCache", "CellOutput"]),
         // Tests that run the real `labbook` binary (kills, watch, the crash fuzzer); depending
         // on the executable makes `swift build --build-tests` build it first.
-        .testTarget(name: "EndToEndTests", dependencies: ["labbook", "TestSupport"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["labbook", "TestSupport"], exclude: ["Notebooks"]),
         // docs/architecture.md against this file.
         .testTarget(name: "PackageTests"),
     ]

@@ -131,6 +131,30 @@ if (( failures > 0 )); then
 fi
 echo "e2e: flagship on a 10% slice ok"
 
+# keras.io's "Simple MNIST convnet" (its cells, with 3 epochs of batches of 32, Adam at 0.003) on the same
+# slice: it must print Keras 2's summary and reach 0.97 test accuracy on the 1,000 test images.
+convnet="$work/convnet.md"
+LABBOOK_DATASETS="$work/datasets" "$LABBOOK" run Tests/EndToEndTests/Notebooks/mnist-convnet-3-epochs.md -o "$convnet" \
+    --no-timings --quiet --no-cache 2>"$work/stderr" || {
+    echo "e2e: the convnet notebook failed on the slice (exit $?):" >&2
+    cat "$work/stderr" "$convnet" >&2
+    exit 1
+}
+check "convnet: x_train shape" grep -qxF "x_train shape: (6000, 28, 28, 1)" "$convnet"
+check "convnet: second convolution in the summary" grep -qxF "conv2d_2 (Conv2D)            (None, 11, 11, 64)        18496     " "$convnet"
+check "convnet: total parameters" grep -qxF "Total params: 34,826" "$convnet"
+check "convnet: fit banner" grep -qxF "Train on 5400 samples, validate on 600 samples" "$convnet"
+check "convnet: three epochs" grep -qxF "Epoch 3/3" "$convnet"
+check "convnet: no error block" test "$(grep -c '^```output error' "$convnet" || true)" -eq 0
+accuracy=$(sed -n 's/^Test accuracy: //p' "$convnet")
+check "convnet: test accuracy ${accuracy:-missing} >= 0.97" \
+    awk -v a="${accuracy:-0}" 'BEGIN { exit !(a >= 0.97) }'
+if (( failures > 0 )); then
+    cat "$convnet" >&2
+    exit 1
+fi
+echo "e2e: keras.io's MNIST convnet on a 10% slice ok (test accuracy $accuracy)"
+
 # Nothing quadratic: print in a loop, thousands of cached cells, str indexing (generous
 # bounds, since the machine is shared; the cache-size bound is exact).
 LABBOOK="$LABBOOK" python3 scripts/bench-scaling.py --generous --repeat 1 >"$work/scaling" || {

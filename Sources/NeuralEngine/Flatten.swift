@@ -1,5 +1,5 @@
 /// `keras.layers.Flatten`: each sample's values as one axis, `(None, 28, 28)` to `(None, 784)`.
-public final class Flatten: WeightlessLayer {
+public final class Flatten: ReshapingLayer {
     public let name: String
     public var className: String { "Flatten" }
     public let declaredInputShape: [Int]?
@@ -18,24 +18,5 @@ public final class Flatten: WeightlessLayer {
         outputShape = [inputShape.reduce(1, *)]
         isBuilt = true
         return outputShape
-    }
-
-    public func reserve(batchSize: Int) {}
-
-    // input (batch, inputShape...) and output (batch, outputSize): the same values, copied.
-    public func forward(
-        _ input: UnsafePointer<Float>, into output: UnsafeMutablePointer<Float>, batchSize: Int,
-        training: Bool, rng: inout RandomGenerator
-    ) {
-        output.update(from: input, count: batchSize * outputSize)
-    }
-
-    // output gradient (batch, outputSize) to input gradient (batch, inputShape...), copied.
-    public func backward(
-        input: UnsafePointer<Float>, output: UnsafePointer<Float>,
-        outputGradient: UnsafeMutablePointer<Float>, inputGradient: UnsafeMutablePointer<Float>?,
-        batchSize: Int, update: ParameterUpdate
-    ) {
-        inputGradient?.update(from: outputGradient, count: batchSize * outputSize)
     }
 }

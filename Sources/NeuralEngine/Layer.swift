@@ -26,8 +26,10 @@ public protocol Layer: AnyObject {
     var weights: [Tensor] { get }
     /// Replaces the parameters; shapes must match `weights`.
     func setWeights(_ weights: [Tensor]) throws
-    /// Number of trainable scalars.
+    /// Number of scalars in all weights, trained or not (`count_params()`).
     var parameterCount: Int { get }
+    /// How many of them are not trained (BatchNormalization's moving statistics).
+    var nonTrainableParameterCount: Int { get }
 
     /// Makes sure per-batch scratch space exists for batches of up to `batchSize` samples.
     func reserve(batchSize: Int)
@@ -66,6 +68,7 @@ extension Layer {
     var trainableParameters: [Parameter] { (self as? ParameterOwner)?.parameters ?? [] }
     /// Elements per sample of the output.
     var outputSize: Int { outputShape.reduce(1, *) }
+    public var nonTrainableParameterCount: Int { 0 }
 }
 
 /// Everything needed to make a layer again: its kind, configuration and name.
@@ -74,6 +77,14 @@ public enum LayerSpec: Codable, Equatable, Sendable {
     case dropout(rate: Float, name: String, inputShape: [Int]?)
     case flatten(name: String, inputShape: [Int]?)
     case activation(Activation, name: String, inputShape: [Int]?)
+    case convolution(rank: Int, filters: Int, kernelSize: [Int], strides: [Int], padding: Padding, activation: Activation,
+                     useBias: Bool, kernelInitializer: Initializer, name: String, inputShape: [Int]?)
+    case pooling(Pooling.Kind, rank: Int, poolSize: [Int], strides: [Int], padding: Padding, name: String, inputShape: [Int]?)
+    case globalPooling(Pooling.Kind, rank: Int, name: String, inputShape: [Int]?)
+    case batchNormalization(momentum: Float, epsilon: Float, center: Bool, scale: Bool, name: String, inputShape: [Int]?)
+    case reshape(targetShape: [Int], name: String, inputShape: [Int]?)
+    case rescaling(scale: Float, offset: Float, name: String, inputShape: [Int]?)
+    case activationFunction(ActivationFunctionLayer.Function, name: String, inputShape: [Int]?)
 
     /// A fresh, unbuilt layer from this description.
     public func makeLayer() throws -> any Layer {
@@ -84,6 +95,18 @@ public enum LayerSpec: Codable, Equatable, Sendable {
         case let .dropout(rate, name, inputShape): try Dropout(rate: rate, inputShape: inputShape, name: name)
         case let .flatten(name, inputShape): Flatten(inputShape: inputShape, name: name)
         case let .activation(activation, name, inputShape): ActivationLayer(activation, inputShape: inputShape, name: name)
+        case let .convolution(rank, filters, kernelSize, strides, padding, activation, useBias, initializer, name, inputShape):
+            try Convolution(rank: rank, filters: filters, kernelSize: kernelSize, strides: strides, padding: padding,
+                            activation: activation, useBias: useBias, kernelInitializer: initializer,
+                            inputShape: inputShape, name: name)
+        case let .pooling(kind, rank, poolSize, strides, padding, name, inputShape):
+            try Pooling(kind, rank: rank, poolSize: poolSize, strides: strides, padding: padding, inputShape: inputShape, name: name)
+        case let .globalPooling(kind, rank, name, inputShape): GlobalPooling(kind, rank: rank, inputShape: inputShape, name: name)
+        case let .batchNormalization(momentum, epsilon, center, scale, name, inputShape):
+            BatchNormalization(momentum: momentum, epsilon: epsilon, center: center, scale: scale, inputShape: inputShape, name: name)
+        case let .reshape(targetShape, name, inputShape): try Reshape(targetShape: targetShape, inputShape: inputShape, name: name)
+        case let .rescaling(scale, offset, name, inputShape): Rescaling(scale: scale, offset: offset, inputShape: inputShape, name: name)
+        case let .activationFunction(function, name, inputShape): ActivationFunctionLayer(function, inputShape: inputShape, name: name)
         }
     }
 }

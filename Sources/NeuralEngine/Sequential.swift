@@ -128,7 +128,8 @@ public final class Sequential {
                              parameters: $0.parameterCount)
         }
         let total = rows.reduce(0) { $0 + $1.parameters }
-        return ModelSummary(modelName: name, rows: rows, totalParameters: total, trainableParameters: total)
+        let frozen = layers.reduce(0) { $0 + $1.nonTrainableParameterCount }
+        return ModelSummary(modelName: name, rows: rows, totalParameters: total, trainableParameters: total - frozen)
     }
 
     /// The name Keras 2 gives the model's input (`dense_1_input`), used in error messages.

@@ -125,4 +125,18 @@ enum VectorMath {
             }
         }
     }
+
+    /// g = a > 0 ? g : 0, ReLU's derivative from its outputs, eight lanes at a time.
+    static func reluBackward(_ g: UnsafeMutablePointer<Float>, output a: UnsafePointer<Float>, count: Int) {
+        let zero = Lanes(repeating: 0)
+        var i = 0
+        while i + 8 <= count {
+            store(load(g + i).replacing(with: zero, where: load(a + i) .<= zero), g + i)
+            i += 8
+        }
+        while i < count {
+            if !(a[i] > 0) { g[i] = 0 }
+            i += 1
+        }
+    }
 }

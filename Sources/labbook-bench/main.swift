@@ -2,7 +2,7 @@
 // MNIST-shaped data (54,000 training + 6,000 validation samples of 784 features), next to
 // this machine's sgemm throughput on the same product shapes, measured in the same run.
 //
-//   swift run -c release labbook-bench [--epochs N] [--models 32,512,2048,512x5,32x5@16]
+//   swift run -c release labbook-bench [--epochs N] [--models 32,512,2048,512x5,32x5@16,convnet]
 //                                      [--threads T] [--threshold N]
 import Foundation
 import NeuralEngine
@@ -35,7 +35,7 @@ struct ModelCase {
 }
 
 var epochs = 2
-var modelSpecs = ["32", "512", "2048", "512x5", "32x5@16"]
+var modelSpecs = ["32", "512", "2048", "512x5", "32x5@16", "convnet"]
 var sweep = false
 var mnistDirectory: String?
 var arguments = CommandLine.arguments.dropFirst()
@@ -48,7 +48,7 @@ while let flag = arguments.popFirst() {
     case "--sweep": sweep = true
     case "--mnist": mnistDirectory = arguments.popFirst()
     default:
-        print("usage: labbook-bench [--epochs N] [--models 32,512,2048,512x5,32x5@16] [--threads T] [--threshold N]")
+        print("usage: labbook-bench [--epochs N] [--models 32,512,2048,512x5,32x5@16,convnet] [--threads T] [--threshold N]")
         exit(2)
     }
 }
@@ -182,4 +182,7 @@ for model in cases {
     } catch {
         print("| \(model.label) | error: \(error) | | | | | |")
     }
+}
+if modelSpecs.contains("convnet") {
+    ConvnetBenchmark.run(pixels: pixels, labels: labels, test: testSet, epochs: epochs)
 }

@@ -57,6 +57,39 @@ import TestSupport
         """,
     ]
 
+    /// A small convnet: the convolution's kernel, BatchNormalization's moving statistics (which
+    /// `predict` uses) and the optimizer state must come back bit for bit after a resume.
+    static let convnetCells = [
+        """
+        import numpy as np
+        from keras import layers, Sequential
+        from keras.utils import to_categorical
+        x = np.random.rand(48, 6, 6, 1).astype('float32')
+        flat = x.reshape(48, 36)
+        y = to_categorical((flat[:, :18].sum(axis=1) > flat[:, 18:].sum(axis=1)).astype('int64'), 2)
+        """,
+        """
+        model = Sequential([
+            layers.Conv2D(4, 3, activation='relu', padding='same', input_shape=(6, 6, 1)),
+            layers.BatchNormalization(),
+            layers.MaxPooling2D(),
+            layers.Reshape((3, 12)),
+            layers.Conv1D(3, 2, activation='tanh'),
+            layers.GlobalAveragePooling1D(),
+            layers.Dense(2, activation='softmax'),
+        ])
+        model.compile(optimizer='adam', loss='categorical_crossentropy', metrics=['accuracy'])
+        """,
+        """
+        history = model.fit(x, y, batch_size=16, epochs=2, validation_split=0.25, verbose=0)
+        bn = model.layers[1]
+        """,
+        """
+        model.fit(x, y, batch_size=8, epochs=1, verbose=0)
+        print(bn.get_weights()[2], bn.get_weights()[3], model.predict(x[:3]), history.history['val_loss'])
+        """,
+    ]
+
     static let mnistCells = [
         """
         import keras
@@ -126,6 +159,10 @@ import TestSupport
 
     @Test func kerasNotebook() throws {
         try Self.check("keras", Self.kerasCells)
+    }
+
+    @Test func convnetNotebook() throws {
+        try Self.check("convnet", Self.convnetCells)
     }
 
     /// Sliced MNIST (skipped when `LABBOOK_DATASETS` is not set): the 47 MB image set is

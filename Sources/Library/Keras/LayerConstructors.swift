@@ -5,7 +5,7 @@ import NeuralEngine
 /// (`input_shape`, `input_dim`, `name`, ...), Keras' errors for bad values.
 enum LayerConstructors {
     /// Keywords every layer accepts (Keras' `**kwargs` of `Layer.__init__`).
-    private static var common: [HostParameter] { [
+    static var common: [HostParameter] { [
         .init("input_shape", default: .none, keywordOnly: true),
         .init("input_dim", default: .none, keywordOnly: true),
         .init("batch_input_shape", default: .none, keywordOnly: true),
@@ -53,7 +53,7 @@ enum LayerConstructors {
             }),
             ("Input", input(state: state)),
             ("InputLayer", input(state: state, named: "InputLayer")),
-        ]
+        ] + SpatialLayerConstructors.attributes(state: state)
     }
 
     /// `units` as Keras takes it: an integer (or an integral float); the engine checks that
@@ -66,7 +66,7 @@ enum LayerConstructors {
 
     /// A layer constructor: binds `parameters` and the common keywords, resolves the input
     /// shape and the name (taking the next counter value only when no `name=` is given).
-    private static func constructor(
+    static func constructor(
         _ className: String, _ parameters: [HostParameter], state: LibraryState,
         _ make: @escaping (BoundArguments, [Int]?, (String) throws -> String) throws -> any Layer
     ) -> Value {

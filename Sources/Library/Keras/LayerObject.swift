@@ -20,7 +20,16 @@ final class LayerObject: HostObject {
     var repr: String { "<keras.layers.\(Self.module(of: layer.className)).\(layer.className) object>" }
 
     /// Keras 2's module for a layer class (`keras.layers.core.Dense`).
-    static func module(of className: String) -> String { "core" }
+    static func module(of className: String) -> String {
+        switch className {
+        case "Conv1D", "Conv2D": "convolutional"
+        case let name where name.contains("Pooling"): "pooling"
+        case "BatchNormalization": "normalization"
+        case "ReLU", "LeakyReLU", "Softmax": "advanced_activations"
+        case "Rescaling": "preprocessing.image_preprocessing"
+        default: "core"
+        }
+    }
 
     func getAttribute(_ name: String, _ interpreter: Interpreter) throws -> Value {
         switch name {
@@ -66,9 +75,24 @@ final class LayerObject: HostObject {
         case ("kernel", let dense as Dense) where dense.isBuilt: return KerasArrays.array(dense.weights[0])
         case ("bias", let dense as Dense) where dense.isBuilt && dense.useBias: return KerasArrays.array(dense.weights[1])
         case ("rate", let dropout as Dropout): return .float(Double("\(dropout.rate)") ?? Double(dropout.rate))
+        default: break
+        }
+        // The settings of the convolutional layers read as their `get_config()` entries.
+        if !(layer is Dense || layer is Dropout || layer is ActivationLayer), name != "batch_input_shape",
+           let value = config[name] {
+            return value
+        }
+        switch (name, layer) {
+        case ("kernel", let conv as Convolution) where conv.isBuilt: return KerasArrays.array(conv.weights[0])
+        case ("bias", let conv as Convolution) where conv.isBuilt && conv.useBias: return KerasArrays.array(conv.weights[1])
+        case ("activation", let conv as Convolution): return ActivationFunctions.function(conv.activation)
         default: throw attributeError(name)
         }
     }
+
+    /// A float32 setting as Python shows it (`0.99`, not `0.9900000095367432`).
+    private static func float(_ value: Float) -> Value { .float(Double("\(value)") ?? Double(value)) }
+    private static func tuple(_ values: [Int]) -> Value { .tuple(values.map { .int($0) }) }
 
     private func method(_ name: String, _ body: @escaping (Arguments) throws -> Value) -> Value {
         .builtin(BuiltinFunction(name) { arguments, _ in
@@ -99,6 +123,27 @@ final class LayerObject: HostObject {
             entries.append(("rate", .float(Double("\(dropout.rate)") ?? Double(dropout.rate))))
         case let activation as ActivationLayer:
             entries.append(("activation", .str(activation.activation.kerasName)))
+        case let conv as Convolution:
+            entries += [("filters", .int(conv.filters)), ("kernel_size", Self.tuple(conv.kernelSize)),
+                        ("strides", Self.tuple(conv.strides)), ("padding", .str(conv.padding.rawValue)),
+                        ("activation", .str(conv.activation.kerasName)), ("use_bias", .bool(conv.useBias)),
+                        ("kernel_initializer", .str(conv.kernelInitializer.rawValue))]
+        case let pool as Pooling:
+            entries += [("pool_size", Self.tuple(pool.poolSize)), ("strides", Self.tuple(pool.strides)),
+                        ("padding", .str(pool.padding.rawValue))]
+        case let bn as BatchNormalization:
+            entries += [("axis", .int(-1)), ("momentum", Self.float(bn.momentum)), ("epsilon", Self.float(bn.epsilon)),
+                        ("center", .bool(bn.center)), ("scale", .bool(bn.scale))]
+        case let reshape as Reshape:
+            entries.append(("target_shape", Self.tuple(reshape.targetShape)))
+        case let rescaling as Rescaling:
+            entries += [("scale", Self.float(rescaling.scale)), ("offset", Self.float(rescaling.offset))]
+        case let function as ActivationFunctionLayer:
+            switch function.function {
+            case .softmax: entries.append(("axis", .int(-1)))
+            case let .leakyReLU(alpha): entries.append(("alpha", Self.float(alpha)))
+            case .relu: break
+            }
         default: break
         }
         return PyDict(entries)

@@ -1,0 +1,183 @@
+import Foundation
+
+/// `keras.layers.Conv2D` and `Conv1D`, channels-last: each output position is the window of
+/// the input under the kernel times a `(kernelHeight, kernelWidth, inputChannels, filters)`
+/// kernel, plus a bias per filter, through the activation. Computed as one matrix product per
+/// batch: the windows are copied into a patch matrix (im2col, see `Window.patches`) whose rows
+/// meet the kernel seen as a `(kh * kw * in, filters)` matrix in one `sgemm`, and the product
+/// comes out channels-last, as the next layer reads it. A `Conv1D` is a convolution of
+/// height 1 over `(steps, channels)`.
+///
+/// ```swift
+/// let conv = try Convolution(rank: 2, filters: 32, kernelSize: [3, 3], activation: .relu,
+///                            inputShape: [28, 28, 1], name: names.next("conv2d"))
+/// // output (26, 26, 32), 320 parameters
+/// ```
+public final class Convolution: Layer, ParameterOwner {
+    public let name: String
+    /// 1 (`Conv1D`) or 2 (`Conv2D`).
+    public let rank: Int
+    public var className: String { "Conv\(rank)D" }
+    public let declaredInputShape: [Int]?
+    public let filters: Int
+    /// One extent per spatial axis, as given (`[3, 3]`, or `[5]` for Conv1D).
+    public let kernelSize: [Int]
+    public let strides: [Int]
+    public let padding: Padding
+    public let activation: Activation
+    public let useBias: Bool
+    public let kernelInitializer: Initializer
+
+    public private(set) var outputShape: [Int] = []
+    public private(set) var isBuilt = false
+    private var window: Window?
+    private var kernel: Parameter?
+    private var bias: Parameter?
+    /// The patch matrix of the last forward pass (the kernel gradient needs it), the gradient
+    /// with respect to it, and pre-activations where the activation's derivative needs them.
+    private var patches: FloatBuffer?
+    private var patchGradient: FloatBuffer?
+    private var preactivation: FloatBuffer?
+
+    /// `Conv2D(filters, kernel_size, strides=1, padding='valid', activation=None, use_bias=True,
+    /// kernel_initializer='glorot_uniform')`; `kernelSize` and `strides` have `rank` entries.
+    public init(
+        rank: Int, filters: Int, kernelSize: [Int], strides: [Int]? = nil, padding: Padding = .valid,
+        activation: Activation = .linear, useBias: Bool = true, kernelInitializer: Initializer = .glorotUniform,
+        inputShape: [Int]? = nil, name: String
+    ) throws {
+        precondition(rank == 1 || rank == 2, "Convolution: rank 1 or 2")
+        let strides = strides ?? Array(repeating: 1, count: rank)
+        guard filters > 0 else {
+            throw KerasError(.valueError, "Invalid value for argument `filters`. Expected a strictly positive value. Received filters=\(filters).")
+        }
+        guard kernelSize.count == rank, kernelSize.allSatisfy({ $0 > 0 }) else {
+            throw KerasError(.valueError, "The `kernel_size` argument must be a tuple of \(rank) integers. Received: \(kernelSize)")
+        }
+        guard strides.count == rank, strides.allSatisfy({ $0 > 0 }) else {
+            throw KerasError(.valueError, "The `strides` argument must be a tuple of \(rank) integers. Received: \(strides)")
+        }
+        self.rank = rank
+        self.filters = filters
+        self.kernelSize = kernelSize
+        self.strides = strides
+        self.padding = padding
+        self.activation = activation
+        self.useBias = useBias
+        self.kernelInitializer = kernelInitializer
+        self.declaredInputShape = inputShape
+        self.name = name
+    }
+
+    public var spec: LayerSpec {
+        .convolution(rank: rank, filters: filters, kernelSize: kernelSize, strides: strides, padding: padding,
+                     activation: activation, useBias: useBias, kernelInitializer: kernelInitializer,
+                     name: name, inputShape: declaredInputShape)
+    }
+
+    var parameters: [Parameter] { [kernel, bias].compactMap { $0 } }
+    public var weights: [Tensor] { parameters.map(\.tensor) }
+    public func setWeights(_ weights: [Tensor]) throws { try assign(weights, to: parameters, layer: name) }
+    public var parameterCount: Int { parameters.reduce(0) { $0 + $1.count } }
+
+    public func build(inputShape: [Int], rng: inout RandomGenerator) throws -> [Int] {
+        let window = try Window(layer: className, rank: rank, inputShape: inputShape, size: kernelSize,
+                                strides: strides, padding: padding)
+        guard window.outputHeight > 0, window.outputWidth > 0 else {
+            throw KerasError(.valueError, "One of the dimensions in the output is <= 0 due to downsampling in \(name). "
+                             + "Consider increasing the input size. Received input shape \(pythonTuple([nil] + inputShape.map { Optional($0) })) "
+                             + "which would produce output shape with a zero or negative value in a dimension.")
+        }
+        let fanIn = window.patchSize, fanOut = kernelSize.reduce(1, *) * filters
+        let values = kernelInitializer.values(count: fanIn * filters, fanIn: fanIn, fanOut: fanOut, rng: &rng)
+        kernel = Parameter(shape: kernelSize + [window.channels, filters], scalars: values)
+        bias = useBias ? Parameter(shape: [filters], scalars: [Float](repeating: 0, count: filters)) : nil
+        self.window = window
+        outputShape = (rank == 2 ? [window.outputHeight] : []) + [window.outputWidth, filters]
+        isBuilt = true
+        return outputShape
+    }
+
+    public func reserve(batchSize: Int) {
+        guard let window else { return }
+        let rows = batchSize * window.outputPositions
+        if (patches?.count ?? 0) < rows * window.patchSize { patches = FloatBuffer(count: rows * window.patchSize) }
+        if activation.needsPreactivation, (preactivation?.count ?? 0) < rows * filters {
+            preactivation = FloatBuffer(count: rows * filters)
+        }
+    }
+
+    // input (batch, h, w, in) -> patches (batch * oh * ow, kh * kw * in) · kernel -> output (batch, oh, ow, filters).
+    public func forward(
+        _ input: UnsafePointer<Float>, into output: UnsafeMutablePointer<Float>, batchSize: Int,
+        training: Bool, rng: inout RandomGenerator
+    ) {
+        guard let window, let kernel else { preconditionFailure("\(className).forward before build") }
+        reserve(batchSize: batchSize)
+        let rows = batchSize * window.outputPositions, k = window.patchSize
+        let cols = patches!.pointer
+        window.patches(input, into: cols, batchSize: batchSize)
+        let z = activation.needsPreactivation ? preactivation!.pointer : output
+        BLAS.gemm(transposeA: false, transposeB: false, m: rows, n: filters, k: k,
+                  a: cols, lda: k, b: kernel.value.pointer, ldb: filters, beta: 0, c: z, ldc: filters)
+        activation.forward(z, output, rows: rows, width: filters, bias: bias.map { UnsafePointer($0.value.pointer) })
+    }
+
+    // output gradient (batch * oh * ow, filters) -> patch gradient -> input gradient (col2im),
+    // kernel gradient patches^T · dz, bias gradient the column sums of dz.
+    public func backward(
+        input: UnsafePointer<Float>, output: UnsafePointer<Float>,
+        outputGradient: UnsafeMutablePointer<Float>, inputGradient: UnsafeMutablePointer<Float>?,
+        batchSize: Int, update: ParameterUpdate
+    ) {
+        guard let window, let kernel, let patches else { preconditionFailure("\(className).backward before forward") }
+        let rows = batchSize * window.outputPositions, k = window.patchSize, dz = outputGradient
+        let db = bias?.gradient
+        if update != .accumulate { db?.fill(0) }
+        activation.backward(dz, output: output, preactivation: preactivation.map { UnsafePointer($0.pointer) },
+                            rows: rows, width: filters, columnSums: db?.pointer)
+        // The input gradient from the kernel of the forward pass (before a descent step).
+        if let inputGradient {
+            if (patchGradient?.count ?? 0) < rows * k { patchGradient = FloatBuffer(count: rows * k) }
+            let dcols = patchGradient!.pointer
+            BLAS.gemm(transposeA: false, transposeB: true, m: rows, n: k, k: filters,
+                      a: dz, lda: filters, b: kernel.value.pointer, ldb: filters, beta: 0, c: dcols, ldc: k)
+            window.accumulatePatches(dcols, into: inputGradient, batchSize: batchSize)
+        }
+        switch update {
+        case .store, .accumulate:
+            BLAS.gemm(transposeA: true, transposeB: false, m: k, n: filters, k: rows,
+                      a: patches.pointer, lda: k, b: dz, ldb: filters,
+                      beta: update == .accumulate ? 1 : 0, c: kernel.gradient.pointer, ldc: filters)
+        case let .descend(rate):
+            BLAS.gemm(transposeA: true, transposeB: false, m: k, n: filters, k: rows,
+                      alpha: -rate, a: patches.pointer, lda: k, b: dz, ldb: filters,
+                      beta: 1, c: kernel.value.pointer, ldc: filters)
+            bias?.descend(rate)
+        }
+    }
+}
+
+extension Window {
+    /// The window of a convolution or pooling layer of `rank` 1 or 2 over a per-sample input
+    /// shape, or Keras' error for an input of the wrong rank.
+    init(layer: String, rank: Int, inputShape: [Int], size: [Int], strides: [Int], padding: Padding) throws {
+        guard inputShape.count == rank + 1, inputShape.allSatisfy({ $0 > 0 }) else {
+            throw KerasError(.valueError, "Input 0 of layer \"\(layer)\" is incompatible with the layer: expected "
+                             + "min_ndim=\(rank + 2), found ndim=\(inputShape.count + 1). Full shape received: "
+                             + pythonTuple([nil] + inputShape.map { Optional($0) }))
+        }
+        let height = rank == 2 ? inputShape[0] : 1
+        self.init(height: height, width: inputShape[rank - 1], channels: inputShape[rank],
+                  size: (rank == 2 ? size[0] : 1, size[rank - 1]),
+                  strides: (rank == 2 ? strides[0] : 1, strides[rank - 1]), padding: padding)
+    }
+}
+
+extension Parameter {
+    /// `value -= rate * gradient` (a plain gradient-descent step on a small tensor).
+    func descend(_ rate: Float) {
+        let v = value.pointer, g = gradient.pointer
+        for i in 0..<count { v[i] -= rate * g[i] }
+    }
+}

@@ -1,0 +1,145 @@
+import Foundation
+
+/// Keras' `padding=`: `valid` keeps only windows that fit inside the input; `same` pads with
+/// zeros so that the output has `ceil(input / stride)` positions, the extra padding (when
+/// the total is odd) going after the input, as TensorFlow does.
+public enum Padding: String, Codable, Sendable, CaseIterable {
+    case valid, same
+}
+
+/// Where a sliding window (a convolution's kernel or a pooling window) goes over a
+/// channels-last image `(height, width, channels)`: output extent and leading padding per
+/// axis. One-dimensional layers use a height of 1.
+///
+/// ```swift
+/// let w = try Window(input: [28, 28, 1], size: [3, 3], strides: [1, 1], padding: .valid)
+/// (w.outputHeight, w.outputWidth)   // (26, 26)
+/// ```
+struct Window: Equatable {
+    let height: Int, width: Int, channels: Int
+    let sizeY: Int, sizeX: Int
+    let strideY: Int, strideX: Int
+    let outputHeight: Int, outputWidth: Int
+    /// Zero rows above and columns left of the input (padding `same` only).
+    let padTop: Int, padLeft: Int
+
+    init(height: Int, width: Int, channels: Int, size: (Int, Int), strides: (Int, Int), padding: Padding) {
+        self.height = height
+        self.width = width
+        self.channels = channels
+        (sizeY, sizeX) = size
+        (strideY, strideX) = strides
+        func extent(_ n: Int, _ k: Int, _ s: Int) -> (Int, Int) {
+            switch padding {
+            case .valid: return (n >= k ? (n - k) / s + 1 : 0, 0)
+            case .same:
+                let out = (n + s - 1) / s
+                return (out, max((out - 1) * s + k - n, 0) / 2)
+            }
+        }
+        (outputHeight, padTop) = extent(height, sizeY, strideY)
+        (outputWidth, padLeft) = extent(width, sizeX, strideX)
+    }
+
+    /// Output positions per sample.
+    var outputPositions: Int { outputHeight * outputWidth }
+    /// Values in one window (a row of the patch matrix).
+    var patchSize: Int { sizeY * sizeX * channels }
+    /// Values per input sample.
+    var inputSize: Int { height * width * channels }
+
+    /// The input row of window row `ky` for output row `oy`, or nil when it falls in the padding.
+    @inline(__always)
+    func inputRow(_ oy: Int, _ ky: Int) -> Int? {
+        let y = oy * strideY - padTop + ky
+        return y >= 0 && y < height ? y : nil
+    }
+
+    /// The input columns `[first, first + count)` of output column `ox`'s window that lie inside
+    /// the input, and the window offset `skip` of the first of them.
+    @inline(__always)
+    func inputColumns(_ ox: Int) -> (first: Int, count: Int, skip: Int) {
+        let start = ox * strideX - padLeft
+        let first = max(start, 0), end = min(start + sizeX, width)
+        return (first, max(end - first, 0), first - start)
+    }
+
+    // MARK: Patches
+
+    /// im2col: one row per output position, `(sample, oy, ox)` in order, holding the window's
+    /// values as `(ky, kx, channel)`, zeros where it covers padding. For a window row inside
+    /// the input its values are contiguous in channels-last memory, so each is one copy.
+    func patches(_ input: UnsafePointer<Float>, into cols: UnsafeMutablePointer<Float>, batchSize: Int) {
+        let c = channels, rowWidth = sizeX * c, patch = patchSize
+        Parallel.chunks(batchSize) { samples in
+            for b in samples {
+                let image = input + b * inputSize
+                var row = cols + b * outputPositions * patch
+                for oy in 0..<outputHeight {
+                    for ox in 0..<outputWidth {
+                        let (first, count, skip) = inputColumns(ox)
+                        for ky in 0..<sizeY {
+                            let target = row + ky * rowWidth
+                            guard let y = inputRow(oy, ky), count > 0 else {
+                                target.update(repeating: 0, count: rowWidth)
+                                continue
+                            }
+                            if count < sizeX {
+                                target.update(repeating: 0, count: rowWidth)
+                            }
+                            (target + skip * c).update(from: image + (y * width + first) * c, count: count * c)
+                        }
+                        row += patch
+                    }
+                }
+            }
+        }
+    }
+
+    /// col2im: the adjoint of `patches`, each patch row's values added back to the input
+    /// positions they were copied from; `gradient` is overwritten.
+    func accumulatePatches(_ cols: UnsafePointer<Float>, into gradient: UnsafeMutablePointer<Float>, batchSize: Int) {
+        let c = channels, rowWidth = sizeX * c, patch = patchSize
+        Parallel.chunks(batchSize) { samples in
+            for b in samples {
+                let image = gradient + b * inputSize
+                image.update(repeating: 0, count: inputSize)
+                var row = cols + b * outputPositions * patch
+                for oy in 0..<outputHeight {
+                    for ox in 0..<outputWidth {
+                        let (first, count, skip) = inputColumns(ox)
+                        for ky in 0..<sizeY {
+                            guard let y = inputRow(oy, ky), count > 0 else { continue }
+                            let source = row + ky * rowWidth + skip * c
+                            let target = image + (y * width + first) * c
+                            for i in 0..<(count * c) { target[i] += source[i] }
+                        }
+                        row += patch
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// Splits per-sample work over the machine's cores (two chunks per core at most), for the
+/// copies around the matrix products; small batches stay on the calling thread.
+enum Parallel {
+    static let cores = max(1, ProcessInfo.processInfo.activeProcessorCount)
+
+    static func chunks(_ count: Int, _ body: (Range<Int>) -> Void) {
+        let parts = min(cores, count)
+        guard parts > 1 else { return body(0..<count) }
+        // Each part touches only its own samples' memory: sharing `body` across threads is safe.
+        withoutActuallyEscaping(body) { body in
+            let shared = SharedBody(run: body)
+            DispatchQueue.concurrentPerform(iterations: parts) { part in
+                shared.run((count * part / parts)..<(count * (part + 1) / parts))
+            }
+        }
+    }
+
+    private struct SharedBody: @unchecked Sendable {
+        let run: (Range<Int>) -> Void
+    }
+}

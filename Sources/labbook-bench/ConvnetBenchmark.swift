@@ -1,0 +1,79 @@
+import Foundation
+import NeuralEngine
+
+/// keras.io's "Simple MNIST convnet" (Conv2D 32 3x3 relu, MaxPooling 2, Conv2D 64 3x3 relu,
+/// MaxPooling 2, Flatten, Dropout 0.5, Dense 10 softmax; Adam, categorical cross-entropy,
+/// batch 128, 54,000 training + 6,000 validation images scaled to 0-1), timed per epoch.
+/// GFLOP/s count the convolution products only (forward, kernel gradient, and the second
+/// layer's input gradient; the first layer needs none), and sgemm runs those same product
+/// shapes right after each epoch for the ratio.
+enum ConvnetBenchmark {
+    /// PyTorch 2.13 CPU (oneDNN) on the same model, measured on the issue's machine with
+    /// other load present.
+    static let pytorchSeconds = 23.0...31.0
+
+    /// The convolution products of one training step, per layer: (patch rows, filters, patch size).
+    static func trainingStep(batchSize b: Int) -> [ProductShape] {
+        let layers = [(rows: b * 26 * 26, filters: 32, patch: 3 * 3 * 1, inputGradient: false),
+                      (rows: b * 11 * 11, filters: 64, patch: 3 * 3 * 32, inputGradient: true)]
+        return layers.flatMap { l in
+            [ProductShape(m: l.rows, n: l.filters, k: l.patch),
+             ProductShape(m: l.patch, n: l.filters, k: l.rows, transposeA: true)]
+                + (l.inputGradient ? [ProductShape(m: l.rows, n: l.patch, k: l.filters, transposeB: true)] : [])
+        }
+    }
+
+    static func run(pixels: ByteTensor, labels: Tensor, test: (ByteTensor, Tensor)?, epochs: Int) {
+        let batchSize = 128, samples = pixels.shape[0]
+        let images = Tensor(shape: [samples, 28, 28, 1], scalars: pixels.bytes.map { Float($0) / 255 })
+        var rng = RandomGenerator(seed: 0)
+        let names = LayerNames()
+        let net = Sequential(name: names.next("sequential"))
+        do {
+            try net.add(Convolution(rank: 2, filters: 32, kernelSize: [3, 3], activation: .relu, inputShape: [28, 28, 1],
+                                    name: names.next("conv2d")), rng: &rng)
+            try net.add(Pooling(.max, rank: 2, poolSize: [2, 2], name: names.next("max_pooling2d")), rng: &rng)
+            try net.add(Convolution(rank: 2, filters: 64, kernelSize: [3, 3], activation: .relu, name: names.next("conv2d")), rng: &rng)
+            try net.add(Pooling(.max, rank: 2, poolSize: [2, 2], name: names.next("max_pooling2d")), rng: &rng)
+            try net.add(Flatten(name: names.next("flatten")), rng: &rng)
+            try net.add(Dropout(rate: 0.5, name: names.next("dropout")), rng: &rng)
+            try net.add(Dense(units: 10, activation: .softmax, name: names.next("dense")), rng: &rng)
+            try net.compile(optimizer: Adam(), loss: .categoricalCrossentropy, metrics: [.accuracy])
+            let shapes = trainingStep(batchSize: batchSize)
+            let forwardPerImage: Double = 2 * Double(26 * 26 * 32 * 9) + 2 * Double(11 * 11 * 64 * 288)
+            let epochFlops = shapes.reduce(0) { $0 + $1.flops } * 54_000 / Double(batchSize) + forwardPerImage * 6000
+            var times: [Double] = [], cpuTimes: [Double] = [], sgemms: [ProductBenchmark.Throughput] = []
+            var cpuStart = 0.0
+            _ = try net.fit(images, labels, batchSize: batchSize, epochs: epochs, validationSplit: 0.1, rng: &rng) { event in
+                if case .epochBegin = event { cpuStart = ProductBenchmark.processCPUSeconds() }
+                if case let .epochEnd(_, _, seconds) = event {
+                    times.append(seconds)
+                    cpuTimes.append(ProductBenchmark.processCPUSeconds() - cpuStart)
+                    sgemms.append(ProductBenchmark.gflops(shapes, seconds: 0.4))
+                }
+            }
+            if let (testX, testY) = test {
+                let testImages = Tensor(shape: [testX.shape[0], 28, 28, 1], scalars: testX.bytes.map { Float($0) / 255 })
+                let result = try net.evaluate(testImages, testY, rng: &rng)
+                print("convnet: " + String(format: "test loss %.3f, test accuracy %.3f", result[0], result[1]))
+            }
+            // As the dense rows: best epoch, and medians of sgemm and of each epoch's ratio to it.
+            func median(_ values: [Double]) -> Double {
+                let sorted = values.sorted()
+                return sorted.isEmpty ? .nan : (sorted[(sorted.count - 1) / 2] + sorted[sorted.count / 2]) / 2
+            }
+            let best = times.min() ?? .nan, bestCPU = cpuTimes.min() ?? .nan
+            let achieved = epochFlops / best / 1e9, achievedCPU = epochFlops / bestCPU / 1e9
+            let ratio = median(zip(times, sgemms).map { epochFlops / $0 / 1e9 / $1.wallGFLOPs })
+            let ratioCPU = median(zip(cpuTimes, sgemms).map { epochFlops / $0 / 1e9 / $1.cpuGFLOPs })
+            let figures = String(format: "%.2f (%.2f) | %.1f (%.1f) | %.1f (%.1f) | %.0f%% (%.0f%%)", best, bestCPU, achieved,
+                                 achievedCPU, median(sgemms.map(\.wallGFLOPs)), median(sgemms.map(\.cpuGFLOPs)),
+                                 ratio * 100, ratioCPU * 100)
+            let target = String(format: "≤ 8 s (PyTorch 2.13 CPU: %.0f-%.0f s, issue's machine)",
+                                pytorchSeconds.lowerBound, pytorchSeconds.upperBound)
+            print("| convnet (keras.io) | \(figures) | \(target) | \(best <= 8 ? "yes" : "no") |")
+        } catch {
+            print("| convnet (keras.io) | error: \(error) | | | | | |")
+        }
+    }
+}
