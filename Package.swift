@@ -36,7 +36,9 @@ let package = Package(
         .target(name: "NotebookFormat", dependencies: ["CCmarkGFM", "Yams"]),
         .target(name: "CellOutput"),
         .target(name: "CellLanguage", dependencies: ["CellOutput"]),
-        .target(name: "NeuralEngine", dependencies: ["COpenBLAS"]),
+        // The CPUID instruction, for the BLAS kernel choice (NeuralEngine's CPUFeatures).
+        .target(name: "CCPUID"),
+        .target(name: "NeuralEngine", dependencies: ["COpenBLAS", "CCPUID"]),
         .target(name: "Datasets", dependencies: ["CZlib", .product(name: "Crypto", package: "swift-crypto")]),
         .target(name: "Library", dependencies: ["CellOutput", "CellLanguage", "NeuralEngine", "Datasets", "Charts"]),
         .target(name: "Charts"),
@@ -46,7 +48,9 @@ let package = Package(
         .target(name: "Reports", dependencies: ["NotebookFormat", "CellOutput", "Charts"]),
         .target(
             name: "Runner",
-            dependencies: ["NotebookFormat", "CellOutput", "CellLanguage", "Library", "Reports", "NotebookCache"]),
+            dependencies: [
+                "NotebookFormat", "CellOutput", "CellLanguage", "Library", "NeuralEngine", "Reports", "NotebookCache",
+            ]),
         .executableTarget(
             name: "labbook",
             dependencies: [
@@ -71,5 +75,7 @@ let package = Package(
         .testTarget(name: "ReportsTests", dependencies: ["Reports", "CellOutput"], exclude: ["Golden"]),
         .testTarget(name: "RunnerTests", dependencies: ["Runner"], exclude: ["Golden"]),
         .testTarget(name: "NotebookCacheTests", dependencies: ["NotebookCache", "CellOutput"]),
+        // Runs the built `labbook` binary: what happens at launch, before any Swift code of ours could be tested in-process.
+        .testTarget(name: "LabbookCommandTests", dependencies: ["labbook", "NeuralEngine"]),
     ]
 )
