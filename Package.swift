@@ -36,9 +36,9 @@ let package = Package(
         .target(name: "NotebookFormat", dependencies: ["CCmarkGFM", "Yams"]),
         .target(name: "CellOutput"),
         .target(name: "CellLanguage", dependencies: ["CellOutput"]),
-        // The CPUID instruction, for the BLAS kernel choice (NeuralEngine's CPUFeatures).
-        .target(name: "CCPUID"),
-        .target(name: "NeuralEngine", dependencies: ["COpenBLAS", "CCPUID"]),
+        // CPUID (for the BLAS kernel choice) and a prefetch hint, which Swift has no intrinsics for.
+        .target(name: "CCPU"),
+        .target(name: "NeuralEngine", dependencies: ["COpenBLAS", "CCPU"]),
         .target(name: "Datasets", dependencies: ["CZlib", .product(name: "Crypto", package: "swift-crypto")]),
         .target(name: "Library", dependencies: ["CellOutput", "CellLanguage", "NeuralEngine", "Datasets", "Charts"]),
         .target(name: "Charts"),

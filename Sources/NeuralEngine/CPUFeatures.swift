@@ -1,4 +1,4 @@
-import CCPUID
+import CCPU
 
 /// The processor this process runs on, as CPUID reports it: what chooses the BLAS kernel
 /// (`BLASKernel.best(for:)`) and what `labbook --version` shows.
@@ -47,8 +47,8 @@ public struct CPUFeatures: Sendable, Equatable {
     public static let current = CPUFeatures.read()
 
     private static func read() -> CPUFeatures {
-        var info = ccpuid_info()
-        ccpuid_read(&info)
+        var info = ccpu_info()
+        ccpu_read(&info)
         let vendor = withUnsafeBytes(of: info.vendor) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
         let model = withUnsafeBytes(of: info.brand) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
         let avxState = info.os_saves_avx != 0, avx512State = avxState && info.os_saves_avx512 != 0

@@ -1,6 +1,6 @@
 // The only place that executes CPUID: NeuralEngine's CPUFeatures turns the result into a
 // Swift value. Kept in C because Swift has no CPUID intrinsic.
-#include "ccpuid.h"
+#include "ccpu.h"
 #include <string.h>
 
 #if defined(__x86_64__) || defined(__i386__)
@@ -20,7 +20,7 @@ static void trim(char *text) {
     text[length - start] = 0;
 }
 
-void ccpuid_read(ccpuid_info *info) {
+void ccpu_read(ccpu_info *info) {
     unsigned a, b, c, d;
     memset(info, 0, sizeof *info);
     if (!__get_cpuid(0, &a, &b, &c, &d)) return;
@@ -72,5 +72,5 @@ void ccpuid_read(ccpuid_info *info) {
     }
 }
 #else
-void ccpuid_read(ccpuid_info *info) { memset(info, 0, sizeof *info); }
+void ccpu_read(ccpu_info *info) { memset(info, 0, sizeof *info); }
 #endif
