@@ -1,12 +1,8 @@
 // swift-tools-version:6.0
 // Labbook: Markdown experiment notebooks run against an embedded neural-network engine.
 //
-// Targets are cut by responsibility and depend one way (see docs/architecture.md):
-//   CCmarkGFM -> NotebookFormat ─┐
-//   CellLanguage ───────────────┼─> Library (keras, numpy) ─┐
-//   COpenBLAS -> NeuralEngine ───┘                          ├─> Runner -> labbook
-//   Charts -> Reports ──────────────────────────────────────┤
-//   NotebookCache ──────────────────────────────────────────┘
+// Targets are cut by responsibility and depend one way. docs/architecture.md draws them and
+// says what each owns; Tests/PackageTests checks that page against this file.
 import PackageDescription
 
 let package = Package(
@@ -59,23 +55,31 @@ let package = Package(
         .executableTarget(name: "labbook-bench", dependencies: ["NeuralEngine"]),
         .executableTarget(name: "labbook-lang-bench", dependencies: ["CellLanguage"]),
 
-        .testTarget(name: "NotebookFormatTests", dependencies: ["NotebookFormat"], resources: [.copy("Fixtures")]),
-        // The snippet-corpus runner the language and numpy conformance tests share.
-        .target(name: "ConformanceSupport", dependencies: ["CellLanguage"], path: "Tests/ConformanceSupport"),
+        // What the test targets share: golden files, the snippet-corpus runner of the language
+        // and numpy conformance tests, notebooks run in a temporary folder, the labbook binary.
+        .target(
+            name: "TestSupport", dependencies: ["CellLanguage", "Library", "NotebookCache", "NotebookFormat", "Runner"],
+            path: "Tests/TestSupport"),
         .testTarget(
-            name: "CellLanguageTests", dependencies: ["CellOutput", "CellLanguage", "ConformanceSupport"],
+            name: "NotebookFormatTests", dependencies: ["NotebookFormat", "TestSupport"],
+            exclude: ["Golden"], resources: [.copy("Fixtures")]),
+        .testTarget(
+            name: "CellLanguageTests", dependencies: ["CellOutput", "CellLanguage", "TestSupport"],
             resources: [.copy("Conformance")]),
         .testTarget(name: "NeuralEngineTests", dependencies: ["NeuralEngine"]),
         .testTarget(name: "DatasetsTests", dependencies: ["Datasets"]),
         .testTarget(
             name: "LibraryTests",
-            dependencies: ["Library", "CellOutput", "CellLanguage", "NeuralEngine", "Datasets", "ConformanceSupport"],
+            dependencies: ["Library", "CellOutput", "CellLanguage", "NeuralEngine", "Datasets", "TestSupport"],
             resources: [.copy("NumPyConformance")]),
-        .testTarget(name: "ChartsTests", dependencies: ["Charts"], exclude: ["Goldens", "Fixtures"]),
-        .testTarget(name: "ReportsTests", dependencies: ["Reports", "CellOutput"], exclude: ["Golden"]),
-        .testTarget(name: "RunnerTests", dependencies: ["Runner"], exclude: ["Golden"]),
+        .testTarget(name: "ChartsTests", dependencies: ["Charts", "TestSupport"], exclude: ["Golden", "Fixtures"]),
+        .testTarget(name: "ReportsTests", dependencies: ["Reports", "CellOutput", "TestSupport"], exclude: ["Golden"]),
+        .testTarget(name: "RunnerTests", dependencies: ["Runner", "TestSupport"], exclude: ["Golden"]),
         .testTarget(name: "NotebookCacheTests", dependencies: ["NotebookCache", "CellOutput"]),
-        // Runs the built `labbook` binary: what happens at launch, before any Swift code of ours could be tested in-process.
-        .testTarget(name: "LabbookCommandTests", dependencies: ["labbook", "NeuralEngine"]),
+        // Tests that run the real `labbook` binary (kills, watch, the crash fuzzer); depending
+        // on the executable makes `swift build --build-tests` build it first.
+        .testTarget(name: "EndToEndTests", dependencies: ["labbook", "NeuralEngine", "TestSupport"]),
+        // docs/architecture.md against this file.
+        .testTarget(name: "PackageTests"),
     ]
 )

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The notebook-level figures of the performance targets, measured on the flagship notebook
+# The notebook-level figures of docs/engine.md's targets, measured on the flagship notebook
 # (release build), after the BLAS kernel in use (`labbook --version`):
 #   - the whole notebook run from scratch: wall time, CPU time and peak resident memory, beside
 #     Keras on TensorFlow's time for the same notebook (a fixed reference, not measured here);

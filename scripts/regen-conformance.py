@@ -9,7 +9,7 @@ Tests/CellLanguageTests/Conformance/ by running it with python3 the way a Jupyte
   `Type: message` is appended, as traceback.format_exception_only gives it but with the
   type named as IPython names it (its __name__).
 
-It also checks that each snippet stays inside the language subset of SPEC §2 (no classes,
+It also checks that each snippet stays inside the language subset of docs/language.md (no classes,
 with, yield, decorators, walrus, match, async, imports other than math) and is 5-30 lines.
 
     python3 scripts/regen-conformance.py           # rewrite every .out

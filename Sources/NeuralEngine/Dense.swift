@@ -88,6 +88,7 @@ public final class Dense: Layer, ParameterOwner {
         if (preactivation?.count ?? 0) < needed { preactivation = FloatBuffer(count: needed) }
     }
 
+    // input (rows, inputWidth) · kernel (inputWidth, units) + bias (units) -> output (rows, units).
     public func forward(
         _ input: UnsafePointer<Float>, into output: UnsafeMutablePointer<Float>, batchSize: Int,
         training: Bool, rng: inout RandomGenerator
@@ -106,6 +107,7 @@ public final class Dense: Layer, ParameterOwner {
         activation.forward(z, output, rows: rows, width: n, bias: bias.map { UnsafePointer($0.value.pointer) })
     }
 
+    // output gradient (rows, units) -> input gradient (rows, inputWidth), kernel and bias steps.
     public func backward(
         input: UnsafePointer<Float>, output: UnsafePointer<Float>,
         outputGradient: UnsafeMutablePointer<Float>, inputGradient: UnsafeMutablePointer<Float>?,

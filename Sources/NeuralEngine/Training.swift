@@ -143,7 +143,7 @@ extension Sequential {
 
     // MARK: fit
 
-    /// Trains the model as Keras 2's `fit` does (see SPEC §4): the validation split is the last
+    /// Trains the model as Keras 2's `fit` does (docs/keras.md): the validation split is the last
     /// fraction of the samples, taken before shuffling; the training samples are reshuffled
     /// every epoch; the last batch may be short; an epoch's loss and metrics are the
     /// sample-weighted means of each batch's values, each computed before that batch's update;
@@ -256,8 +256,7 @@ extension Sequential {
     }
 
     private func seconds(since start: ContinuousClock.Instant) -> Double {
-        let elapsed = start.duration(to: .now)
-        return Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
+        start.duration(to: .now) / .seconds(1)
     }
 
     // MARK: evaluate, predict

@@ -123,9 +123,6 @@ public final class BlobStore {
     }
 
     static func reason(_ failure: FileIO.Failure) -> String {
-        switch failure {
-        case .notFound: return "no such file or directory"
-        case .io(let reason): return reason
-        }
+        failure.description
     }
 }

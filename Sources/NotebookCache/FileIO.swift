@@ -13,17 +13,25 @@ import Darwin
 /// survives a power cut. A reader therefore sees the old file or the whole new one, never a
 /// half-written one; a crash mid-write leaves only a temporary file, which `removeStaleTemporaries`
 /// deletes on the next open.
-enum FileIO {
+public enum FileIO {
     /// Suffix of every temporary file; the name before it ends in `.<pid>.<nonce>`.
     static let temporarySuffix = ".tmp"
     /// A temporary file this old is stale even when its pid is alive (pids are reused).
     static let staleAge: TimeInterval = 60
 
-    enum Failure: Error, Equatable {
+    public enum Failure: Error, Equatable, CustomStringConvertible {
         /// The file does not exist.
         case notFound
         /// Any other I/O error, as `strerror` words.
         case io(String)
+
+        /// In `strerror`'s words.
+        public var description: String {
+            switch self {
+            case .notFound: return "no such file or directory"
+            case .io(let reason): return reason
+            }
+        }
     }
 
     /// Whole content of `path`.
@@ -54,16 +62,27 @@ enum FileIO {
     }
 
     /// Writes `data` to `path` atomically (temporary file + fsync + rename + directory fsync).
-    static func writeAtomically(_ data: Data, to path: String) throws(Failure) {
+    /// `mode` sets the new file's permissions exactly (e.g. those of the file it replaces);
+    /// without it they are 0644 less the umask.
+    public static func writeAtomically(_ data: Data, to path: String, mode: mode_t? = nil) throws(Failure) {
+        let temporary = try writeTemporary(data, beside: path, mode: mode)
+        try commit(temporary, to: path)
+    }
+
+    /// The first half of `writeAtomically`: `data` in a new temporary file in `path`'s
+    /// directory, flushed to disk; returns the temporary's path. `commit` puts it in place.
+    /// Several files can be prepared this way and then renamed one right after the other.
+    public static func writeTemporary(_ data: Data, beside path: String, mode: mode_t? = nil) throws(Failure) -> String {
         let directory = (path as NSString).deletingLastPathComponent
         let name = (path as NSString).lastPathComponent
-        let temporary = directory + "/" + temporaryName(for: name)
+        let temporary = (directory.isEmpty ? "" : directory + "/") + temporaryName(for: name)
         let fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
         guard fd >= 0 else { throw lastError() }
         var failure: Failure?
+        if let mode, fchmod(fd, mode) != 0 { failure = lastError() }
         data.withUnsafeBytes { (buffer: UnsafeRawBufferPointer) in
             var written = 0
-            while written < buffer.count {
+            while failure == nil && written < buffer.count {
                 let n = write(fd, buffer.baseAddress! + written, buffer.count - written)
                 if n < 0 {
                     if errno == EINTR { continue }
@@ -75,12 +94,23 @@ enum FileIO {
         }
         if failure == nil && fsync(fd) != 0 { failure = lastError() }
         if close(fd) != 0 && failure == nil { failure = lastError() }
-        if failure == nil && rename(temporary, path) != 0 { failure = lastError() }
         if let failure {
             unlink(temporary)
             throw failure
         }
-        syncDirectory(directory)
+        return temporary
+    }
+
+    /// The second half of `writeAtomically`: renames `temporary` over `path` and flushes the
+    /// directory. On failure the temporary is removed.
+    public static func commit(_ temporary: String, to path: String) throws(Failure) {
+        guard rename(temporary, path) == 0 else {
+            let failure = lastError()
+            unlink(temporary)
+            throw failure
+        }
+        let directory = (path as NSString).deletingLastPathComponent
+        syncDirectory(directory.isEmpty ? "." : directory)
     }
 
     /// `.<name>.<pid>.<nonce>.tmp`: hidden, carries the writer's pid so a later run can tell
@@ -92,20 +122,34 @@ enum FileIO {
 
     /// The pid in a temporary file's name, or `nil` when the name is not one of ours.
     static func writerPID(ofTemporary name: String) -> Int32? {
+        writer(ofTemporary: name)?.pid
+    }
+
+    /// The file a temporary was written for and the pid of its writer: `.<target>.<pid>.<nonce>.tmp`,
+    /// or `.<target>.<pid>.tmp` (how reports were named before); nil for any other name.
+    static func writer(ofTemporary name: String, isTarget: (String) -> Bool = { _ in true }) -> (target: String, pid: Int32)? {
         guard name.hasPrefix("."), name.hasSuffix(temporarySuffix) else { return nil }
-        let parts = name.dropLast(temporarySuffix.count).split(separator: ".")
-        guard parts.count >= 3 else { return nil }
-        return Int32(parts[parts.count - 2])
+        let parts = name.dropFirst().dropLast(temporarySuffix.count).split(separator: ".", omittingEmptySubsequences: false)
+        for digits in [2, 1] where parts.count > digits {
+            let target = parts.dropLast(digits).joined(separator: ".")
+            if let pid = Int32(parts[parts.count - digits]), !target.isEmpty, isTarget(target) {
+                return (target, pid)
+            }
+        }
+        return nil
     }
 
     /// Removes the temporary files in `directory` left by interrupted writes: those whose
-    /// writer is dead, and any older than `staleAge`. Returns how many were removed.
+    /// writer is dead, and any older than `staleAge`. `isTarget` limits it to temporaries of
+    /// some files (in a folder that is not ours). Returns how many were removed.
     @discardableResult
-    static func removeStaleTemporaries(in directory: String, now: Date = Date()) -> Int {
+    public static func removeStaleTemporaries(
+        in directory: String, now: Date = Date(), of isTarget: (String) -> Bool = { _ in true }
+    ) -> Int {
         guard let names = try? FileManager.default.contentsOfDirectory(atPath: directory) else { return 0 }
         var removed = 0
         for name in names.sorted() {
-            guard let pid = writerPID(ofTemporary: name) else { continue }
+            guard let pid = writer(ofTemporary: name, isTarget: isTarget)?.pid else { continue }
             let path = directory + "/" + name
             let age = modificationDate(path).map { now.timeIntervalSince($0) } ?? .infinity
             if !isAlive(pid) || age > staleAge {
@@ -115,7 +159,7 @@ enum FileIO {
         return removed
     }
 
-    static func isAlive(_ pid: Int32) -> Bool {
+    public static func isAlive(_ pid: Int32) -> Bool {
         pid > 0 && (kill(pid, 0) == 0 || errno == EPERM)
     }
 

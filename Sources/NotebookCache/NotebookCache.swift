@@ -44,9 +44,15 @@ public final class NotebookCache {
     /// `.notACache` when `directory` is a non-empty folder that is not a Labbook cache.
     public init(directory: String, waiting: LockWaiting = .fail) throws(CacheError) {
         self.directory = directory
+        // Checked before the lock, so that no lock file is made in a folder that is not a
+        // cache, and again under it: a run creating the cache holds the lock until the tag is
+        // written, so a second run starting at the same instant sees the lock taken (the
+        // cache is busy), or the folder complete, never a half-made cache it cannot tell
+        // from somebody else's folder.
         try Self.checkIsCacheOrAbsent(directory)
         try Self.makeDirectory(directory)
         lock = try CacheLock(path: directory + "/lock", waiting: waiting, directory: directory)
+        try Self.checkIsCacheOrAbsent(directory)
         blobs = BlobStore(directory: directory + "/blobs")
         try Self.writeIfAbsent(directory + "/" + Self.tagName, Self.tag)
         try Self.writeIfAbsent(directory + "/.gitignore", "*\n")
@@ -168,8 +174,10 @@ public final class NotebookCache {
         guard isDirectory.boolValue else { throw .notACache(directory: directory) }
         if isCache(directory) { return }
         let contents = (try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? ["?"]
-        // An empty folder, or one with only our lock (a run killed while creating it), is fine.
-        guard contents.allSatisfy({ $0 == "lock" }) else { throw .notACache(directory: directory) }
+        // An empty folder, or one with only our lock and the tag being written (a cache being
+        // made, or a run killed while making it), is fine.
+        let tagTemporary = { (name: String) in FileIO.writer(ofTemporary: name, isTarget: { $0 == tagName }) != nil }
+        guard contents.allSatisfy({ $0 == "lock" || tagTemporary($0) }) else { throw .notACache(directory: directory) }
     }
 
     static func makeDirectory(_ path: String) throws(CacheError) {

@@ -38,6 +38,8 @@ enum CmarkConverter {
         var paragraphs: [Int: Paragraph] = [:]
         /// Start lines of every node in the document (not the document itself).
         var nodeStartLines: Set<Int>
+        /// The plain text of the document's first top-level `# ` heading (ATX or setext).
+        var firstHeading: String?
     }
 
     /// The GFM extensions attached to every parse.
@@ -83,6 +85,7 @@ enum CmarkConverter {
             var startLines = Set<Int>()
             var parentIDs: [OpaquePointer: Int] = [:]
             var paragraphs: [Int: Paragraph] = [:]
+            var firstHeading: String?
             guard let iterator = cmark_iter_new(document) else { return Tree(codeBlocks: [], nodeStartLines: []) }
             defer { cmark_iter_free(iterator) }
             while true {
@@ -93,6 +96,10 @@ enum CmarkConverter {
                 let start = Int(cmark_node_get_start_line(node))
                 if start > 0 { startLines.insert(start) }
                 let type = cmark_node_get_type(node)
+                if type == CMARK_NODE_HEADING, firstHeading == nil, cmark_node_get_heading_level(node) == 1,
+                   cmark_node_parent(node) == document {
+                    firstHeading = plainText(of: node)
+                }
                 guard type == CMARK_NODE_CODE_BLOCK || type == CMARK_NODE_PARAGRAPH else { continue }
                 let parent = cmark_node_parent(node).map { pointer in
                     if let id = parentIDs[pointer] { return id }
@@ -106,9 +113,31 @@ enum CmarkConverter {
                     blocks.append(codeBlock(node, parent: parent, document: document))
                 }
             }
-            return Tree(codeBlocks: blocks, paragraphs: paragraphs, nodeStartLines: startLines)
+            return Tree(codeBlocks: blocks, paragraphs: paragraphs, nodeStartLines: startLines, firstHeading: firstHeading)
         }
         return result ?? Tree(codeBlocks: [], nodeStartLines: [])
+    }
+
+    /// The text a reader sees in an inline tree: text and code spans, a space for each line
+    /// break, markup dropped (`Exploring *MNIST*` is `Exploring MNIST`).
+    private static func plainText(of node: OpaquePointer) -> String {
+        var text = ""
+        guard let iterator = cmark_iter_new(node) else { return text }
+        defer { cmark_iter_free(iterator) }
+        while true {
+            let event = cmark_iter_next(iterator)
+            if event == CMARK_EVENT_DONE { break }
+            guard event == CMARK_EVENT_ENTER, let child = cmark_iter_get_node(iterator) else { continue }
+            switch cmark_node_get_type(child) {
+            case CMARK_NODE_TEXT, CMARK_NODE_CODE, CMARK_NODE_HTML_INLINE:
+                if let literal = cmark_node_get_literal(child) { text += String(cString: literal) }
+            case CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK:
+                text += " "
+            default:
+                break
+            }
+        }
+        return text.trimmingCharacters(in: .whitespaces)
     }
 
     private static func codeBlock(

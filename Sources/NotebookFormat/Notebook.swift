@@ -22,8 +22,11 @@ public struct Notebook: Sendable {
     /// The source, line by line, for writing it back.
     let source: SourceText
 
-    /// The front matter `title`.
-    public var title: String? { frontMatter.title }
+    /// The notebook's title: the front matter `title`, else its first top-level `# ` heading
+    /// (as plain text), else nil.
+    public var title: String? { frontMatter.title ?? firstHeading }
+    /// The plain text of the first top-level `# ` heading, if any.
+    public let firstHeading: String?
     /// The front matter `seed` (0 by default).
     public var seed: Int { frontMatter.seed }
     /// The front matter `params`, in the order written.
@@ -38,9 +41,10 @@ public struct Notebook: Sendable {
 
     init(
         path: String, frontMatter: FrontMatter, cells: [Cell], segments: [Segment],
-        warnings: [FormatWarning], source: SourceText
+        warnings: [FormatWarning], source: SourceText, firstHeading: String? = nil
     ) {
         self.path = path
+        self.firstHeading = firstHeading
         self.frontMatter = frontMatter
         self.cells = cells
         self.segments = segments

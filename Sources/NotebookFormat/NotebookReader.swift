@@ -45,7 +45,7 @@ struct NotebookReader {
         return Notebook(
             path: path, frontMatter: frontMatter, cells: cells,
             segments: segments(cells: cells, frontMatter: frontMatter.lines),
-            warnings: Self.stablySortedByLine(warnings), source: source)
+            warnings: Self.stablySortedByLine(warnings), source: source, firstHeading: tree.firstHeading)
     }
 
     // MARK: Cells

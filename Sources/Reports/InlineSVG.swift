@@ -35,20 +35,50 @@ enum InlineSVG {
         return String(text)
     }
 
-    /// ` onload=`, `\nonclick =`...: an attribute whose name starts with `on`.
+    /// Whether a tag has an attribute whose name starts with `on` (`onload=`, `ONCLICK =`,
+    /// `<svg/onload=...>`, even without a value). Only markup counts, read as an HTML parser
+    /// reads it: text between tags (`dropout on = 0.2`, escaped by the writer) and quoted
+    /// attribute values are not attributes.
     static func hasEventHandler(_ lower: String) -> Bool {
         let chars = Array(lower.unicodeScalars)
         var i = 0
-        while i + 2 < chars.count {
-            if isSpace(chars[i]) || chars[i] == "/", chars[i + 1] == "o", chars[i + 2] == "n" {
-                var j = i + 3
-                while j < chars.count, ("a"..."z").contains(chars[j]) || chars[j] == "-" { j += 1 }
-                while j < chars.count, isSpace(chars[j]) { j += 1 }
-                if j < chars.count, chars[j] == "=" { return true }
+        while i < chars.count {
+            // Text up to the next `<` that opens a tag (a letter, `/`, `!` or `?` after it).
+            guard chars[i] == "<", i + 1 < chars.count, isTagStart(chars[i + 1]) else {
+                i += 1
+                continue
+            }
+            i += 1
+            while i < chars.count, !isSpace(chars[i]), chars[i] != "/", chars[i] != ">" { i += 1 }  // the tag's name
+            // Attributes: name [= value], up to the `>` outside quotes.
+            while i < chars.count, chars[i] != ">" {
+                if isSpace(chars[i]) || chars[i] == "/" {
+                    i += 1
+                    continue
+                }
+                let nameStart = i
+                repeat { i += 1 } while i < chars.count && !isSpace(chars[i]) && chars[i] != "/" && chars[i] != ">" && chars[i] != "="
+                if chars[nameStart] == "o", nameStart + 1 < i, chars[nameStart + 1] == "n" { return true }
+                while i < chars.count, isSpace(chars[i]) { i += 1 }
+                guard i < chars.count, chars[i] == "=" else { continue }
+                i += 1
+                while i < chars.count, isSpace(chars[i]) { i += 1 }
+                if i < chars.count, chars[i] == "\"" || chars[i] == "'" {
+                    let quote = chars[i]
+                    i += 1
+                    while i < chars.count, chars[i] != quote { i += 1 }
+                    i += 1
+                } else {
+                    while i < chars.count, !isSpace(chars[i]), chars[i] != ">" { i += 1 }
+                }
             }
             i += 1
         }
         return false
+    }
+
+    private static func isTagStart(_ c: Unicode.Scalar) -> Bool {
+        ("a"..."z").contains(c) || c == "/" || c == "!" || c == "?"
     }
 
     /// Any `href` or `url(` pointing somewhere other than a fragment of this page or an

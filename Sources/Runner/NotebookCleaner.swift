@@ -12,10 +12,6 @@ public enum NotebookCleaner {
         }
         let cleaned = notebook.cleaned()
         guard cleaned != (try? String(contentsOfFile: path, encoding: .utf8)) else { return }
-        do {
-            try AtomicFile.write(cleaned, to: path)
-        } catch {
-            throw RunFailure(message: "\(path): cannot write: \(error.localizedDescription)")
-        }
+        try AtomicFile.write(cleaned, to: path, role: .notebook)
     }
 }

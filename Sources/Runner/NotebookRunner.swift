@@ -17,19 +17,27 @@ import Reports
 public final class NotebookRunner {
     public let configuration: RunConfiguration
     public let events: RunEvents
+    /// Ctrl-C: stops the running cell with KeyboardInterrupt (see `RunInterruption`).
+    public let interruption = RunInterruption()
 
     public init(_ configuration: RunConfiguration, events: RunEvents = RunEvents()) {
         self.configuration = configuration
         self.events = events
     }
 
-    /// Loads, runs and writes. Throws `RunFailure` (exit 2) before writing anything when the
-    /// notebook or the command line is unusable.
+    /// Loads, runs and writes. Throws `RunFailure` (exit 2) before running or writing
+    /// anything when the notebook, an output path or the command line is unusable.
     ///
     /// With the cache on, cells whose key is cached up to the last one with a saved state
     /// are not run: their outputs are re-emitted, and that state is restored (lazily: only
     /// if a later cell runs) before the first cell that does.
     public func run() throws(RunFailure) -> RunResult {
+        let paths: ReportPaths
+        do {
+            paths = try ReportPaths(configuration)
+        } catch {
+            throw RunFailure(message: error.description)
+        }
         let notebook: Notebook
         do {
             notebook = try Notebook.load(path: configuration.notebookPath)
@@ -50,7 +58,8 @@ public final class NotebookRunner {
             notebook: notebook, parameters: parameters, seed: seed, timings: timings, warn: warn) : nil
         var plan = cache?.plan(force: configuration.force, fromIndex: fromIndex, fromID: configuration.fromCellID)
             ?? CacheRun.Plan(firstReason: "the cache is off")
-        let context = RunContext(notebook: notebook, seed: seed, timings: timings, parameters: parameters, cache: cache)
+        let context = RunContext(
+            notebook: notebook, seed: seed, timings: timings, parameters: parameters, cache: cache, paths: paths)
         var execution: Execution
         do {
             execution = try execute(context, plan: plan)
@@ -74,8 +83,13 @@ public final class NotebookRunner {
         var renderings: [CellRendering?]
         var figures: FigureFiles
         var failed = false
+        /// Stopped by Ctrl-C (exit 130).
+        var interrupted = false
         var started = ContinuousClock.now
         var startDate = Date()
+
+        /// Why the cells after a stop are skipped (`--explain`).
+        var stopReason: String { interrupted ? ": after Ctrl-C" : ": after a failed cell" }
     }
 
     struct RunContext {
@@ -84,6 +98,7 @@ public final class NotebookRunner {
         var timings: Bool
         var parameters: [(name: String, literal: String)]
         var cache: CacheRun?
+        var paths: ReportPaths
     }
 
     enum ExecutionError: Error {
@@ -112,8 +127,10 @@ public final class NotebookRunner {
         }
         var run = Execution(
             renderings: Array(repeating: nil, count: notebook.cells.count),
-            figures: FigureFiles(markdownPath: configuration.markdownOutput))
+            figures: FigureFiles(directory: context.paths.figures))
         var saver = StateSaver(cache: context.cache, notebook: notebook, events: events)
+        interruption.cellsStarted(in: session)
+        defer { interruption.cellsEnded() }
         var stopped = false
         var changed = false
         for cell in notebook.cells {
@@ -124,7 +141,7 @@ public final class NotebookRunner {
                 let entry = plan.entries[cell.index]
                 if cell.index == resume { saver.pending = entry.snapshot }
                 guard !stopped, cell.options.eval else {
-                    events.explanation("\(label): skipped" + (stopped ? ": after a failed cell" : ": eval: false"))
+                    events.explanation("\(label): skipped" + (stopped ? run.stopReason : ": eval: false"))
                     events.cellFinished(progress, CellCompletion(
                         seconds: 0, cached: false, skipped: true, errorLocation: nil, errorExpected: false))
                     continue
@@ -135,7 +152,7 @@ public final class NotebookRunner {
                 continue
             }
             guard !stopped, cell.options.eval else {
-                events.explanation("\(label): skipped" + (stopped ? ": after a failed cell" : ": eval: false"))
+                events.explanation("\(label): skipped" + (stopped ? run.stopReason : ": eval: false"))
                 events.cellFinished(progress, CellCompletion(
                     seconds: 0, cached: false, skipped: true, errorLocation: nil, errorExpected: false))
                 if !stopped { saver.keepState(after: cell, session: session) }
@@ -160,11 +177,15 @@ public final class NotebookRunner {
             if let error = outcome.error, !outcome.outputs.contains(.error(error)) {
                 outcome.outputs.append(.error(error))
             }
-            let seconds = (ContinuousClock.now - cellStart).seconds
+            let seconds = (ContinuousClock.now - cellStart) / .seconds(1)
             record(outcome.outputs, seconds: seconds, cached: false, cell: cell, progress: progress,
                    into: &run, stopped: &stopped)
             saver.save(after: cell, outcome: outcome, seconds: seconds, session: session)
+            // Ctrl-C ends the run after the cell it stopped, whatever the error policy.
+            if interruption.wasRequested { stopped = true }
+            run.interrupted = interruption.wasRequested
         }
+        run.interrupted = interruption.wasRequested
         return run
     }
 
@@ -194,7 +215,7 @@ public final class NotebookRunner {
 
     private func writeReports(of run: Execution, _ context: RunContext) throws(RunFailure) -> RunResult {
         let notebook = context.notebook
-        let total = (ContinuousClock.now - run.started).seconds
+        let total = (ContinuousClock.now - run.started) / .seconds(1)
         let markdown = notebook.executedMarkdown(run.renderings)
         var html: String?
         if configuration.htmlOutput != nil {
@@ -210,16 +231,10 @@ public final class NotebookRunner {
                 notebook: notebook, results: results, seed: context.seed, timings: context.timings,
                 totalSeconds: total, date: run.startDate))
         }
-        do {
-            try run.figures.write()
-        } catch {
-            throw RunFailure(message: "\(run.figures.directory ?? ""): cannot write figures: \(error.localizedDescription)")
-        }
-        try write(markdown, to: configuration.markdownOutput)
-        if let html { try write(html, to: configuration.htmlOutput) }
+        try ReportFiles(paths: context.paths).write(markdown: markdown, html: html, figures: run.figures)
         return RunResult(
-            exitCode: run.failed ? 1 : 0, cells: run.outcomes, totalSeconds: total, seed: context.seed,
-            notebook: notebook)
+            exitCode: run.interrupted ? 130 : run.failed ? 1 : 0, cells: run.outcomes, totalSeconds: total,
+            seed: context.seed, notebook: notebook, interrupted: run.interrupted)
     }
 
     /// `--from ID` as a cell index.
@@ -269,15 +284,6 @@ public final class NotebookRunner {
         }
     }
 
-    private func write(_ text: String, to path: String?) throws(RunFailure) {
-        guard let path else { return }
-        do {
-            try AtomicFile.write(text, to: path)
-        } catch {
-            throw RunFailure(message: "\(path): cannot write the report: \(error.localizedDescription)")
-        }
-    }
-
 }
 
 /// What one cell did in this run.
@@ -293,11 +299,14 @@ public struct CellRun: Sendable {
 
 /// The result of a run that got as far as writing its reports.
 public struct RunResult: Sendable {
+    /// 0 every cell ran; 1 a cell failed; 130 Ctrl-C stopped a cell.
     public var exitCode: Int32
     public var cells: [CellRun]
     public var totalSeconds: Double
     public var seed: Int
     public var notebook: Notebook
+    /// Ctrl-C stopped the run (the reports hold the cell's KeyboardInterrupt).
+    public var interrupted = false
 }
 
 /// The run could not start (exit 2): the message names the file and, where there is one,
@@ -305,11 +314,4 @@ public struct RunResult: Sendable {
 public struct RunFailure: Error, CustomStringConvertible {
     public var message: String
     public var description: String { message }
-}
-
-extension Duration {
-    var seconds: Double {
-        let (s, attoseconds) = components
-        return Double(s) + Double(attoseconds) / 1e18
-    }
 }

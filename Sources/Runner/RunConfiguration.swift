@@ -8,6 +8,9 @@ public struct RunConfiguration: Sendable {
     public var notebookPath: String
     /// Where the executed Markdown goes; `nil` writes none (e.g. only `--html`).
     public var markdownOutput: String?
+    /// `--in-place`: `markdownOutput` is the notebook itself, on purpose (any other output
+    /// that is the notebook is refused).
+    public var inPlace = false
     /// Where the HTML report goes, if anywhere.
     public var htmlOutput: String?
     /// Run every cell even after one fails (the exit code is still 1).

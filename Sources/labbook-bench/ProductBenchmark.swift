@@ -78,8 +78,7 @@ enum ProductBenchmark {
         repeat {
             runOnce()
             repetitions += 1
-            let d = start.duration(to: .now)
-            elapsed = Double(d.components.seconds) + Double(d.components.attoseconds) * 1e-18
+            elapsed = start.duration(to: .now) / .seconds(1)
         } while elapsed < seconds
         let cpu = processCPUSeconds() - cpuStart
         let total = flops * Double(repetitions) / 1e9

@@ -77,7 +77,7 @@ func timeLabbook(_ workload: Workload, repeats: Int) -> (seconds: Double, output
         let start = ContinuousClock.now
         let outcome = session.run(workload.source, cellNumber: 1)
         let elapsed = ContinuousClock.now - start
-        best = min(best, Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18)
+        best = min(best, elapsed / .seconds(1))
         output = outcome.outputs.map(\.plainText).joined() + (outcome.error?.traceback ?? "")
     }
     return (best, output)

@@ -15,7 +15,7 @@ struct Labbook: ParsableCommand {
         version: (["labbook \(LabbookVersion.current)"] + BLASReport.current().lines).joined(separator: "\n"),
         subcommands: [RunCommand.self, WatchCommand.self, RenderCommand.self, CleanCommand.self, CacheCommand.self, DatasetsCommand.self])
 
-    /// Like ArgumentParser's default, except that bad usage exits with 2 (SPEC §7), not 64.
+    /// Like ArgumentParser's default, except that bad usage exits with 2 (the exit statuses README lists), not 64.
     static func main() {
         BLASKernelRelaunch.ensureBestKernel()
         do {

@@ -10,7 +10,9 @@ struct RunCommand: ParsableCommand {
         discussion: """
             Without -o, --in-place or --html, the executed Markdown goes to NOTEBOOK.out.md.
             Exit status: 0 all cells ran; 1 a cell failed (the report is still written, with the
-            error in place); 2 bad usage or an unreadable notebook (no output is touched).
+            error in place); 2 bad usage, an unreadable notebook or an output path that cannot be
+            written (nothing is run, no output is touched); 130 Ctrl-C stopped a cell (the report
+            is written with its KeyboardInterrupt; a second Ctrl-C ends the run at once).
             """)
 
     @Argument(help: "The notebook (.md) to run.")
@@ -21,8 +23,10 @@ struct RunCommand: ParsableCommand {
     func run() throws {
         let config = options.configuration(notebook: notebook)
         let terminal = Terminal(quiet: options.quiet, explain: options.explain)
+        let runner = NotebookRunner(config, events: terminal.events)
+        InterruptSignal.route(to: runner.interruption)
         do {
-            let result = try NotebookRunner(config, events: terminal.events).run()
+            let result = try runner.run()
             terminal.finish(result: result, config: config)
             if result.exitCode != 0 { throw ExitCode(result.exitCode) }
         } catch let failure as RunFailure {
@@ -58,6 +62,12 @@ struct WatchCommand: ParsableCommand {
     func run() throws {
         let config = options.configuration(notebook: notebook)
         let terminal = Terminal(quiet: options.quiet, explain: options.explain)
+        do throws(OutputPathError) {
+            try config.validateOutputs()
+        } catch {
+            terminal.error(error.description)
+            throw ExitCode(2)
+        }
         // A mistyped path is bad usage, not a file to wait for (a notebook that exists but
         // does not parse is reported and watched: it is being edited).
         var isDirectory: ObjCBool = false
@@ -143,6 +153,7 @@ struct RunOptions: ParsableArguments {
         var config = RunConfiguration(notebookPath: notebook)
         if inPlace {
             config.markdownOutput = notebook
+            config.inPlace = true
         } else if let output {
             config.markdownOutput = output
         } else if html == nil {

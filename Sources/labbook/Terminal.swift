@@ -54,6 +54,7 @@ final class Terminal: Sendable {
         Terminal.write(String(format: "ran %d of %d cells", ran, result.notebook.cells.count)
             + (cached > 0 ? " (\(cached) from the cache)" : "")
             + String(format: " in %.1fs", result.totalSeconds)
+            + (result.interrupted ? " (interrupted)" : "")
             + (written.isEmpty ? "" : "; wrote " + written.joined(separator: ", ")) + "\n")
     }
 

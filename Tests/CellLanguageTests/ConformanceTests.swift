@@ -1,5 +1,5 @@
 import CellLanguage
-import ConformanceSupport
+import TestSupport
 import Foundation
 import Testing
 

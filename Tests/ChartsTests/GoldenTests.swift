@@ -75,23 +75,23 @@ import Testing
     }
 
     @Test func trainingChartThreeEpochs() throws {
-        try Golden.check(GoldenTests.training3(), named: "training-3-epochs.svg")
+        try Golden.files.check(GoldenTests.training3(), named: "training-3-epochs.svg")
     }
 
     @Test func trainingChartOneEpoch() throws {
-        try Golden.check(GoldenTests.training1(), named: "training-1-epoch.svg")
+        try Golden.files.check(GoldenTests.training1(), named: "training-1-epoch.svg")
     }
 
     @Test func figureTwoLinesWithLegend() throws {
-        try Golden.check(try GoldenTests.twoLines(), named: "figure-two-lines.svg")
+        try Golden.files.check(try GoldenTests.twoLines(), named: "figure-two-lines.svg")
     }
 
     @Test func figureHistogram() throws {
-        try Golden.check(try GoldenTests.histogram(), named: "figure-histogram.svg")
+        try Golden.files.check(try GoldenTests.histogram(), named: "figure-histogram.svg")
     }
 
     @Test func figureImshow() throws {
-        try Golden.check(try GoldenTests.image(), named: "figure-imshow.svg")
+        try Golden.files.check(try GoldenTests.image(), named: "figure-imshow.svg")
     }
 
     @Test(arguments: ["training3", "training1", "twoLines", "histogram", "image"])

@@ -1,5 +1,5 @@
 import CellLanguage
-import ConformanceSupport
+import TestSupport
 import Foundation
 import Library
 import Testing

@@ -39,8 +39,8 @@ import Testing
         #expect(first == again)
     }
 
-    @Test func mnistArraysAreKerasArrays() throws {
-        guard ProcessInfo.processInfo.environment["LABBOOK_DATASETS"] != nil else { return }
+    @Test(.enabled(if: ProcessInfo.processInfo.environment["LABBOOK_DATASETS"] != nil, "needs MNIST: set LABBOOK_DATASETS"))
+    func mnistArraysAreKerasArrays() throws {
         let nb = NotebookSession()
         #expect(nb.repr("""
             from keras.datasets import mnist

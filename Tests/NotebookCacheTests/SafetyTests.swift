@@ -2,6 +2,9 @@ import Foundation
 import Testing
 @testable import NotebookCache
 
+/// flock(1), which stands in for a concurrent `labbook run` holding the lock.
+private let hasFlock = FileManager.default.isExecutableFile(atPath: "/usr/bin/flock")
+
 /// Interrupted writes, stale temporaries and concurrent runs.
 @Suite struct SafetyTests {
     let dir = TestDirectory()
@@ -104,7 +107,8 @@ import Testing
     }
 
     /// The lock is held by another process (`flock(1)`), as a concurrent `labbook run` would.
-    @Test func lockHeldByAnotherProcess() throws {
+    @Test(.enabled(if: hasFlock, "needs flock(1) (util-linux)"))
+    func lockHeldByAnotherProcess() throws {
         let cache = try dir.open()
         cache.close()
         let holder = Process()
@@ -115,7 +119,6 @@ import Testing
         let input = Pipe()
         holder.standardInput = input
         holder.arguments = ["-c", #"exec flock "$1" sh -c 'touch "$0"; read line' "$2""#, "sh", dir.cachePath + "/lock", ready]
-        guard FileManager.default.isExecutableFile(atPath: "/usr/bin/flock") else { return }
         try holder.run()
         defer {
             try? input.fileHandleForWriting.close()
@@ -132,8 +135,8 @@ import Testing
 
     /// `.wait` outlasts a holder that lets go: the holder keeps the lock for a moment after
     /// signalling, and the open, started meanwhile, gets it once the holder exits.
-    @Test func waitingOpenGetsTheLockWhenTheHolderLetsGo() throws {
-        guard FileManager.default.isExecutableFile(atPath: "/usr/bin/flock") else { return }
+    @Test(.enabled(if: hasFlock, "needs flock(1) (util-linux)"))
+    func waitingOpenGetsTheLockWhenTheHolderLetsGo() throws {
         try dir.open().close()
         let ready = dir.path + "/ready"
         let holder = Process()

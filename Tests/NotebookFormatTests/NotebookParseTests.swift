@@ -38,11 +38,33 @@ import Testing
         #expect(parsed.segments == [.prose("\nText.\n", firstLine: 16)])
     }
 
+    /// Without a front-matter title the first top-level `# ` heading is the title, as plain
+    /// text; a heading inside a code block, a block quote or of level 2 is not.
+    @Test func firstLevelOneHeadingIsTheTitle() throws {
+        let text = """
+            > # Quoted
+
+            ## Second level
+
+            ```text
+            # in a code block
+            ```
+
+            Exploring *MNIST* with `keras`
+            ===
+
+            # Later
+            """
+        #expect(try Notebook.parse(text: text, path: "nb.md").title == "Exploring MNIST with keras")
+        #expect(try Notebook.parse(text: "---\ntitle: Given\n---\n# Heading\n", path: "nb.md").title == "Given")
+        #expect(try Notebook.parse(text: "## Only level two\n\nText.\n", path: "nb.md").title == nil)
+    }
+
     @Test func noFrontMatterMeansDefaults() throws {
         let parsed = try Notebook.parse(text: "# Title\n", path: "nb.md")
         #expect(parsed.frontMatter == FrontMatter())
         #expect(parsed.seed == 0)
-        #expect(parsed.title == nil)
+        #expect(parsed.frontMatter.title == nil && parsed.title == "Title")
         #expect(parsed.params.isEmpty)
     }
 

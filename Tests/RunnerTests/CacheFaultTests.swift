@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 @testable import Runner
 
 /// Damage and interruptions: each is followed by a correct run (a warning where damage is

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 @testable import Runner
 
 /// The cache's promise on notebooks that use the library: numpy arrays, Keras models trained
@@ -129,8 +130,8 @@ import Testing
 
     /// Sliced MNIST (skipped when `LABBOOK_DATASETS` is not set): the 47 MB image set is
     /// kept in globals from the first cell on.
-    @Test func mnistNotebook() throws {
-        guard ProcessInfo.processInfo.environment["LABBOOK_DATASETS"] != nil else { return }
+    @Test(.enabled(if: ProcessInfo.processInfo.environment["LABBOOK_DATASETS"] != nil, "needs MNIST: set LABBOOK_DATASETS"))
+    func mnistNotebook() throws {
         try Self.check("mnist", Self.mnistCells) { cell, index in [cell + "\nedited_\(index) = [\(index)] * 2"] }
     }
 

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 @testable import Runner
 
 /// `--force`, `--from ID`, `--explain`, `--cache-dir`, `cache: false`, and what reports say

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 @testable import Runner
 
 /// The cache's promise: after editing cell k, an incremental run produces exactly what a

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 @testable import Runner
 
@@ -7,18 +8,10 @@ import Testing
 @Suite struct GoldenReportTests {
     static let directory = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Golden")
 
-    func golden(_ name: String, _ actual: String) throws {
-        let url = Self.directory.appendingPathComponent(name)
-        if ProcessInfo.processInfo.environment["LABBOOK_RECORD"] == "1" {
-            try Data(actual.utf8).write(to: url)
-            return
-        }
-        let expected = try String(contentsOf: url, encoding: .utf8)
-        if expected != actual {
-            let a = actual.components(separatedBy: "\n"), e = expected.components(separatedBy: "\n")
-            let line = zip(a, e).enumerated().first { $0.element.0 != $0.element.1 }?.offset ?? min(a.count, e.count)
-            Issue.record("\(name) differs from its golden file at line \(line + 1): got \(line < a.count ? a[line] : "<end>")")
-        }
+    static let goldenFiles = GoldenFile(beside: #filePath)
+
+    func golden(_ name: String, _ actual: String, sourceLocation: SourceLocation = #_sourceLocation) throws {
+        try Self.goldenFiles.check(actual, named: name, sourceLocation: sourceLocation)
     }
 
     @Test func smallNotebookWithoutTimings() throws {

@@ -281,8 +281,9 @@ import Testing
             """)
         let (result, output) = try nb.run()
         #expect(result.exitCode == 0)
-        #expect(output.contains("```output\ndrawn\n```\n\n![figure](out_files/cell-1-1.svg)\n"))
-        let svg = try String(contentsOfFile: nb.directory.appendingPathComponent("out_files/cell-1-1.svg").path, encoding: .utf8)
+        // Named by position and content: `cell-1-1-` and 12 hex digits of the SVG's SHA-256.
+        let link = try #require(output.firstMatch(of: /```output\ndrawn\n```\n\n!\[figure\]\((out_files\/cell-1-1-[0-9a-f]{12}\.svg)\)\n/))
+        let svg = try String(contentsOfFile: nb.directory.appendingPathComponent(String(link.1)).path, encoding: .utf8)
         #expect(svg.hasPrefix("<svg"))
         #expect(svg.contains("demo"))
         // Running the executed notebook again replaces the link rather than adding one.

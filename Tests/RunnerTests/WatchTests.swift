@@ -2,8 +2,8 @@ import Foundation
 import Testing
 @testable import Runner
 
-// `labbook watch`: when a run starts again (NotebookChanges), and the real binary re-running
-// a notebook as it is edited.
+// `labbook watch`: when a run starts again (NotebookChanges). The real binary re-running a
+// notebook as it is edited is in EndToEndTests/WatchBinaryTests.swift.
 
 /// `NotebookChanges` behind a reference, so `#expect` can call its mutating `poll`.
 private final class Changes {
@@ -52,37 +52,4 @@ private let notebook = "# W\n\n```python\nx = 2\nprint(x)\n```\n\n```python\npri
     let brokenDifferently = broken + "print(2)\n"
     #expect(!changes.poll(brokenDifferently))
     #expect(changes.poll(brokenDifferently))
-}
-
-@Suite(.serialized) struct WatchBinaryTests {
-    @Test func aMissingNotebookIsBadUsage() throws {
-        let nb = try CachedNotebook(notebook)
-        for path in [nb.path + ".missing", nb.directory.path] {
-            let child = try CacheInterruptTests.spawn(["watch", path, "--quiet"])
-            var status: Int32 = 0
-            waitpid(child.pid, &status, 0)
-            #expect((status & 0x7f) == 0 && (status >> 8) & 0xff == 2, "\(path): exit status \(status)")
-        }
-    }
-
-    @Test func watchRerunsTheNotebookOnEverySave() throws {
-        let nb = try CachedNotebook(notebook)
-        let child = try CacheInterruptTests.spawn(
-            ["watch", nb.path, "-o", nb.markdownPath, "--no-timings", "--quiet", "--interval", "0.05"])
-        defer { child.kill(SIGTERM) }
-        func output() -> String { (try? String(contentsOfFile: nb.markdownPath, encoding: .utf8)) ?? "" }
-        #expect(CacheInterruptTests.waitUntil(child) { output().contains("```output\n20\n```") })
-
-        try nb.write(notebook.replacingOccurrences(of: "x = 2", with: "x = 3"))
-        #expect(CacheInterruptTests.waitUntil(child) { output().contains("```output\n30\n```") })
-
-        // A broken notebook is reported and watching goes on; fixing it runs again.
-        try nb.write(notebook + "\n```python\nprint(x + 1)\n")
-        usleep(300_000)
-        #expect(child.isRunning)
-        try nb.write(notebook.replacingOccurrences(of: "x = 2", with: "x = 4") + "\n```python\nprint(x + 1)\n```\n")
-        #expect(CacheInterruptTests.waitUntil(child) { output().contains("```output\n5\n```") })
-        #expect(output().contains("```output\n40\n```"))
-        #expect(child.isRunning)
-    }
 }

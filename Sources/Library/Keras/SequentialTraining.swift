@@ -118,7 +118,7 @@ extension SequentialObject {
         let values = try pythonErrors { try model.evaluate(x, y, batchSize: batchSize, rng: &state.random) }
         if verbose > 0 {
             let elapsed = start.duration(to: clock.now)
-            interpreter.write(FitReporter.evaluationLine(samples: x.shape[0], seconds: elapsed.seconds,
+            interpreter.write(FitReporter.evaluationLine(samples: x.shape[0], seconds: elapsed / .seconds(1),
                                                          showTimings: state.settings.showTimings) + "\n")
         }
         try interpreter.checkDeadline()
@@ -161,12 +161,5 @@ extension SequentialObject {
         _ = try Convert.verbose(a["verbose"])
         try interpreter.checkDeadline()
         return try pythonErrors { try model.predict(x, batchSize: batchSize, rng: &state.random) }
-    }
-}
-
-extension Duration {
-    var seconds: Double {
-        let (s, attoseconds) = components
-        return Double(s) + Double(attoseconds) * 1e-18
     }
 }

@@ -26,32 +26,80 @@ struct Selection {
         try self.init(try IndexItem.parse(key), in: array)
     }
 
+    private init(shape: [Int], offsets: [Int], block: Int, isScalar: Bool) {
+        self.shape = shape
+        self.offsets = offsets
+        self.block = block
+        self.isScalar = isScalar
+    }
+
+    /// The selection in five phases: boolean masks become integer arrays, unindexed axes become
+    /// full slices, the trailing contiguous axes become the copied block, each remaining index
+    /// becomes a group of result axes (the fancy ones broadcast into one group, placed as NumPy
+    /// places it), and the groups multiply out into block offsets.
     init(_ items: [IndexItem], in array: NDArray) throws {
-        let shape = array.shape
-        let base = array.layout.offset
-        // Fast path for `x[mask]` with a mask over the leading axes: flat positions directly.
-        if items.count == 1, case .mask(let m) = items[0], m.ndim >= 1, m.ndim <= shape.count, array.layout.isContiguous,
-           Array(shape.prefix(m.ndim)) == m.shape, case .bool(let flags) = m.storage {
-            let block = shape.dropFirst(m.ndim).reduce(1, *)
-            var offsets: [Int] = []
-            flags.withUnsafeBufferPointer { f in
-                for i in 0..<f.count where f[i] { offsets.append(base + i * block) }
-            }
-            self.shape = [offsets.count] + shape.dropFirst(m.ndim)
-            self.offsets = offsets
-            self.block = block
-            self.isScalar = false
+        if let selection = Selection.leadingMask(items, in: array) {
+            self = selection
             return
         }
-        let strides = array.strides
-        // Boolean masks become integer arrays (one per axis they cover).
+        let shape = array.shape
+        var expanded = try Selection.expandingMasks(items, shape: shape)
+        let consumed = expanded.filter { if case .newAxis = $0 { return false } else { return true } }.count
+        if consumed > shape.count {
+            throw PyException(.indexError, "too many indices for array: array is \(shape.count)-dimensional, but \(consumed) were indexed")
+        }
+        let hasFancy = expanded.contains { if case .indices = $0 { return true } else { return false } }
+        expanded += Array(repeating: .slice(PySlice()), count: shape.count - consumed)
+        let (block, blockAxes) = try Selection.contiguousBlock(expanded, shape: shape, strides: array.strides)
+        let groups = try Selection.groups(
+            expanded.dropLast(blockAxes), shape: shape, strides: array.strides, hasFancy: hasFancy)
+        var resultShape: [Int] = []
+        var offsets = [array.layout.offset]
+        for g in groups {
+            resultShape += g.shape
+            if g.offsets.count == 1 {
+                let d = g.offsets[0]
+                if d != 0 { offsets = offsets.map { $0 + d } }
+            } else {
+                var next: [Int] = []
+                next.reserveCapacity(offsets.count * g.offsets.count)
+                for o in offsets { for d in g.offsets { next.append(o + d) } }
+                offsets = next
+            }
+        }
+        self.shape = resultShape + shape.suffix(blockAxes)
+        self.offsets = offsets
+        self.block = block
+        self.isScalar = !hasFancy && consumed == shape.count && !items.contains {
+            if case .integer = $0 { return false } else { return true }
+        }
+    }
+
+    /// `x[mask]` with one mask over the leading axes of a contiguous array: the flat positions
+    /// of its true elements, directly (nil for any other key).
+    private static func leadingMask(_ items: [IndexItem], in array: NDArray) -> Selection? {
+        let shape = array.shape
+        guard items.count == 1, case .mask(let m) = items[0], m.ndim >= 1, m.ndim <= shape.count,
+              array.layout.isContiguous, Array(shape.prefix(m.ndim)) == m.shape,
+              case .bool(let flags) = m.storage else { return nil }
+        let base = array.layout.offset
+        let block = shape.dropFirst(m.ndim).reduce(1, *)
+        var offsets: [Int] = []
+        flags.withUnsafeBufferPointer { f in
+            for i in 0..<f.count where f[i] { offsets.append(base + i * block) }
+        }
+        return Selection(shape: [offsets.count] + shape.dropFirst(m.ndim), offsets: offsets, block: block, isScalar: false)
+    }
+
+    /// The index with each boolean mask replaced by integer arrays, one per axis it covers
+    /// (`x[True]` adds an axis of 1, `x[False]` one of 0).
+    private static func expandingMasks(_ items: [IndexItem], shape: [Int]) throws -> [IndexItem] {
         var expanded: [IndexItem] = []
         var axis = 0
         for item in items {
             switch item {
             case .mask(let m):
                 if m.ndim == 0 {
-                    // x[True] adds an axis of 1; x[False] one of 0.
                     let keep = m.storage.asBool()[0]
                     expanded.append(.newAxis)
                     if !keep { expanded.append(.indices(NDArray(shape: [0], storage: .int64([])))) }
@@ -64,8 +112,7 @@ struct Selection {
                                           + "size of axis is \(size) but size of corresponding boolean axis is \(extent)")
                     }
                 }
-                let coordinates = Selection.nonzero(m)
-                for c in coordinates { expanded.append(.indices(c)) }
+                for c in Selection.nonzero(m) { expanded.append(.indices(c)) }
                 axis += m.ndim
             case .newAxis: expanded.append(item)
             default:
@@ -73,42 +120,45 @@ struct Selection {
                 axis += 1
             }
         }
-        let consumed = expanded.filter { if case .newAxis = $0 { return false } else { return true } }.count
-        if consumed > shape.count {
-            throw PyException(.indexError, "too many indices for array: array is \(shape.count)-dimensional, but \(consumed) were indexed")
-        }
-        let hasFancy = expanded.contains { if case .indices = $0 { return true } else { return false } }
-        // Unindexed axes are full slices; the trailing full slices that are contiguous in
-        // the buffer form the copied block.
-        expanded += Array(repeating: .slice(PySlice()), count: shape.count - consumed)
-        var block = 1
-        var blockAxes = 0
-        var lastItem = expanded.count
-        while lastItem > 0, case .slice(let s) = expanded[lastItem - 1], blockAxes < shape.count {
-            let a = shape.count - blockAxes - 1
+        return expanded
+    }
+
+    /// The trailing full slices that are contiguous in the buffer: the elements each offset
+    /// stands for (`block`), and how many axes that is.
+    private static func contiguousBlock(_ items: [IndexItem], shape: [Int], strides: [Int]) throws -> (block: Int, axes: Int) {
+        var block = 1, axes = 0, last = items.count
+        while last > 0, case .slice(let s) = items[last - 1], axes < shape.count {
+            let a = shape.count - axes - 1
             let (start, _, step) = try s.indices(length: shape[a])
             guard step == 1, start == 0, Selection.count(s, shape[a]) == shape[a],
                   strides[a] == block || shape[a] == 1 else { break }
             block *= shape[a]
-            blockAxes += 1
-            lastItem -= 1
+            axes += 1
+            last -= 1
         }
-        // Build the groups of result axes, in order.
+        return (block, axes)
+    }
+
+    /// The groups of result axes, in order, for the items before the block. With fancy
+    /// indices (integer arrays, and then integers too) they broadcast into one group, which
+    /// NumPy places where the first of them stood when they are adjacent, else first.
+    private static func groups(_ items: ArraySlice<IndexItem>, shape: [Int], strides: [Int], hasFancy: Bool) throws -> [Group] {
         var groups: [Group] = []
-        var fancyGroup: Group? = nil
         var fancyPosition: Int? = nil
         var fancyContiguous = true
         var lastWasFancy = false
         var sourceAxis = 0
         var fancyParts: [(NDArray, Int)] = []  // index array and source axis
-        for item in expanded[..<lastItem] {
+        func addFancy(_ a: NDArray) {
+            if fancyPosition == nil { fancyPosition = groups.count } else if !lastWasFancy { fancyContiguous = false }
+            fancyParts.append((a, sourceAxis))
+            lastWasFancy = true
+            sourceAxis += 1
+        }
+        for item in items {
             switch item {
             case .integer(let i) where hasFancy:
-                let a = NDArray(shape: [], storage: .int64([Int64(i)]))
-                if fancyPosition == nil { fancyPosition = groups.count } else if !lastWasFancy { fancyContiguous = false }
-                fancyParts.append((a, sourceAxis))
-                lastWasFancy = true
-                sourceAxis += 1
+                addFancy(NDArray(shape: [], storage: .int64([Int64(i)])))
             case .integer(let i):
                 let n = shape[sourceAxis]
                 let j = i < 0 ? i + n : i
@@ -128,60 +178,40 @@ struct Selection {
                 groups.append(Group(shape: [1], offsets: [0]))
                 lastWasFancy = false
             case .indices(let a):
-                if fancyPosition == nil { fancyPosition = groups.count } else if !lastWasFancy { fancyContiguous = false }
-                fancyParts.append((a, sourceAxis))
-                lastWasFancy = true
-                sourceAxis += 1
+                addFancy(a)
             case .mask:
                 break
             }
         }
         if !fancyParts.isEmpty {
-            var broadcastShape: [Int] = []
-            for (a, _) in fancyParts {
-                do { broadcastShape = try Broadcasting.shape(broadcastShape, a.shape) } catch {
-                    let shapes = fancyParts.map { ArrayPrinter.shapeString($0.0.shape) }.joined(separator: " ")
-                    throw PyException(.indexError, "shape mismatch: indexing arrays could not be broadcast together with shapes \(shapes) ")
-                }
-            }
-            var offsets = Array(repeating: 0, count: try ArrayAllocation.check(broadcastShape, .int64))
-            for (a, ax) in fancyParts {
-                let n = shape[ax]
-                let values = Broadcasting.expand(a.storage.asInt64(), a.shape, to: broadcastShape)
-                for (k, v) in values.enumerated() {
-                    let j = v < 0 ? Int(v) + n : Int(v)
-                    guard j >= 0 && j < n else {
-                        throw PyException(.indexError, "index \(v) is out of bounds for axis \(ax) with size \(n)")
-                    }
-                    offsets[k] += j * strides[ax]
-                }
-            }
-            fancyGroup = Group(shape: broadcastShape, offsets: offsets)
-        }
-        if let fancy = fancyGroup {
+            let fancy = try fancyGroup(fancyParts, shape: shape, strides: strides)
             groups.insert(fancy, at: fancyContiguous ? (fancyPosition ?? 0) : 0)
         }
-        var resultShape: [Int] = []
-        var offsets = [base]
-        for g in groups {
-            resultShape += g.shape
-            if g.offsets.count == 1 {
-                let d = g.offsets[0]
-                if d != 0 { offsets = offsets.map { $0 + d } }
-            } else {
-                var next: [Int] = []
-                next.reserveCapacity(offsets.count * g.offsets.count)
-                for o in offsets { for d in g.offsets { next.append(o + d) } }
-                offsets = next
+        return groups
+    }
+
+    /// The fancy indices broadcast together: one offset per element of the broadcast shape.
+    private static func fancyGroup(_ parts: [(NDArray, Int)], shape: [Int], strides: [Int]) throws -> Group {
+        var broadcastShape: [Int] = []
+        for (a, _) in parts {
+            do { broadcastShape = try Broadcasting.shape(broadcastShape, a.shape) } catch {
+                let shapes = parts.map { ArrayPrinter.shapeString($0.0.shape) }.joined(separator: " ")
+                throw PyException(.indexError, "shape mismatch: indexing arrays could not be broadcast together with shapes \(shapes) ")
             }
         }
-        resultShape += shape.suffix(blockAxes)
-        self.shape = resultShape
-        self.offsets = offsets
-        self.block = block
-        self.isScalar = !hasFancy && consumed == shape.count && !items.contains {
-            if case .integer = $0 { return false } else { return true }
+        var offsets = Array(repeating: 0, count: try ArrayAllocation.check(broadcastShape, .int64))
+        for (a, ax) in parts {
+            let n = shape[ax]
+            let values = Broadcasting.expand(a.storage.asInt64(), a.shape, to: broadcastShape)
+            for (k, v) in values.enumerated() {
+                let j = v < 0 ? Int(v) + n : Int(v)
+                guard j >= 0 && j < n else {
+                    throw PyException(.indexError, "index \(v) is out of bounds for axis \(ax) with size \(n)")
+                }
+                offsets[k] += j * strides[ax]
+            }
         }
+        return Group(shape: broadcastShape, offsets: offsets)
     }
 
     /// The elements a slice selects from an axis of `n`.

@@ -1,9 +1,11 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// The crash fuzzer: mutants of the conformance snippets (and a few Keras cells) run as
 /// cells of the real `labbook` binary; any child that dies by a signal is a crash, reported
-/// with its minimal cell. SPEC §2: every bad cell becomes an error output, never a trap.
+/// with its minimal cell. Every bad cell must become an error output, never a trap
+/// (docs/language.md).
 ///
 /// A normal test run tries a fixed 200 mutants of a fixed seed (a few seconds, the same
 /// mutants every time). Longer runs are opt-in, by time:
@@ -16,13 +18,8 @@ import Testing
     static let seed = UInt64(environment["LABBOOK_FUZZ_SEED"] ?? "") ?? 1
     static let cellsPerNotebook = 20
 
-    /// `labbook`, built beside the test bundle (or where LABBOOK_FUZZ_BINARY says).
-    static var binary: String? {
-        if let path = environment["LABBOOK_FUZZ_BINARY"] { return path }
-        let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        let folders = [URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent(), packageRoot.appendingPathComponent(".build/debug")]
-        return folders.map { $0.appendingPathComponent("labbook").path }.first(where: FileManager.default.isExecutableFile(atPath:))
-    }
+    /// `labbook` (LABBOOK_FUZZ_BINARY, else the one the other end-to-end tests run).
+    static var binary: String? { environment["LABBOOK_FUZZ_BINARY"] ?? LabbookBinary.path }
 
     /// Keras cells to mutate beside the language and numpy snippets.
     static let kerasSeeds = [

@@ -5,23 +5,25 @@ import NotebookCache
 @testable import Runner
 
 /// Collects a run's stderr events (thread-safe: events may come from the cell thread).
-final class EventLog: @unchecked Sendable {
+public final class EventLog: @unchecked Sendable {
     private let lock = NSLock()
     private var lines: [String] = []
 
-    var all: [String] {
+    public init() {}
+
+    public var all: [String] {
         lock.lock()
         defer { lock.unlock() }
         return lines
     }
 
-    func add(_ line: String) {
+    public func add(_ line: String) {
         lock.lock()
         lines.append(line)
         lock.unlock()
     }
 
-    var events: RunEvents {
+    public var events: RunEvents {
         var events = RunEvents()
         events.warning = { [self] in add($0) }
         events.explanation = { [self] in add($0) }
@@ -31,37 +33,37 @@ final class EventLog: @unchecked Sendable {
 
 /// A notebook in its own temporary folder (cache `.labbook/` beside it), run in-process
 /// with timings off, writing `out.md` and `out.html`.
-struct CachedNotebook {
-    let directory: URL
-    let path: String
+public struct CachedNotebook {
+    public let directory: URL
+    public let path: String
 
-    init(_ text: String) throws {
+    public init(_ text: String) throws {
         directory = FileManager.default.temporaryDirectory.appendingPathComponent("labbook-cache-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         path = directory.appendingPathComponent("nb.md").path
         try write(text)
     }
 
-    func write(_ text: String) throws {
+    public func write(_ text: String) throws {
         try Data(text.utf8).write(to: URL(fileURLWithPath: path))
     }
 
-    var cacheDirectory: String { directory.appendingPathComponent(".labbook").path }
-    var markdownPath: String { directory.appendingPathComponent("out.md").path }
-    var htmlPath: String { directory.appendingPathComponent("out.html").path }
+    public var cacheDirectory: String { directory.appendingPathComponent(".labbook").path }
+    public var markdownPath: String { directory.appendingPathComponent("out.md").path }
+    public var htmlPath: String { directory.appendingPathComponent("out.html").path }
 
-    struct Run {
-        var result: RunResult
-        var markdown: String
-        var html: String
-        var log: [String]
+    public struct Run {
+        public var result: RunResult
+        public var markdown: String
+        public var html: String
+        public var log: [String]
         /// Indices of the cells that actually ran (not cached, not skipped).
-        var ran: [Int] { result.cells.filter { !$0.cached }.map(\.cellIndex) }
-        var cached: [Int] { result.cells.filter(\.cached).map(\.cellIndex) }
-        var warnings: [String] { log.filter { $0.contains(": warning: ") || $0.contains(": note: ") } }
+        public var ran: [Int] { result.cells.filter { !$0.cached }.map(\.cellIndex) }
+        public var cached: [Int] { result.cells.filter(\.cached).map(\.cellIndex) }
+        public var warnings: [String] { log.filter { $0.contains(": warning: ") || $0.contains(": note: ") } }
     }
 
-    func run(_ configure: (inout RunConfiguration) -> Void = { _ in }) throws -> Run {
+    public func run(_ configure: (inout RunConfiguration) -> Void = { _ in }) throws -> Run {
         var config = RunConfiguration(notebookPath: path)
         config.markdownOutput = markdownPath
         config.htmlOutput = htmlPath
@@ -75,7 +77,7 @@ struct CachedNotebook {
 
     /// The state after the last cell, as stored in the cache: every global's name and repr
     /// (addresses in reprs removed), restored into a fresh session.
-    func cachedFinalState(timings: Bool = false) throws -> [String] {
+    public func cachedFinalState(timings: Bool = false) throws -> [String] {
         let notebook = try NotebookFormatAccess.load(path)
         let cache = try NotebookCache(directory: cacheDirectory, waiting: .wait(seconds: 5))
         defer { cache.close() }
@@ -90,11 +92,11 @@ struct CachedNotebook {
         return ["after cell \(entries.count)"] + session.globals.map { "\($0.name) = \(Self.withoutAddresses(session.interpreter.repr($0.value)))" }
     }
 
-    static func withoutAddresses(_ text: String) -> String {
+    public static func withoutAddresses(_ text: String) -> String {
         text.replacingOccurrences(of: " at 0x[0-9a-f]+", with: "", options: .regularExpression)
     }
 
-    func files(under folder: String) -> [String] {
+    public func files(under folder: String) -> [String] {
         let root = cacheDirectory + "/" + folder
         let names = FileManager.default.enumerator(atPath: root)?.allObjects as? [String] ?? []
         return names.map { root + "/" + $0 }.filter { path in
@@ -107,14 +109,14 @@ struct CachedNotebook {
 import NotebookFormat
 
 /// What the tests need of a notebook to compute its keys.
-enum NotebookFormatAccess {
-    struct Loaded {
-        var sources: [String]
-        var parameters: [(name: String, literal: String)]
-        var seed: Int
+public enum NotebookFormatAccess {
+    public struct Loaded {
+        public var sources: [String]
+        public var parameters: [(name: String, literal: String)]
+        public var seed: Int
     }
 
-    static func load(_ path: String) throws -> Loaded {
+    public static func load(_ path: String) throws -> Loaded {
         let notebook = try Notebook.load(path: path)
         return Loaded(sources: notebook.cells.map(\.source),
                       parameters: notebook.frontMatter.params.map { ($0.name, $0.value.pythonLiteral) },

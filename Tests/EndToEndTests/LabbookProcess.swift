@@ -1,6 +1,9 @@
 import Foundation
+import TestSupport
+import Testing
 
-/// Runs the built `labbook` binary (beside the test bundle) and collects what it did.
+/// Runs the built `labbook` binary (`LabbookBinary.path`) with pipes, and collects what it
+/// printed on stdout and stderr (`LabbookBinary.run` keeps stderr only).
 struct LabbookProcess {
     var status: Int32
     var stdout: String
@@ -10,22 +13,12 @@ struct LabbookProcess {
         stdout.split(separator: "\n").first { $0.hasPrefix(prefix) }.map(String.init)
     }
 
-    /// The binary, in the build folder that holds the test bundle.
-    static var binary: URL {
-        var folder = Bundle.main.bundleURL
-        while !FileManager.default.isExecutableFile(atPath: folder.appendingPathComponent("labbook").path),
-              folder.pathComponents.count > 1 {
-            folder.deleteLastPathComponent()
-        }
-        return folder.appendingPathComponent("labbook")
-    }
-
     /// Runs `labbook arguments` with `environment` added to a copy of this process' one,
     /// without the `OPENBLAS_`/`LABBOOK_` variables of the caller. A run still going after
     /// `limit` seconds is killed (it then fails on its status).
     static func run(_ arguments: [String], environment: [String: String] = [:], limit: Double = 60) throws -> LabbookProcess {
         let process = Process()
-        process.executableURL = binary
+        process.executableURL = URL(fileURLWithPath: try #require(LabbookBinary.path, "build the labbook binary first"))
         process.arguments = arguments
         var inherited = ProcessInfo.processInfo.environment.filter {
             !$0.key.hasPrefix("OPENBLAS_") && !$0.key.hasPrefix("LABBOOK_BLAS") && !$0.key.hasPrefix("LABBOOK_TEST")
