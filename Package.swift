@@ -32,7 +32,9 @@ let package = Package(
         .target(name: "NotebookFormat", dependencies: ["CCmarkGFM", "Yams"]),
         .target(name: "CellOutput"),
         .target(name: "CellLanguage", dependencies: ["CellOutput"]),
-        .target(name: "NeuralEngine", dependencies: ["COpenBLAS"]),
+        // CPUID (for the BLAS kernel choice) and a prefetch hint, which Swift has no intrinsics for.
+        .target(name: "CCPU"),
+        .target(name: "NeuralEngine", dependencies: ["COpenBLAS", "CCPU"]),
         .target(name: "Datasets", dependencies: ["CZlib", .product(name: "Crypto", package: "swift-crypto")]),
         .target(name: "Library", dependencies: ["CellOutput", "CellLanguage", "NeuralEngine", "Datasets", "Charts"]),
         .target(name: "Charts"),
@@ -42,7 +44,9 @@ let package = Package(
         .target(name: "Reports", dependencies: ["NotebookFormat", "CellOutput", "Charts"]),
         .target(
             name: "Runner",
-            dependencies: ["NotebookFormat", "CellOutput", "CellLanguage", "Library", "Reports", "NotebookCache"]),
+            dependencies: [
+                "NotebookFormat", "CellOutput", "CellLanguage", "Library", "NeuralEngine", "Reports", "NotebookCache",
+            ]),
         .executableTarget(
             name: "labbook",
             dependencies: [
@@ -74,7 +78,8 @@ let package = Package(
         .testTarget(name: "NotebookCacheTests", dependencies: ["NotebookCache", "CellOutput"]),
         // Tests that run the real `labbook` binary (kills, watch, the crash fuzzer); depending
         // on the executable makes `swift build --build-tests` build it first.
-        .testTarget(name: "EndToEndTests", dependencies: ["labbook", "TestSupport"], exclude: ["Notebooks"]),
+        .testTarget(
+            name: "EndToEndTests", dependencies: ["labbook", "NeuralEngine", "TestSupport"], exclude: ["Notebooks"]),
         // docs/architecture.md against this file.
         .testTarget(name: "PackageTests"),
     ]

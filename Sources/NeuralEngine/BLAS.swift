@@ -23,6 +23,13 @@ public enum BLAS {
         }
     }
 
+    /// The kernel OpenBLAS runs ("core type"): `Cooperlake`, `SkylakeX`, `Haswell`, `Zen`,
+    /// `Prescott`, ... (`BLASKernel` ranks them).
+    public static var coreType: String { String(cString: openblas_get_corename()) }
+
+    /// OpenBLAS' build description: `OpenBLAS 0.3.21 DYNAMIC_ARCH NO_AFFINITY Cooperlake MAX_THREADS=64`.
+    public static var configuration: String { String(cString: openblas_get_config()) }
+
     private static func use(threads: Int) {
         if threads != currentThreads {
             openblas_set_num_threads(Int32(threads))

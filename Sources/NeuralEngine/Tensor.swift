@@ -101,6 +101,14 @@ public protocol SampleSource {
     /// Copies sample `rows[i]` (all of its `shape[1...]` elements, row-major, as float32)
     /// to `destination + i * sampleSize`.
     func copyRows(_ rows: UnsafeBufferPointer<Int>, to destination: UnsafeMutablePointer<Float>)
+    /// Starts loading sample `rows[i]` into the cache, without waiting: `fit` asks for the
+    /// next batch's rows, scattered over the data set, while the current batch trains, so the
+    /// next `copyRows` does not stall on memory. A hint: doing nothing is correct.
+    func prefetchRows(_ rows: UnsafeBufferPointer<Int>)
+}
+
+extension SampleSource {
+    public func prefetchRows(_ rows: UnsafeBufferPointer<Int>) {}
 }
 
 extension SampleSource {
@@ -123,24 +131,20 @@ extension Tensor: SampleSource {
 }
 
 extension ByteTensor: SampleSource {
+    public func prefetchRows(_ rows: UnsafeBufferPointer<Int>) {
+        let width = sampleSize
+        bytes.withUnsafeBufferPointer { src in
+            guard let base = src.baseAddress else { return }
+            for row in rows { RowCopy.prefetch(base + row * width, bytes: width) }
+        }
+    }
+
     public func copyRows(_ rows: UnsafeBufferPointer<Int>, to destination: UnsafeMutablePointer<Float>) {
         let width = sampleSize
         bytes.withUnsafeBufferPointer { src in
             guard let base = src.baseAddress else { return }
             for (i, row) in rows.enumerated() {
-                let from = UnsafeRawPointer(base + row * width)
-                let to = destination + i * width
-                // 16 bytes at a time: one load, one widening conversion, one store.
-                var j = 0
-                while j + 16 <= width {
-                    let bytes = from.loadUnaligned(fromByteOffset: j, as: SIMD16<UInt8>.self)
-                    UnsafeMutableRawPointer(to + j).storeBytes(of: SIMD16<Float>(bytes), as: SIMD16<Float>.self)
-                    j += 16
-                }
-                while j < width {
-                    to[j] = Float(from.load(fromByteOffset: j, as: UInt8.self))
-                    j += 1
-                }
+                RowCopy.convert(base + row * width, to: destination + i * width, count: width)
             }
         }
     }

@@ -200,6 +200,10 @@ extension Sequential {
                 let count = min(batchSize, trainCount - seen)
                 for i in 0..<count { ws.rows[i] = order[seen + i] }
                 gather(x, y, ws, count: count)
+                // The next batch's rows start loading while this one trains.
+                order[min(seen + count, trainCount)..<min(seen + count + batchSize, trainCount)].withUnsafeBufferPointer {
+                    x.prefetchRows($0)
+                }
                 forward(ws, count: count, training: true, rng: &rng)
                 score(ws, plan, count: count, withGradient: true)
                 backward(ws, count: count, update: update)

@@ -36,12 +36,14 @@ public struct PruneReport: Sendable, Equatable {
 
 extension NotebookCache {
     /// Appends a finished run's key chain to `runs.json`, keeping the `keepRuns` most recent
-    /// runs of each notebook. `notebook` is the notebook's file name.
+    /// runs of each notebook. `notebook` is the notebook's file name; `engine` the engine
+    /// version the keys were made with.
     public func recordRun(
-        notebook: String, keys: [CellKey], date: Date = Date(), keepRuns: Int = PrunePolicy.standard.keepRuns
+        notebook: String, keys: [CellKey], engine: String? = nil, date: Date = Date(),
+        keepRuns: Int = PrunePolicy.standard.keepRuns
     ) throws(CacheError) {
         var log = RunLog.load(runLogPath)
-        log.record(RunLog.Run(notebook: notebook, date: date, keys: keys), keepRuns: keepRuns)
+        log.record(RunLog.Run(notebook: notebook, date: date, keys: keys, engine: engine), keepRuns: keepRuns)
         try log.save(runLogPath)
     }
 

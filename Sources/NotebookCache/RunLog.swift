@@ -2,7 +2,7 @@ import Foundation
 
 /// `runs.json`: the key chains of the most recent runs, per notebook, which pruning keeps.
 ///
-///     {"runs":[{"date":1718000000.5,"keys":["ab12...","cd34..."],"notebook":"mnist.md"}],"version":1}
+///     {"runs":[{"date":1718000000.5,"engine":"labbook cells: ...","keys":["ab12...","cd34..."],"notebook":"mnist.md"}],"version":1}
 ///
 /// Runs are in the order they finished, oldest first. A missing or unreadable log reads as
 /// empty: the cache then keeps only what the next run records (it is a cache; nothing is lost
@@ -16,11 +16,15 @@ public struct RunLog: Sendable, Equatable, Codable {
         public var date: Date
         /// The run's cell keys, in cell order.
         public var keys: [CellKey]
+        /// The engine version the keys were made with (absent in logs of older Labbooks), so
+        /// the next run can say that the engine, not the notebook, changed.
+        public var engine: String?
 
-        public init(notebook: String, date: Date, keys: [CellKey]) {
+        public init(notebook: String, date: Date, keys: [CellKey], engine: String? = nil) {
             self.notebook = notebook
             self.date = date
             self.keys = keys
+            self.engine = engine
         }
     }
 

@@ -1,6 +1,7 @@
 import CellLanguage
 import CellOutput
 import Foundation
+import NeuralEngine
 import NotebookCache
 import NotebookFormat
 
@@ -15,6 +16,8 @@ final class CacheRun {
     let cache: NotebookCache
     let keys: [CellKey]
     let blobs: CacheBlobs
+    /// `engineVersion(timings:)` for this run, recorded with its keys.
+    let engine: String
     private let notebook: Notebook
     private let warn: (String) -> Void
 
@@ -29,14 +32,21 @@ final class CacheRun {
     }
 
     /// Which version of everything that executes cells the keys name. Bump the library or
-    /// language number when a change alters what cells print or compute.
-    static func engineVersion(timings: Bool) -> String {
-        "labbook cells: language 1, library 2, snapshot \(SnapshotCodec.version); timings \(timings ? "on" : "off")"
+    /// language number when a change alters what cells print or compute. The BLAS part names
+    /// the library, its kernel and the thread count: kernels sum products in different
+    /// orders, so a cell computed under one is not the cell another would compute, and a
+    /// resumed run must not mix them.
+    static func engineVersion(timings: Bool, blas: String = BLASReport.current().identity) -> String {
+        "labbook cells: language 1, library 2, snapshot \(SnapshotCodec.version); timings \(timings ? "on" : "off"); "
+            + "BLAS \(blas)"
     }
 
-    private init(cache: NotebookCache, keys: [CellKey], notebook: Notebook, warn: @escaping (String) -> Void) {
+    private init(
+        cache: NotebookCache, keys: [CellKey], engine: String, notebook: Notebook, warn: @escaping (String) -> Void
+    ) {
         self.cache = cache
         self.keys = keys
+        self.engine = engine
         self.blobs = CacheBlobs(cache.blobs)
         self.notebook = notebook
         self.warn = warn
@@ -48,12 +58,12 @@ final class CacheRun {
         directory: String, notebook: Notebook, parameters: [(name: String, literal: String)], seed: Int,
         timings: Bool, warn: @escaping (String) -> Void
     ) -> CacheRun? {
+        let engine = engineVersion(timings: timings)
         let keys = CellKey.chain(
-            sources: notebook.cells.map(\.source), engineVersion: engineVersion(timings: timings),
-            parameters: parameters, seed: seed)
+            sources: notebook.cells.map(\.source), engineVersion: engine, parameters: parameters, seed: seed)
         do {
             let cache = try NotebookCache(directory: directory)
-            return CacheRun(cache: cache, keys: keys, notebook: notebook, warn: warn)
+            return CacheRun(cache: cache, keys: keys, engine: engine, notebook: notebook, warn: warn)
         } catch {
             warn("\(notebook.path): warning: \(error); running without the cache")
             return nil
@@ -117,6 +127,9 @@ final class CacheRun {
         guard let previous = cache.runLog().runs.last(where: { $0.notebook == name }) else {
             return "not in the cache"
         }
+        if let before = previous.engine, before != engine {
+            return "the engine changed: " + Self.difference(from: before, to: engine)
+        }
         if index > 0, index < previous.keys.count, previous.keys[index - 1] == keys[index - 1],
            previous.keys[index] != keys[index] {
             return "source changed"
@@ -125,6 +138,13 @@ final class CacheRun {
             return "source, parameters, seed or timings changed"
         }
         return "not in the cache"
+    }
+
+    /// The parts (`; `-separated) of two engine versions that differ, as `was X, now Y`.
+    static func difference(from before: String, to after: String) -> String {
+        let old = before.components(separatedBy: "; "), new = after.components(separatedBy: "; ")
+        let removed = old.filter { !new.contains($0) }, added = new.filter { !old.contains($0) }
+        return "was \(removed.joined(separator: "; ")), now \(added.joined(separator: "; "))"
     }
 
     // MARK: Saving and restoring
@@ -148,7 +168,8 @@ final class CacheRun {
     /// Records the run's keys and prunes to the storage layer's bound.
     func finish() {
         do {
-            try cache.recordRun(notebook: URL(fileURLWithPath: notebook.path).lastPathComponent, keys: keys)
+            try cache.recordRun(
+                notebook: URL(fileURLWithPath: notebook.path).lastPathComponent, keys: keys, engine: engine)
             try cache.prune()
         } catch {
             warn("\(notebook.path): warning: \(error)")

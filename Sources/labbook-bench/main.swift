@@ -1,18 +1,28 @@
 // labbook-bench: time per epoch and GFLOP/s of the reference notebook's dense networks on
 // MNIST-shaped data (54,000 training + 6,000 validation samples of 784 features), next to
-// this machine's sgemm throughput on the same product shapes, measured in the same run.
+// this machine's sgemm throughput on the same product shapes under the best BLAS kernel the
+// CPU can run, measured in the same run (KernelComparison).
 //
 //   swift run -c release labbook-bench [--epochs N] [--models 32,512,2048,512x5,32x5@16,convnet]
 //                                      [--threads T] [--threshold N]
 import Foundation
 import NeuralEngine
 
+if CommandLine.arguments.dropFirst().first == KernelComparison.childFlag {
+    KernelComparison.runChild(Array(CommandLine.arguments.dropFirst(2)))
+}
+BLASKernelRelaunch.ensureBestKernel()
+
 struct ModelCase {
     let label: String
     let hidden: [Int]
     let batchSize: Int
-    /// Keras' seconds per epoch on this machine, when the target is "5x faster than Keras".
+    /// Keras 3 on TensorFlow's seconds per epoch on an older 2-core AMD development host;
+    /// the small models' target is "5x faster than Keras".
     let kerasSeconds: Double?
+    /// PyTorch 2.13's (MKL, AVX-512) seconds per epoch on a 2-core Intel Xeon (family 6,
+    /// model 207), measured beside Labbook when that machine's OpenBLAS fell back to Prescott.
+    let pytorchSeconds: Double?
 
     static func parse(_ text: String) -> ModelCase? {
         var spec = Substring(text), batch = 128
@@ -30,7 +40,14 @@ struct ModelCase {
         case (32, 5, 16): 5.9
         default: nil
         }
-        return ModelCase(label: label, hidden: Array(repeating: width, count: depth), batchSize: batch, kerasSeconds: keras)
+        let pytorch: Double? = switch (width, depth, batch) {
+        case (32, 1, 128): 0.55
+        case (512, 1, 128): 2.29
+        case (2048, 1, 128): 8.54
+        default: nil
+        }
+        return ModelCase(label: label, hidden: Array(repeating: width, count: depth), batchSize: batch,
+                         kerasSeconds: keras, pytorchSeconds: pytorch)
     }
 }
 
@@ -116,15 +133,23 @@ if let directory = mnistDirectory,
     (pixels, labels) = syntheticMNIST()
 }
 
-print("labbook-bench: \(epochs) epoch(s) per model, BLAS threads \(BLAS.threads), single-thread below \(BLAS.parallelThreshold) multiply-adds")
-let square = ProductBenchmark.gflops([ProductShape(m: 1024, n: 1024, k: 1024)], seconds: 1)
-print(String(format: "sgemm 1024x1024x1024: %.1f GFLOP/s (%.1f per CPU-second)", square.wallGFLOPs, square.cpuGFLOPs))
+print("labbook-bench (labbook \(LabbookVersion.current))")
+for line in BLASReport.current().lines { print(line) }
+print("\(epochs) epoch(s) per model, single-thread below \(BLAS.parallelThreshold) multiply-adds")
+let square = KernelComparison.measure([ProductShape(m: 1024, n: 1024, k: 1024)], seconds: 1)
+print("sgemm 1024x1024x1024, GFLOP/s per kernel: " + square.map {
+    $0.coreType + String(format: " %.1f", $0.throughput.wallGFLOPs)
+}.joined(separator: ", "))
 print("Wall-clock figures; CPU-time figures (this process's CPU seconds, all threads) in brackets, which")
-print("are what the code costs when other work shares the cores. sgemm runs the model's products on the")
-print("same shapes right after each epoch; the ratio is the median over epochs of epoch GFLOP/s / that sgemm.")
+print("are what the code costs when other work shares the cores. Right after each epoch sgemm runs the")
+print("model's products on the same shapes under every kernel the CPU can run (the one in use here, the")
+print("others in child processes); the ratio is the median over epochs of epoch GFLOP/s / the best of them.")
+print("References (fixed figures, s/epoch, not measured here): Keras 3 on TensorFlow 2.x on an older 2-core AMD")
+print("development host; PyTorch 2.13 (MKL) on a 2-core Intel Xeon (family 6, model 207).")
 print()
-print("| model | s/epoch (best) | GFLOP/s (best epoch) | sgemm GFLOP/s, same shapes (median) | ratio (median) | target | met |")
-print("|---|---:|---:|---:|---:|---|---|")
+print("| model | s/epoch (best) | GFLOP/s (best epoch) | sgemm GFLOP/s, best kernel (median) | ratio (median) "
+    + "| sgemm, kernel in use | Keras/TF, AMD host | PyTorch, Xeon host | target | met |")
+print("|---|---:|---:|---|---:|---:|---:|---:|---|---|")
 for model in cases {
     let widths = [features] + model.hidden + [classes]
     var rng = RandomGenerator(seed: 0)
@@ -145,13 +170,17 @@ for model in cases {
         // Each epoch is set against sgemm on the same shapes measured right after it, so a
         // machine whose speed drifts (a shared host) moves both sides of each ratio together.
         var times: [Double] = [], cpuTimes: [Double] = [], sgemms: [ProductBenchmark.Throughput] = []
+        var bestKernels: [String] = [], inUse: [Double] = []
         var cpuStart = 0.0
         _ = try net.fit(pixels, labels, batchSize: model.batchSize, epochs: epochs, validationSplit: 0.1, rng: &rng) { event in
             if case .epochBegin = event { cpuStart = ProductBenchmark.processCPUSeconds() }
             if case let .epochEnd(_, _, seconds) = event {
                 times.append(seconds)
                 cpuTimes.append(ProductBenchmark.processCPUSeconds() - cpuStart)
-                sgemms.append(ProductBenchmark.gflops(shapes, seconds: 0.4))
+                let kernels = KernelComparison.measure(shapes, seconds: 0.4)
+                sgemms.append(kernels[0].throughput)
+                bestKernels.append(kernels[0].coreType)
+                inUse.append(kernels.first { $0.coreType == BLAS.coreType }?.throughput.wallGFLOPs ?? .nan)
             }
         }
         func median(_ values: [Double]) -> Double {
@@ -176,11 +205,15 @@ for model in cases {
             target = "≥ 70% of sgemm"
             met = ratio >= 0.7
         }
-        let figures = String(format: "%.3f (%.3f) | %.1f (%.1f) | %.1f (%.1f) | %.0f%% (%.0f%%)", best, bestCPU, achieved,
-                             achievedCPU, sgemm.wallGFLOPs, sgemm.cpuGFLOPs, ratio * 100, ratioCPU * 100)
-        print("| \(model.label) | \(figures) | \(target) | \(met ? "yes" : "no") |")
+        // The kernel that was best most often over the epochs.
+        let winner = Dictionary(grouping: bestKernels, by: { $0 }).max { ($0.value.count, $1.key) < ($1.value.count, $0.key) }?.key ?? "?"
+        let figures = String(format: "%.3f (%.3f) | %.1f (%.1f) | %.1f (%.1f) ", best, bestCPU, achieved, achievedCPU,
+                             sgemm.wallGFLOPs, sgemm.cpuGFLOPs) + winner
+            + String(format: " | %.0f%% (%.0f%%) | %.1f ", ratio * 100, ratioCPU * 100, median(inUse)) + BLAS.coreType
+        let references = [model.kerasSeconds, model.pytorchSeconds].map { $0.map { String(format: "%.2f", $0) } ?? "" }
+        print("| \(model.label) | \(figures) | \(references.joined(separator: " | ")) | \(target) | \(met ? "yes" : "no") |")
     } catch {
-        print("| \(model.label) | error: \(error) | | | | | |")
+        print("| \(model.label) | error: \(error) | | | | | | | | |")
     }
 }
 if modelSpecs.contains("convnet") {

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import NeuralEngine
 
 /// `labbook`: run Markdown experiment notebooks.
 @main
@@ -11,10 +12,12 @@ struct Labbook: ParsableCommand {
             A notebook is a .md file of prose and ```python cells. `labbook run` executes the
             cells in order in one session and writes the executed Markdown (outputs inlined).
             """,
+        version: (["labbook \(LabbookVersion.current)"] + BLASReport.current().lines).joined(separator: "\n"),
         subcommands: [RunCommand.self, WatchCommand.self, RenderCommand.self, CleanCommand.self, CacheCommand.self, DatasetsCommand.self])
 
     /// Like ArgumentParser's default, except that bad usage exits with 2 (the exit statuses README lists), not 64.
     static func main() {
+        BLASKernelRelaunch.ensureBestKernel()
         do {
             var command = try parseAsRoot()
             try command.run()

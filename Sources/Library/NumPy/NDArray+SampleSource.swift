@@ -4,6 +4,27 @@ import NeuralEngine
 /// array's buffer: a view such as `x_train[:1000]` or `x_train[::2]` is read in place, never
 /// copied as a whole, and a uint8 image set is converted to float32 one row at a time.
 extension NDArray: SampleSource {
+    /// Prefetches whole rows of contiguous rows (every array but a transpose or a column slice).
+    public func prefetchRows(_ rows: UnsafeBufferPointer<Int>) {
+        guard ArrayLayout(shape: Array(shape.dropFirst()), strides: Array(strides.dropFirst()), offset: 0).isContiguous
+        else { return }
+        let width = shape.dropFirst().reduce(1, *), rowStride = strides.first ?? 0
+        func prefetch<T>(_ elements: [T]) {
+            elements.withUnsafeBufferPointer { source in
+                guard let base = source.baseAddress else { return }
+                for r in rows {
+                    RowCopy.prefetch(base + layout.offset + r * rowStride, bytes: width * MemoryLayout<T>.stride)
+                }
+            }
+        }
+        switch buffer.elements {
+        case .uint8(let a): prefetch(a)
+        case .float32(let a): prefetch(a)
+        case .float64(let a): prefetch(a)
+        case .bool, .int32, .int64, .uint64: return
+        }
+    }
+
     /// Copies whole samples (rows of the first axis) as float32.
     public func copyRows(_ rows: UnsafeBufferPointer<Int>, to destination: UnsafeMutablePointer<Float>) {
         let width = shape.dropFirst().reduce(1, *)
@@ -36,6 +57,22 @@ extension NDArray: SampleSource {
                 guard let base = source.baseAddress else { return }
                 for (i, r) in rows.enumerated() {
                     (destination + i * width).update(from: base + layout.offset + r * rowStride, count: width)
+                }
+            }
+        case .uint8(let a) where rowIsContiguous:
+            // MNIST as mnist.load_data() gives it, every batch of a fit: the vector path.
+            a.withUnsafeBufferPointer { source in
+                guard let base = source.baseAddress else { return }
+                for (i, r) in rows.enumerated() {
+                    RowCopy.convert(base + layout.offset + r * rowStride, to: destination + i * width, count: width)
+                }
+            }
+        case .float64(let a) where rowIsContiguous:
+            // What x / 255 makes of it in NumPy.
+            a.withUnsafeBufferPointer { source in
+                guard let base = source.baseAddress else { return }
+                for (i, r) in rows.enumerated() {
+                    RowCopy.convert(base + layout.offset + r * rowStride, to: destination + i * width, count: width)
                 }
             }
         case .float32(let a): copy(a) { $0 }
