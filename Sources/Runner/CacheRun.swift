@@ -29,6 +29,9 @@ final class CacheRun {
         var resumeIndex: Int?
         /// Why the first cell after `resumeIndex` runs (`--explain`).
         var firstReason = "not in the cache"
+
+        /// Whether cell `index` is replayed from the cache.
+        func isCached(_ index: Int) -> Bool { resumeIndex.map { index <= $0 } ?? false }
     }
 
     /// Which version of everything that executes cells the keys name. Bump the library or

@@ -137,56 +137,65 @@ public final class NotebookRunner {
             let progress = CellProgress(
                 number: cell.index + 1, total: notebook.cells.count, line: cell.fenceLine, id: cell.options.id)
             let label = "[\(progress.number)/\(progress.total)] line \(cell.fenceLine)"
-            if let resume = plan.resumeIndex, cell.index <= resume {
-                let entry = plan.entries[cell.index]
-                if cell.index == resume { saver.pending = entry.snapshot }
-                guard !stopped, cell.options.eval else {
-                    events.explanation("\(label): skipped" + (stopped ? run.stopReason : ": eval: false"))
-                    events.cellFinished(progress, CellCompletion(
-                        seconds: 0, cached: false, skipped: true, errorLocation: nil, errorExpected: false))
-                    continue
-                }
+            // The state to restore before the first cell that runs: the one after the last
+            // cached cell, even when that cell itself is skipped.
+            if cell.index == plan.resumeIndex { saver.pending = plan.entries[cell.index].snapshot }
+            switch fate(of: cell, plan: plan, stopped: stopped, changed: changed, stopReason: run.stopReason) {
+            case .skipped(let why):
+                events.explanation("\(label): skipped" + why)
+                events.cellFinished(progress, CellCompletion(
+                    seconds: 0, cached: false, skipped: true, errorLocation: nil, errorExpected: false))
+                // A cell skipped by `eval: false` past the cached ones keeps the state as it is.
+                if !stopped, !plan.isCached(cell.index) { saver.keepState(after: cell, session: session) }
+            case .cached(let entry):
                 events.explanation("\(label): cached")
                 record(entry.outputs, seconds: entry.duration, cached: true, cell: cell, progress: progress,
                        into: &run, stopped: &stopped)
-                continue
-            }
-            guard !stopped, cell.options.eval else {
-                events.explanation("\(label): skipped" + (stopped ? run.stopReason : ": eval: false"))
-                events.cellFinished(progress, CellCompletion(
-                    seconds: 0, cached: false, skipped: true, errorLocation: nil, errorExpected: false))
-                if !stopped { saver.keepState(after: cell, session: session) }
-                continue
-            }
-            let reason = !cell.options.cache ? "cache: false" : changed ? "after a changed cell" : plan.firstReason
-            events.explanation("\(label): ran: \(reason)")
-            changed = true
-            if let pending = saver.pending, let cache = context.cache {
-                do {
-                    try cache.restore(pending, into: session)
-                } catch {
-                    throw .restore(index: (plan.resumeIndex ?? 0), reason: "\(error)")
+            case .run(let reason):
+                events.explanation("\(label): ran: \(reason)")
+                changed = true
+                if let pending = saver.pending, let cache = context.cache {
+                    do {
+                        try cache.restore(pending, into: session)
+                    } catch {
+                        throw .restore(index: (plan.resumeIndex ?? 0), reason: "\(error)")
+                    }
+                    saver.pending = nil
                 }
-                saver.pending = nil
+                events.cellStarted(progress)
+                let cellStart = ContinuousClock.now
+                var outcome = session.run(
+                    cell.source, cellNumber: cell.index + 1, timeout: cell.options.timeout ?? configuration.timeout)
+                outcome.outputs += LabbookModules.cellEndOutputs(session.interpreter)
+                if let error = outcome.error { outcome.outputs.append(.error(error)) }
+                let seconds = (ContinuousClock.now - cellStart) / .seconds(1)
+                record(outcome.outputs, seconds: seconds, cached: false, cell: cell, progress: progress,
+                       into: &run, stopped: &stopped)
+                saver.save(after: cell, outcome: outcome, seconds: seconds, session: session)
+                // Ctrl-C ends the run after the cell it stopped, whatever the error policy.
+                if interruption.wasRequested { stopped = true }
             }
-            events.cellStarted(progress)
-            let cellStart = ContinuousClock.now
-            var outcome = session.run(
-                cell.source, cellNumber: cell.index + 1, timeout: cell.options.timeout ?? configuration.timeout)
-            outcome.outputs += LabbookModules.cellEndOutputs(session.interpreter)
-            if let error = outcome.error, !outcome.outputs.contains(.error(error)) {
-                outcome.outputs.append(.error(error))
-            }
-            let seconds = (ContinuousClock.now - cellStart) / .seconds(1)
-            record(outcome.outputs, seconds: seconds, cached: false, cell: cell, progress: progress,
-                   into: &run, stopped: &stopped)
-            saver.save(after: cell, outcome: outcome, seconds: seconds, session: session)
-            // Ctrl-C ends the run after the cell it stopped, whatever the error policy.
-            if interruption.wasRequested { stopped = true }
-            run.interrupted = interruption.wasRequested
         }
         run.interrupted = interruption.wasRequested
         return run
+    }
+
+    /// What becomes of a cell in this run, decided once per cell.
+    private enum CellFate {
+        /// Not run: after a failed or interrupted cell, or `eval: false` (the reason, as
+        /// `--explain` words it).
+        case skipped(String)
+        /// Its outputs and state come from the cache.
+        case cached(CacheEntry)
+        /// It runs, for this reason.
+        case run(String)
+    }
+
+    private func fate(of cell: Cell, plan: CacheRun.Plan, stopped: Bool, changed: Bool, stopReason: String) -> CellFate {
+        if stopped { return .skipped(stopReason) }
+        if !cell.options.eval { return .skipped(": eval: false") }
+        if plan.isCached(cell.index) { return .cached(plan.entries[cell.index]) }
+        return .run(!cell.options.cache ? "cache: false" : changed ? "after a changed cell" : plan.firstReason)
     }
 
     /// Reports a finished cell (run or cached) and applies the error policy.
