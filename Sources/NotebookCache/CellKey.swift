@@ -44,7 +44,7 @@ public struct CellKey: Hashable, Sendable, Comparable, Codable, CustomStringConv
     ///   - formatVersion: `CacheFormat.version`; a parameter only so tests can vary it.
     public init(
         previous: CellKey?, source: String, engineVersion: String,
-        parameters: [(name: String, literal: String)], seed: Int,
+        parameters: [NotebookParameter], seed: Int,
         formatVersion: Int = CacheFormat.version
     ) {
         var encoder = CanonicalEncoder()
@@ -54,9 +54,9 @@ public struct CellKey: Hashable, Sendable, Comparable, Codable, CustomStringConv
         encoder.field(previous.map { "key:" + $0.hex } ?? "root")
         encoder.field(source)
         encoder.count(parameters.count)
-        for (name, literal) in parameters {
-            encoder.field(name)
-            encoder.field(literal)
+        for parameter in parameters {
+            encoder.field(parameter.name)
+            encoder.field(parameter.literal)
         }
         encoder.field(String(seed))
         digest = Digest(of: encoder.bytes)
@@ -68,7 +68,7 @@ public struct CellKey: Hashable, Sendable, Comparable, Codable, CustomStringConv
     /// so editing `sources[k]` changes exactly the keys at `k...`.
     public static func chain(
         sources: [String], engineVersion: String,
-        parameters: [(name: String, literal: String)], seed: Int,
+        parameters: [NotebookParameter], seed: Int,
         formatVersion: Int = CacheFormat.version
     ) -> [CellKey] {
         var keys: [CellKey] = []

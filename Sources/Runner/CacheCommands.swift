@@ -37,7 +37,7 @@ public enum CacheCommands {
             for timings in [true, false] {
                 let keys = CellKey.chain(
                     sources: notebook.cells.map(\.source), engineVersion: CacheRun.engineVersion(timings: timings),
-                    parameters: notebook.frontMatter.params.map { ($0.name, $0.value.pythonLiteral) },
+                    parameters: notebook.frontMatter.params.map { NotebookParameter($0.name, $0.value.pythonLiteral) },
                     seed: notebook.frontMatter.seed)
                 let cached = keys.prefix { FileManager.default.fileExists(atPath: directory + "/entries/" + $0.hex) }.count
                 lines.append("\(name): \(cached) of \(keys.count) cells cached for runs with timings \(timings ? "on" : "off")")

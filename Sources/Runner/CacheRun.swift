@@ -58,7 +58,7 @@ final class CacheRun {
     /// Opens the cache for `notebook`; on failure (locked, not a cache, unwritable) warns and
     /// returns nil: the run goes on without a cache.
     static func open(
-        directory: String, notebook: Notebook, parameters: [(name: String, literal: String)], seed: Int,
+        directory: String, notebook: Notebook, parameters: [NotebookParameter], seed: Int,
         timings: Bool, warn: @escaping (String) -> Void
     ) -> CacheRun? {
         let engine = engineVersion(timings: timings)

@@ -96,7 +96,7 @@ public final class NotebookRunner {
         var notebook: Notebook
         var seed: Int
         var timings: Bool
-        var parameters: [(name: String, literal: String)]
+        var parameters: [NotebookParameter]
         var cache: CacheRun?
         var paths: ReportPaths
     }
@@ -259,10 +259,8 @@ public final class NotebookRunner {
 
     /// Front-matter `params` overridden by `-P name=value`, as (name, Python literal) pairs
     /// in front-matter order: they become globals and are part of every cell key.
-    private func resolvedParameters(of notebook: Notebook) throws(RunFailure) -> [(name: String, literal: String)] {
-        var values: [(name: String, literal: String)] = notebook.frontMatter.params.map {
-            ($0.name, $0.value.pythonLiteral)
-        }
+    private func resolvedParameters(of notebook: Notebook) throws(RunFailure) -> [NotebookParameter] {
+        var values = notebook.frontMatter.params.map { NotebookParameter($0.name, $0.value.pythonLiteral) }
         for (name, literal) in configuration.parameterOverrides {
             guard let index = values.firstIndex(where: { $0.name == name }) else {
                 let known = values.map(\.name)
@@ -273,24 +271,28 @@ public final class NotebookRunner {
             values[index].literal = literal
         }
         let probe = Session(modules: ModuleRegistry())
-        for (name, literal) in values {
+        for parameter in values {
             do {
-                _ = try probe.evaluateLiteral(literal)
+                _ = try probe.evaluateLiteral(parameter.literal)
             } catch {
-                throw RunFailure(message: "\(configuration.notebookPath): parameter '\(name)': \(literal) is not a Python literal (\(error))")
+                throw badLiteral(parameter, error)
             }
         }
         return values
     }
 
-    private func bindParameters(_ values: [(name: String, literal: String)], into session: Session) throws(RunFailure) {
-        for (name, literal) in values {
+    private func bindParameters(_ values: [NotebookParameter], into session: Session) throws(RunFailure) {
+        for parameter in values {
             do {
-                session[global: name] = try session.evaluateLiteral(literal)
+                session[global: parameter.name] = try session.evaluateLiteral(parameter.literal)
             } catch {
-                throw RunFailure(message: "\(configuration.notebookPath): parameter '\(name)': \(literal) is not a Python literal (\(error))")
+                throw badLiteral(parameter, error)
             }
         }
+    }
+
+    private func badLiteral(_ parameter: NotebookParameter, _ error: Error) -> RunFailure {
+        RunFailure(message: "\(configuration.notebookPath): parameter '\(parameter.name)': \(parameter.literal) is not a Python literal (\(error))")
     }
 
 }

@@ -46,9 +46,9 @@ import Testing
         let variants: [[CellKey]] = [
             Fixture.keys(sources, seed: 1),
             CellKey.chain(sources: sources, engineVersion: "test-engine 2", parameters: Fixture.parameters, seed: 0),
-            CellKey.chain(sources: sources, engineVersion: Fixture.engine, parameters: [("epochs", "6"), ("lr", "0.01")], seed: 0),
-            CellKey.chain(sources: sources, engineVersion: Fixture.engine, parameters: [("lr", "0.01"), ("epochs", "5")], seed: 0),
-            CellKey.chain(sources: sources, engineVersion: Fixture.engine, parameters: [("epochs", "5")], seed: 0),
+            CellKey.chain(sources: sources, engineVersion: Fixture.engine, parameters: [NotebookParameter("epochs", "6"), NotebookParameter("lr", "0.01")], seed: 0),
+            CellKey.chain(sources: sources, engineVersion: Fixture.engine, parameters: [NotebookParameter("lr", "0.01"), NotebookParameter("epochs", "5")], seed: 0),
+            CellKey.chain(sources: sources, engineVersion: Fixture.engine, parameters: [NotebookParameter("epochs", "5")], seed: 0),
             CellKey.chain(sources: sources, engineVersion: Fixture.engine, parameters: Fixture.parameters, seed: 0, formatVersion: CacheFormat.version + 1),
         ]
         for variant in variants {
@@ -61,8 +61,8 @@ import Testing
     /// Length prefixes keep field boundaries: moving a character from one field to the next
     /// gives a different key.
     @Test func fieldBoundariesMatter() {
-        let a = CellKey.chain(sources: ["x"], engineVersion: "e", parameters: [("ab", "c")], seed: 0)
-        let b = CellKey.chain(sources: ["x"], engineVersion: "e", parameters: [("a", "bc")], seed: 0)
+        let a = CellKey.chain(sources: ["x"], engineVersion: "e", parameters: [NotebookParameter("ab", "c")], seed: 0)
+        let b = CellKey.chain(sources: ["x"], engineVersion: "e", parameters: [NotebookParameter("a", "bc")], seed: 0)
         #expect(a != b)
         let c = CellKey(previous: nil, source: "ab", engineVersion: "e", parameters: [], seed: 0)
         let d = CellKey(previous: nil, source: "a", engineVersion: "eb", parameters: [], seed: 0)

@@ -23,7 +23,7 @@ final class TestDirectory {
 /// Small fixtures shared by the tests.
 enum Fixture {
     static let engine = "test-engine 1"
-    static let parameters: [(name: String, literal: String)] = [("epochs", "5"), ("lr", "0.01")]
+    static let parameters = [NotebookParameter("epochs", "5"), NotebookParameter("lr", "0.01")]
 
     static func keys(_ sources: [String], seed: Int = 0) -> [CellKey] {
         CellKey.chain(sources: sources, engineVersion: engine, parameters: parameters, seed: seed)

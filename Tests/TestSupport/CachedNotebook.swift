@@ -112,14 +112,14 @@ import NotebookFormat
 public enum NotebookFormatAccess {
     public struct Loaded {
         public var sources: [String]
-        public var parameters: [(name: String, literal: String)]
+        public var parameters: [NotebookParameter]
         public var seed: Int
     }
 
     public static func load(_ path: String) throws -> Loaded {
         let notebook = try Notebook.load(path: path)
         return Loaded(sources: notebook.cells.map(\.source),
-                      parameters: notebook.frontMatter.params.map { ($0.name, $0.value.pythonLiteral) },
+                      parameters: notebook.frontMatter.params.map { NotebookParameter($0.name, $0.value.pythonLiteral) },
                       seed: notebook.frontMatter.seed)
     }
 }
