@@ -83,6 +83,15 @@ public final class Interpreter {
         counters.deallocate()
     }
 
+    /// Drops every value the session holds (globals, modules, the last outputs): called by
+    /// the session's teardown on a thread with a large stack.
+    func releaseValues() {
+        for i in globals.names.indices { globals.values[i] = nil }
+        loadedModules = [:]
+        outputs = []
+        handling = []
+    }
+
     // MARK: Output
 
     /// Appends text to the cell's output; consecutive writes merge into one stream part.
