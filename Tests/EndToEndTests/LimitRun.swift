@@ -15,9 +15,9 @@ struct LimitRun {
     var seconds: Double
 
     /// Runs `notebook` with `arguments` added to `run NB -o OUT --no-timings`, under
-    /// `ulimit -v addressSpaceKiB` when given. `folder` is kept (for runs that share a cache), else a temporary one is removed.
+    /// `ulimit -v addressSpaceKiB` when given; killed (SIGKILL) after `wallLimit` seconds. `folder` is kept (for runs that share a cache), else a temporary one is removed.
     static func run(_ notebook: String, arguments: [String] = [], addressSpaceKiB: Int? = nil,
-                    in folder: URL? = nil) throws -> LimitRun {
+                    in folder: URL? = nil, wallLimit: Double = 120) throws -> LimitRun {
         let binary = try #require(LabbookBinary.path, "build the labbook binary first")
         let directory = folder ?? FileManager.default.temporaryDirectory
             .appendingPathComponent("labbook-limits-\(getpid())-\(UInt32.random(in: 0...UInt32.max))")
@@ -34,7 +34,11 @@ struct LimitRun {
                                        addressSpaceKiB: addressSpaceKiB, stderr: errorURL)
         let start = Date()
         try process.run()
-        process.waitUntilExit()
+        let deadline = Date().addingTimeInterval(wallLimit)
+        while process.isRunning {
+            if Date() > deadline { kill(process.processIdentifier, SIGKILL) }
+            usleep(5_000)
+        }
         let seconds = Date().timeIntervalSince(start)
         let signalled = process.terminationReason == .uncaughtSignal
         return LimitRun(
@@ -59,6 +63,14 @@ struct LimitRun {
         process.standardOutput = FileHandle.nullDevice
         process.standardError = try FileHandle(forWritingTo: stderr)
         return process
+    }
+
+    /// Each cell's time from the progress lines on stderr (`[2/5] line 9 ... 1.02s`).
+    var cellSeconds: [Double] {
+        stderr.components(separatedBy: "\n").compactMap { line in
+            guard line.hasPrefix("["), line.hasSuffix("s"), let dots = line.range(of: " ... ") else { return nil }
+            return Double(line[dots.upperBound...].dropLast())
+        }
     }
 
     /// The text of every output block of the report, in order.

@@ -46,8 +46,9 @@ public final class Interpreter {
     var loadedModules: [String: Module] = [:]
     /// What the running cell has produced so far.
     var outputs: [OutputPart] = []
-    /// Python call depth, for RecursionError (behind a pointer: no exclusivity checks).
-    private let counters = UnsafeMutablePointer<Int>.allocate(capacity: 2)
+    /// Python call depth, for RecursionError, the tick count and whether the cell has a
+    /// deadline (behind a pointer: no exclusivity checks).
+    private let counters = UnsafeMutablePointer<Int>.allocate(capacity: 3)
     var callDepth: Int {
         @inline(__always) get { counters[0] }
         @inline(__always) set { counters[0] = newValue }
@@ -55,6 +56,11 @@ public final class Interpreter {
     var tick: Int {
         @inline(__always) get { counters[1] }
         @inline(__always) set { counters[1] = newValue }
+    }
+    /// Whether `deadline` is set, read after every builtin call.
+    var hasDeadline: Bool {
+        @inline(__always) get { counters[2] != 0 }
+        @inline(__always) set { counters[2] = newValue ? 1 : 0 }
     }
     /// Maximum Python call depth before `RecursionError: maximum recursion depth exceeded`.
     /// (Read on every call: no exclusivity checks; only the interpreter's thread sets it.)
@@ -73,7 +79,7 @@ public final class Interpreter {
 
     public init(modules: ModuleRegistry) {
         registry = modules
-        counters.initialize(repeating: 0, count: 2)
+        counters.initialize(repeating: 0, count: 3)
         let table = Builtins.make()
         builtinValues = table
         globals = GlobalTable { table[$0] }
@@ -146,11 +152,20 @@ public final class Interpreter {
         interruptLock.unlock()
     }
 
-    /// Checks the deadline every 1024 ticks (loop iterations and calls).
+    /// Checks the deadline every 1024 ticks (loop iterations and calls, and the items that
+    /// builtins such as `sum` and `sorted` go through).
     @inline(__always)
     func tickDeadline() throws {
         tick &+= 1
         if tick & 1023 == 0 { try checkDeadline() }
+    }
+
+    /// Checks the deadline, if the cell has one, right after a builtin or library call: one
+    /// call (a NumPy operation on a big array, a join) may take seconds and cannot stop
+    /// half-way, but the cell stops as soon as it returns.
+    @inline(__always)
+    func checkDeadlineAfterCall() throws {
+        if hasDeadline { try checkDeadline() }
     }
 
     static func seconds(_ s: Double) -> String {

@@ -17,8 +17,14 @@ extension Interpreter {
 
     /// `a op b` with Python semantics (host objects first, then reflected).
     public func binary(_ op: BinaryOperator, _ a: Value, _ b: Value) throws -> Value {
-        if case .host(let h) = a, let r = try h.binaryOperation(op, b, reflected: false, self) { return r }
-        if case .host(let h) = b, let r = try h.binaryOperation(op, a, reflected: true, self) { return r }
+        if case .host(let h) = a, let r = try h.binaryOperation(op, b, reflected: false, self) {
+            try checkDeadlineAfterCall()
+            return r
+        }
+        if case .host(let h) = b, let r = try h.binaryOperation(op, a, reflected: true, self) {
+            try checkDeadlineAfterCall()
+            return r
+        }
         switch (a, b) {
         case (.int, .int), (.int, .bool), (.bool, .int), (.bool, .bool):
             if case .bool(let x) = a, case .bool(let y) = b {
@@ -95,16 +101,16 @@ extension Interpreter {
         switch sequence {
         case .list(let l):
             try MemoryLimit.check(repeating: l.items.count, times: times, stride: MemoryLayout<Value>.stride)
-            return .list(PyList(Array([[Value]](repeating: l.items, count: times).joined())))
+            return .list(PyList(try repeated(l.items, times: times)))
         case .tuple(let t):
             try MemoryLimit.check(repeating: t.count, times: times, stride: MemoryLayout<Value>.stride)
-            return .tuple(Array([[Value]](repeating: t, count: times).joined()))
+            return .tuple(try repeated(t, times: times))
         case .str(let s):
             if s.utf8.count.multipliedReportingOverflow(by: times).overflow {
                 throw PyException(.overflowError, "repeated string is too long")
             }
             try MemoryLimit.check(repeating: s.utf8.count, times: times, stride: 1)
-            return .str(String(repeating: s, count: times))
+            return .str(try repeated(s, times: times))
         default: return nil
         }
     }
@@ -154,8 +160,14 @@ extension Interpreter {
         case .notIn: return .bool(!(try contains(b, a)))
         default: break
         }
-        if case .host(let h) = a, let r = try h.compare(op, b, self) { return r }
-        if case .host(let h) = b, let r = try h.compare(op.reflected, a, self) { return r }
+        if case .host(let h) = a, let r = try h.compare(op, b, self) {
+            try checkDeadlineAfterCall()
+            return r
+        }
+        if case .host(let h) = b, let r = try h.compare(op.reflected, a, self) {
+            try checkDeadlineAfterCall()
+            return r
+        }
         switch op {
         case .equal: return .bool(try equals(a, b))
         case .notEqual: return .bool(!(try equals(a, b)))

@@ -105,7 +105,11 @@ public final class Session {
         interp.callDepth = 0
         interp.timeoutSeconds = timeout ?? 0
         interp.deadline = timeout.map { DispatchTime.now() + .nanoseconds(Int(min($0, 1e9) * 1e9)) }
-        defer { interp.deadline = nil }
+        interp.hasDeadline = timeout != nil
+        defer {
+            interp.deadline = nil
+            interp.hasDeadline = false
+        }
         interp.cellSources[cellNumber] = Session.cellSource(source)
         let renderer = TracebackRenderer(sources: interp.cellSources)
         let program: Program
