@@ -154,18 +154,25 @@ public final class Interpreter {
 
     /// Checks the deadline every 1024 ticks (loop iterations and calls, and the items that
     /// builtins such as `sum` and `sorted` go through).
+    /// Every 65,536 ticks it also reads the process's memory, for growth no allocation
+    /// reported to `MemoryLimit`.
     @inline(__always)
     func tickDeadline() throws {
         tick &+= 1
-        if tick & 1023 == 0 { try checkDeadline() }
+        if tick & 1023 == 0 {
+            try checkDeadline()
+            if tick & 0xFFFF == 0 { try MemoryLimit.checkUsage() }
+        }
     }
 
     /// Checks the deadline, if the cell has one, right after a builtin or library call: one
     /// call (a NumPy operation on a big array, a join) may take seconds and cannot stop
-    /// half-way, but the cell stops as soon as it returns.
+    /// half-way, but the cell stops as soon as it returns. The memory its result took is
+    /// measured then too, when due.
     @inline(__always)
     func checkDeadlineAfterCall() throws {
         if hasDeadline { try checkDeadline() }
+        try MemoryLimit.checkDue()
     }
 
     static func seconds(_ s: Double) -> String {

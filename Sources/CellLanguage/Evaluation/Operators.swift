@@ -39,7 +39,10 @@ extension Interpreter {
         case (.float, .float), (.float, .int), (.int, .float), (.float, .bool), (.bool, .float):
             if let r = try Arithmetic.float(op, a.asDouble ?? 0, b.asDouble ?? 0) { return r }
         case (.str(let x), .str(let y)):
-            if op == .add { return .str(x + y) }
+            if op == .add {
+                try MemoryLimit.check(count: x.utf8.count &+ y.utf8.count)
+                return .str(x + y)
+            }
             if op == .modulo { return .str(try percentFormat(x, b)) }
         case (.str(let x), _):
             if op == .multiply, let n = b.asInt, !isFloatLike(b) {
@@ -50,9 +53,15 @@ extension Interpreter {
                 throw PyException(.typeError, "can only concatenate str (not \"\(b.typeName)\") to str")
             }
         case (.list(let x), .list(let y)):
-            if op == .add { return .list(PyList(x.items + y.items)) }
+            if op == .add {
+                try MemoryLimit.check(count: x.items.count &+ y.items.count, stride: MemoryLayout<Value>.stride)
+                return .list(PyList(x.items + y.items))
+            }
         case (.tuple(let x), .tuple(let y)):
-            if op == .add { return .tuple(x + y) }
+            if op == .add {
+                try MemoryLimit.check(count: x.count &+ y.count, stride: MemoryLayout<Value>.stride)
+                return .tuple(x + y)
+            }
         case (.set(let x), .set(let y)):
             if let r = try setOperation(op, x, y) { return .set(r) }
         case (.dict(let x), .dict(let y)):
