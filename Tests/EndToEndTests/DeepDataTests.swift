@@ -59,4 +59,22 @@ import Testing
         #expect(run.outputs == ["2"])
         #expect(run.stderr.contains("not cached after this cell: global 't' is nested more than 10000 levels deep"), "\(run.stderr)")
     }
+
+    /// Printing and comparing such values raise CPython's RecursionError (messages as
+    /// Python 3.11 prints them for these cells) instead of overflowing the stack.
+    @Test func printingAndComparingDeepValuesRaiseRecursionError() throws {
+        let repr = "RecursionError: maximum recursion depth exceeded while getting the repr of an object"
+        let comparison = "RecursionError: maximum recursion depth exceeded in comparison"
+        let cells = [
+            ("x = []\nfor i in range(300000):\n    x = [x]\ny = []\nfor i in range(300000):\n    y = [y]\nx == y", comparison),
+            ("repr(x)", repr), ("print(x)", repr), ("x < y", comparison), ("{'k': x} == {'k': y}", comparison),
+            ("t = ()\nfor i in range(300000):\n    t = (t,)\nt", repr), ("f'{t!r}'", repr), ("str(t)", repr),
+        ]
+        let notebook = cells.map { "```python\n#| error: true\n\($0.0)\n```\n" }.joined(separator: "\n")
+        let run = try LimitRun.run(notebook, arguments: ["--no-cache"])
+        #expect(run.signal == nil && run.status == 0, "\(run.stderr)")
+        let outputs = run.outputs
+        try #require(outputs.count == cells.count, "\(run.stderr)")
+        for (output, cell) in zip(outputs, cells) { #expect(output.hasSuffix("\n" + cell.1), "\(cell.0): \(output)") }
+    }
 }

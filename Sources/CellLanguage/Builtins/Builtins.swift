@@ -20,11 +20,11 @@ enum Builtins {
         }
         define("repr") { args, interp in
             try args.expectExactly(1, "repr")
-            return .str(interp.repr(args.positional[0]))
+            return .str(try interp.repr(args.positional[0]))
         }
         define("ascii") { args, interp in
             try args.expectExactly(1, "ascii")
-            return .str(interp.ascii(interp.repr(args.positional[0])))
+            return .str(interp.ascii(try interp.repr(args.positional[0])))
         }
         define("abs") { args, interp in
             try args.expectExactly(1, "abs")
@@ -311,7 +311,7 @@ enum Builtins {
             default: throw PyException(.typeError, "'\(name)' is an invalid keyword argument for print()")
             }
         }
-        interp.write(args.positional.map { interp.str($0) }.joined(separator: sep) + end)
+        interp.write(try args.positional.map { try interp.str($0) }.joined(separator: sep) + end)
         return .none
     }
 

@@ -192,7 +192,44 @@ extension Interpreter {
     public func equals(_ a: Value, _ b: Value) throws -> Bool {
         if case .host(let h) = a, let r = try h.compare(.equal, b, self) { return try truthy(r) }
         if case .host(let h) = b, let r = try h.compare(.equal, a, self) { return try truthy(r) }
-        return a.pyEquals(b)
+        switch (a, b) {
+        case (.list(let x), .list(let y)):
+            if x === y { return true }
+            return try sequenceEqual(x.items, y.items)
+        case (.tuple(let x), .tuple(let y)):
+            return try sequenceEqual(x, y)
+        case (.dict(let x), .dict(let y)):
+            guard x !== y else { return true }
+            guard x.count == y.count else { return false }
+            return try nested {
+                for (k, v) in x.entries {
+                    guard let w = try y.get(k), try itemEquals(v, w) else { return false }
+                }
+                return true
+            }
+        default:
+            return a.pyEquals(b)
+        }
+    }
+
+    private func sequenceEqual(_ x: [Value], _ y: [Value]) throws -> Bool {
+        guard x.count == y.count else { return false }
+        return try nested {
+            for (p, q) in zip(x, y) where !(try itemEquals(p, q)) { return false }
+            return true
+        }
+    }
+
+    /// One level down into containers being compared: it counts against the recursion
+    /// limit as in CPython, so values nested thousands deep raise RecursionError instead
+    /// of overflowing the stack.
+    private func nested<T>(_ body: () throws -> T) throws -> T {
+        callDepth += 1
+        defer { callDepth -= 1 }
+        if callDepth > recursionLimit {
+            throw PyException(.recursionError, "maximum recursion depth exceeded in comparison")
+        }
+        return try body()
     }
 
     func identical(_ a: Value, _ b: Value) -> Bool {
@@ -248,10 +285,12 @@ extension Interpreter {
 
     /// Sequences compare at their first differing item (with the operator itself), else by length.
     private func sequenceOrdered(_ x: [Value], _ y: [Value], _ op: CompareOperator, strict: Bool) throws -> Bool {
-        for (p, q) in zip(x, y) where !(try itemEquals(p, q)) {
-            return strict ? try lessThan(p, q, op) : try lessOrEqual(p, q, op)
+        try nested {
+            for (p, q) in zip(x, y) where !(try itemEquals(p, q)) {
+                return strict ? try lessThan(p, q, op) : try lessOrEqual(p, q, op)
+            }
+            return strict ? x.count < y.count : x.count <= y.count
         }
-        return strict ? x.count < y.count : x.count <= y.count
     }
 
     /// Equality as containers test their items: identity first, as CPython does, so a NaN

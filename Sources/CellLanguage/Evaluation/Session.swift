@@ -135,7 +135,7 @@ public final class Session {
                         interp.record(error, line: line, frame)
                         throw error
                     }
-                    if !value.isNone { interp.outputs.append(.result(interp.repr(value))) }
+                    if !value.isNone { interp.outputs.append(.result(try interp.repr(value))) }
                     continue
                 }
                 _ = try interp.execute([statement], frame)
