@@ -2,8 +2,14 @@ import Foundation
 
 /// Conversions: `len`, `repr`, `str`, `format`, and calling type objects (`int("3")`).
 extension Interpreter {
-    public func repr(_ v: Value) throws -> String { try v.checkedRepr() }
-    public func str(_ v: Value) throws -> String { try v.checkedStr() }
+    public func repr(_ v: Value) throws -> String { try v.checkedRepr(checkLongOperation) }
+    public func str(_ v: Value) throws -> String { try v.checkedStr(checkLongOperation) }
+
+    /// What a long builtin checks now and then: the cell's deadline and the memory in use.
+    func checkLongOperation() throws {
+        try checkDeadline()
+        try MemoryLimit.checkUsage()
+    }
 
     /// `format(v, spec)`; host objects format themselves.
     public func format(_ v: Value, _ spec: String) throws -> String {

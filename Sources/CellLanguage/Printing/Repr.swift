@@ -9,21 +9,21 @@ extension Value {
     }
 
     /// `repr(x)` as cells see it: `RecursionError` for values nested too deep to print, as
-    /// in CPython, rather than a stack overflow.
-    func checkedRepr() throws -> String {
-        var context = ReprContext()
+    /// in CPython, rather than a stack overflow. `check` runs every few thousand containers
+    /// (the cell's deadline and memory: the repr of a list holding itself three times per
+    /// level is exponential); what it throws stops the repr.
+    func checkedRepr(_ check: (() throws -> Void)? = nil) throws -> String {
+        var context = ReprContext(check: check)
         let text = repr(&context)
-        if context.tooDeep {
-            throw PyException(.recursionError, "maximum recursion depth exceeded while getting the repr of an object")
-        }
+        if let stop = context.stop { throw stop }
         return text
     }
 
     /// `str(x)` as cells see it (see `checkedRepr`).
-    func checkedStr() throws -> String {
+    func checkedStr(_ check: (() throws -> Void)? = nil) throws -> String {
         switch self {
         case .str, .exception, .host: return str
-        default: return try checkedRepr()
+        default: return try checkedRepr(check)
         }
     }
 
@@ -40,11 +40,16 @@ extension Value {
     func repr(_ context: inout ReprContext) -> String {
         switch self {
         case .list, .tuple, .dict, .set, .slice, .boundMethod:
+            if context.stop != nil { return "..." }
             context.depth += 1
             defer { context.depth -= 1 }
             if context.depth > ReprContext.maxDepth {
-                context.tooDeep = true
+                context.stop = PyException(.recursionError, "maximum recursion depth exceeded while getting the repr of an object")
                 return "..."
+            }
+            context.containers &+= 1
+            if context.containers & 0x3FFF == 0, let check = context.check {
+                do { try check() } catch { context.stop = error }
             }
             return nestedRepr(&context)
         default:
@@ -180,7 +185,10 @@ extension Value {
 struct ReprContext {
     /// CPython's default recursion limit, which bounds its `repr` too.
     static let maxDepth = 1000
+    var check: (() throws -> Void)?
     var seen: Set<ObjectIdentifier> = []
     var depth = 0
-    var tooDeep = false
+    var containers = 0
+    /// Why the repr stopped (the rest prints as `...`): too deep, or what `check` threw.
+    var stop: Error?
 }
