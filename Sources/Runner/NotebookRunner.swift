@@ -47,6 +47,7 @@ public final class NotebookRunner {
         for warning in notebook.warnings {
             events.warning("\(configuration.notebookPath):\(warning.line): warning: \(warning.message)")
         }
+        if let memoryLimit = configuration.memoryLimit { MemoryLimit.bytes = memoryLimit }
         let seed = configuration.seed ?? notebook.frontMatter.seed
         let timings = configuration.timings ?? notebook.frontMatter.timings ?? true
         let parameters = try resolvedParameters(of: notebook)

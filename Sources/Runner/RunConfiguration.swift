@@ -24,6 +24,9 @@ public struct RunConfiguration: Sendable {
     public var seed: Int?
     /// Default per-cell timeout in seconds; a cell's `#| timeout:` wins.
     public var timeout: Double?
+    /// The memory budget in bytes (`--memory-limit`): an allocation past it is a
+    /// `MemoryError` in the cell. `nil` keeps `MemoryLimit.defaultBytes`.
+    public var memoryLimit: Int?
     /// Reuse and store cell results in the cache (see docs/cache.md). `false` neither reads
     /// nor writes it.
     public var useCache = true

@@ -118,6 +118,11 @@ struct RunOptions: ParsableArguments {
     @Option(help: "Stop any cell that runs longer than this many seconds.")
     var timeout: Double?
 
+    @Option(help: ArgumentHelp(
+        "The most memory the run may use (e.g. 4G, 512M); past it a cell gets MemoryError. Default: half of the memory, or of ulimit -v when lower.",
+        valueName: "SIZE"))
+    var memoryLimit: String?
+
     @Flag(help: "Run every cell, ignoring cached results (the new results are still cached).")
     var force = false
 
@@ -146,6 +151,9 @@ struct RunOptions: ParsableArguments {
         if let timeout, timeout <= 0 {
             throw ValidationError("--timeout takes a positive number of seconds")
         }
+        if let memoryLimit, MemorySize.bytes(memoryLimit) == nil {
+            throw ValidationError("--memory-limit takes a size such as 4G, 512M or 1500000000 (bytes), got '\(memoryLimit)'")
+        }
     }
 
     /// The run these options describe, for `notebook`.
@@ -164,6 +172,7 @@ struct RunOptions: ParsableArguments {
         config.timings = noTimings ? false : nil
         config.seed = seed
         config.timeout = timeout
+        config.memoryLimit = memoryLimit.flatMap(MemorySize.bytes)
         config.force = force
         config.fromCellID = fromCell
         config.cacheDirectory = cacheDir

@@ -89,7 +89,7 @@ public struct CachedNotebook {
         guard let key = entries.last, let snapshot = try cache.entry(for: key).snapshot else { return ["<no state>"] }
         let session = Session(modules: LabbookModules.registry(settings: LibrarySettings(seed: notebook.seed, showTimings: timings)))
         try session.restoreState(try snapshot.sessionState(blobs: cache.blobs), blobs: CacheBlobs(cache.blobs))
-        return ["after cell \(entries.count)"] + session.globals.map { "\($0.name) = \(Self.withoutAddresses(session.interpreter.repr($0.value)))" }
+        return ["after cell \(entries.count)"] + session.globals.map { "\($0.name) = \(Self.withoutAddresses($0.value.repr))" }
     }
 
     public static func withoutAddresses(_ text: String) -> String {

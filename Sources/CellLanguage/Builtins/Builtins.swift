@@ -20,11 +20,11 @@ enum Builtins {
         }
         define("repr") { args, interp in
             try args.expectExactly(1, "repr")
-            return .str(interp.repr(args.positional[0]))
+            return .str(try interp.repr(args.positional[0]))
         }
         define("ascii") { args, interp in
             try args.expectExactly(1, "ascii")
-            return .str(interp.ascii(interp.repr(args.positional[0])))
+            return .str(interp.ascii(try interp.repr(args.positional[0])))
         }
         define("abs") { args, interp in
             try args.expectExactly(1, "abs")
@@ -131,13 +131,19 @@ enum Builtins {
         define("any") { args, interp in
             try args.expectExactly(1, "any")
             let next = try interp.iterator(args.positional[0])
-            while let v = try next() { if try interp.truthy(v) { return .bool(true) } }
+            while let v = try next() {
+                try interp.tickDeadline()
+                if try interp.truthy(v) { return .bool(true) }
+            }
             return .bool(false)
         }
         define("all") { args, interp in
             try args.expectExactly(1, "all")
             let next = try interp.iterator(args.positional[0])
-            while let v = try next() { if !(try interp.truthy(v)) { return .bool(false) } }
+            while let v = try next() {
+                try interp.tickDeadline()
+                if !(try interp.truthy(v)) { return .bool(false) }
+            }
             return .bool(true)
         }
         define("map") { args, interp in
@@ -305,7 +311,7 @@ enum Builtins {
             default: throw PyException(.typeError, "'\(name)' is an invalid keyword argument for print()")
             }
         }
-        interp.write(args.positional.map { interp.str($0) }.joined(separator: sep) + end)
+        interp.write(try args.positional.map { try interp.str($0) }.joined(separator: sep) + end)
         return .none
     }
 
@@ -336,6 +342,7 @@ enum Builtins {
         }
         var bestKey = key.isNone ? best : try interp.call(key, Arguments([best]))
         for item in items.dropFirst() {
+            try interp.tickDeadline()
             let k = key.isNone ? item : try interp.call(key, Arguments([item]))
             let better = name == "min" ? try interp.lessThan(k, bestKey, .less)
                                        : try interp.lessThan(bestKey, k, .greater, swapped: true)
@@ -355,6 +362,7 @@ enum Builtins {
         }
         let next = try interp.iterator(b["iterable"])
         while let v = try next() {
+            try interp.tickDeadline()
             if case .int(let x) = total, case .int(let y) = v {
                 let (r, o) = x.addingReportingOverflow(y)
                 if !o { total = .int(r); continue }

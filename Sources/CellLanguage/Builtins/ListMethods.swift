@@ -6,10 +6,16 @@ enum ListMethods {
         switch name {
         case "append":
             let a = try Methods.positional(args, qualified, min: 1, max: 1)
+            if l.items.count == l.items.capacity {
+                // The list is about to double: that is the allocation to report.
+                try MemoryLimit.check(count: max(l.items.capacity, 16), stride: MemoryLayout<Value>.stride)
+            }
             l.items.append(a[0])
         case "extend":
             let a = try Methods.positional(args, qualified, min: 1, max: 1)
-            l.items.append(contentsOf: try interp.toArray(a[0]))
+            let added = try interp.toArray(a[0])
+            try MemoryLimit.check(count: added.count, stride: MemoryLayout<Value>.stride)
+            l.items.append(contentsOf: added)
         case "insert":
             let a = try Methods.positional(args, qualified, min: 2, max: 2)
             guard var i = a[0].asInt else {

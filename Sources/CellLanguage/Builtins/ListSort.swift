@@ -9,7 +9,10 @@ enum ListSort {
         // CPython sorts in reverse by reversing, sorting stably and reversing back, which
         // keeps equal elements in their original order.
         var order = reverse ? Array(items.indices.reversed()) : Array(items.indices)
-        try timsort(&order) { i, j in try interp.lessThan(keys[i], keys[j], .less) }
+        try timsort(&order) { i, j in
+            try interp.tickDeadline()
+            return try interp.lessThan(keys[i], keys[j], .less)
+        }
         if reverse { order.reverse() }
         return order.map { items[$0] }
     }

@@ -2,8 +2,14 @@ import Foundation
 
 /// Conversions: `len`, `repr`, `str`, `format`, and calling type objects (`int("3")`).
 extension Interpreter {
-    public func repr(_ v: Value) -> String { v.repr }
-    public func str(_ v: Value) -> String { v.str }
+    public func repr(_ v: Value) throws -> String { try v.checkedRepr(checkLongOperation) }
+    public func str(_ v: Value) throws -> String { try v.checkedStr(checkLongOperation) }
+
+    /// What a long builtin checks now and then: the cell's deadline and the memory in use.
+    func checkLongOperation() throws {
+        try checkDeadline()
+        try MemoryLimit.checkUsage()
+    }
 
     /// `format(v, spec)`; host objects format themselves.
     public func format(_ v: Value, _ spec: String) throws -> String {
@@ -65,7 +71,7 @@ extension Interpreter {
             if a.count > 1 || !args.keywords.isEmpty {
                 throw PyException(.typeError, "str() takes at most 1 argument (\(a.count) given)")
             }
-            return .str(a.first.map { str($0) } ?? "")
+            return .str(try a.first.map { try str($0) } ?? "")
         case .bool:
             try atMostOne()
             return .bool(try a.first.map { try truthy($0) } ?? false)

@@ -46,8 +46,9 @@ public final class Interpreter {
     var loadedModules: [String: Module] = [:]
     /// What the running cell has produced so far.
     var outputs: [OutputPart] = []
-    /// Python call depth, for RecursionError (behind a pointer: no exclusivity checks).
-    private let counters = UnsafeMutablePointer<Int>.allocate(capacity: 2)
+    /// Python call depth, for RecursionError, the tick count and whether the cell has a
+    /// deadline (behind a pointer: no exclusivity checks).
+    private let counters = UnsafeMutablePointer<Int>.allocate(capacity: 3)
     var callDepth: Int {
         @inline(__always) get { counters[0] }
         @inline(__always) set { counters[0] = newValue }
@@ -55,6 +56,11 @@ public final class Interpreter {
     var tick: Int {
         @inline(__always) get { counters[1] }
         @inline(__always) set { counters[1] = newValue }
+    }
+    /// Whether `deadline` is set, read after every builtin call.
+    var hasDeadline: Bool {
+        @inline(__always) get { counters[2] != 0 }
+        @inline(__always) set { counters[2] = newValue ? 1 : 0 }
     }
     /// Maximum Python call depth before `RecursionError: maximum recursion depth exceeded`.
     /// (Read on every call: no exclusivity checks; only the interpreter's thread sets it.)
@@ -75,7 +81,7 @@ public final class Interpreter {
 
     public init(modules: ModuleRegistry) {
         registry = modules
-        counters.initialize(repeating: 0, count: 2)
+        counters.initialize(repeating: 0, count: 3)
         let table = Builtins.make()
         builtinValues = table
         globals = GlobalTable { table[$0] }
@@ -83,6 +89,15 @@ public final class Interpreter {
 
     deinit {
         counters.deallocate()
+    }
+
+    /// Drops every value the session holds (globals, modules, the last outputs): called by
+    /// the session's teardown on a thread with a large stack.
+    func releaseValues() {
+        for i in globals.names.indices { globals.values[i] = nil }
+        loadedModules = [:]
+        outputs = []
+        handling = []
     }
 
     // MARK: Output
@@ -143,11 +158,27 @@ public final class Interpreter {
         interruptLock.unlock()
     }
 
-    /// Checks the deadline every 1024 ticks (loop iterations and calls).
+    /// Checks the deadline every 1024 ticks (loop iterations and calls, and the items that
+    /// builtins such as `sum` and `sorted` go through).
+    /// Every 65,536 ticks it also reads the process's memory, for growth no allocation
+    /// reported to `MemoryLimit`.
     @inline(__always)
     func tickDeadline() throws {
         tick &+= 1
-        if tick & 1023 == 0 { try checkDeadline() }
+        if tick & 1023 == 0 {
+            try checkDeadline()
+            if tick & 0xFFFF == 0 { try MemoryLimit.checkUsage() }
+        }
+    }
+
+    /// Checks the deadline, if the cell has one, right after a builtin or library call: one
+    /// call (a NumPy operation on a big array, a join) may take seconds and cannot stop
+    /// half-way, but the cell stops as soon as it returns. The memory its result took is
+    /// measured then too, when due.
+    @inline(__always)
+    func checkDeadlineAfterCall() throws {
+        if hasDeadline { try checkDeadline() }
+        try MemoryLimit.checkDue()
     }
 
     static func seconds(_ s: Double) -> String {

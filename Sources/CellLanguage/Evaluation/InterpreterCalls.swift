@@ -17,7 +17,9 @@ extension Interpreter {
         case .type(let t):
             return try construct(t, arguments)
         case .host(let h):
-            return try h.call(arguments, self)
+            let result = try h.call(arguments, self)
+            try checkDeadlineAfterCall()
+            return result
         default:
             throw PyException(.typeError, "'\(callee.typeName)' object is not callable")
         }
@@ -30,7 +32,9 @@ extension Interpreter {
 
     func callBuiltin(_ b: BuiltinFunction, _ arguments: Arguments) throws -> Value {
         do {
-            return try b.body(arguments, self)
+            let result = try b.body(arguments, self)
+            try checkDeadlineAfterCall()
+            return result
         } catch let e as PyException {
             throw e
         } catch {
@@ -161,7 +165,10 @@ extension Interpreter {
 
     /// `object.name(arguments)` without materializing a bound method for builtin types.
     func callMethod(_ object: Value, _ name: String, _ arguments: Arguments) throws -> Value {
-        if let result = try Methods.call(object, name, arguments, self) { return result }
+        if let result = try Methods.call(object, name, arguments, self) {
+            try checkDeadlineAfterCall()
+            return result
+        }
         return try call(try getAttribute(object, name), arguments)
     }
 

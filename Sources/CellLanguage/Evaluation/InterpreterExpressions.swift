@@ -245,11 +245,11 @@ extension Interpreter {
                 var v = try eval(e, frame)
                 if let debugText { out += debugText }
                 switch conversion {
-                case "r": v = .str(repr(v))
-                case "s": v = .str(str(v))
-                case "a": v = .str(ascii(repr(v)))
+                case "r": v = .str(try repr(v))
+                case "s": v = .str(try str(v))
+                case "a": v = .str(ascii(try repr(v)))
                 default:
-                    if debugText != nil && specParts == nil { v = .str(repr(v)) }
+                    if debugText != nil && specParts == nil { v = .str(try repr(v)) }
                 }
                 let spec = try specParts.map { try evalFString($0, frame) } ?? ""
                 out += try format(v, spec)

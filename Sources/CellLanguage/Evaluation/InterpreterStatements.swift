@@ -333,13 +333,15 @@ extension Interpreter {
         }
         if case .list(let l) = a {
             if op == .add {
-                l.items.append(contentsOf: try toArray(b))
+                let added = try toArray(b)
+                try MemoryLimit.check(count: added.count, stride: MemoryLayout<Value>.stride)
+                l.items.append(contentsOf: added)
                 return a
             }
             if op == .multiply, let n = b.asInt, !(b.isBool) {
                 let original = l.items
                 try MemoryLimit.check(repeating: original.count, times: n, stride: MemoryLayout<Value>.stride)
-                l.items = n <= 0 ? [] : Array([[Value]](repeating: original, count: n).joined())
+                l.items = try repeated(original, times: n)
                 return a
             }
         }

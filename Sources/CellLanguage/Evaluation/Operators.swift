@@ -17,8 +17,14 @@ extension Interpreter {
 
     /// `a op b` with Python semantics (host objects first, then reflected).
     public func binary(_ op: BinaryOperator, _ a: Value, _ b: Value) throws -> Value {
-        if case .host(let h) = a, let r = try h.binaryOperation(op, b, reflected: false, self) { return r }
-        if case .host(let h) = b, let r = try h.binaryOperation(op, a, reflected: true, self) { return r }
+        if case .host(let h) = a, let r = try h.binaryOperation(op, b, reflected: false, self) {
+            try checkDeadlineAfterCall()
+            return r
+        }
+        if case .host(let h) = b, let r = try h.binaryOperation(op, a, reflected: true, self) {
+            try checkDeadlineAfterCall()
+            return r
+        }
         switch (a, b) {
         case (.int, .int), (.int, .bool), (.bool, .int), (.bool, .bool):
             if case .bool(let x) = a, case .bool(let y) = b {
@@ -33,7 +39,10 @@ extension Interpreter {
         case (.float, .float), (.float, .int), (.int, .float), (.float, .bool), (.bool, .float):
             if let r = try Arithmetic.float(op, a.asDouble ?? 0, b.asDouble ?? 0) { return r }
         case (.str(let x), .str(let y)):
-            if op == .add { return .str(x + y) }
+            if op == .add {
+                try MemoryLimit.check(count: x.utf8.count &+ y.utf8.count)
+                return .str(x + y)
+            }
             if op == .modulo { return .str(try percentFormat(x, b)) }
         case (.str(let x), _):
             if op == .multiply, let n = b.asInt, !isFloatLike(b) {
@@ -44,9 +53,15 @@ extension Interpreter {
                 throw PyException(.typeError, "can only concatenate str (not \"\(b.typeName)\") to str")
             }
         case (.list(let x), .list(let y)):
-            if op == .add { return .list(PyList(x.items + y.items)) }
+            if op == .add {
+                try MemoryLimit.check(count: x.items.count &+ y.items.count, stride: MemoryLayout<Value>.stride)
+                return .list(PyList(x.items + y.items))
+            }
         case (.tuple(let x), .tuple(let y)):
-            if op == .add { return .tuple(x + y) }
+            if op == .add {
+                try MemoryLimit.check(count: x.count &+ y.count, stride: MemoryLayout<Value>.stride)
+                return .tuple(x + y)
+            }
         case (.set(let x), .set(let y)):
             if let r = try setOperation(op, x, y) { return .set(r) }
         case (.dict(let x), .dict(let y)):
@@ -95,16 +110,16 @@ extension Interpreter {
         switch sequence {
         case .list(let l):
             try MemoryLimit.check(repeating: l.items.count, times: times, stride: MemoryLayout<Value>.stride)
-            return .list(PyList(Array([[Value]](repeating: l.items, count: times).joined())))
+            return .list(PyList(try repeated(l.items, times: times)))
         case .tuple(let t):
             try MemoryLimit.check(repeating: t.count, times: times, stride: MemoryLayout<Value>.stride)
-            return .tuple(Array([[Value]](repeating: t, count: times).joined()))
+            return .tuple(try repeated(t, times: times))
         case .str(let s):
             if s.utf8.count.multipliedReportingOverflow(by: times).overflow {
                 throw PyException(.overflowError, "repeated string is too long")
             }
             try MemoryLimit.check(repeating: s.utf8.count, times: times, stride: 1)
-            return .str(String(repeating: s, count: times))
+            return .str(try repeated(s, times: times))
         default: return nil
         }
     }
@@ -154,8 +169,14 @@ extension Interpreter {
         case .notIn: return .bool(!(try contains(b, a)))
         default: break
         }
-        if case .host(let h) = a, let r = try h.compare(op, b, self) { return r }
-        if case .host(let h) = b, let r = try h.compare(op.reflected, a, self) { return r }
+        if case .host(let h) = a, let r = try h.compare(op, b, self) {
+            try checkDeadlineAfterCall()
+            return r
+        }
+        if case .host(let h) = b, let r = try h.compare(op.reflected, a, self) {
+            try checkDeadlineAfterCall()
+            return r
+        }
         switch op {
         case .equal: return .bool(try equals(a, b))
         case .notEqual: return .bool(!(try equals(a, b)))
@@ -171,7 +192,44 @@ extension Interpreter {
     public func equals(_ a: Value, _ b: Value) throws -> Bool {
         if case .host(let h) = a, let r = try h.compare(.equal, b, self) { return try truthy(r) }
         if case .host(let h) = b, let r = try h.compare(.equal, a, self) { return try truthy(r) }
-        return a.pyEquals(b)
+        switch (a, b) {
+        case (.list(let x), .list(let y)):
+            if x === y { return true }
+            return try sequenceEqual(x.items, y.items)
+        case (.tuple(let x), .tuple(let y)):
+            return try sequenceEqual(x, y)
+        case (.dict(let x), .dict(let y)):
+            guard x !== y else { return true }
+            guard x.count == y.count else { return false }
+            return try nested {
+                for (k, v) in x.entries {
+                    guard let w = try y.get(k), try itemEquals(v, w) else { return false }
+                }
+                return true
+            }
+        default:
+            return a.pyEquals(b)
+        }
+    }
+
+    private func sequenceEqual(_ x: [Value], _ y: [Value]) throws -> Bool {
+        guard x.count == y.count else { return false }
+        return try nested {
+            for (p, q) in zip(x, y) where !(try itemEquals(p, q)) { return false }
+            return true
+        }
+    }
+
+    /// One level down into containers being compared: it counts against the recursion
+    /// limit as in CPython, so values nested thousands deep raise RecursionError instead
+    /// of overflowing the stack.
+    private func nested<T>(_ body: () throws -> T) throws -> T {
+        callDepth += 1
+        defer { callDepth -= 1 }
+        if callDepth > recursionLimit {
+            throw PyException(.recursionError, "maximum recursion depth exceeded in comparison")
+        }
+        return try body()
     }
 
     func identical(_ a: Value, _ b: Value) -> Bool {
@@ -227,10 +285,12 @@ extension Interpreter {
 
     /// Sequences compare at their first differing item (with the operator itself), else by length.
     private func sequenceOrdered(_ x: [Value], _ y: [Value], _ op: CompareOperator, strict: Bool) throws -> Bool {
-        for (p, q) in zip(x, y) where !(try itemEquals(p, q)) {
-            return strict ? try lessThan(p, q, op) : try lessOrEqual(p, q, op)
+        try nested {
+            for (p, q) in zip(x, y) where !(try itemEquals(p, q)) {
+                return strict ? try lessThan(p, q, op) : try lessOrEqual(p, q, op)
+            }
+            return strict ? x.count < y.count : x.count <= y.count
         }
-        return strict ? x.count < y.count : x.count <= y.count
     }
 
     /// Equality as containers test their items: identity first, as CPython does, so a NaN

@@ -32,6 +32,15 @@ public final class Session {
         interpreter = Interpreter(modules: modules)
     }
 
+    /// The session's values are freed on a large stack too: what the work list of
+    /// `ValueReclaimer` does not open (deep chains of iterators, closures, exceptions) may
+    /// still free recursively, and the thread that drops a session is often the main
+    /// thread, with 8 MB of stack.
+    deinit {
+        let interpreter = UncheckedBox(interpreter)
+        Session.onLargeStack { interpreter.value.releaseValues() }
+    }
+
     /// Transient terminal status (live progress bars); never in the report.
     public var onLiveStatus: (@Sendable (String?) -> Void)? {
         get { interpreter.onLiveStatus }
@@ -57,18 +66,36 @@ public final class Session {
     /// run time with `TimeoutError: cell timed out after N seconds`.
     public func run(_ source: String, cellNumber: Int, timeout: Double? = nil) -> CellOutcome {
         let box = UncheckedBox((self, source, cellNumber, timeout))
-        let result = UncheckedBox<CellOutcome?>(nil)
+        return Session.onLargeStack {
+            let (session, source, cellNumber, timeout) = box.value
+            return session.runHere(source, cellNumber: cellNumber, timeout: timeout)
+        }
+    }
+
+    /// Runs `body` on a thread of `stackSize` and waits for it.
+    static func onLargeStack<T>(_ body: @escaping () -> T) -> T {
+        let work = UncheckedBox(body)
+        let result = UncheckedBox<T?>(nil)
         let done = DispatchSemaphore(value: 0)
         let thread = Thread {
-            let (session, source, cellNumber, timeout) = box.value
-            result.value = session.runHere(source, cellNumber: cellNumber, timeout: timeout)
+            Thread.current.threadDictionary[Session.largeStackKey] = true
+            result.value = work.value()
             done.signal()
         }
         thread.stackSize = Session.stackSize
         thread.start()
         done.wait()
-        return result.value ?? CellOutcome(outputs: [], error: nil)
+        return result.value!
     }
+
+    /// `onLargeStack` for work that throws.
+    static func onLargeStack<T>(_ body: @escaping () throws -> T) throws -> T {
+        try onLargeStack { Result { try body() } }.get()
+    }
+
+    /// Whether the calling thread is one `onLargeStack` started.
+    static var isOnLargeStack: Bool { Thread.current.threadDictionary[largeStackKey] != nil }
+    private static let largeStackKey = "labbook.largeStack"
 
     /// Runs a cell on the calling thread (which must have a large enough stack).
     func runHere(_ source: String, cellNumber: Int, timeout: Double?) -> CellOutcome {
@@ -79,7 +106,11 @@ public final class Session {
         interp.callDepth = 0
         interp.timeoutSeconds = timeout ?? 0
         interp.deadline = timeout.map { DispatchTime.now() + .nanoseconds(Int(min($0, 1e9) * 1e9)) }
-        defer { interp.deadline = nil }
+        interp.hasDeadline = timeout != nil
+        defer {
+            interp.deadline = nil
+            interp.hasDeadline = false
+        }
         interp.cellSources[cellNumber] = Session.cellSource(source)
         let renderer = TracebackRenderer(sources: interp.cellSources)
         let program: Program
@@ -105,7 +136,7 @@ public final class Session {
                         interp.record(error, line: line, frame)
                         throw error
                     }
-                    if !value.isNone { interp.outputs.append(.result(interp.repr(value))) }
+                    if !value.isNone { interp.outputs.append(.result(try interp.repr(value))) }
                     continue
                 }
                 _ = try interp.execute([statement], frame)

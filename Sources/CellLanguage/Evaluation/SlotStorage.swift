@@ -19,6 +19,7 @@ struct FixedSlots {
 
     /// Frees the slots; called once, by the owner's `deinit`.
     func release() {
+        ValueReclaimer.reclaim(slots: base, count: count)
         base.deinitialize(count: count)
         base.deallocate()
     }
@@ -44,6 +45,7 @@ final class ChunkedSlots {
 
     deinit {
         for c in 0..<(capacity / ChunkedSlots.chunkSize) {
+            if let chunk = chunks[c] { ValueReclaimer.reclaim(slots: chunk, count: ChunkedSlots.chunkSize) }
             chunks[c]?.deinitialize(count: ChunkedSlots.chunkSize)
             chunks[c]?.deallocate()
         }

@@ -256,6 +256,7 @@ extension Interpreter {
             let next = try iterator(v)
             var out: [Value] = []
             while let item = try next() {
+                try tickDeadline()
                 out.append(item)
             }
             return out

@@ -61,6 +61,13 @@ public final class PyDict {
 
     public init() {}
 
+    deinit {
+        // The index holds the keys too; the arrays hold the last references once it is gone.
+        index.removeAll()
+        ValueReclaimer.reclaim(&keys)
+        ValueReclaimer.reclaim(&values)
+    }
+
     /// A dict with these entries (later duplicates overwrite earlier ones).
     public convenience init(_ entries: [(String, Value)]) {
         self.init()

@@ -22,6 +22,13 @@ public final class PySet {
 
     public init() {}
 
+    deinit {
+        guard table.contains(where: { if case .active(_, let v) = $0 { v.mayNest } else { false } }) else { return }
+        var values = items
+        table = []
+        ValueReclaimer.reclaim(&values)
+    }
+
     public init(_ values: [Value]) throws {
         for v in values { try add(v) }
     }

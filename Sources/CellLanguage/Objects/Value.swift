@@ -125,6 +125,7 @@ public enum Value {
 public final class PyList {
     public var items: [Value]
     public init(_ items: [Value] = []) { self.items = items }
+    deinit { ValueReclaimer.reclaim(&items) }
 }
 
 /// Python's `range`.

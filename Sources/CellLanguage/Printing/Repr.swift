@@ -1,9 +1,30 @@
 /// `repr`, `str` and equality of values, with Python's exact printed forms.
 extension Value {
     /// `repr(x)`: `[1, 'a', (2,)]`, `{'k': 1.5}`, `set()`, recursive lists as `[...]`.
+    /// Past `ReprContext.maxDepth` levels of nesting the rest is `...` (`checkedRepr` raises
+    /// CPython's RecursionError there instead).
     public var repr: String {
-        var seen: Set<ObjectIdentifier> = []
-        return repr(&seen)
+        var context = ReprContext()
+        return repr(&context)
+    }
+
+    /// `repr(x)` as cells see it: `RecursionError` for values nested too deep to print, as
+    /// in CPython, rather than a stack overflow. `check` runs every few thousand containers
+    /// (the cell's deadline and memory: the repr of a list holding itself three times per
+    /// level is exponential); what it throws stops the repr.
+    func checkedRepr(_ check: (() throws -> Void)? = nil) throws -> String {
+        var context = ReprContext(check: check)
+        let text = repr(&context)
+        if let stop = context.stop { throw stop }
+        return text
+    }
+
+    /// `str(x)` as cells see it (see `checkedRepr`).
+    func checkedStr(_ check: (() throws -> Void)? = nil) throws -> String {
+        switch self {
+        case .str, .exception, .host: return str
+        default: return try checkedRepr(check)
+        }
     }
 
     /// `str(x)`: strings unquoted, everything else as repr (host objects may differ).
@@ -16,7 +37,27 @@ extension Value {
         }
     }
 
-    func repr(_ seen: inout Set<ObjectIdentifier>) -> String {
+    func repr(_ context: inout ReprContext) -> String {
+        switch self {
+        case .list, .tuple, .dict, .set, .slice, .boundMethod:
+            if context.stop != nil { return "..." }
+            context.depth += 1
+            defer { context.depth -= 1 }
+            if context.depth > ReprContext.maxDepth {
+                context.stop = PyException(.recursionError, "maximum recursion depth exceeded while getting the repr of an object")
+                return "..."
+            }
+            context.containers &+= 1
+            if context.containers & 0x3FFF == 0, let check = context.check {
+                do { try check() } catch { context.stop = error }
+            }
+            return nestedRepr(&context)
+        default:
+            return nestedRepr(&context)
+        }
+    }
+
+    private func nestedRepr(_ context: inout ReprContext) -> String {
         switch self {
         case .none: return "None"
         case .bool(let b): return b ? "True" : "False"
@@ -25,28 +66,28 @@ extension Value {
         case .str(let s): return ValueFormatting.stringRepr(s)
         case .list(let l):
             let id = ObjectIdentifier(l)
-            if seen.contains(id) { return "[...]" }
-            seen.insert(id)
-            defer { seen.remove(id) }
-            return "[" + l.items.map { $0.repr(&seen) }.joined(separator: ", ") + "]"
+            if context.seen.contains(id) { return "[...]" }
+            context.seen.insert(id)
+            defer { context.seen.remove(id) }
+            return "[" + l.items.map { $0.repr(&context) }.joined(separator: ", ") + "]"
         case .tuple(let items):
-            if items.count == 1 { return "(" + items[0].repr(&seen) + ",)" }
-            return "(" + items.map { $0.repr(&seen) }.joined(separator: ", ") + ")"
+            if items.count == 1 { return "(" + items[0].repr(&context) + ",)" }
+            return "(" + items.map { $0.repr(&context) }.joined(separator: ", ") + ")"
         case .dict(let d):
             let id = ObjectIdentifier(d)
-            if seen.contains(id) { return "{...}" }
-            seen.insert(id)
-            defer { seen.remove(id) }
-            return "{" + d.entries.map { $0.key.repr(&seen) + ": " + $0.value.repr(&seen) }
+            if context.seen.contains(id) { return "{...}" }
+            context.seen.insert(id)
+            defer { context.seen.remove(id) }
+            return "{" + d.entries.map { $0.key.repr(&context) + ": " + $0.value.repr(&context) }
                 .joined(separator: ", ") + "}"
         case .set(let s):
-            let inner = s.items.map { $0.repr(&seen) }.joined(separator: ", ")
+            let inner = s.items.map { $0.repr(&context) }.joined(separator: ", ")
             if s.frozen { return s.count == 0 ? "frozenset()" : "frozenset({\(inner)})" }
             return s.count == 0 ? "set()" : "{" + inner + "}"
         case .range(let r):
             return r.step == 1 ? "range(\(r.start), \(r.stop))" : "range(\(r.start), \(r.stop), \(r.step))"
         case .slice(let s):
-            return "slice(\(s.start.repr(&seen)), \(s.stop.repr(&seen)), \(s.step.repr(&seen)))"
+            return "slice(\(s.start.repr(&context)), \(s.stop.repr(&context)), \(s.step.repr(&context)))"
         case .function(let f):
             return "<function \(f.code.qualifiedName) at \(address(f))>"
         case .builtin(let b):
@@ -55,7 +96,7 @@ extension Value {
             return "<built-in function \(b.name)>"
         case .boundMethod(let m):
             if case .function(let f) = m.function {
-                return "<bound method \(f.code.qualifiedName) of \(m.receiver.repr(&seen))>"
+                return "<bound method \(f.code.qualifiedName) of \(m.receiver.repr(&context))>"
             }
             return "<built-in method \(m.name) of \(m.receiver.typeName) object at \(m.receiver.identity.map(hex) ?? "0x0")>"
         case .module(let m):
@@ -137,4 +178,17 @@ extension Value {
             return false
         }
     }
+}
+
+/// What `repr` carries down a value: the containers being printed (a list inside itself
+/// prints as `[...]`) and how deep it is.
+struct ReprContext {
+    /// CPython's default recursion limit, which bounds its `repr` too.
+    static let maxDepth = 1000
+    var check: (() throws -> Void)?
+    var seen: Set<ObjectIdentifier> = []
+    var depth = 0
+    var containers = 0
+    /// Why the repr stopped (the rest prints as `...`): too deep, or what `check` threw.
+    var stop: Error?
 }

@@ -100,9 +100,9 @@ struct StringFormatter {
             }
         }
         switch conversion {
-        case "r": value = .str(interpreter.repr(value))
-        case "s": value = .str(interpreter.str(value))
-        case "a": value = .str(interpreter.ascii(interpreter.repr(value)))
+        case "r": value = .str(try interpreter.repr(value))
+        case "s": value = .str(try interpreter.str(value))
+        case "a": value = .str(interpreter.ascii(try interpreter.repr(value)))
         default: break
         }
         if spec.contains("{") {

@@ -56,6 +56,7 @@ extension Session {
     /// Throws `SnapshotError.unsupported` naming the global that holds a value that cannot be
     /// saved (an iterator, a host object whose type is not `SnapshotCodable`).
     public func captureState(blobs: SnapshotBlobStore) throws -> SessionState {
+        if !Session.isOnLargeStack { return try Session.onLargeStack { try self.captureState(blobs: blobs) } }
         let interp = interpreter
         let encoder = SnapshotEncoder(interpreter: interp, blobStore: blobs)
         var globals: [SessionState.Global] = []
@@ -111,6 +112,7 @@ extension Session {
     /// Throws `SnapshotError` (or a blob store's error) when the state cannot be restored;
     /// the session must then be discarded.
     public func restoreState(_ state: SessionState, blobs: SnapshotBlobStore) throws {
+        if !Session.isOnLargeStack { return try Session.onLargeStack { try self.restoreState(state, blobs: blobs) } }
         let interp = interpreter
         guard let languageBytes = state.records.first(where: { $0.name == SessionState.languageRecord })?.bytes,
               let heapBytes = state.records.first(where: { $0.name == SessionState.heapRecord })?.bytes

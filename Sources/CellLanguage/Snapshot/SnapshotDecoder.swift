@@ -18,6 +18,10 @@ final class SnapshotDecoder {
     private var objects: [Int: Slot] = [:]
     private var fills: [(id: Int, object: AnyObject)] = []
     private var parsed: [String: [FunctionCode]] = [:]
+    /// Deeper than the encoder writes tuples: frozensets (records) nest here too. Restoring
+    /// runs on the session's large stack, which holds this many levels.
+    static let maxNesting = 20_000
+    private var nesting = 0
 
     init(interpreter: Interpreter, blobStore: SnapshotBlobStore, records: [Data], sourceTexts: [String]) {
         self.interpreter = interpreter
@@ -30,6 +34,12 @@ final class SnapshotDecoder {
     // MARK: Values
 
     func decodeValue(_ input: inout ByteReader) throws -> Value {
+        // Tuples and frozensets are read recursively: a damaged heap must not overflow the stack.
+        nesting += 1
+        defer { nesting -= 1 }
+        if nesting > SnapshotDecoder.maxNesting {
+            throw SnapshotError.malformed("values nested more than \(SnapshotDecoder.maxNesting) levels deep")
+        }
         guard let tag = ValueTag(rawValue: try input.byte()) else { throw SnapshotError.malformed("value tag") }
         switch tag {
         case .none: return .none

@@ -10,6 +10,9 @@ final class SnapshotEncoder {
     /// Where the value being encoded was reached from, for messages: `global 'it'`.
     var root = ""
 
+    /// How deep inline values (tuples, slices) may nest: the decoder reads them recursively.
+    static let maxNesting = 10_000
+    private var nesting = 0
     private var ids: [ObjectIdentifier: Int] = [:]
     private var retained: [AnyObject] = []
     private(set) var records: [Data] = []
@@ -39,6 +42,12 @@ final class SnapshotEncoder {
     // MARK: Values
 
     func encode(_ value: Value, into out: inout ByteWriter) throws {
+        // Containers are records (written from a work list); tuples and slices nest inline.
+        nesting += 1
+        defer { nesting -= 1 }
+        if nesting > SnapshotEncoder.maxNesting {
+            throw SnapshotError.unsupported("\(root) is nested more than \(SnapshotEncoder.maxNesting) levels deep")
+        }
         switch value {
         case .none: out.byte(ValueTag.none.rawValue)
         case .bool(let b): out.byte(b ? ValueTag.trueValue.rawValue : ValueTag.falseValue.rawValue)

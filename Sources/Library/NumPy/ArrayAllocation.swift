@@ -24,7 +24,9 @@ enum ArrayAllocation {
         }
         let (bytes, overflow) = count.multipliedReportingOverflow(by: dtype.itemSize)
         if overflow { throw tooBig }
-        if bytes > MemoryLimit.bytes {
+        do {
+            try MemoryLimit.check(count: bytes)
+        } catch {
             let shapeText = shape.count == 1 ? "(\(shape[0]),)" : "(" + shape.map(String.init).joined(separator: ", ") + ")"
             throw PyException(.memoryError, "Unable to allocate \(sizeText(bytes)) for an array with shape \(shapeText) and data type \(dtype.name)")
         }

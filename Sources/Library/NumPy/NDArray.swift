@@ -20,6 +20,8 @@ public final class NDArray: @unchecked Sendable {
     /// the counts agree.
     public init(shape: [Int], storage: ArrayStorage) {
         precondition(shape.reduce(1, *) == storage.count, "NDArray: \(storage.count) elements for shape \(shape)")
+        // Results of arithmetic are made before anyone could ask: counted afterwards.
+        MemoryLimit.note(count: storage.count, stride: storage.dtype.itemSize)
         self.buffer = ArrayBuffer(storage)
         self.layout = .rowMajor(shape)
     }

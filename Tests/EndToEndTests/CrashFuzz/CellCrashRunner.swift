@@ -42,19 +42,10 @@ struct CellCrashRunner {
         try notebook(cells).write(to: notebookURL, atomically: true, encoding: .utf8)
         let errorURL = directory.appendingPathComponent("stderr.txt")
         _ = FileManager.default.createFile(atPath: errorURL.path, contents: nil)
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/bin/sh")
-        process.arguments = [
-            "-c", "ulimit -v \(memoryLimitKiB); exec \"$0\" \"$@\"", binary, "run", notebookURL.path,
-            "-o", directory.appendingPathComponent("out.md").path, "--no-timings", "--quiet", "--force",
-            "--cache-dir", directory.appendingPathComponent("cache").path,
-        ]
-        var environment = ProcessInfo.processInfo.environment
-        environment["SWIFT_BACKTRACE"] = "enable=no"
-        environment["LABBOOK_OFFLINE"] = "1"
-        process.environment = environment
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = try FileHandle(forWritingTo: errorURL)
+        let process = try LimitRun.shellProcess(binary, [
+            "run", notebookURL.path, "-o", directory.appendingPathComponent("out.md").path, "--no-timings", "--quiet",
+            "--force", "--cache-dir", directory.appendingPathComponent("cache").path,
+        ], addressSpaceKiB: memoryLimitKiB, stderr: errorURL)
         try process.run()
         let deadline = Date().addingTimeInterval(wallLimit)
         while process.isRunning {

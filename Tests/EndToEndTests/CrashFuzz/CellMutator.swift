@@ -1,7 +1,8 @@
 import Foundation
 
 /// Makes mutants of a cell for the crash fuzzer: numbers swapped for extremes, operators
-/// swapped, the source truncated, lines duplicated, dropped or spliced in from other cells.
+/// swapped, the source truncated, lines duplicated, dropped or spliced in from other cells,
+/// values nested hundreds of thousands deep and used, huge repetitions and long builtins.
 /// Seeded, so one seed always yields the same mutants.
 struct CellMutator {
     /// Values that have broken interpreters before: edges of 64-bit ints, sizes past any
@@ -18,6 +19,34 @@ struct CellMutator {
     static let insertions = [
         "[::-1]", "[::0]", "[-2**62-2**62]", "[2**62:]", "(*[])", "(**{})", ".T", "[None]", "[...]",
         ".reshape(-1)", ".reshape(0, -1)", "[[]]", "[[0, -1]]", ".astype('uint8')", " * 10**9",
+        " * 10**8", " * (2 * 10**8)",
+    ]
+    /// Cells that nest a value `N` deep (`N` replaced by a depth), built in a loop as
+    /// CPython allows: freeing, printing, comparing, hashing and caching them must not crash.
+    static let deepBuilders = [
+        "d_ = []\nfor _ in range(N):\n    d_ = [d_]",
+        "d_ = {}\nfor _ in range(N):\n    d_ = {0: d_}",
+        "d_ = ()\nfor _ in range(N):\n    d_ = (d_,)",
+        "d_ = frozenset()\nfor _ in range(N):\n    d_ = frozenset([d_])",
+        "d_ = None\nfor _ in range(N):\n    d_ = [d_, (d_,), {1: d_}]",
+        "d_ = []\ne_ = d_\nfor _ in range(N):\n    e_.append([])\n    e_ = e_[0]",
+        "d_ = iter([])\nfor _ in range(N):\n    d_ = map(abs, d_)",
+    ]
+    static let depths = ["10**4", "10**5", "3 * 10**5"]
+    /// What is done with a deep value afterwards.
+    static let deepUses = [
+        "print(d_)", "repr(d_)", "d_ == d_", "d_ == [d_]", "str(d_)", "hash((d_,))", "{d_: 1}", "sorted([d_, d_])",
+        "d_ = None", "del d_", "d_ < d_", "list(d_)", "f'{d_}'", "[d_] * 3", "d_ in [d_]", "max([d_])", "next(d_)",
+        "import copy\ncopy.deepcopy(d_)", "import json\njson.dumps(d_)", "d_",
+    ]
+    /// Lines whose one builtin would run for minutes or take all memory.
+    static let hugeLines = [
+        "h_ = 'ab' * 10**9", "h_ = [None] * 10**9", "h_ = (0,) * 10**8", "h_ = 'x' * (2 * 10**8)\nh_ = h_ + h_",
+        "h_ = [[]] * 10**8", "h_ = list(range(10**8))", "h_ = sum(range(10**12))", "h_ = ','.join(['ab'] * 10**8)",
+        "h_ = sorted(range(10**8), reverse=True)", "import numpy as np\nh_ = np.zeros(10**9)",
+        "h_ = 'a' * 10**8\nh_ = h_.replace('a', 'bb')", "h_ = {i: i for i in range(10**8)}", "h_ = [0] * 10**8\nh_.sort()",
+        "h_ = []\nwhile True:\n    h_.append('x' * 10**7)", "h_ = [1]\nwhile True:\n    h_ = h_ + h_",
+        "import numpy as np\nh_ = []\nwhile True:\n    h_.append(np.ones(10**7))", "h_ = max(range(10**12))",
     ]
 
     private var state: UInt64
@@ -46,7 +75,7 @@ struct CellMutator {
 
     private mutating func mutateOnce(_ source: String, donors: [String]) -> String {
         var lines = source.components(separatedBy: "\n")
-        switch below(10) {
+        switch below(12) {
         case 0, 1, 2:
             return replacing(numberIn: source) ?? source
         case 3:
@@ -67,9 +96,15 @@ struct CellMutator {
             var line = lines[i]
             line.insert(contentsOf: pick(Self.insertions), at: line.index(line.startIndex, offsetBy: below(line.count + 1)))
             lines[i] = line
-        default:
+        case 9:
             let i = below(lines.count)
             lines[i] = String(repeating: "(", count: 300) + lines[i] + String(repeating: ")", count: 300)
+        case 10:
+            // At the top or the bottom of the cell, where a top-level statement may go.
+            let deep = pick(Self.deepBuilders).replacingOccurrences(of: "N", with: pick(Self.depths)) + "\n" + pick(Self.deepUses)
+            lines.insert(deep, at: below(2) == 0 ? 0 : lines.count)
+        default:
+            lines.insert(pick(Self.hugeLines), at: below(2) == 0 ? 0 : lines.count)
         }
         return lines.joined(separator: "\n")
     }
