@@ -20,8 +20,8 @@ struct PrecisionRecall {
             case .int(let i) where i == 0 || i == 1: self = .value(Double(i))
             case .float(let d) where d == 0 || d == 1 || d.isNaN: self = .value(d)
             default:
-                throw PyException(.valueError, "The 'zero_division' parameter of \(function) must be a float among {0.0, 1.0, nan} "
-                                  + "or a str among {'warn'}. Got \(value.repr) instead.")
+                throw PyException(.valueError, "The 'zero_division' parameter of \(function) must be a float among {0.0, 1.0}, "
+                                  + "numpy.nan or a str among {'warn'}. Got \(value.repr) instead.")
             }
         }
 
