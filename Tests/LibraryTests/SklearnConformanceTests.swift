@@ -24,5 +24,5 @@ func sklearnConformance(_ path: String) throws {
 }
 
 @Test func sklearnConformanceCorpusIsPresent() {
-    #expect((SklearnConformance.corpus?.snippets.count ?? 0) >= 49)
+    #expect((SklearnConformance.corpus?.snippets.count ?? 0) >= 52)
 }
