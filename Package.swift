@@ -71,7 +71,7 @@ let package = Package(
         .testTarget(
             name: "LibraryTests",
             dependencies: ["Library", "CellOutput", "CellLanguage", "NeuralEngine", "Datasets", "TestSupport"],
-            resources: [.copy("NumPyConformance")]),
+            resources: [.copy("NumPyConformance"), .copy("SklearnConformance")]),
         .testTarget(name: "ChartsTests", dependencies: ["Charts", "TestSupport"], exclude: ["Golden", "Fixtures"]),
         .testTarget(name: "ReportsTests", dependencies: ["Reports", "CellOutput", "TestSupport"], exclude: ["Golden"]),
         .testTarget(name: "RunnerTests", dependencies: ["Runner", "TestSupport"], exclude: ["Golden"]),

@@ -26,9 +26,17 @@ ROOT = Path(__file__).resolve().parent.parent / 'Tests' / 'CellLanguageTests' / 
 # Runs one snippet (its path is argv[1]) as a Jupyter cell; executed in a child python3 so
 # every snippet starts from a clean interpreter.
 CELL_RUNNER = r'''
-import ast, sys, traceback, warnings
+import ast, linecache, sys, traceback, warnings
 if sys.argv[2:] == ['--ignore-warnings']:
     warnings.simplefilter('ignore')
+elif sys.argv[2:] == ['--warnings-to-stdout']:
+    # As CPython shows a warning, in order with the printed text, the library's file named
+    # from its package folder (sklearn/...) rather than this machine's install path.
+    def show(message, category, filename, lineno, file=None, line=None):
+        line = linecache.getline(filename, lineno)
+        short = filename.split('site-packages/')[-1]
+        sys.stdout.write(warnings.formatwarning(message, category, short, lineno, line))
+    warnings.showwarning = show
 path = sys.argv[1]
 source = open(path, encoding='utf-8').read()
 tree = ast.parse(source, path)
@@ -82,11 +90,12 @@ def subset_problems(path, source):
     return problems
 
 
-def run(path, ignore_warnings=False):
+def run(path, ignore_warnings=False, warnings_to_stdout=False):
     """Runs one snippet as a Jupyter cell: (stdout, whether an exception escaped).
-    `ignore_warnings` drops Python warnings (NumPy's RuntimeWarnings go to stderr in Jupyter)."""
+    `ignore_warnings` drops Python warnings (NumPy's RuntimeWarnings go to stderr in Jupyter);
+    `warnings_to_stdout` prints them with the output, where Labbook shows a library's warnings."""
     env = dict(os.environ, PYTHONHASHSEED='0', PYTHONIOENCODING='utf-8')
-    flags = ['--ignore-warnings'] if ignore_warnings else []
+    flags = ['--ignore-warnings'] if ignore_warnings else ['--warnings-to-stdout'] if warnings_to_stdout else []
     result = subprocess.run([sys.executable, '-c', CELL_RUNNER, str(path)] + flags, capture_output=True,
                             text=True, encoding='utf-8', env=env, timeout=60)
     if result.returncode not in (0, 3) or result.stderr:

@@ -19,7 +19,8 @@ public struct LibrarySettings: Sendable {
 }
 
 /// The modules Labbook cells can import: `numpy`, `keras` (also as `tensorflow.keras`)
-/// and its submodules, all sharing one `LibraryState` per session, and `matplotlib.pyplot`.
+/// and its submodules, all sharing one `LibraryState` per session, `matplotlib.pyplot`, and
+/// `sklearn.metrics` and `sklearn.model_selection`.
 ///
 ///     let session = Session(modules: LabbookModules.registry(settings: .init(seed: 0, showTimings: false)))
 ///     session.run("from keras.layers import Dense\nDense(3).name", cellNumber: 1).outputs
@@ -36,6 +37,7 @@ public enum LabbookModules {
         NumPyModule.register(in: registry, context: state.numpy)
         KerasModules.register(in: registry, state: state)
         PyplotModule.register(in: registry)
+        SklearnModules.register(in: registry, state: state)
         LibrarySnapshots.register(in: registry, state: state)
         return registry
     }

@@ -90,6 +90,28 @@ import TestSupport
         """,
     ]
 
+    /// sklearn bound three ways, and a split drawn from the session's generator
+    /// (`random_state=None`), so a resume must restore both the modules and the generator.
+    static let sklearnCells = [
+        """
+        import numpy as np
+        import sklearn.metrics
+        from sklearn import metrics
+        from sklearn.metrics import classification_report, confusion_matrix
+        from sklearn.model_selection import train_test_split
+        y = np.arange(40) % 4
+        """,
+        """
+        y_train, y_test = train_test_split(y, test_size=0.25)
+        seeded = train_test_split(list(range(8)), random_state=42)
+        """,
+        """
+        pred = (y_test + (y_test > 1)) % 4
+        print(confusion_matrix(y_test, pred), metrics.accuracy_score(y_test, pred), seeded)
+        print(classification_report(y_test, pred, zero_division=0), sklearn.metrics.f1_score(y_test, pred, average=None))
+        """,
+    ]
+
     static let mnistCells = [
         """
         import keras
@@ -155,6 +177,10 @@ import TestSupport
 
     @Test func numpyNotebook() throws {
         try Self.check("numpy", Self.numpyCells)
+    }
+
+    @Test func sklearnNotebook() throws {
+        try Self.check("sklearn", Self.sklearnCells)
     }
 
     @Test func kerasNotebook() throws {
