@@ -229,6 +229,8 @@ public final class PyFunction {
     /// and keyword-only), copied for calls.
     let directPositionalLimit: Int
     let namedCount: Int
+    /// The class whose body defined this function (for zero-argument `super()`).
+    weak var definingClass: PyClass?
 
     init(code: FunctionCode, defaults: [Value], closure: Frame?) {
         self.code = code
@@ -261,8 +263,10 @@ public final class PyFunction {
     @inline(__always)
     func takeFrame() -> Frame {
         if let frame = spareFrames.popLast() { return frame }
-        return Frame(slotCount: slotCount, parent: closure, label: code.signature, name: code.qualifiedName,
-                     cellNumber: code.cellNumber, scopeLines: scopeLines)
+        let frame = Frame(slotCount: slotCount, parent: closure, label: code.signature, name: code.qualifiedName,
+                          cellNumber: code.cellNumber, scopeLines: scopeLines)
+        frame.function = self
+        return frame
     }
 
     /// Takes back the frame of a call that returned, unless something still holds it (a
