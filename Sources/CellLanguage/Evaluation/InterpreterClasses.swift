@@ -14,9 +14,7 @@ extension Interpreter {
         for (i, name) in code.localNames.enumerated() {
             if let v = body.slots[i] { try namespace.set(.str(name), v) }
         }
-        let cls = PyClass(name: code.name, qualifiedName: code.qualifiedName, base: base, namespace: namespace, code: code)
-        for v in namespace.values { Interpreter.functionOf(v)?.definingClass = cls }
-        return cls
+        return PyClass(name: code.name, qualifiedName: code.qualifiedName, base: base, namespace: namespace, code: code)
     }
 
     /// The single base class of a `class` statement (nil: `object`), refusing what
@@ -36,13 +34,15 @@ extension Interpreter {
         }
     }
 
-    /// The cell function inside a class attribute (plain, static, class method or property getter/setter).
-    static func functionOf(_ v: Value) -> PyFunction? {
+    /// The cell functions inside a class attribute (a method, static or class method,
+    /// property getter and setter).
+    static func functionsOf(_ v: Value) -> [PyFunction] {
         switch v {
-        case .function(let f): return f
-        case .host(let s as PyStaticMethod): return functionOf(s.function)
-        case .host(let c as PyClassMethod): return functionOf(c.function)
-        default: return nil
+        case .function(let f): return [f]
+        case .host(let s as PyStaticMethod): return functionsOf(s.function)
+        case .host(let c as PyClassMethod): return functionsOf(c.function)
+        case .host(let p as PyProperty): return functionsOf(p.getter) + functionsOf(p.setter)
+        default: return []
         }
     }
 
@@ -77,15 +77,29 @@ extension Interpreter {
         }
     }
 
-    /// `super()` in a method: the class that defined the running function and its first argument.
+    /// `super()` in a method: the class in the receiver's chain whose body defined the
+    /// running function (found by its code, so nothing links functions back to classes),
+    /// and the method's first argument.
     func zeroArgumentSuper(_ frame: Frame) throws -> Value {
-        guard let function = frame.function, let cls = function.definingClass else {
+        guard let function = frame.function, function.code.isMethod else {
             throw PyException(.runtimeError, "super(): __class__ cell not found")
         }
         guard function.code.layout.positionalSlots.first != nil, let receiver = frame.slots[0] else {
             throw PyException(.runtimeError, "super(): no arguments")
         }
-        return .host(PySuper(cls: cls, receiver: receiver))
+        var start: PyClass?
+        switch receiver {
+        case .host(let i as PyInstance): start = i.cls
+        case .host(let c as PyClass): start = c
+        default: start = nil
+        }
+        let defining = start?.mro.first { cls in
+            cls.namespace.values.contains { Interpreter.functionsOf($0).contains { $0.code === function.code } }
+        }
+        guard let defining else {
+            throw PyException(.typeError, "super(type, obj): obj must be an instance or subtype of type")
+        }
+        return .host(PySuper(cls: defining, receiver: receiver))
     }
 }
 

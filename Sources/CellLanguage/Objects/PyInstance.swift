@@ -3,13 +3,14 @@
 public final class PyInstance: HostObject {
     let cls: PyClass
     /// The instance's `__dict__`.
-    let attributes = PyDict()
+    let attributes: PyDict
     /// The interpreter that created it, for the hooks that have no interpreter argument
     /// (`repr`, `str`, `len`, truthiness).
     weak var interpreter: Interpreter?
 
-    init(cls: PyClass, interpreter: Interpreter?) {
+    init(cls: PyClass, attributes: PyDict = PyDict(), interpreter: Interpreter?) {
         self.cls = cls
+        self.attributes = attributes
         self.interpreter = interpreter
     }
 

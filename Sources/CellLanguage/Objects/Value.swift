@@ -229,8 +229,6 @@ public final class PyFunction {
     /// and keyword-only), copied for calls.
     let directPositionalLimit: Int
     let namedCount: Int
-    /// The class whose body defined this function (for zero-argument `super()`).
-    weak var definingClass: PyClass?
 
     init(code: FunctionCode, defaults: [Value], closure: Frame?) {
         self.code = code

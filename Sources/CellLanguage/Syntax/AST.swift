@@ -161,6 +161,8 @@ final class FunctionCode {
     var lastLine = 0
     /// The `def` this function is nested in, if any.
     weak var enclosing: FunctionCode?
+    /// Whether this is a `def` directly in a class body (a method: `super()` works in it).
+    var isMethod = false
     /// The cell source it was parsed from and its place there (state snapshots re-create
     /// functions by re-parsing their cell).
     var origin: FunctionOrigin?

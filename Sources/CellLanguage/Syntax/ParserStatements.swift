@@ -322,6 +322,7 @@ extension Parser {
         let code = FunctionCode(name: name, qualifiedName: qualified, parameters: parameters,
                                 cellNumber: cellNumber, line: line)
         code.enclosing = enclosingDefs.last
+        code.isMethod = scope.kind == .classBody
         registerFunction(code)
         let inner = pushScope(.function)
         for p in parameters { inner.declare(p.name) }
