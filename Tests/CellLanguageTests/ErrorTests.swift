@@ -177,3 +177,16 @@ func errorMessageMatchesCPython(_ index: Int) {
         #expect(outcome.error?.cellLine == line, "\(source.debugDescription)")
     }
 }
+
+@Test func classFeaturesOutsideTheSubsetAreErrorsSayingSo() {
+    let cases: [(String, String)] = [
+        ("class E(Exception):\n    pass", "TypeError: class 'E': Labbook cannot subclass 'Exception' yet (only object and classes defined in cells)"),
+        ("class A:\n    pass\nclass B:\n    pass\nclass C(A, B):\n    pass", "TypeError: class 'C': Labbook supports single inheritance only (2 bases given)"),
+        ("class M(metaclass=type):\n    pass", "SyntaxError: class keywords (metaclass=...) are not supported in Labbook cells"),
+        ("class L(list):\n    pass", "TypeError: class 'L': Labbook cannot subclass 'list' yet (only object and classes defined in cells)"),
+    ]
+    for (source, expected) in cases {
+        let outcome = Session(modules: ModuleRegistry()).run(source, cellNumber: 1)
+        #expect(outcome.error?.summary == expected, "\(source)")
+    }
+}
