@@ -122,7 +122,6 @@ func errorMessageMatchesCPython(_ index: Int) {
 
 @Test func unsupportedConstructsAreSyntaxErrorsNamingThem() {
     let cases: [(String, String, Int)] = [
-        ("with open('f') as f:\n    pass", "SyntaxError: 'with' statements are not supported in Labbook cells", 1),
         ("def g():\n    yield 1", "SyntaxError: 'yield' expressions are not supported in Labbook cells", 2),
         ("async def f():\n    pass", "SyntaxError: 'async' functions and statements are not supported in Labbook cells", 1),
         ("if (n := 10) > 5:\n    pass", "SyntaxError: assignment expressions (:=) are not supported in Labbook cells", 1),

@@ -113,6 +113,8 @@ extension Interpreter {
                 }
                 throw PyException(.assertionError, args: [])
             }
+        case .with(let items, let body, let line):
+            return try executeWith(items[...], body, frame, line: line)
         case .tryExcept(let body, let handlers, let orElse, let finally, _):
             return try executeTry(body, handlers, orElse, finally, frame)
         case .raise(let e, let cause, _):

@@ -285,6 +285,8 @@ indirect enum Stmt {
     /// `class Name(base):` — the body is compiled like a function without parameters
     /// whose frame's slots become the class namespace.
     case classDef(FunctionCode, bases: [Expr], binding: NameRef, line: Int)
+    /// `with a as x, b:` — context managers entered in order, exited in reverse.
+    case with(items: [(context: Expr, target: Expr?)], body: [Stmt], line: Int)
     /// `@d1 @d2 def/class`: the definition runs, then `name` (which it bound) is rebound
     /// to `d1(d2(name))`; the decorator expressions are evaluated first, as in Python.
     case decorated(decorators: [Expr], definition: Stmt, name: NameRef, line: Int)
@@ -303,7 +305,7 @@ indirect enum Stmt {
         case .expression(_, let l), .assign(_, _, let l), .augmentedAssign(_, _, _, let l),
              .ifElse(_, _, let l), .whileLoop(_, _, _, let l), .forLoop(_, _, _, _, let l),
              .breakLoop(let l), .continueLoop(let l), .pass(let l), .functionDef(_, _, _, let l),
-             .classDef(_, _, _, let l), .decorated(_, _, _, let l),
+             .classDef(_, _, _, let l), .decorated(_, _, _, let l), .with(_, _, let l),
              .returnValue(_, let l), .importModules(_, let l), .importFrom(_, _, let l),
              .delete(_, let l), .assert(_, _, let l), .tryExcept(_, _, _, _, let l),
              .raise(_, _, let l), .declaration(let l):

@@ -85,7 +85,6 @@ struct Parser {
         let t = current
         let construct: String?
         switch t.kind {
-        case .keyword("with"): construct = "'with' statements are"
         case .keyword("yield"): construct = "'yield' expressions are"
         case .keyword("async"): construct = "'async' functions and statements are"
         case .keyword("await"): construct = "'await' expressions are"
@@ -219,6 +218,7 @@ struct Parser {
         case .keyword("def"): return [try parseDef()]
         case .keyword("try"): return [try parseTry()]
         case .keyword("class"): return [try parseClass()]
+        case .keyword("with"): return [try parseWith()]
         case .op("@"): return [try parseDecorated()]
         case .indent:
             throw SyntaxErrorInfo("unexpected indent", line: t.line, column: t.column, typeName: "IndentationError")

@@ -67,6 +67,25 @@ extension Parser {
         return .decorated(decorators: decorators, definition: definition, name: use(name), line: line)
     }
 
+    /// `with manager as target, other:` and its block.
+    mutating func parseWith() throws -> Stmt {
+        let line = current.line
+        pos += 1
+        var items: [(context: Expr, target: Expr?)] = []
+        repeat {
+            let context = try parseTest()
+            var target: Expr?
+            if matchKeyword("as") {
+                let t = try parseBitOr()
+                try declareTarget(t)
+                target = t
+            }
+            items.append((context, target))
+        } while match(",")
+        let body = try parseBlock(after: "'with' statement", line: line)
+        return .with(items: items, body: body, line: line)
+    }
+
     /// The qualified name of a `def`, `lambda` or class named `name` at this point.
     func qualifiedName(_ name: String) -> String {
         functionNames.map { $0 + "." }.joined() + name
