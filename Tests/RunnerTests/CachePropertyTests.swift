@@ -8,7 +8,9 @@ import TestSupport
 /// runs only cells from k on (and a cell that failed unexpectedly runs again next time).
 @Suite struct CachePropertyTests {
     /// Notebooks of plain cells: containers and aliasing, closures, exceptions, modules
-    /// and the random generator, eval/cache options. The last cell of each prints the state.
+    /// and the random generator, classes and decorators, eval/cache options. (Default reprs
+    /// with addresses are left out: addresses are numbered per process, and the test runs
+    /// both notebooks in one.) The last cell of each prints the state.
     static let notebooks: [(name: String, cells: [String], front: String)] = [
         ("containers", [
             "a = [1, 2, 3]\nb = a\nd = {'a': a, 'n': 1, (1, 'k'): None}",
@@ -37,6 +39,13 @@ import TestSupport
             "words = ['b', 'a', 'c']\nrandom.shuffle(words)\nprint(words, random.randint(1, 100))",
             "print(vals, roots, m.pi, random.random(), epochs, layers)",
         ], "params:\n  seed_value: 7\n  epochs: 3\n  layers: [32, 64]\n"),
+        ("classes", [
+            "class Base:\n    count = 0\n    def __init__(self, n):\n        self.n = n\n        Base.count += 1\n    def __repr__(self):\n        return f'{type(self).__name__}({self.n})'\n    @property\n    def double(self):\n        return 2 * self.n\n    @classmethod\n    def make(cls, n):\n        return cls(n)",
+            "class Child(Base):\n    def __init__(self, n, tag='x'):\n        super().__init__(n)\n        self.tag = tag\n    def __add__(self, other):\n        return Child(self.n + other.n, self.tag)\nitems = [Base(1), Child.make(2)]\nalias = items[0]",
+            "def twice(f):\n    def wrapper(*args):\n        return f(f(*args))\n    return wrapper\n@twice\ndef inc(x):\n    return x + 1\nalias.n = inc(alias.n)\nc = Child(5, 't') + Child(1, 'u')",
+            "class Plain:\n    pass\nplain = Plain()\nplain.items = items\nprint(type(plain).__name__, Base.count)",
+            "print(items, alias is items[0], c, c.tag, c.double, Base.count, isinstance(c, Base), inc(0), Child.make(3), plain.items is items)",
+        ], ""),
         ("options", [
             "x = 1\nhist = []",
             "#| eval: false\nx = 100",

@@ -326,7 +326,7 @@ import Testing
             ```
 
             ```python
-            class Model:
+            async def fetch():
                 pass
             ```
 
@@ -340,7 +340,7 @@ import Testing
             """)
         #expect(lines == [
             "nb.md:5: NameError: name 'y' is not defined",
-            "nb.md:9: SyntaxError: 'class' statements are not supported in Labbook cells",
+            "nb.md:9: SyntaxError: 'async' functions and statements are not supported in Labbook cells",
             "nb.md:17: ModuleNotFoundError: No module named 'pandas' (Labbook provides: numpy, keras, tensorflow, matplotlib, sklearn, math, random)",
         ])
         // The reports name the line within the cell, so they stay stable when lines above move.

@@ -14,6 +14,7 @@ enum Builtins {
             table[name] = .builtin(BuiltinFunction(name, body))
         }
         define("print", print)
+        ClassBuiltins.add(to: &table)
         define("len") { args, interp in
             try args.expectExactly(1, "len")
             return .int(try interp.length(args.positional[0]))
@@ -116,6 +117,7 @@ enum Builtins {
         }
         define("issubclass") { args, _ in
             try args.expectExactly(2, "issubclass")
+            if case .host(let c as PyClass) = args.positional[0] { return .bool(try classMatches(c, args.positional[1])) }
             guard case .type(let t) = args.positional[0] else {
                 throw PyException(.typeError, "issubclass() arg 1 must be a class")
             }
@@ -406,6 +408,9 @@ enum Builtins {
     /// `isinstance(value, spec)` where spec is a type or a tuple of types.
     static func isInstance(_ value: Value, _ spec: Value) throws -> Bool {
         switch spec {
+        case .host(let c as PyClass):
+            if case .host(let i as PyInstance) = value { return i.cls.isSubclass(of: c) }
+            return false
         case .type(let t):
             switch t {
             case .builtin(.object): return true
@@ -420,6 +425,20 @@ enum Builtins {
             return false
         default:
             throw PyException(.typeError, "isinstance() arg 2 must be a type, a tuple of types, or a union")
+        }
+    }
+
+    /// `issubclass(c, spec)` for a class defined in a cell.
+    static func classMatches(_ c: PyClass, _ spec: Value) throws -> Bool {
+        switch spec {
+        case .host(let other as PyClass): return c.isSubclass(of: other)
+        case .type(.builtin(.object)): return true
+        case .type: return false
+        case .tuple(let items):
+            for item in items where try classMatches(c, item) { return true }
+            return false
+        default:
+            throw PyException(.typeError, "issubclass() arg 2 must be a class, a tuple of classes, or a union")
         }
     }
 

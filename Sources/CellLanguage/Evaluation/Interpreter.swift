@@ -13,6 +13,14 @@ final class Frame {
     let cellNumber: Int
     /// Lines traceback context is taken from (nil: the whole cell).
     var scopeLines: ClosedRange<Int>?
+    /// Whether this frame runs a class body (whose names functions in it do not see).
+    var isClassBody = false
+    /// The cell function this frame is a call of (zero-argument `super()` asks it).
+    weak var function: PyFunction?
+
+    /// The frame functions and comprehensions defined here close over: this one, or for
+    /// a class body the frame enclosing the class.
+    var closureScope: Frame? { isClassBody ? parent : self }
 
     init(slotCount: Int, parent: Frame?, label: String?, name: String?, cellNumber: Int,
          scopeLines: ClosedRange<Int>? = nil) {

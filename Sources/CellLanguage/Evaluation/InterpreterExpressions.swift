@@ -76,6 +76,9 @@ extension Interpreter {
             return try truthy(try eval(test, frame)) ? try eval(then, frame) : try eval(orElse, frame)
         case .call(let calleeExpr, let argumentExprs, let p):
             do {
+                if argumentExprs.isEmpty, case .builtin(let b) = try eval(calleeExpr, frame), b.name == "super" {
+                    return try zeroArgumentSuper(frame)
+                }
                 if case .attribute(let objectExpr, let name, _) = calleeExpr {
                     let object = try eval(objectExpr, frame)
                     let arguments = try evalArguments(argumentExprs, frame,
@@ -152,7 +155,7 @@ extension Interpreter {
             return .str(try evalFString(parts, frame))
         case .lambda(let code, let defaultExprs, _):
             let defaults = try defaultExprs.map { try eval($0, frame) }
-            return .function(PyFunction(code: code, defaults: defaults, closure: frame))
+            return .function(PyFunction(code: code, defaults: defaults, closure: frame.closureScope))
         case .comprehension(let comprehension, let p):
             return try evalComprehension(comprehension, p, frame)
         }
@@ -283,7 +286,7 @@ extension Interpreter {
     func evalComprehension(_ c: Comprehension, _ p: Position, _ frame: Frame) throws -> Value {
         let first = try eval(c.clauses[0].iterable, frame)
         let name = comprehensionLabel(c.kind)
-        let inner = Frame(slotCount: c.slotCount, parent: frame, label: name + "(.0)", name: name,
+        let inner = Frame(slotCount: c.slotCount, parent: frame.closureScope, label: name + "(.0)", name: name,
                           cellNumber: frame.cellNumber)
         inner.scopeLines = frame.scopeLines
         if c.kind == .generator {

@@ -66,7 +66,21 @@ extension Interpreter {
             break
         case .functionDef(let code, let defaultExprs, let binding, _):
             let defaults = try defaultExprs.map { try eval($0, frame) }
-            try store(binding, .function(PyFunction(code: code, defaults: defaults, closure: frame)), frame)
+            try store(binding, .function(PyFunction(code: code, defaults: defaults, closure: frame.closureScope)), frame)
+        case .classDef(let code, let baseExprs, let binding, _):
+            let bases = try baseExprs.map { try eval($0, frame) }
+            try store(binding, .host(try defineClass(code, bases: bases, frame)), frame)
+        case .decorated(let decoratorExprs, let definition, let name, let line):
+            let decorators = try decoratorExprs.map { try eval($0, frame) }
+            _ = try execute([definition], frame)
+            var value = try eval(.name(name, Position(line: line, column: 0)), frame)
+            do {
+                for decorator in decorators.reversed() { value = try call(decorator, value) }
+            } catch let e as PyException {
+                record(e, line: line, frame)
+                throw e
+            }
+            try store(name, value, frame)
         case .returnValue(let e, _):
             return .returnValue(try e.map { try eval($0, frame) } ?? .none)
         case .importModules(let names, _):
@@ -99,6 +113,8 @@ extension Interpreter {
                 }
                 throw PyException(.assertionError, args: [])
             }
+        case .with(let items, let body, let line):
+            return try executeWith(items[...], body, frame, line: line)
         case .tryExcept(let body, let handlers, let orElse, let finally, _):
             return try executeTry(body, handlers, orElse, finally, frame)
         case .raise(let e, let cause, _):
@@ -376,7 +392,7 @@ extension Interpreter {
             try deleteItem(object, try eval(indexExpr, frame))
         case .attribute(let objectExpr, let name, _):
             let object = try eval(objectExpr, frame)
-            throw PyException(.attributeError, "'\(object.typeName)' object has no attribute '\(name)'")
+            try deleteAttribute(object, name)
         case .tuple(let items, _), .list(let items, _):
             for item in items { try delete(item, frame) }
         default:

@@ -256,6 +256,11 @@ extension Interpreter {
         case (.tuple(let x), .tuple(let y)): return try sequenceOrdered(x, y, op, strict: true)
         case (.set(let x), .set(let y)): return x.count < y.count && isSubset(x, y)
         default:
+            // Host objects and class instances order themselves (`sorted`, `max` come here).
+            if op == .less || op == .greater {
+                if case .host(let h) = a, let r = try h.compare(.less, b, self) { return try truthy(r) }
+                if case .host(let h) = b, let r = try h.compare(.greater, a, self) { return try truthy(r) }
+            }
             if let x = a.asDouble, let y = b.asDouble, !a.isHost, !b.isHost {
                 if case .int(let i) = a, case .float(let d) = b { return Arithmetic.less(i, d) }
                 if case .float(let d) = a, case .int(let i) = b { return Arithmetic.less(d, i) }

@@ -12,6 +12,10 @@
 ///         }
 ///     }
 ///
+/// Context managers: a host object is usable in `with` when `getAttribute` answers
+/// `__enter__` and `__exit__` with callables (`__exit__` receives the exception type, the
+/// exception and None, or three Nones; a true result suppresses the exception).
+///
 /// Binary operators: `a + b` first asks the left operand's `binaryOperation(.add, b,
 /// reflected: false)`, then, if that returns nil (NotImplemented), the right operand's
 /// `binaryOperation(.add, a, reflected: true)` — so `2 * array` reaches the array.

@@ -262,8 +262,10 @@ public final class PyFunction {
     @inline(__always)
     func takeFrame() -> Frame {
         if let frame = spareFrames.popLast() { return frame }
-        return Frame(slotCount: slotCount, parent: closure, label: code.signature, name: code.qualifiedName,
-                     cellNumber: code.cellNumber, scopeLines: scopeLines)
+        let frame = Frame(slotCount: slotCount, parent: closure, label: code.signature, name: code.qualifiedName,
+                          cellNumber: code.cellNumber, scopeLines: scopeLines)
+        frame.function = self
+        return frame
     }
 
     /// Takes back the frame of a call that returned, unless something still holds it (a

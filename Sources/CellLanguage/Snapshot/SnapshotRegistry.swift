@@ -14,7 +14,14 @@ public final class SnapshotRegistry {
     /// Blob hashes of objects stored earlier in this session, by owner, while unchanged.
     private var blobMemo: [ObjectIdentifier: (owner: Weak, version: Int, hash: String)] = [:]
 
-    public init() {}
+    public init() {
+        // Classes defined in cells and their instances are part of the language.
+        register(PyClass.self)
+        register(PyInstance.self)
+        register(PyProperty.self)
+        register(PyStaticMethod.self)
+        register(PyClassMethod.self)
+    }
 
     /// Makes objects of `type` restorable (and so savable).
     public func register<T: SnapshotCodable>(_ type: T.Type) {

@@ -108,6 +108,14 @@ public struct SnapshotReader {
         return value
     }
 
+    /// A language value written with `write(value:)` whose lists, dicts and frames may still
+    /// be empty when this returns (they are filled before the restore ends). For objects
+    /// that only keep references (class instances): reading them whole could meet the
+    /// object being restored again through a container, which is a cycle.
+    mutating func readValueReference() throws -> Value {
+        try decoder.decodeValue(&bytes)
+    }
+
     /// A shared object written with `write(object:)`.
     public mutating func readObject<T: SnapshotCodable>(_: T.Type) throws -> T {
         let object = try decoder.decodeObjectReference(&bytes)

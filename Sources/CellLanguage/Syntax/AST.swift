@@ -161,6 +161,8 @@ final class FunctionCode {
     var lastLine = 0
     /// The `def` this function is nested in, if any.
     weak var enclosing: FunctionCode?
+    /// Whether this is a `def` directly in a class body (a method: `super()` works in it).
+    var isMethod = false
     /// The cell source it was parsed from and its place there (state snapshots re-create
     /// functions by re-parsing their cell).
     var origin: FunctionOrigin?
@@ -280,6 +282,14 @@ indirect enum Stmt {
     case continueLoop(line: Int)
     case pass(line: Int)
     case functionDef(FunctionCode, defaults: [Expr], binding: NameRef, line: Int)
+    /// `class Name(base):` — the body is compiled like a function without parameters
+    /// whose frame's slots become the class namespace.
+    case classDef(FunctionCode, bases: [Expr], binding: NameRef, line: Int)
+    /// `with a as x, b:` — context managers entered in order, exited in reverse.
+    case with(items: [(context: Expr, target: Expr?)], body: [Stmt], line: Int)
+    /// `@d1 @d2 def/class`: the definition runs, then `name` (which it bound) is rebound
+    /// to `d1(d2(name))`; the decorator expressions are evaluated first, as in Python.
+    case decorated(decorators: [Expr], definition: Stmt, name: NameRef, line: Int)
     case returnValue(Expr?, line: Int)
     case importModules([ImportName], line: Int)
     case importFrom(module: String, names: [ImportName], line: Int)
@@ -295,6 +305,7 @@ indirect enum Stmt {
         case .expression(_, let l), .assign(_, _, let l), .augmentedAssign(_, _, _, let l),
              .ifElse(_, _, let l), .whileLoop(_, _, _, let l), .forLoop(_, _, _, _, let l),
              .breakLoop(let l), .continueLoop(let l), .pass(let l), .functionDef(_, _, _, let l),
+             .classDef(_, _, _, let l), .decorated(_, _, _, let l), .with(_, _, let l),
              .returnValue(_, let l), .importModules(_, let l), .importFrom(_, _, let l),
              .delete(_, let l), .assert(_, _, let l), .tryExcept(_, _, _, _, let l),
              .raise(_, _, let l), .declaration(let l):

@@ -8,7 +8,8 @@ struct Parser {
     let cellNumber: Int
     let globals: GlobalTable
     var scopes: [ParserScope] = [ParserScope(kind: .module)]
-    /// Enclosing function names, for qualified names such as `outer.<locals>.inner`.
+    /// Enclosing `def`s and classes as qualified-name prefixes (`outer.<locals>`, `Point`),
+    /// for qualified names such as `outer.<locals>.inner` and `Point.__init__`.
     var functionNames: [String] = []
     /// Enclosing `def`s, innermost last.
     var enclosingDefs: [FunctionCode] = []
@@ -84,12 +85,9 @@ struct Parser {
         let t = current
         let construct: String?
         switch t.kind {
-        case .keyword("class"): construct = "'class' statements are"
-        case .keyword("with"): construct = "'with' statements are"
         case .keyword("yield"): construct = "'yield' expressions are"
         case .keyword("async"): construct = "'async' functions and statements are"
         case .keyword("await"): construct = "'await' expressions are"
-        case .op("@"): construct = "decorators are"
         case .op(":="): construct = "assignment expressions (:=) are"
         case .op("..."): construct = "Ellipsis ('...') is"
         default: construct = nil
@@ -219,6 +217,9 @@ struct Parser {
         case .keyword("for"): return [try parseFor()]
         case .keyword("def"): return [try parseDef()]
         case .keyword("try"): return [try parseTry()]
+        case .keyword("class"): return [try parseClass()]
+        case .keyword("with"): return [try parseWith()]
+        case .op("@"): return [try parseDecorated()]
         case .indent:
             throw SyntaxErrorInfo("unexpected indent", line: t.line, column: t.column, typeName: "IndentationError")
         case .name("match"):

@@ -59,13 +59,13 @@ extension Parser {
         let (parameters, defaults) = try parseParameters(closing: ":")
         try expect(":")
         let code = FunctionCode(name: "<lambda>",
-                                qualifiedName: (functionNames.map { $0 + ".<locals>." }.joined()) + "<lambda>",
+                                qualifiedName: qualifiedName("<lambda>"),
                                 parameters: parameters, cellNumber: cellNumber, line: start.line)
         code.enclosing = enclosingDefs.last
         registerFunction(code)
         let inner = pushScope(.function)
         for p in parameters { inner.declare(p.name) }
-        functionNames.append("<lambda>")
+        functionNames.append("<lambda>.<locals>")
         functionDepth += 1
         code.expression = try parseTest()
         functionDepth -= 1
@@ -235,6 +235,9 @@ extension Parser {
             case .star, .doubleStar: return .call(callee, arguments, p)
             }
         }
+        // Zero-argument `super()` takes the method's class and first argument from the
+        // calling frame; the general call path looks for it.
+        if case .name(let ref, _) = callee, ref.name == "super", arguments.isEmpty { return .call(callee, [], p) }
         return .directCall(callee, positional: positional, keywordNames: names, keywordValues: values, p)
     }
 

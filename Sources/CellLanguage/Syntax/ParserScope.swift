@@ -1,8 +1,9 @@
-/// A scope being parsed: a cell's top level, a function (or lambda), or a comprehension.
+/// A scope being parsed: a cell's top level, a function (or lambda), a class body, or a
+/// comprehension.
 /// Names used in it are resolved to slots once the whole scope has been read, because in
 /// Python an assignment anywhere in a function makes the name local everywhere in it.
 final class ParserScope {
-    enum Kind { case module, function, comprehension }
+    enum Kind { case module, function, classBody, comprehension }
     let kind: Kind
     private(set) var slots: [String: Int] = [:]
     private(set) var slotNames: [String] = []
@@ -24,6 +25,12 @@ final class ParserScope {
     /// Resolves every pending use: to a slot here, to a global, or hands it to `parent`.
     func finalize(parent: ParserScope?, globals: GlobalTable) {
         for (ref, depth) in pending {
+            // As in Python, a class body's names are not visible to the functions in it;
+            // their frames' parent is the frame enclosing the class, so depth is unchanged.
+            if kind == .classBody && depth > 0 {
+                if let parent { parent.pending.append((ref, depth)) } else { ref.access = .global(globals.index(of: ref.name)) }
+                continue
+            }
             if kind == .module || globalNames.contains(ref.name) {
                 ref.access = .global(globals.index(of: ref.name))
             } else if !nonlocalNames.contains(ref.name), let slot = slots[ref.name] {

@@ -318,14 +318,15 @@ extension Parser {
         let (parameters, defaults) = try parseParameters(closing: ")")
         try expect(")")
         if match("->") { _ = try parseTest() }
-        let qualified = (functionNames.map { $0 + ".<locals>." }.joined()) + name
+        let qualified = qualifiedName(name)
         let code = FunctionCode(name: name, qualifiedName: qualified, parameters: parameters,
                                 cellNumber: cellNumber, line: line)
         code.enclosing = enclosingDefs.last
+        code.isMethod = scope.kind == .classBody
         registerFunction(code)
         let inner = pushScope(.function)
         for p in parameters { inner.declare(p.name) }
-        functionNames.append(name)
+        functionNames.append(name + ".<locals>")
         enclosingDefs.append(code)
         let savedLoops = loopDepth
         loopDepth = 0

@@ -13,7 +13,7 @@ struct SyntaxErrorInfo: Error, Equatable {
         self.column = column
     }
 
-    /// The error for a construct outside Labbook's subset, e.g. `'class' statements`.
+    /// The error for a construct outside Labbook's subset, e.g. `'match' statements`.
     static func unsupported(_ construct: String, line: Int, column: Int) -> SyntaxErrorInfo {
         SyntaxErrorInfo("\(construct) not supported in Labbook cells", line: line, column: column)
     }

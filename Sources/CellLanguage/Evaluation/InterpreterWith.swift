@@ -1,0 +1,64 @@
+/// `with` statements: Python's context manager protocol.
+extension Interpreter {
+    /// Enters the first manager of `items`, runs the rest (then the body) inside it, and
+    /// exits it: `__exit__(None, None, None)` after a normal end, `return` or `break`;
+    /// `__exit__(type, exception, None)` after an exception, which a true result suppresses
+    /// (never a timeout or an interrupt).
+    func executeWith(_ items: ArraySlice<(context: Expr, target: Expr?)>, _ body: [Stmt], _ frame: Frame,
+                     line: Int) throws -> Flow {
+        guard let (contextExpr, target) = items.first else { return try execute(body, frame) }
+        let manager = try eval(contextExpr, frame)
+        let exit: Value
+        do {
+            let enter = try contextMethod(manager, "__enter__")
+            exit = try contextMethod(manager, "__exit__")
+            let entered = try call(enter, Arguments([]))
+            if let target { try assign(target, entered, frame) }
+        } catch let e as PyException {
+            record(e, line: line, frame)
+            throw e
+        }
+        let flow: Flow
+        do {
+            flow = try executeWith(items.dropFirst(), body, frame, line: line)
+        } catch let e as PyException {
+            let suppress: Bool
+            do {
+                suppress = try truthy(try call(exit, .type(.exception(e.type)), .exception(e), .none))
+            } catch let exitError as PyException {
+                if exitError.context == nil && exitError !== e { exitError.context = e }
+                record(exitError, line: line, frame)
+                throw exitError
+            }
+            if suppress && !e.isFatal { return .normal }
+            throw e
+        }
+        do {
+            _ = try call(exit, .none, .none, .none)
+        } catch let e as PyException {
+            record(e, line: line, frame)
+            throw e
+        }
+        return flow
+    }
+
+    /// `__enter__` or `__exit__` of a context manager: a cell class's special method, or
+    /// the attribute a host object declares (a host object plugs in by answering both names).
+    private func contextMethod(_ manager: Value, _ name: String) throws -> Value {
+        let suffix = name == "__exit__" ? " (missed __exit__ method)" : ""
+        let missing = PyException(.typeError, "'\(manager.typeName)' object does not support the context manager protocol\(suffix)")
+        switch manager {
+        case .host(let i as PyInstance):
+            guard let method = i.cls.lookup(name) else { throw missing }
+            return bind(method, to: manager, name: name)
+        case .host(let h):
+            do {
+                return try h.getAttribute(name, self)
+            } catch let e as PyException where e.type == .attributeError {
+                throw missing
+            }
+        default:
+            throw missing
+        }
+    }
+}
