@@ -14,6 +14,7 @@ enum Builtins {
             table[name] = .builtin(BuiltinFunction(name, body))
         }
         define("print", print)
+        define("open", TextFile.open)
         define("len") { args, interp in
             try args.expectExactly(1, "len")
             return .int(try interp.length(args.positional[0]))

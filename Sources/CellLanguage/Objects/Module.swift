@@ -44,11 +44,15 @@ public final class ModuleRegistry {
     /// Host object kinds and session-state providers for state snapshots (see
     /// `SnapshotCodable`); the library fills it when it builds the registry.
     public let snapshotting = SnapshotRegistry()
+    /// The folder, clock and environment the standard-library modules see.
+    public let environment = HostEnvironment()
 
-    /// A registry that provides `math` and `random`.
+    /// A registry that provides `math`, `random` and the standard-library modules.
     public init() {
         registerBuiltin("math", MathModule.make)
         registerBuiltin("random", RandomModule.make)
+        // Not listed by `providedNames`: the import error names the notebook-facing libraries.
+        StandardLibrary.register({ self.factories[$0] = $1 }, snapshotting: snapshotting)
     }
 
     /// Registers (or replaces) the module `name` (dotted for submodules).
