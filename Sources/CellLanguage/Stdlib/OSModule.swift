@@ -10,7 +10,6 @@ enum OSModule {
         m["linesep"] = .str("\n")
         m["name"] = .str("posix")
         m["environ"] = .dict(PyDict(env.variables.sorted { $0.key < $1.key }.map { ($0.key, .str($0.value)) }))
-        m["path"] = .module(try interpreter.importModule("os.path"))
         m.define("getcwd") { args, _ in try args.expectExactly(0, "getcwd"); return .str(env.directory) }
         m.define("getenv") { args, _ in
             let b = try args.bind("getenv", ["key", HostParameter("default", default: .none)])
