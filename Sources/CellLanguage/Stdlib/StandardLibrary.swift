@@ -16,7 +16,11 @@ enum StandardLibrary {
         add("os.path", OSModule.makePath)
         add("statistics", StatisticsModule.make)
         add("copy", CopyModule.make)
-        snapshotting.register(PartialFunction.self)
+        add("collections", CollectionsModule.make)
+        for kind in [PartialFunction.self, DictLike.self, Deque.self, NamedTupleType.self,
+                     NamedTupleValue.self] as [SnapshotCodable.Type] {
+            snapshotting.register(kind)
+        }
     }
 }
 

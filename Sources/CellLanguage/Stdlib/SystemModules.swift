@@ -13,7 +13,7 @@ enum SystemModules {
     }
 
     /// `sys.version` and `version_info` name the CPython the language follows.
-    static let version = (3, 12, 3)
+    static let version = (3, 11, 7)
 
     static func sys(_ interpreter: Interpreter) throws -> Module {
         let m = Module("sys")
