@@ -50,6 +50,7 @@ public enum LabbookModules {
         KerasModules.register(in: registry, state: state)
         PyplotModule.register(in: registry)
         LibrarySnapshots.register(in: registry, state: state)
+        RealPublicNames.register(in: registry)
         return registry
     }
 

@@ -55,6 +55,23 @@ public final class ModuleRegistry {
         StandardLibrary.register({ self.factories[$0] = $1 }, snapshotting: snapshotting)
     }
 
+    /// Public names of the real module, by module name, and the page that lists what
+    /// Labbook implements: a missing one of these is a gap, not a typo.
+    private var realNames: [String: (names: Set<String>, docs: String)] = [:]
+
+    /// Declares the real module's public `names`, so `module.name` that Labbook lacks says
+    /// "Labbook does not implement module.name yet; see `docs`".
+    public func declareRealNames(_ module: String, _ names: Set<String>, docs: String) {
+        realNames[module] = (names, docs)
+    }
+
+    /// The second line of an AttributeError/ImportError for `module.name`, if that name
+    /// exists in the real library.
+    func unimplementedNote(_ module: String, _ name: String) -> String? {
+        guard let known = realNames[module], known.names.contains(name) else { return nil }
+        return "Labbook does not implement \(module).\(name) yet; see \(known.docs)"
+    }
+
     /// Registers (or replaces) the module `name` (dotted for submodules).
     public func register(_ name: String, _ factory: @escaping (Interpreter) throws -> Module) {
         if factories[name] == nil { order.append(name) }
