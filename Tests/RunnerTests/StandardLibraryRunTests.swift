@@ -39,11 +39,13 @@ import Testing
             print(Counter(words).most_common(1), os.path.exists("nb.md"))
             print(time.time(), time.strftime("%Y-%m-%d", time.gmtime()))
             print(json.dumps({"n": len(words)}))
+            from datetime import datetime
+            print(datetime.utcnow(), datetime.fromtimestamp(time.time()).year)
             ```
             """)
         let (result, output) = try nb.run()
         #expect(result.exitCode == 0)
-        #expect(output.contains("[('a', 2)] True\n1767225600.0 2026-01-01\n{\"n\": 3}\n"))
+        #expect(output.contains("[('a', 2)] True\n1767225600.0 2026-01-01\n{\"n\": 3}\n2026-01-01 00:00:00 2026\n"))
         #expect(FileManager.default.fileExists(atPath: nb.directory.appendingPathComponent("notes.txt").path))
     }
 

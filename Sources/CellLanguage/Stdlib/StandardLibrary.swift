@@ -17,6 +17,7 @@ enum StandardLibrary {
         add("statistics", StatisticsModule.make)
         add("copy", CopyModule.make)
         add("collections", CollectionsModule.make)
+        add("datetime", DatetimeModule.make)
         for kind in [PartialFunction.self, DictLike.self, Deque.self, NamedTupleType.self,
                      NamedTupleValue.self] as [SnapshotCodable.Type] {
             snapshotting.register(kind)
