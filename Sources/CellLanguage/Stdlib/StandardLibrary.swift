@@ -18,6 +18,7 @@ enum StandardLibrary {
         add("copy", CopyModule.make)
         add("collections", CollectionsModule.make)
         add("datetime", DatetimeModule.make)
+        add("pprint", PprintModule.make)
         for kind in [PartialFunction.self, DictLike.self, Deque.self, NamedTupleType.self,
                      NamedTupleValue.self] as [SnapshotCodable.Type] {
             snapshotting.register(kind)
