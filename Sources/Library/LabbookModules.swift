@@ -1,4 +1,5 @@
 import CellLanguage
+import Foundation
 import CellOutput
 import NeuralEngine
 
@@ -11,10 +12,14 @@ public struct LibrarySettings: Sendable {
     public var seed: Int
     /// Whether `fit` prints `- 1s 19us/step`-style timings; `false` keeps reports byte-stable.
     public var showTimings: Bool
+    /// The notebook's path: relative paths of `open`/`os` start in its folder, and it is
+    /// `sys.argv[0]`. Nil (tests): the current directory.
+    public var notebookPath: String?
 
-    public init(seed: Int, showTimings: Bool) {
+    public init(seed: Int, showTimings: Bool, notebookPath: String? = nil) {
         self.seed = seed
         self.showTimings = showTimings
+        self.notebookPath = notebookPath
     }
 }
 
@@ -34,11 +39,20 @@ public enum LabbookModules {
     /// A registry whose modules share `state` (the runner keeps it to snapshot the session).
     public static func registry(state: LibraryState) -> ModuleRegistry {
         let registry = ModuleRegistry()
+        let environment = registry.environment
+        if let path = state.settings.notebookPath {
+            let absolute = path.hasPrefix("/") ? path : FileManager.default.currentDirectoryPath + "/" + path
+            environment.directory = (absolute as NSString).deletingLastPathComponent
+            environment.argv = [path]
+        }
+        // Without timings, time.time() and datetime.now() read one instant, so reports stay byte-stable.
+        if !state.settings.showTimings { environment.fixedClock = HostEnvironment.referenceInstant }
         NumPyModule.register(in: registry, context: state.numpy)
         KerasModules.register(in: registry, state: state)
         PyplotModule.register(in: registry)
         SklearnModules.register(in: registry, state: state)
         LibrarySnapshots.register(in: registry, state: state)
+        RealPublicNames.register(in: registry)
         return registry
     }
 

@@ -88,6 +88,8 @@ public final class NotebookRunner {
         var interrupted = false
         var started = ContinuousClock.now
         var startDate = Date()
+        /// What failed cells would have defined, for knock-on NameErrors.
+        var failedDefinitions = FailedDefinitions()
 
         /// Why the cells after a stop are skipped (`--explain`).
         var stopReason: String { interrupted ? ": after Ctrl-C" : ": after a failed cell" }
@@ -119,7 +121,8 @@ public final class NotebookRunner {
     private func execute(_ context: RunContext, plan: CacheRun.Plan) throws(ExecutionError) -> Execution {
         let notebook = context.notebook
         let session = Session(modules: LabbookModules.registry(
-            settings: LibrarySettings(seed: context.seed, showTimings: context.timings)))
+            settings: LibrarySettings(seed: context.seed, showTimings: context.timings,
+                                     notebookPath: configuration.notebookPath)))
         session.onLiveStatus = events.liveStatus
         do {
             try bindParameters(context.parameters, into: session)
@@ -206,8 +209,10 @@ public final class NotebookRunner {
     ) {
         var location: String?
         var error: CellError?
+        let outputs = run.failedDefinitions.explain(outputs)
         for case .error(let e) in outputs { error = e }
         if let error {
+            run.failedDefinitions.noteFailure(cellNumber: cell.index + 1, source: cell.source)
             location = "\(configuration.notebookPath):\(cell.firstCodeLine + error.cellLine - 1): \(error.summary)"
             if !cell.options.error {
                 run.failed = true

@@ -42,6 +42,17 @@ private func roundTrip(_ cells: [String], probe: String, sourceLocation: SourceL
 }
 
 @Suite struct SnapshotTests {
+    @Test func standardLibraryObjectsSurvive() throws {
+        let text = try roundTrip([
+            "from collections import Counter, defaultdict, OrderedDict, deque, namedtuple\nfrom functools import partial\n"
+            + "c = Counter('abca')\nd = defaultdict(list)\nd['x'].append(c)\no = OrderedDict(b=1, a=2)\n"
+            + "q = deque([1, 2], maxlen=2)\nP = namedtuple('P', 'x y')\np = P(1, [c])\nf = partial(max, 0)",
+        ], probe: "d['y'].append(1)\nq.append(3)\nprint(c, dict(d.items()), o, q, p, f(-5), p.y[0] is c, d['x'][0] is c, P(3, 4))")
+        // CPython 3.11 prints exactly this.
+        #expect(text == "Counter({'a': 2, 'b': 1, 'c': 1}) {'x': [Counter({'a': 2, 'b': 1, 'c': 1})], 'y': [1]} "
+                + "OrderedDict([('b', 1), ('a', 2)]) deque([2, 3], maxlen=2) P(x=1, y=[Counter({'a': 2, 'b': 1, 'c': 1})]) 0 True True P(x=3, y=4)\n")
+    }
+
     @Test func aliasingAndCyclesSurvive() throws {
         let text = try roundTrip(
             ["a = [1, 2]\nb = a\nd = {'k': a, 'n': None, 2.5: (a, 'x')}\na.append(3)\nl = []\nl.append(l)"],

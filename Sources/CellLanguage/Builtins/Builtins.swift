@@ -15,6 +15,7 @@ enum Builtins {
         }
         define("print", print)
         ClassBuiltins.add(to: &table)
+        define("open", TextFile.open)
         define("len") { args, interp in
             try args.expectExactly(1, "len")
             return .int(try interp.length(args.positional[0]))

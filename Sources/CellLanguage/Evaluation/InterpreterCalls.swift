@@ -178,7 +178,8 @@ extension Interpreter {
             if let v = m[name] { return v }
             if name == "__name__" { return .str(m.name) }
             if registry.provides(m.name + "." + name) { return .module(try importModule(m.name + "." + name)) }
-            throw PyException(.attributeError, "module '\(m.name)' has no attribute '\(name)'")
+            let note = registry.unimplementedNote(m.name, name).map { "\n" + $0 } ?? ""
+            throw PyException(.attributeError, "module '\(m.name)' has no attribute '\(name)'" + note)
         case .host(let h):
             return try h.getAttribute(name, self)
         case .exception(let e) where name == "args":

@@ -101,7 +101,8 @@ extension Interpreter {
                 } else if registry.provides(moduleName + "." + name.path) {
                     try store(name.binding, .module(try importModule(moduleName + "." + name.path)), frame)
                 } else {
-                    throw PyException(.importError, "cannot import name '\(name.path)' from '\(moduleName)' (unknown location)")
+                    let note = registry.unimplementedNote(moduleName, name.path).map { "\n" + $0 } ?? ""
+                    throw PyException(.importError, "cannot import name '\(name.path)' from '\(moduleName)' (unknown location)" + note)
                 }
             }
         case .delete(let targets, _):

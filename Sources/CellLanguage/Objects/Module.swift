@@ -44,11 +44,32 @@ public final class ModuleRegistry {
     /// Host object kinds and session-state providers for state snapshots (see
     /// `SnapshotCodable`); the library fills it when it builds the registry.
     public let snapshotting = SnapshotRegistry()
+    /// The folder, clock and environment the standard-library modules see.
+    public let environment = HostEnvironment()
 
-    /// A registry that provides `math` and `random`.
+    /// A registry that provides `math`, `random` and the standard-library modules.
     public init() {
         registerBuiltin("math", MathModule.make)
         registerBuiltin("random", RandomModule.make)
+        // Not listed by `providedNames`: the import error names the notebook-facing libraries.
+        StandardLibrary.register({ self.factories[$0] = $1 }, snapshotting: snapshotting)
+    }
+
+    /// Public names of the real module, by module name, and the page that lists what
+    /// Labbook implements: a missing one of these is a gap, not a typo.
+    private var realNames: [String: (names: Set<String>, docs: String)] = [:]
+
+    /// Declares the real module's public `names`, so `module.name` that Labbook lacks says
+    /// "Labbook does not implement module.name yet; see `docs`".
+    public func declareRealNames(_ module: String, _ names: Set<String>, docs: String) {
+        realNames[module] = (names, docs)
+    }
+
+    /// The second line of an AttributeError/ImportError for `module.name`, if that name
+    /// exists in the real library.
+    func unimplementedNote(_ module: String, _ name: String) -> String? {
+        guard let known = realNames[module], known.names.contains(name) else { return nil }
+        return "Labbook does not implement \(module).\(name) yet; see \(known.docs)"
     }
 
     /// Registers (or replaces) the module `name` (dotted for submodules).

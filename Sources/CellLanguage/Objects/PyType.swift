@@ -66,11 +66,23 @@ public enum ExceptionType: String, CaseIterable, Sendable {
     case indentationError = "IndentationError"
     case warning = "Warning"
     case userWarning = "UserWarning"
+    case deprecationWarning = "DeprecationWarning"
+    case futureWarning = "FutureWarning"
+    case runtimeWarning = "RuntimeWarning"
+    case fileExistsError = "FileExistsError"
+    case isADirectoryError = "IsADirectoryError"
+    case notADirectoryError = "NotADirectoryError"
+    /// `statistics.StatisticsError` (a ValueError; not a builtin name).
+    case statisticsError = "StatisticsError"
+    /// `io.UnsupportedOperation` (an OSError; not a builtin name).
+    case unsupportedOperation = "UnsupportedOperation"
+    /// `json.JSONDecodeError` (a ValueError; not a builtin name).
+    case jsonDecodeError = "JSONDecodeError"
 
     public var name: String { rawValue }
 
     /// Whether Python has it as a builtin name (numpy's exceptions are not).
-    public var isBuiltin: Bool { self != .ufuncTypeError && self != .axisError }
+    public var isBuiltin: Bool { self != .ufuncTypeError && self != .axisError && self != .jsonDecodeError && self != .statisticsError && self != .unsupportedOperation }
 
     /// The base class (nil for BaseException).
     public var parent: ExceptionType? {
@@ -85,7 +97,10 @@ public enum ExceptionType: String, CaseIterable, Sendable {
         case .recursionError, .notImplementedError: return .runtimeError
         case .unicodeError: return .valueError
         case .moduleNotFoundError: return .importError
-        case .fileNotFoundError, .timeoutError: return .osError
+        case .fileNotFoundError, .timeoutError, .fileExistsError, .isADirectoryError, .notADirectoryError,
+             .unsupportedOperation: return .osError
+        case .deprecationWarning, .futureWarning, .runtimeWarning: return .warning
+        case .jsonDecodeError, .statisticsError: return .valueError
         case .indentationError: return .syntaxError
         case .userWarning: return .warning
         default: return .exception

@@ -1,0 +1,11 @@
+import statistics
+print(statistics.mean([1, 2, 3, 4]), statistics.mean([1, 2, 3]))
+print(statistics.mean([0.5, 0.25, 0.75]))
+print(statistics.median([3, 1, 2]), statistics.median([4, 1, 3, 2]))
+print(statistics.median([1.5, 2.5]), statistics.median_low([1, 2, 3, 4]), statistics.median_high([1, 2, 3, 4]))
+print(statistics.mode([1, 2, 2, 3, 3, 3]), statistics.mode('abbc'))
+print(statistics.variance([1, 2, 3, 4]), statistics.variance([1, 2, 3]))
+print(statistics.pvariance([1, 2, 3, 4]), statistics.pstdev([2, 4, 4, 4, 5, 5, 7, 9]))
+print(statistics.stdev([0.1, 0.2, 0.4, 0.8]))
+print(statistics.fmean([1, 2, 3, 4]))
+statistics.stdev([1])

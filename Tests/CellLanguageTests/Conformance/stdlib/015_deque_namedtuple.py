@@ -1,0 +1,20 @@
+from collections import deque, namedtuple
+d = deque([1, 2, 3])
+d.append(4)
+d.appendleft(0)
+print(d, d.pop(), d.popleft(), d)
+d.rotate(1)
+print(d, d[0], d[-1], len(d))
+window = deque(maxlen=3)
+for i in range(5):
+    window.append(i)
+print(window, list(window), sum(window))
+Point = namedtuple("Point", ["x", "y"])
+p = Point(1, y=2)
+print(p, p.x, p[1], p._asdict(), p._fields)
+print(p._replace(x=10), p == (1, 2), tuple(p))
+Result = namedtuple("Result", "loss, acc")
+r = Result(0.5, acc=0.9)
+loss, acc = r
+print(r, loss, acc)
+deque().pop()

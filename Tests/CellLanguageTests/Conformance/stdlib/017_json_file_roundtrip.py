@@ -1,0 +1,18 @@
+import json
+import os
+f = open("labbook_conformance_tmp.json", "w")
+json.dump({"epochs": 3, "loss": [0.5, 0.25]}, f, indent=2)
+f.close()
+f = open("labbook_conformance_tmp.json")
+text = f.read()
+f.close()
+print(text)
+f = open("labbook_conformance_tmp.json")
+print(json.load(f))
+f.close()
+f = open("labbook_conformance_tmp.json")
+print([line.rstrip() for line in f][:2], f.closed)
+f.close()
+os.remove("labbook_conformance_tmp.json")
+print(os.path.exists("labbook_conformance_tmp.json"), f.closed)
+f.read()
