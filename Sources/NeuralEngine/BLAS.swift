@@ -28,7 +28,11 @@ public enum BLAS {
     public static var coreType: String { String(cString: openblas_get_corename()) }
 
     /// OpenBLAS' build description: `OpenBLAS 0.3.21 DYNAMIC_ARCH NO_AFFINITY Cooperlake MAX_THREADS=64`.
-    public static var configuration: String { String(cString: openblas_get_config()) }
+    /// Read once: `openblas_get_config()` rebuilds its text in one static buffer on every call
+    /// (`strcpy`, then `strcat`), so callers on two threads at once read each other's half-made
+    /// strings, and this text is part of every cache key. It cannot change while the process
+    /// runs (the kernel is chosen when OpenBLAS loads).
+    public static let configuration: String = String(cString: openblas_get_config())
 
     private static func use(threads: Int) {
         if threads != currentThreads {

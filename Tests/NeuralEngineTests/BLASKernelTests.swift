@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import Testing
 @testable import NeuralEngine
 
@@ -93,4 +94,22 @@ import Testing
     let modelLine = info.split(separator: "\n").first { $0.hasPrefix("model name") }
     #expect(modelLine.map { $0.split(separator: ":", maxSplits: 1)[1].trimmingCharacters(in: .whitespaces) } == cpu.model)
     #endif
+}
+
+/// `BLASReport.identity` names the BLAS build in every cache key, and runs of several
+/// notebooks in one process (the tests, a future server) ask for it from several threads at
+/// once. OpenBLAS builds its configuration text in one static buffer on every call
+/// (`strcpy`, then `strcat` of the core name), so two callers at once could read half a
+/// string, and a run's keys would then name another engine: its entries would never be found.
+@Test func theBLASIdentityIsTheSameFromManyThreadsAtOnce() {
+    let expected = BLASReport.current().identity
+    let seen = Mutex(Set<String>())
+    DispatchQueue.concurrentPerform(iterations: 8) { _ in
+        var local = Set<String>()
+        for _ in 0..<100_000 { local.insert(BLAS.configuration) }
+        seen.withLock { $0.formUnion(local) }
+    }
+    let texts = seen.withLock { $0 }
+    #expect(texts == [BLAS.configuration], "\(texts.count) different texts, e.g. \(texts.sorted().prefix(3))")
+    #expect(BLASReport.current().identity == expected)
 }

@@ -7,12 +7,7 @@ import TestSupport
 /// and trained again, histories, layer-name counters and random draws after a resume. After
 /// editing cell k, the incremental run equals a run from scratch of the edited notebook
 /// (Markdown, HTML, final state) and runs only cells from k on.
-///
-/// Serialized: since the 2026-12-06 merges, runs of these notebooks executing concurrently
-/// in one test process under CPU load sometimes lose cache entries (a chain stops early and
-/// the next run re-runs cell 0). labbook runs one notebook per process, so this is a
-/// test-harness condition, but its cause is not found yet.
-@Suite(.serialized) struct CacheLibraryTests {
+struct CacheLibraryTests {
     static let numpyCells = [
         "import numpy as np\nnp.random.seed(3)\na = np.arange(12).reshape(3, 4).astype('float32')\nb = np.random.rand(3, 4)\ns = a.sum()\ndt = a.dtype\nt = np.float32",
         "a[0, 0] = 100\nc = a * 2 + b\nm = c.max()\nbig = np.zeros((100, 100), dtype='float32')",

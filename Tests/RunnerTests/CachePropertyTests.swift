@@ -6,12 +6,7 @@ import TestSupport
 /// The cache's promise: after editing cell k, an incremental run produces exactly what a
 /// run from scratch of the edited notebook produces (Markdown, HTML, final state), and
 /// runs only cells from k on (and a cell that failed unexpectedly runs again next time).
-///
-/// Serialized: since the 2026-12-06 merges, runs of these notebooks executing concurrently
-/// in one test process under CPU load sometimes lose cache entries (a chain stops early and
-/// the next run re-runs cell 0). labbook runs one notebook per process, so this is a
-/// test-harness condition, but its cause is not found yet.
-@Suite(.serialized) struct CachePropertyTests {
+struct CachePropertyTests {
     /// Notebooks of plain cells: containers and aliasing, closures, exceptions, modules
     /// and the random generator, classes and decorators, eval/cache options. (Default reprs
     /// with addresses are left out: addresses are numbered per process, and the test runs
@@ -86,7 +81,7 @@ import TestSupport
 
                 let scratch = try CachedNotebook(Self.text(editedCells, front: front))
                 let fresh = try scratch.run()
-                let context = "\(name), cell \(k) edit \(variant)"
+                let context = "\(name), cell \(k) edit \(variant) [first run log: \(first.log)] [incremental log: \(incremental.log)]"
                 #expect(incremental.markdown == fresh.markdown, "\(context): Markdown differs")
                 #expect(incremental.html == fresh.html, "\(context): HTML differs")
                 #expect(incremental.result.exitCode == fresh.result.exitCode, "\(context)")

@@ -86,7 +86,12 @@ public struct CachedNotebook {
             parameters: notebook.parameters, seed: notebook.seed)
         // The state after the last cell stored (a failed or `cache: false` cell ends the chain).
         let entries = keys.prefix { (try? cache.entry(for: $0)) != nil }
-        guard let key = entries.last, let snapshot = try cache.entry(for: key).snapshot else { return ["<no state>"] }
+        guard let key = entries.last, let snapshot = try cache.entry(for: key).snapshot else {
+            var why = "?"
+            do { _ = try cache.entry(for: keys[0]) } catch { why = "\(error)" }
+            let listing = (try? FileManager.default.contentsOfDirectory(atPath: cacheDirectory + "/entries")) ?? []
+            return ["<no state>: \(why); entries: \(listing.count) \(listing.sorted().prefix(8)); key0 \(keys[0].hex)"]
+        }
         let session = Session(modules: LabbookModules.registry(settings: LibrarySettings(seed: notebook.seed, showTimings: timings)))
         try session.restoreState(try snapshot.sessionState(blobs: cache.blobs), blobs: CacheBlobs(cache.blobs))
         return ["after cell \(entries.count)"] + session.globals.map { "\($0.name) = \(Self.withoutAddresses($0.value.repr))" }
