@@ -16,20 +16,14 @@ import Foundation
 ///
 /// Keys never involve Swift's `Hasher` (seeded per process): the same inputs give the same
 /// key in every process, on every machine.
-public struct CellKey: Hashable, Sendable, Comparable, Codable, CustomStringConvertible {
-    let digest: Digest
+public struct CellKey: DigestName, Sendable {
+    public let digest: Digest
+    public static let kind = "cell key"
 
-    /// The key as 64 lowercase hex digits; also the entry's file name.
-    public var hex: String { digest.hex }
-    public var description: String { digest.hex }
+    public init(_ digest: Digest) { self.digest = digest }
+
     /// The first 12 hex digits, enough to tell keys apart in `--explain` output.
     public var short: String { String(digest.hex.prefix(12)) }
-
-    /// A key from its hex form; `nil` unless `hex` is exactly 64 lowercase hex digits.
-    public init?(hex: String) {
-        guard let digest = Digest(hex: hex) else { return nil }
-        self.digest = digest
-    }
 
     /// The key of one cell given the key of the cell before it (`nil` for the first cell).
     ///
@@ -81,16 +75,6 @@ public struct CellKey: Hashable, Sendable, Comparable, Codable, CustomStringConv
         return keys
     }
 
-    public static func < (a: CellKey, b: CellKey) -> Bool { a.digest < b.digest }
-
-    public init(from decoder: Decoder) throws {
-        digest = try Digest(from: decoder, kind: "cell key")
-    }
-
-    public func encode(to encoder: Encoder) throws {
-        var container = encoder.singleValueContainer()
-        try container.encode(hex)
-    }
 }
 
 /// Writes fields as `length (8 bytes, big-endian) + bytes`, so no two different field lists

@@ -1,8 +1,7 @@
 /// CPython's Mersenne Twister (MT19937 with `init_by_array` seeding), so `random.seed(0);
 /// random.random()` gives CPython's numbers.
 final class MersenneTwister {
-    var state = [UInt32](repeating: 0, count: 624)
-    var index = 625
+    var generator = MT19937(genrand: 0)
     var gaussNext: Double?
 
     init(seed: Int) { self.seed(seed) }
@@ -14,51 +13,11 @@ final class MersenneTwister {
             key.append(UInt32(truncatingIfNeeded: m))
             m >>= 32
         } while m > 0
-        initByArray(key)
+        generator = MT19937(byArray: key)
         gaussNext = nil
     }
 
-    private func initGenrand(_ s: UInt32) {
-        state[0] = s
-        for i in 1..<624 {
-            state[i] = 1812433253 &* (state[i - 1] ^ (state[i - 1] >> 30)) &+ UInt32(i)
-        }
-        index = 624
-    }
-
-    private func initByArray(_ key: [UInt32]) {
-        initGenrand(19650218)
-        var i = 1, j = 0
-        for _ in 0..<max(624, key.count) {
-            state[i] = (state[i] ^ ((state[i - 1] ^ (state[i - 1] >> 30)) &* 1664525)) &+ key[j] &+ UInt32(j)
-            i += 1; j += 1
-            if i >= 624 { state[0] = state[623]; i = 1 }
-            if j >= key.count { j = 0 }
-        }
-        for _ in 0..<623 {
-            state[i] = (state[i] ^ ((state[i - 1] ^ (state[i - 1] >> 30)) &* 1566083941)) &- UInt32(i)
-            i += 1
-            if i >= 624 { state[0] = state[623]; i = 1 }
-        }
-        state[0] = 0x80000000
-    }
-
-    func nextUInt32() -> UInt32 {
-        if index >= 624 {
-            for k in 0..<624 {
-                let y = (state[k] & 0x80000000) | (state[(k + 1) % 624] & 0x7fffffff)
-                state[k] = state[(k + 397) % 624] ^ (y >> 1) ^ (y & 1 == 1 ? 0x9908b0df : 0)
-            }
-            index = 0
-        }
-        var y = state[index]
-        index += 1
-        y ^= y >> 11
-        y ^= (y << 7) & 0x9d2c5680
-        y ^= (y << 15) & 0xefc60000
-        y ^= y >> 18
-        return y
-    }
+    func nextUInt32() -> UInt32 { generator.next32() }
 
     /// `random.random()`: 53 random bits.
     func random() -> Double {

@@ -169,8 +169,8 @@ extension MersenneTwister: SessionStateProvider {
     var stateName: String { "random" }
 
     func snapshotState(into writer: inout SnapshotWriter) throws {
-        writer.write(ints: state.map { Int($0) })
-        writer.write(index)
+        writer.write(ints: generator.state.map { Int($0) })
+        writer.write(generator.index)
         writer.write(gaussNext != nil)
         writer.write(gaussNext ?? 0)
     }
@@ -178,8 +178,8 @@ extension MersenneTwister: SessionStateProvider {
     func restoreState(from reader: inout SnapshotReader) throws {
         let words = try reader.readInts()
         guard words.count == 624 else { throw SnapshotError.malformed("random state") }
-        state = words.map { UInt32(truncatingIfNeeded: $0) }
-        index = try reader.readInt()
+        generator.state = words.map { UInt32(truncatingIfNeeded: $0) }
+        generator.index = try reader.readInt()
         let hasGauss = try reader.readBool()
         let gauss = try reader.readDouble()
         gaussNext = hasGauss ? gauss : nil

@@ -1,3 +1,4 @@
+import CellLanguage
 import NeuralEngine
 
 /// NumPy's legacy `np.random.RandomState(seed)` stream: MT19937 seeded with `init_genrand`,
@@ -6,37 +7,14 @@ import NeuralEngine
 /// `random_state` into exactly this, so `train_test_split(..., random_state=42)` picks the
 /// rows scikit-learn picks.
 struct LegacyMersenneTwister {
-    private var state = [UInt32](repeating: 0, count: 624)
-    private var index = 624
+    private var generator: MT19937
 
     init(seed: UInt32) {
-        state[0] = seed
-        for i in 1..<624 {
-            state[i] = 1_812_433_253 &* (state[i - 1] ^ (state[i - 1] >> 30)) &+ UInt32(i)
-        }
+        generator = MT19937(genrand: seed)
     }
 
     /// The next tempered 32-bit output.
-    mutating func next32() -> UInt32 {
-        if index >= 624 { twist() }
-        var y = state[index]
-        index += 1
-        y ^= y >> 11
-        y ^= (y << 7) & 0x9D2C_5680
-        y ^= (y << 15) & 0xEFC6_0000
-        y ^= y >> 18
-        return y
-    }
-
-    private mutating func twist() {
-        for i in 0..<624 {
-            let y = (state[i] & 0x8000_0000) | (state[(i + 1) % 624] & 0x7FFF_FFFF)
-            var v = state[(i + 397) % 624] ^ (y >> 1)
-            if y & 1 != 0 { v ^= 0x9908_B0DF }
-            state[i] = v
-        }
-        index = 0
-    }
+    mutating func next32() -> UInt32 { generator.next32() }
 
     /// A uniform integer in `0...max` (NumPy's `random_interval`).
     mutating func interval(_ max: UInt64) -> UInt64 {
