@@ -29,6 +29,44 @@ import Testing
         #expect(output.contains("NameError: name 'build' is not defined\n"))
     }
 
+    /// Classes, decorated definitions and `with` targets count as definitions too (a custom
+    /// Keras callback class whose base is missing is the common case).
+    @Test func knockOnNameErrorsForClassesDecoratorsAndWith() throws {
+        let nb = try TestNotebook("""
+            ```python
+            class Printer(missing.Base):
+                pass
+            ```
+
+            ```python
+            @missing_decorator
+            def helper():
+                pass
+            ```
+
+            ```python
+            with missing_manager() as handle:
+                inside = 1
+            ```
+
+            ```python
+            print(Printer)
+            ```
+
+            ```python
+            print(helper)
+            ```
+
+            ```python
+            print(handle)
+            ```
+            """)
+        let (_, output) = try nb.run { $0.allowErrors = true }
+        #expect(output.contains("NameError: name 'Printer' is not defined (cell 1, which defines it, failed)"), "\(output)")
+        #expect(output.contains("NameError: name 'helper' is not defined (cell 2, which defines it, failed)"))
+        #expect(output.contains("NameError: name 'handle' is not defined (cell 3, which defines it, failed)"))
+    }
+
     @Test func filesAreRelativeToTheNotebookAndTheClockIsFixedWithoutTimings() throws {
         let nb = try TestNotebook("""
             ```python

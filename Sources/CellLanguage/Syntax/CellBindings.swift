@@ -29,7 +29,11 @@ public enum CellBindings {
             case .tryExcept(let inner, let handlers, let orElse, let finally, _):
                 collect(inner + orElse + finally, into: &names)
                 for h in handlers { collect(h.body, into: &names) }
-            case .functionDef(_, _, let binding, _): names.insert(binding.name)
+            case .functionDef(_, _, let binding, _), .classDef(_, _, let binding, _): names.insert(binding.name)
+            case .decorated(_, _, let name, _): names.insert(name.name)
+            case .with(let items, let inner, _):
+                for item in items { if let t = item.target { target(t, into: &names) } }
+                collect(inner, into: &names)
             case .importModules(let imported, _), .importFrom(_, let imported, _):
                 for i in imported { names.insert(i.binding.name) }
             default: break
