@@ -56,4 +56,16 @@ public struct GoldenFile: Sendable {
             Re-record with LABBOOK_RECORD=1 if the change is intended, then look at it.
             """, sourceLocation: sourceLocation)
     }
+
+    /// `html` with its inline stylesheet (`<style>...</style>`) replaced by a marker: the HTML
+    /// golden files hold the page's structure, and the stylesheet, the same in every report,
+    /// is compared once, with `ReportStyle.css` itself (`ReportsTests`), not copied into each.
+    public static func stylesheetElided(_ html: String) -> String {
+        guard let open = html.range(of: "<style>\n"),
+              let close = html.range(of: "</style>", range: open.upperBound..<html.endIndex) else { return html }
+        return html.replacingCharacters(in: open.lowerBound..<close.upperBound, with: stylesheetMarker)
+    }
+
+    /// What `stylesheetElided` puts where the stylesheet was.
+    public static let stylesheetMarker = "<style>/* the report stylesheet: Sources/Reports/ReportStyle.swift */</style>"
 }
