@@ -108,6 +108,19 @@ private func roundTrip(_ cells: [String], probe: String, sourceLocation: SourceL
         }
     }
 
+    /// A state of more values than the limit is not saved (the note names a global that
+    /// holds them); one within it is, numbers and nesting alike.
+    @Test func aStateOfTooManyValuesIsNotSaved() throws {
+        let session = Session(modules: ModuleRegistry())
+        _ = session.run("small = [1, 2, 3]\nbig = [[i, -i] for i in range(100)]", cellNumber: 1)
+        #expect(throws: SnapshotError.unsupported(
+            "the state holds more than 250 values (global 'big' among them), too many to save after every cell")) {
+            try session.captureState(blobs: MemoryBlobs(), valueLimit: 250)
+        }
+        _ = try session.captureState(blobs: MemoryBlobs(), valueLimit: 310)
+        #expect(Session.snapshotValueLimit == 4_194_304)
+    }
+
     @Test func deletedAndParameterGlobalsAreReplaced() throws {
         let original = Session(modules: ModuleRegistry())
         _ = original.run("a = 1\nb = 2\ndel a", cellNumber: 1)

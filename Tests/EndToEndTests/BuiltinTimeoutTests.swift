@@ -2,7 +2,8 @@ import Foundation
 import Testing
 
 /// `#| timeout:` and `--timeout` stop a cell whose time goes into one builtin (a repetition,
-/// `sum` or `max` over a huge range, `sorted`, `join`, `list(range(...))`, the repr of a value
+/// `sum` or `max` over a huge range, `sorted`, `join`, `list(range(...))`, a list doubled by
+/// concatenation (found by the crash fuzzer), the repr of a value
 /// that shares itself three times per level): a `TimeoutError`
 /// shortly after the deadline, the report written with it in place.
 @Suite(.serialized) struct BuiltinTimeoutTests {
@@ -14,6 +15,7 @@ import Testing
         "ys = sorted(range(10**7), key=lambda v: -v)",
         "t = ','.join(map(str, range(10**9)))",
         "zs = list(range(2 * 10**7))",
+        "h_ = [1]\nwhile True:\n    h_ = h_ + h_",
         "d = None\nfor _ in range(40):\n    d = [d, (d,), {1: d}]\nr = repr(d)",
     ]
     /// Cells that may finish in time on a fast build, else must time out as the others.

@@ -93,13 +93,22 @@ import Testing
         var mutator = CellMutator(seed: Self.seed)
         var crashes: [String] = []
         var mutants = 0, hangs = 0
+        var hung: [String] = []
         let deadline = Date().addingTimeInterval(Self.seconds ?? 600)
         while Date() < deadline, mutants < Self.mutantLimit {
             let batch = (0..<Self.cellsPerNotebook).map { _ in mutator.mutate(mutator.pick(seeds), donors: seeds) }
             mutants += batch.count
             switch try runner.run(batch) {
             case .finished: continue
-            case .hung: hangs += 1
+            case .hung:
+                // A cell that outlives its own timeout by far: find it, so the cause can be fixed.
+                hangs += 1
+                if let cell = batch.first(where: { (try? runner.run([$0])) == .hung }) {
+                    hung.append(cell)
+                    print("HANG (timeout \(runner.cellTimeout) s, killed after \(runner.wallLimit) s)\n--- cell ---\n\(cell)\n---")
+                } else {
+                    print("HANG of a notebook whose cells each finish alone:\n\(runner.notebook(batch))---")
+                }
             case .crashed:
                 // Find the cell that crashes on its own, then shrink it.
                 var alone = false

@@ -27,6 +27,25 @@ extension Interpreter {
         }
     }
 
+    /// `x + y` for lists and tuples: copied a chunk at a time, so a cell doubling a list in
+    /// a loop (`xs = xs + xs`) stops at its deadline like any other long builtin.
+    func concatenated(_ x: [Value], _ y: [Value]) throws -> [Value] {
+        try MemoryLimit.check(count: x.count &+ y.count, stride: MemoryLayout<Value>.stride)
+        guard x.count + y.count > Interpreter.valuesPerChunk else { return x + y }
+        var result = [Value]()
+        result.reserveCapacity(x.count + y.count)
+        for part in [x, y] {
+            var start = 0
+            while start < part.count {
+                let end = min(part.count, start + Interpreter.valuesPerChunk)
+                result.append(contentsOf: part[start..<end])
+                start = end
+                try checkDeadline()
+            }
+        }
+        return result
+    }
+
     /// `s * times` as bytes: the UTF-8 of `s` copied by doubling, one chunk at a time.
     func repeated(_ s: String, times: Int) throws -> String {
         guard times > 1, !s.isEmpty else { return times == 1 ? s : "" }

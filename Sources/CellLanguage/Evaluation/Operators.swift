@@ -53,15 +53,9 @@ extension Interpreter {
                 throw PyException(.typeError, "can only concatenate str (not \"\(b.typeName)\") to str")
             }
         case (.list(let x), .list(let y)):
-            if op == .add {
-                try MemoryLimit.check(count: x.items.count &+ y.items.count, stride: MemoryLayout<Value>.stride)
-                return .list(PyList(x.items + y.items))
-            }
+            if op == .add { return .list(PyList(try concatenated(x.items, y.items))) }
         case (.tuple(let x), .tuple(let y)):
-            if op == .add {
-                try MemoryLimit.check(count: x.count &+ y.count, stride: MemoryLayout<Value>.stride)
-                return .tuple(x + y)
-            }
+            if op == .add { return .tuple(try concatenated(x, y)) }
         case (.set(let x), .set(let y)):
             if let r = try setOperation(op, x, y) { return .set(r) }
         case (.dict(let x), .dict(let y)):

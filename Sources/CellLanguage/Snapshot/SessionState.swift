@@ -46,6 +46,13 @@ public struct SessionState: Sendable, Equatable {
 }
 
 extension Session {
+    /// How many values a state may hold and still be saved after a cell. Saving takes about a
+    /// microsecond per value and happens after every cell, so a state of tens of millions of
+    /// values (a list doubled in a loop) would cost far more than the cells it saves; past this
+    /// the state is not cached (a note says so) and the cells after it run again next time.
+    /// A NumPy array counts as one value: its bytes go to a blob in one piece.
+    public static let snapshotValueLimit = 1 << 22
+
     /// Host kinds and state providers registered for this session.
     public var snapshotting: SnapshotRegistry { interpreter.registry.snapshotting }
 
@@ -55,10 +62,12 @@ extension Session {
     ///
     /// Throws `SnapshotError.unsupported` naming the global that holds a value that cannot be
     /// saved (an iterator, a host object whose type is not `SnapshotCodable`).
-    public func captureState(blobs: SnapshotBlobStore) throws -> SessionState {
-        if !Session.isOnLargeStack { return try Session.onLargeStack { try self.captureState(blobs: blobs) } }
+    public func captureState(blobs: SnapshotBlobStore, valueLimit: Int = Session.snapshotValueLimit) throws -> SessionState {
+        if !Session.isOnLargeStack {
+            return try Session.onLargeStack { try self.captureState(blobs: blobs, valueLimit: valueLimit) }
+        }
         let interp = interpreter
-        let encoder = SnapshotEncoder(interpreter: interp, blobStore: blobs)
+        let encoder = SnapshotEncoder(interpreter: interp, blobStore: blobs, maxValues: valueLimit)
         var globals: [SessionState.Global] = []
         for (name, value) in interp.globals.bound {
             encoder.root = "global '\(name)'"

@@ -12,7 +12,10 @@ final class SnapshotEncoder {
 
     /// How deep inline values (tuples, slices) may nest: the decoder reads them recursively.
     static let maxNesting = 10_000
+    /// How many values the state may hold (`Session.snapshotValueLimit`).
+    let maxValues: Int
     private var nesting = 0
+    private var valueCount = 0
     private var ids: [ObjectIdentifier: Int] = [:]
     private var retained: [AnyObject] = []
     private(set) var records: [Data] = []
@@ -33,8 +36,9 @@ final class SnapshotEncoder {
         case boundMethod(BoundMethod), codable(SnapshotCodable, kind: String)
     }
 
-    init(interpreter: Interpreter, blobStore: SnapshotBlobStore) {
+    init(interpreter: Interpreter, blobStore: SnapshotBlobStore, maxValues: Int = Session.snapshotValueLimit) {
         self.interpreter = interpreter
+        self.maxValues = maxValues
         self.registry = interpreter.registry.snapshotting
         self.blobStore = blobStore
     }
@@ -47,6 +51,11 @@ final class SnapshotEncoder {
         defer { nesting -= 1 }
         if nesting > SnapshotEncoder.maxNesting {
             throw SnapshotError.unsupported("\(root) is nested more than \(SnapshotEncoder.maxNesting) levels deep")
+        }
+        valueCount += 1
+        if valueCount > maxValues {
+            throw SnapshotError.unsupported(
+                "the state holds more than \(maxValues) values (\(root) among them), too many to save after every cell")
         }
         switch value {
         case .none: out.byte(ValueTag.none.rawValue)
