@@ -68,7 +68,7 @@ struct MarkdownBuilder {
             let magics = code.split(separator: "\n", omittingEmptySubsequences: false).enumerated()
                 .filter { ($0.element.hasPrefix("%") && !$0.element.hasPrefix("%matplotlib")) || $0.element.hasPrefix("!") }
                 .map { ($0.offset, String($0.element)) }
-            let outputs = OutputImport(cell["outputs"]?.array ?? [], cellNumber: codeCells, takenNames: &takenNames)
+            let outputs = OutputImport(cell["outputs"]?.array ?? [], cellNumber: codeCells, fromLabbook: fromLabbook, takenNames: &takenNames)
             for problem in outputs.problems { warnings.append("\(path): cell \(number): warning: \(problem)") }
             files += outputs.files
             blocks.append(.code(fence + info + "\n" + code + (code.isEmpty ? "" : "\n") + fence,

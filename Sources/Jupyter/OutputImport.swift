@@ -16,7 +16,9 @@ struct OutputImport {
 
     /// Reads `outputs` of the code cell that becomes Labbook cell `cellNumber` (1-based);
     /// image files are named `cell-<n>-<k>.<ext>` unless a Labbook export named them.
-    init(_ outputs: [JSONValue], cellNumber: Int, takenNames: inout Set<String>) {
+    /// Training charts a Labbook export added (marked in their metadata) are left out when
+    /// `fromLabbook`: the output block already holds the fit's log, and a run draws them again.
+    init(_ outputs: [JSONValue], cellNumber: Int, fromLabbook: Bool, takenNames: inout Set<String>) {
         for (position, output) in outputs.enumerated() {
             let kind = output["output_type"]?.string ?? ""
             switch kind {
@@ -27,6 +29,7 @@ struct OutputImport {
                 }
                 text += piece
             case "execute_result", "display_data":
+                if fromLabbook, output["metadata"]?["labbook"]?["chart"] == .bool(true) { continue }
                 guard case .object(let data)? = output["data"] else {
                     problems.append("output \(position + 1) has no data; it is left out")
                     continue

@@ -24,7 +24,11 @@ enum OutputJSON {
                 guard !chart.epochs.isEmpty, !chart.seriesNames.isEmpty else { continue }
                 flush()
                 let svg = TrainingChart.svg(title: chart.title, epochs: chart.epochs, series: chart.series)
-                result.append(display(["image/svg+xml": JSONValue.lines(svg), "text/plain": .array([.string("<Figure: \(chart.title)>")])]))
+                // Marked, so that importing the export back does not make the chart a figure
+                // file: Labbook draws it again from the fit's history.
+                result.append(display(
+                    ["image/svg+xml": JSONValue.lines(svg), "text/plain": .array([.string("<Figure: \(chart.title)>")])],
+                    metadata: ["labbook": .object(["chart": .bool(true)])]))
             case .part(.result(let text)):
                 flush()
                 result.append(.object([

@@ -123,3 +123,21 @@ import NotebookFormat
         return process.terminationStatus == 0
     }()
 }
+
+@Suite struct ExportThenImportTests {
+    /// Importing an export with typed outputs gives the text the executed Markdown shows:
+    /// values, tables and the fit's log as text, the figure as a file, and no file for the
+    /// training chart (a run draws it again).
+    @Test func typedOutputsComeBackAsTheMarkdownShowsThem() throws {
+        let exported = try ExportTests.exported()
+        let imported = try JupyterImporter.convert(Data(exported.serialized().utf8), path: "nb.ipynb", markdownPath: "nb.md")
+        let notebook = try Notebook.parse(text: imported.markdown, path: "nb.md")
+        let output = try #require(notebook.cells[0].previousOutput)
+        let expected = ExportTests.parts.filter { if case .figure = $0 { false } else { true } }.map(\.plainText).joined()
+        #expect(output.text == expected)
+        #expect(output.isError)
+        #expect(output.images.count == 1 && imported.files.count == 1)
+        #expect(notebook.frontMatter.params.map(\.name) == ["units"])
+        #expect(notebook.cells.count == 2)
+    }
+}
