@@ -80,3 +80,20 @@ import NotebookFormat
         #expect(try JupyterFixtures.exporting(text).serialized() == JupyterFixtures.exporting(text).serialized())
     }
 }
+
+/// The format corpus holds notebooks in layouts export normalises (CRLF, cells in lists and
+/// block quotes, odd fences): after one export and import the notebook is in the canonical
+/// layout, and from there both round trips are exact.
+@Suite struct NormalisedRoundTripTests {
+    static let corpus = JupyterFixtures.markdownFiles(in: "Tests/NotebookFormatTests/Fixtures/roundtrip")
+
+    @Test(arguments: corpus)
+    func oneExportNormalisesThenRoundTripsHold(path: String) throws {
+        let text = try String(contentsOf: JupyterFixtures.repository.appendingPathComponent(path), encoding: .utf8)
+        let first = try JupyterFixtures.exporting(text)
+        let normalised = try JupyterFixtures.importing(Data(first.serialized().utf8)).markdown
+        let second = try JupyterFixtures.exporting(normalised)
+        #expect(JupyterRoundTripTests.essence(second) == JupyterRoundTripTests.essence(first))
+        #expect(try JupyterFixtures.importing(Data(second.serialized().utf8)).markdown == normalised)
+    }
+}
