@@ -5,7 +5,9 @@ import NotebookFormat
 /// One thing a cell shows after it, for export: a typed output part (from a run or the
 /// cache), or an image file the executed Markdown links.
 public enum ExportOutput: Sendable, Equatable {
+    /// A typed part: printed text, a value, a table, a chart, a figure, an error.
     case part(OutputPart)
+    /// An image file the Markdown links (its name is kept in the output's metadata).
     case image(MediaFile)
 
     /// What an executed Markdown's output block says, as parts: printed text, and for an

@@ -16,6 +16,7 @@ public enum JSONValue: Sendable, Equatable, Decodable {
     case array([JSONValue])
     case object([String: JSONValue])
 
+    /// Decodes any JSON value; `true`/`false` stay booleans, whole numbers integers.
     public init(from decoder: Decoder) throws {
         let container = try decoder.singleValueContainer()
         if container.decodeNil() {
@@ -46,16 +47,19 @@ public enum JSONValue: Sendable, Equatable, Decodable {
         return nil
     }
 
+    /// The text of a string value, else nil.
     public var string: String? {
         if case .string(let text) = self { return text }
         return nil
     }
 
+    /// The number of an integer value, else nil.
     public var int: Int? {
         if case .int(let number) = self { return number }
         return nil
     }
 
+    /// The items of an array value, else nil.
     public var array: [JSONValue]? {
         if case .array(let items) = self { return items }
         return nil

@@ -17,6 +17,8 @@ public enum JupyterExporter {
     /// The format `labbook export` writes.
     public static let nbformat = 4, nbformatMinor = 5
 
+    /// The notebook as nbformat 4.5; `text` is the notebook's source (its front matter is
+    /// kept as written), `parameterLines` the `name = literal` lines of its `params`.
     public static func export(
         _ notebook: Notebook, text: String, outputs: [[ExportOutput]?], parameterLines: [String]
     ) -> JSONValue {

@@ -10,15 +10,23 @@ import NotebookFormat
 ///     imported.files       // what goes into nb_files/
 ///     imported.warnings    // "nb.md:12: warning: ..." lines for stderr
 public enum JupyterImporter {
+    /// What an import produces, before anything is written.
     public struct Imported: Sendable {
+        /// The Labbook notebook's text, outputs included.
         public var markdown: String
         /// Image files, to write into `folder` beside the Markdown.
         public var files: [MediaFile]
         /// The figures folder's name, as the Markdown links it (`nb_files`).
         public var folder: String
+        /// `nb.md:21: warning: ...` / `nb.ipynb: cell 3: warning: ...` lines, for stderr.
         public var warnings: [String]
     }
 
+    /// Converts the `.ipynb` bytes; `path` names the file in messages, `markdownPath` is the
+    /// `.md` to be written (it names the figures folder and the warnings' lines).
+    ///
+    /// - Throws: a `JupyterError` for invalid JSON, a file that is not nbformat 4, a missing
+    ///   `cells` list, a cell without a type or with a source that is not text.
     public static func convert(_ data: Data, path: String, markdownPath: String) throws(JupyterError) -> Imported {
         let root: JSONValue
         do {

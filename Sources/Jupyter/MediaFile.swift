@@ -5,7 +5,9 @@ import Foundation
 ///
 ///     MediaFile(name: "cell-3-1.png", data: png).mimeType   // "image/png"
 public struct MediaFile: Sendable, Equatable {
+    /// The file's name in `NB_files/` (no folder).
     public var name: String
+    /// The image bytes (SVG as UTF-8 text).
     public var data: Data
 
     public init(name: String, data: Data) {
