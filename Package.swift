@@ -42,10 +42,12 @@ let package = Package(
             name: "NotebookCache",
             dependencies: ["CellOutput", .product(name: "Crypto", package: "swift-crypto")]),
         .target(name: "Reports", dependencies: ["NotebookFormat", "CellOutput", "Charts"]),
+        .target(name: "Jupyter", dependencies: ["NotebookFormat", "CellOutput", "Charts"]),
         .target(
             name: "Runner",
             dependencies: [
                 "NotebookFormat", "CellOutput", "CellLanguage", "Library", "NeuralEngine", "Reports", "NotebookCache",
+                "Jupyter",
             ]),
         .executableTarget(
             name: "labbook",
@@ -76,6 +78,9 @@ let package = Package(
         .testTarget(name: "ReportsTests", dependencies: ["Reports", "CellOutput", "TestSupport"], exclude: ["Golden"]),
         .testTarget(name: "RunnerTests", dependencies: ["Runner", "TestSupport"], exclude: ["Golden"]),
         .testTarget(name: "NotebookCacheTests", dependencies: ["NotebookCache", "CellOutput"]),
+        .testTarget(
+            name: "JupyterTests", dependencies: ["Jupyter", "NotebookFormat", "CellOutput", "TestSupport"],
+            exclude: ["Fixtures"]),
         // Tests that run the real `labbook` binary (kills, watch, the crash fuzzer); depending
         // on the executable makes `swift build --build-tests` build it first.
         .testTarget(

@@ -131,6 +131,25 @@ if (( failures > 0 )); then
 fi
 echo "e2e: flagship on a 10% slice ok"
 
+# The reference notebook as a real .ipynb with its saved outputs: imported, rendered with those
+# outputs before anything runs, and its cells are the flagship's, which just ran on the slice.
+ref="$work/exploring-mnist.md"
+"$LABBOOK" import Tests/JupyterTests/Fixtures/exploring-mnist.ipynb -o "$ref" 2>"$work/stderr" || {
+    echo "e2e: importing the reference notebook failed:" >&2
+    cat "$work/stderr" >&2
+    exit 1
+}
+"$LABBOOK" render "$ref" --html "$work/exploring-mnist.html"
+grep -q "Test accuracy: 0.887" "$work/exploring-mnist.html" \
+    || { echo "e2e: the imported reference notebook renders without its saved outputs" >&2; exit 1; }
+"$LABBOOK" export "$ref" --ipynb "$work/exploring-mnist.ipynb"
+"$LABBOOK" export notebooks/mnist-dense-networks.md --ipynb "$work/flagship.ipynb"
+python3 -c 'import json, sys
+code = lambda path: [c["source"] for c in json.load(open(path))["cells"] if c["cell_type"] == "code"]
+sys.exit(code(sys.argv[1]) != code(sys.argv[2]))' "$work/exploring-mnist.ipynb" "$work/flagship.ipynb" \
+    || { echo "e2e: the imported reference notebook's cells are not the flagship's" >&2; exit 1; }
+echo "e2e: the reference .ipynb imports, renders its saved outputs and has the flagship's cells"
+
 # keras.io's "Simple MNIST convnet" (its cells, with 3 epochs of batches of 32, Adam at 0.003) on the same
 # slice: it must print Keras 2's summary and reach 0.97 test accuracy on the 1,000 test images.
 convnet="$work/convnet.md"

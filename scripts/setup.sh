@@ -2,7 +2,8 @@
 # Installs the system libraries Labbook builds against (Debian/Ubuntu), if they are missing.
 # Swift itself must already be installed (https://www.swift.org/install/).
 set -euo pipefail
-packages=(zlib1g-dev libcmark-gfm-dev libcmark-gfm-extensions-dev libopenblas-dev pkg-config dataset-fashion-mnist time)
+packages=(zlib1g-dev libcmark-gfm-dev libcmark-gfm-extensions-dev libopenblas-dev pkg-config dataset-fashion-mnist time
+          python3-nbformat jupyter-nbconvert)
 missing=()
 for p in "${packages[@]}"; do
     dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p")

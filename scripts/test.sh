@@ -11,6 +11,8 @@ fi
 export LABBOOK_OFFLINE=1   # tests never touch the network
 swift build --build-tests
 swift test --skip-build --parallel
+# Exports every notebook to .ipynb and checks it with nbformat.validate and nbconvert (~30 s).
+bash scripts/check-export.sh
 # End to end, release build: the quick start and the flagship notebook on MNIST slices.
 swift build -c release --product labbook
 LABBOOK="$PWD/.build/release/labbook" bash scripts/e2e.sh

@@ -45,6 +45,9 @@ public struct FrontMatter: Sendable, Equatable {
     }
 
     static let keys = ["title", "seed", "params", "execute", "timings"]
+    /// Keys Jupyter's text formats write (jupytext's `jupyter:`, MyST's `jupytext:` and
+    /// `kernelspec:`): kept in the file as they are, read by nothing, warned about by nothing.
+    static let jupyterKeys: Set<String> = ["jupyter", "jupytext", "kernelspec"]
 
     /// Finds and reads the front matter of `source`.
     static func read(
@@ -98,6 +101,8 @@ public struct FrontMatter: Sendable, Equatable {
                 let (options, optionWarnings) = try execute(value, wrongType: wrongType, fail: fail)
                 front.execute = options
                 warnings += optionWarnings
+            case _ where jupyterKeys.contains(key):
+                continue
             default:
                 warnings.append(FormatWarning(
                     line: (line ?? 1) + 1,

@@ -21,7 +21,12 @@ struct NotebookReader {
         var idLines: [String: Int] = [:]
         for block in tree.codeBlocks where block.isFenced {
             guard Self.cellLanguages.contains(Self.firstWord(of: block.info)) else {
-                if !isClosed(block, in: tree) {
+                if block.info.hasPrefix("{code-cell}") {
+                    warnings.append(FormatWarning(
+                        line: block.startLine,
+                        message: "a MyST {code-cell} block is not a Labbook cell and does not run; write it as a ```python "
+                            + "fence (jupytext --to md converts a whole MyST notebook)"))
+                } else if !isClosed(block, in: tree) {
                     warnings.append(FormatWarning(
                         line: block.startLine,
                         message: "the \(Self.fence(block)) fence opened here is never closed, so it takes in the rest of its container"))

@@ -55,6 +55,7 @@ extension OutputRole {
         case .html: return "nb.html"
         case .figures: return "nb_files"
         case .notebook: return "nb.md"
+        case .ipynb: return "nb.ipynb"
         }
     }
 }

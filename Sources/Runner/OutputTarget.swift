@@ -137,8 +137,10 @@ public enum OutputRole: Sendable, Equatable {
     case markdown
     case html
     case figures
-    /// The notebook itself (`labbook clean` writes it back).
+    /// The notebook itself (`labbook clean` writes it back; `labbook import` writes it).
     case notebook
+    /// A Jupyter notebook (`labbook export --ipynb`).
+    case ipynb
 
     /// The command-line option that sets it.
     var option: String {
@@ -147,6 +149,7 @@ public enum OutputRole: Sendable, Equatable {
         case .html: return "--html"
         case .figures: return "the figures folder"
         case .notebook: return "the notebook"
+        case .ipynb: return "--ipynb"
         }
     }
 
@@ -157,6 +160,7 @@ public enum OutputRole: Sendable, Equatable {
         case .html: return "the HTML report"
         case .figures: return "the figures folder"
         case .notebook: return "the notebook"
+        case .ipynb: return "the Jupyter notebook"
         }
     }
 }

@@ -42,7 +42,8 @@ enum ReportBuilder {
             totalSeconds: timings ? totalSeconds : nil, blocks: blocks)
     }
 
-    /// An executed notebook's own output blocks as report results (for `labbook render`).
+    /// An executed notebook's own output blocks and the figures it links as report results
+    /// (for `labbook render`).
     static func previousResults(of notebook: Notebook) -> [Int: CellResult] {
         var results: [Int: CellResult] = [:]
         for cell in notebook.cells {
@@ -53,6 +54,7 @@ enum ReportBuilder {
             } else if !output.text.isEmpty {
                 parts.append(.stream(output.text))
             }
+            parts += output.images.compactMap { LinkedImages.figure($0, notebookPath: notebook.path) }
             results[cell.index] = CellResult(outputs: parts, failed: output.isError, seconds: nil, cached: false)
         }
         return results

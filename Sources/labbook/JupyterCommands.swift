@@ -1,0 +1,60 @@
+import ArgumentParser
+import Foundation
+import Runner
+
+/// `labbook import NB.ipynb [-o NB.md]`
+struct ImportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "import",
+        abstract: "Turn a Jupyter notebook (.ipynb, nbformat 4) into a Labbook notebook, outputs included.",
+        discussion: """
+            Markdown cells become prose, code cells ```python cells followed by their saved outputs,
+            raw cells ```raw blocks; images go to NB_files/. Magics and shell lines other than
+            %matplotlib are kept and reported. Exit status 2 (and no file written) when the file is
+            not an nbformat 4 notebook.
+            """)
+
+    @Argument(help: "The Jupyter notebook (.ipynb).")
+    var notebook: String
+
+    @Option(name: .shortAndLong, help: "Where to write the Markdown notebook (default: NB.md beside NB.ipynb).")
+    var output: String?
+
+    func run() throws {
+        let terminal = Terminal(quiet: false)
+        do {
+            try JupyterImport.importNotebook(path: notebook, markdown: output, warn: { Terminal.write($0 + "\n") })
+        } catch {
+            terminal.error(error.message)
+            throw ExitCode(2)
+        }
+    }
+}
+
+/// `labbook export NB.md --ipynb NB.ipynb`
+struct ExportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "export",
+        abstract: "Write a notebook (executed or not) as a Jupyter notebook, with the outputs it holds.",
+        discussion: """
+            Prose becomes markdown cells, cells code cells with their outputs and their #| options
+            as tags, front-matter params a cell tagged `parameters` (for papermill). See
+            docs/scale-out.md for running the export on real Keras.
+            """)
+
+    @Argument(help: "The notebook (.md), executed or not.")
+    var notebook: String
+
+    @Option(name: .customLong("ipynb"), help: "Where to write the Jupyter notebook.")
+    var ipynb: String
+
+    func run() throws {
+        let terminal = Terminal(quiet: false)
+        do {
+            try JupyterExport.export(path: notebook, ipynb: ipynb, warn: { Terminal.write($0 + "\n") })
+        } catch {
+            terminal.error(error.message)
+            throw ExitCode(2)
+        }
+    }
+}
