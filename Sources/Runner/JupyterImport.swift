@@ -9,10 +9,16 @@ public enum JupyterImport {
     /// Returns the Markdown path written; `warn` gets a line per thing worth knowing (magics
     /// that will fail, outputs left out or cut).
     @discardableResult
-    public static func importNotebook(path: String, markdown: String?, warn: (String) -> Void) throws(RunFailure) -> String {
+    public static func importNotebook(
+        path: String, markdown: String?, replacing: Bool = false, warn: (String) -> Void
+    ) throws(RunFailure) -> String {
         let markdownPath = markdown ?? defaultMarkdownPath(for: path)
         if OutputTarget.isSameFile(markdownPath, path) {
             throw RunFailure(message: "\(markdownPath): -o would overwrite the Jupyter notebook itself; give a .md path")
+        }
+        // A notebook already there may hold work (edits, outputs) the import would lose.
+        if !replacing, FileManager.default.fileExists(atPath: markdownPath) {
+            throw RunFailure(message: "\(markdownPath): exists; give another path with -o, or --force to replace it")
         }
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {

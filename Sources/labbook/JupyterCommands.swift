@@ -20,10 +20,14 @@ struct ImportCommand: ParsableCommand {
     @Option(name: .shortAndLong, help: "Where to write the Markdown notebook (default: NB.md beside NB.ipynb).")
     var output: String?
 
+    @Flag(help: "Replace the Markdown notebook if it exists (by default import never overwrites one).")
+    var force = false
+
     func run() throws {
         let terminal = Terminal(quiet: false)
         do {
-            try JupyterImport.importNotebook(path: notebook, markdown: output, warn: { Terminal.write($0 + "\n") })
+            try JupyterImport.importNotebook(
+                path: notebook, markdown: output, replacing: force, warn: { Terminal.write($0 + "\n") })
         } catch {
             terminal.error(error.message)
             throw ExitCode(2)

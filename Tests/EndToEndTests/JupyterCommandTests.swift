@@ -50,6 +50,22 @@ import Testing
         #expect(text.contains("\"image/png\": \"iVBOR") && text.contains("\"output_type\": \"error\""))
     }
 
+    /// A Markdown notebook already at the import's destination may hold work: import leaves it
+    /// alone (exit 2) unless told `--force`.
+    @Test func importNeverReplacesANotebookSilently() throws {
+        let folder = try scratch()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let md = folder.appendingPathComponent("every.md").path
+        try Data("# My edits\n".utf8).write(to: URL(fileURLWithPath: md))
+        let source = Self.fixtures.appendingPathComponent("every-output.ipynb").path
+        let (refused, refusal) = try LabbookBinary.run(["import", source, "-o", md])
+        #expect(refused == .exited(2) && refusal.contains("\(md): exists; give another path with -o, or --force"), "\(refusal)")
+        #expect(try String(contentsOfFile: md, encoding: .utf8) == "# My edits\n")
+        let (forced, forcedErrors) = try LabbookBinary.run(["import", source, "-o", md, "--force"])
+        #expect(forced == .exited(0), "\(forcedErrors)")
+        #expect(try String(contentsOfFile: md, encoding: .utf8) != "# My edits\n")
+    }
+
     @Test func exportRefusesAFolderAndTheNotebookItself() throws {
         let folder = try scratch()
         defer { try? FileManager.default.removeItem(at: folder) }
