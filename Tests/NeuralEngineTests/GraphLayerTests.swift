@@ -78,4 +78,28 @@ import Testing
         let x = Tensor(shape: [2, 4], scalars: (0..<8).map { Float($0) * 0.1 })
         #expect(try copy.predict(x, rng: &rng) == model.predict(x, rng: &rng))
     }
+
+    /// A Dropout layer called twice keeps each call's mask for the backward pass: the
+    /// gradients equal those of the same graph with two Dropout layers, bit for bit.
+    @Test func sharedDropoutRecomputesEachCallsMask() throws {
+        func gradients(shared: Bool) throws -> [[Float]] {
+            var rng = RandomGenerator(seed: 11)
+            let first = try Dropout(rate: 0.5, name: "dropout_1")
+            let second = shared ? first : try Dropout(rate: 0.5, name: "dropout_2")
+            let dense = try Dense(units: 6, activation: .relu, name: "dense_1")
+            let graph = try GraphLayer(name: "m", inputShapes: [[6]], nodes: [
+                .init(.layer(first), inputs: [0]), .init(.layer(dense), inputs: [1]), .init(.layer(second), inputs: [2]),
+            ], outputs: [3], rng: &rng)
+            let batch = 4
+            graph.reserve(batchSize: batch)
+            let x = spreadInputs(batch * 6, seed: 2)
+            var y = [Float](repeating: 0, count: batch * 6)
+            graph.forward(x, into: &y, batchSize: batch, training: true, rng: &rng)
+            var dy = upstreamWeights(batch * 6)
+            var dx = [Float](repeating: 0, count: batch * 6)
+            graph.backward(input: x, output: y, outputGradient: &dy, inputGradient: &dx, batchSize: batch, update: .store)
+            return [y, dx] + graph.trainableParameters.map(\.gradient.array)
+        }
+        #expect(try gradients(shared: true) == gradients(shared: false))
+    }
 }

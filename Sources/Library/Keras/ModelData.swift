@@ -6,7 +6,7 @@ import NeuralEngine
 /// messages, several of them packed side by side per sample (the row the engine's graph reads);
 /// a prediction of several outputs split back into one array per output.
 extension ModelObject {
-    func run(_ name: String, _ method: Value, _ arguments: Arguments, _ interpreter: Interpreter) throws -> Value {
+    func run(_ name: String, _ arguments: Arguments, _ interpreter: Interpreter) throws -> Value {
         var arguments = arguments
         try rewrite(&arguments, position: 0, keyword: "x") { try self.inputData($0) }
         if name != "predict" {
@@ -14,12 +14,12 @@ extension ModelObject {
                 throw PyException(.valueError, "Labbook's engine cannot \(name) a model with several outputs yet "
                                   + "(predict works); give each output its own model")
             }
-            try rewrite(&arguments, position: 1, keyword: "y") { self.single($0, names: [self.outputName]) }
+            try rewrite(&arguments, position: 1, keyword: "y") { self.single($0) }
         }
         if name == "fit" {
             try rewrite(&arguments, position: 7, keyword: "validation_data") { value in
                 guard let items = Self.items(value), items.count == 2 else { return value }
-                return .tuple([try self.inputData(items[0]), self.single(items[1], names: [self.outputName])])
+                return .tuple([try self.inputData(items[0]), self.single(items[1])])
             }
         }
         switch name {
@@ -31,9 +31,6 @@ extension ModelObject {
             return .list(PyList(split(try KerasArrays.tensor(result, "predictions")).map(KerasArrays.array)))
         }
     }
-
-    /// The name Keras gives the target of the output (its layer's name).
-    private var outputName: String { network.outputs.first?.producer?.callee.name ?? graph.name }
 
     private static func items(_ value: Value) -> [Value]? {
         switch value {
@@ -49,7 +46,7 @@ extension ModelObject {
     }
 
     /// A list of one array, or a dict with one entry, as that array.
-    private func single(_ value: Value, names: [String]) -> Value {
+    private func single(_ value: Value) -> Value {
         if let items = Self.items(value), items.count == 1, Self.isArray(items[0]) { return items[0] }
         if case .dict(let d) = value, d.count == 1 { return d.entries[0].value }
         return value

@@ -140,8 +140,7 @@ final class ModelObject: HostObject {
         case "get_layer":
             return .builtin(BuiltinFunction(name) { a, _ in try self.getLayer(a) })
         case "fit", "evaluate", "predict":
-            let method = try inner.getAttribute(name, interpreter)
-            return .builtin(BuiltinFunction(name) { a, i in try self.run(name, method, a, i) })
+            return .builtin(BuiltinFunction(name) { a, i in try self.run(name, a, i) })
         case "predict_classes", "add", "pop":
             throw attributeError(name)
         default: return try inner.getAttribute(name, interpreter)
@@ -191,7 +190,7 @@ final class ModelObject: HostObject {
     func call(_ arguments: Arguments, _ interpreter: Interpreter) throws -> Value {
         let value = try LayerCalls.input(arguments, graph.name)
         guard LayerCalls.symbolic(value) != nil else {
-            return try run("predict", try inner.getAttribute("predict", interpreter), Arguments([value]), interpreter)
+            return try run("predict", Arguments([value]), interpreter)
         }
         _ = try asLayerObject()
         var index = callCount
