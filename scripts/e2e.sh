@@ -170,8 +170,8 @@ check "functional: fit banner" grep -qxF "Train on 48000 samples, validate on 12
 check "functional: two epochs" grep -qxF "Epoch 2/2" "$functional"
 check "functional: no error block" test "$(grep -c '^```output error' "$functional" || true)" -eq 0
 accuracy=$(sed -n 's/^Test accuracy: //p' "$functional")
-check "functional: test accuracy ${accuracy:-missing} >= 0.95" \
-    awk -v a="${accuracy:-0}" 'BEGIN { exit !(a >= 0.95) }'
+check "functional: test accuracy ${accuracy:-missing} >= 0.94" \
+    awk -v a="${accuracy:-0}" 'BEGIN { exit !(a >= 0.94) }'
 if (( failures > 0 )); then
     cat "$functional" >&2
     exit 1
