@@ -174,6 +174,29 @@ if (( failures > 0 )); then
 fi
 echo "e2e: keras.io's MNIST convnet on a 10% slice ok (test accuracy $accuracy)"
 
+# The MNIST part of keras.io's guide "The Functional API" (notebooks/functional-api.md), on the
+# full data (two epochs of a small dense model: a few seconds): the Sequential-layout summary
+# of a functional model, its training log, and the guide's ~0.96 test accuracy.
+functional="$work/functional.md"
+"$LABBOOK" run notebooks/functional-api.md -o "$functional" --no-timings --quiet --no-cache 2>"$work/stderr" || {
+    echo "e2e: the functional-API notebook failed (exit $?):" >&2
+    cat "$work/stderr" "$functional" >&2
+    exit 1
+}
+check "functional: input row in the summary" grep -qxF "input_1 (InputLayer)         (None, 784)               0         " "$functional"
+check "functional: total parameters" grep -qxF "Total params: 55,050" "$functional"
+check "functional: fit banner" grep -qxF "Train on 48000 samples, validate on 12000 samples" "$functional"
+check "functional: two epochs" grep -qxF "Epoch 2/2" "$functional"
+check "functional: no error block" test "$(grep -c '^```output error' "$functional" || true)" -eq 0
+accuracy=$(sed -n 's/^Test accuracy: //p' "$functional")
+check "functional: test accuracy ${accuracy:-missing} >= 0.94" \
+    awk -v a="${accuracy:-0}" 'BEGIN { exit !(a >= 0.94) }'
+if (( failures > 0 )); then
+    cat "$functional" >&2
+    exit 1
+fi
+echo "e2e: keras.io's functional-API guide (MNIST part) ok (test accuracy $accuracy)"
+
 # Nothing quadratic: print in a loop, thousands of cached cells, str indexing (generous
 # bounds, since the machine is shared; the cache-size bound is exact).
 LABBOOK="$LABBOOK" python3 scripts/bench-scaling.py --generous --repeat 1 >"$work/scaling" || {

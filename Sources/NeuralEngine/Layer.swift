@@ -85,6 +85,8 @@ public enum LayerSpec: Codable, Equatable, Sendable {
     case reshape(targetShape: [Int], name: String, inputShape: [Int]?)
     case rescaling(scale: Float, offset: Float, name: String, inputShape: [Int]?)
     case activationFunction(ActivationFunctionLayer.Function, name: String, inputShape: [Int]?)
+    /// A functional model (or a Sequential) used as a layer.
+    case graph(GraphSpec)
 
     /// A fresh, unbuilt layer from this description.
     public func makeLayer() throws -> any Layer {
@@ -107,6 +109,7 @@ public enum LayerSpec: Codable, Equatable, Sendable {
         case let .reshape(targetShape, name, inputShape): try Reshape(targetShape: targetShape, inputShape: inputShape, name: name)
         case let .rescaling(scale, offset, name, inputShape): Rescaling(scale: scale, offset: offset, inputShape: inputShape, name: name)
         case let .activationFunction(function, name, inputShape): ActivationFunctionLayer(function, inputShape: inputShape, name: name)
+        case let .graph(spec): try spec.makeLayer()
         }
     }
 }

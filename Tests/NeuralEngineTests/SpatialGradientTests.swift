@@ -7,17 +7,17 @@ import Testing
 
 /// Inputs spread out on a grid of 0.1 (shuffled), so that no two values in a pooling
 /// window are within a finite-difference step of each other, and none sits on ReLU's kink.
-private func spreadInputs(_ count: Int, seed: UInt64) -> [Float] {
+func spreadInputs(_ count: Int, seed: UInt64) -> [Float] {
     var rng = RandomGenerator(seed: seed)
     var values = (0..<count).map { Float($0 - count / 2) * 0.1 + 0.05 }  // none at a kink (0)
     rng.shuffle(&values)
     return values
 }
 
-private func upstreamWeights(_ count: Int) -> [Float] { (0..<count).map { Float(($0 * 37) % 23 - 11) * 0.07 } }
+func upstreamWeights(_ count: Int) -> [Float] { (0..<count).map { Float(($0 * 37) % 23 - 11) * 0.07 } }
 
 /// Checks `layer`'s input and parameter gradients for a batch of `batch` samples.
-private func checkGradients(
+func checkGradients(
     _ layer: any Layer, inputShape: [Int], batch: Int = 2, step: Float = 1e-2, tolerance: Double = 3e-3,
     sourceLocation: SourceLocation = #_sourceLocation
 ) throws {

@@ -14,12 +14,14 @@ enum KerasModules {
         registry.register("keras") { _ in
             Module("keras", [
                 ("Sequential", sequentialConstructor(state: state)),
+                ("Model", ModelObject.constructor(state: state)),
                 ("Input", LayerConstructors.attributes(state: state).first { $0.0 == "Input" }?.1 ?? .none),
                 (LibraryStateHandle.attribute, .host(LibraryStateHandle(state))),
             ])
         }
         registry.register("keras.models") { _ in
-            Module("keras.models", [("Sequential", sequentialConstructor(state: state)), ("load_model", loadModel(state: state))])
+            Module("keras.models", [("Sequential", sequentialConstructor(state: state)),
+                                    ("Model", ModelObject.constructor(state: state)), ("load_model", loadModel(state: state))])
         }
         registry.register("keras.layers") { _ in Module("keras.layers", LayerConstructors.attributes(state: state)) }
         registry.register("keras.optimizers") { _ in Module("keras.optimizers", OptimizerObject.constructors()) }

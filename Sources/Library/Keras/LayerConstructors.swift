@@ -53,7 +53,7 @@ enum LayerConstructors {
             }),
             ("Input", input(state: state)),
             ("InputLayer", input(state: state, named: "InputLayer")),
-        ] + SpatialLayerConstructors.attributes(state: state)
+        ] + SpatialLayerConstructors.attributes(state: state) + MergeObject.attributes(state: state)
     }
 
     /// `units` as Keras takes it: an integer (or an integral float); the engine checks that

@@ -105,6 +105,8 @@ final class LayerObject: HostObject {
     var inputShape: [Int]? { knownInputShape ?? layer.declaredInputShape }
     /// Set by the model when it builds the layer after another one.
     var knownInputShape: [Int]?
+    /// How many times the layer was called on symbolic tensors (Keras' node count).
+    var callCount = 0
 
     /// `(None, 32)`.
     static func batchShape(_ shape: [Int]) -> Value { .tuple([.none] + shape.map { .int($0) }) }

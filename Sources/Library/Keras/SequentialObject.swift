@@ -20,6 +20,8 @@ final class SequentialObject: HostObject {
     var optimizerObject: OptimizerObject?
     /// The `History` of the last `fit`, as `model.history`.
     var lastHistory: HistoryObject?
+    /// How many times the model was called on symbolic tensors, as a layer.
+    var callCount = 0
 
     init(_ model: Sequential, state: LibraryState) {
         self.model = model
@@ -154,6 +156,8 @@ final class SequentialObject: HostObject {
                 throw PyException(.valueError, "An `Input` can only be the first entry of a Sequential model.")
             }
             pendingInputShape = input.shape
+        case .host(let nested as ModelObject):
+            try add(.host(try nested.asLayerObject()))
         case .host(let layerObject as LayerObject):
             if model.layers.isEmpty, let shape = pendingInputShape, let declared = layerObject.layer.declaredInputShape,
                declared != shape {
