@@ -15,6 +15,21 @@ import Testing
         #expect(nb.error("keras.utils.to_categorical([0, 5], 3)") == "IndexError: index 5 is out of bounds for axis 1 with size 3")
     }
 
+    /// What the Keras 2 examples and TensorFlow's tutorials ask of the modules before any
+    /// model: versions (the Keras Labbook follows, docs/keras.md), the image data format
+    /// (`mnist_cnn.py`), `np_utils` (`mnist_mlp.py`).
+    @Test func versionsImageFormatAndNpUtils() {
+        let nb = NotebookSession()
+        #expect(nb.repr("import keras, tensorflow as tf\n(keras.__version__, tf.__version__, tf.version.VERSION)")
+            == "('2.3.1', '2.0.0', '2.0.0')")
+        #expect(nb.repr("from tensorflow import keras as k2\nk2.__version__") == "'2.3.1'")
+        #expect(nb.repr("from keras import backend as K\nK.image_data_format()") == "'channels_last'")
+        #expect(nb.repr("from keras.utils import np_utils\nnp_utils.to_categorical([1, 0], 2).tolist()")
+            == "[[0.0, 1.0], [1.0, 0.0]]")
+        #expect(nb.repr("import tensorflow.keras.utils.np_utils as nu\nnu.to_categorical([2]).shape") == "(1, 3)")
+        #expect(nb.repr("import tensorflow.version\ntensorflow.version is tf.version") == "True")
+    }
+
     @Test func sameSeedSameHistory() {
         func history(seed: Int) -> String {
             let nb = NotebookSession(seed: seed)

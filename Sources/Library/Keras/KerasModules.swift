@@ -7,8 +7,14 @@ enum KerasModules {
     /// Submodule names, relative to `keras`.
     static let submodules = [
         "models", "layers", "optimizers", "losses", "metrics", "utils", "callbacks", "datasets",
-        "datasets.mnist", "datasets.fashion_mnist", "activations", "backend",
+        "datasets.mnist", "datasets.fashion_mnist", "activations", "backend", "utils.np_utils",
     ]
+
+    /// `keras.__version__`: the Keras whose behaviour and printed text Labbook follows (the
+    /// reference notebook's: "Train on 54000 samples", `accuracy` in the history, Keras 2.3's
+    /// summary and progress bar), and `tf.__version__`, the TensorFlow it ran on.
+    static let kerasVersion = "2.3.1"
+    static let tensorflowVersion = "2.0.0"
 
     static func register(in registry: ModuleRegistry, state: LibraryState) {
         registry.register("keras") { _ in
@@ -17,6 +23,7 @@ enum KerasModules {
                 ("Model", ModelObject.constructor(state: state)),
                 ("Input", LayerConstructors.attributes(state: state).first { $0.0 == "Input" }?.1 ?? .none),
                 (LibraryStateHandle.attribute, .host(LibraryStateHandle(state))),
+                ("__version__", .str(kerasVersion)),
             ])
         }
         registry.register("keras.models") { _ in
@@ -28,6 +35,10 @@ enum KerasModules {
         registry.register("keras.losses") { _ in Module("keras.losses", LossObject.attributes()) }
         registry.register("keras.metrics") { _ in Module("keras.metrics", metricFunctions()) }
         registry.register("keras.utils") { _ in Module("keras.utils", KerasUtilities.utils(state: state)) }
+        // Keras 2's older home of `to_categorical` (`from keras.utils import np_utils`).
+        registry.register("keras.utils.np_utils") { _ in
+            Module("keras.utils.np_utils", KerasUtilities.utils(state: state).filter { $0.0 == "to_categorical" })
+        }
         registry.register("keras.callbacks") { _ in Module("keras.callbacks", EarlyStoppingObject.attributes()) }
         registry.register("keras.datasets") { _ in Module("keras.datasets") }
         registry.register("keras.datasets.mnist") { _ in
@@ -40,7 +51,18 @@ enum KerasModules {
         registry.register("keras.backend") { _ in Module("keras.backend", backend(state: state)) }
 
         registry.register("tensorflow") { interpreter in
-            Module("tensorflow", [("keras", .module(try interpreter.importModule("keras")))])
+            Module("tensorflow", [
+                ("keras", .module(try interpreter.importModule("keras"))),
+                ("__version__", .str(tensorflowVersion)),
+                ("version", .module(Module("tensorflow.version", [("VERSION", .str(tensorflowVersion))]))),
+            ])
+        }
+        // The submodule is the parent's attribute (importing it imports the parent first).
+        registry.register("tensorflow.version") { interpreter in
+            guard case .module(let version)? = try interpreter.importModule("tensorflow")["version"] else {
+                throw PyException(.importError, "No module named 'tensorflow.version'")
+            }
+            return version
         }
         registry.register("tensorflow.random") { _ in
             let m = Module("tensorflow.random")
@@ -102,6 +124,11 @@ enum KerasModules {
             ("epsilon", .builtin(BuiltinFunction("epsilon") { arguments, _ in
                 try arguments.expectExactly(0, "epsilon")
                 return .float(1e-7)
+            })),
+            // Labbook's layers are channels-last only, Keras' default.
+            ("image_data_format", .builtin(BuiltinFunction("image_data_format") { arguments, _ in
+                try arguments.expectExactly(0, "image_data_format")
+                return .str("channels_last")
             })),
         ]
     }
