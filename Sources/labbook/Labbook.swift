@@ -13,7 +13,7 @@ struct Labbook: ParsableCommand {
             cells in order in one session and writes the executed Markdown (outputs inlined).
             """,
         version: (["labbook \(LabbookVersion.current)"] + BLASReport.current().lines).joined(separator: "\n"),
-        subcommands: [RunCommand.self, WatchCommand.self, RenderCommand.self, CleanCommand.self, CacheCommand.self, DatasetsCommand.self])
+        subcommands: [RunCommand.self, WatchCommand.self, RenderCommand.self, CleanCommand.self, CacheCommand.self, RunsCommand.self, DatasetsCommand.self])
 
     /// Like ArgumentParser's default, except that bad usage exits with 2 (the exit statuses README lists), not 64.
     static func main() {
