@@ -18,6 +18,8 @@ public enum OutputPart: Sendable, Equatable, Codable {
     case figure(OutputFigure)
     /// The error that stopped the cell: traceback text in IPython's form.
     case error(CellError)
+    /// Structured results for run records (a `fit`, an `evaluate`); shown in no report.
+    case record(OutputRecord)
 
     /// What a terminal would have shown for this part.
     public var plainText: String {
@@ -28,6 +30,7 @@ public enum OutputPart: Sendable, Equatable, Codable {
         case .chart(let chart): return chart.plainText
         case .figure(let figure): return figure.plainText
         case .error(let error): return error.traceback
+        case .record: return ""
         }
     }
 }

@@ -54,6 +54,8 @@ enum OutputJSON {
                     "ename": .string(error.typeName), "evalue": .string(error.message),
                     "output_type": .string("error"), "traceback": .array(lines.map(JSONValue.string)),
                 ]))
+            case .part(.record):
+                continue  // run records' structured results: in no report, nor in Jupyter's outputs
             case .image(let file):
                 flush()
                 guard let mime = file.mimeType, let value = file.bundleValue else { continue }

@@ -19,9 +19,19 @@ public struct CacheEntry: Sendable, Equatable, Codable {
     /// The session state after the cell, or `nil` when it could not be captured; such an
     /// entry still supplies the cell's outputs but cannot be a point to resume from.
     public var snapshot: StateSnapshot?
+    /// The cell's stem (`CellKey.stem`), whose reads index lists this entry's `reads`.
+    public var stem: CellKey?
+    /// The parameters read by the cell and every cell above it, with the values they had,
+    /// in front-matter order: the key is `CellKey(stem: stem, reads: reads)`.
+    public var reads: [NotebookParameter]
 
-    public init(key: CellKey, outputs: [OutputPart], failed: Bool, duration: Double, snapshot: StateSnapshot?) {
+    public init(
+        key: CellKey, outputs: [OutputPart], failed: Bool, duration: Double, snapshot: StateSnapshot?,
+        stem: CellKey? = nil, reads: [NotebookParameter] = []
+    ) {
         self.key = key
+        self.stem = stem
+        self.reads = reads
         self.outputs = outputs
         self.failed = failed
         self.duration = duration

@@ -6,5 +6,5 @@
 /// version string the runner passes to `CellKey` (it should name the serialiser's version too).
 public enum CacheFormat {
     /// Current format version.
-    public static let version = 2
+    public static let version = 3
 }

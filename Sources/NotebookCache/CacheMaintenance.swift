@@ -39,11 +39,12 @@ extension NotebookCache {
     /// runs of each notebook. `notebook` is the notebook's file name; `engine` the engine
     /// version the keys were made with.
     public func recordRun(
-        notebook: String, keys: [CellKey], engine: String? = nil, date: Date = Date(),
+        notebook: String, keys: [CellKey], stems: [CellKey]? = nil, engine: String? = nil, date: Date = Date(),
         keepRuns: Int = PrunePolicy.standard.keepRuns
     ) throws(CacheError) {
         var log = RunLog.load(runLogPath)
-        log.record(RunLog.Run(notebook: notebook, date: date, keys: keys, engine: engine), keepRuns: keepRuns)
+        log.record(RunLog.Run(notebook: notebook, date: date, keys: keys, stems: stems, engine: engine),
+                   keepRuns: keepRuns)
         try log.save(runLogPath)
     }
 
@@ -65,6 +66,7 @@ extension NotebookCache {
         // Mark.
         var keptEntries = Set<CellKey>()
         var keptBlobs = Set<BlobHash>()
+        var keptStems = Set<CellKey>()
         var total: Int64 = 0
         for run in log.runs.reversed() {
             for key in run.keys where !keptEntries.contains(key) {
@@ -76,6 +78,7 @@ extension NotebookCache {
                 total += entryBytes + blobBytes
                 keptEntries.insert(key)
                 keptBlobs.formUnion(newBlobs)
+                if let stem = entry.stem { keptStems.insert(stem) }
             }
         }
 
@@ -84,6 +87,9 @@ extension NotebookCache {
         let names = (try? FileManager.default.contentsOfDirectory(atPath: entriesDirectory)) ?? []
         for name in names.sorted() {
             if let key = CellKey(hex: name), keptEntries.contains(key) { continue }
+            // A reads index stays with the entries of its stem (it is not counted as one).
+            if name.hasSuffix(ReadsIndex.suffix), let stem = CellKey(hex: String(name.dropLast(ReadsIndex.suffix.count))),
+               keptStems.contains(stem) { continue }
             let path = entriesDirectory + "/" + name
             let bytes = FileIO.size(path) ?? 0
             if (try? FileManager.default.removeItem(atPath: path)) != nil {
@@ -125,13 +131,16 @@ extension NotebookCache {
         return info
     }
 
-    /// Removes the cache at `directory` and everything in it. A folder that is not a
-    /// Labbook cache (no `CACHEDIR.TAG` of ours) is refused, so a mistyped `--cache-dir`
-    /// cannot delete a user's files. Waits for (or fails on) a run that has it open, then
-    /// renames it aside atomically before deleting, so no run ever sees half a cache.
-    /// Returns whether there was a cache to remove.
+    /// Removes the cache at `directory` and everything in it but the top-level items named in
+    /// `keeping` (the run records, `runs`). A folder that is not a Labbook cache (no
+    /// `CACHEDIR.TAG` of ours) is refused, so a mistyped `--cache-dir` cannot delete a user's
+    /// files. Waits for (or fails on) a run that has it open, then renames it aside atomically
+    /// before deleting, so no run ever sees half a cache; what is kept is moved back into a
+    /// fresh, empty cache folder. Returns whether there was a cache to remove.
     @discardableResult
-    public static func clean(directory: String, waiting: LockWaiting = .fail) throws(CacheError) -> Bool {
+    public static func clean(
+        directory: String, waiting: LockWaiting = .fail, keeping: [String] = []
+    ) throws(CacheError) -> Bool {
         guard FileIO.exists(directory) else { return false }
         guard isCache(directory) else { throw .notACache(directory: directory) }
         let lock = try CacheLock(path: directory + "/lock", waiting: waiting, directory: directory)
@@ -141,6 +150,13 @@ extension NotebookCache {
         guard rename(trimmed, aside) == 0 else {
             throw .io(path: directory, reason: String(cString: strerror(errno)))
         }
+        let kept = keeping.filter { FileIO.exists(aside + "/" + $0) }
+        if !kept.isEmpty {
+            try makeDirectory(trimmed)
+            try writeIfAbsent(trimmed + "/" + tagName, tag)
+            try writeIfAbsent(trimmed + "/.gitignore", "*\n")
+            restoreKept(from: aside, into: trimmed, names: kept)
+        }
         do {
             try FileManager.default.removeItem(atPath: aside)
         } catch {
@@ -148,6 +164,17 @@ extension NotebookCache {
         }
         removeAbandonedRemovals(of: trimmed)
         return true
+    }
+
+    /// What `clean` keeps by default: the run records.
+    public static let keptByClean = ["runs"]
+
+    /// Moves `names` from a folder renamed aside back into the cache folder, each unless the
+    /// cache already has one.
+    static func restoreKept(from aside: String, into directory: String, names: [String]) {
+        for name in names where FileIO.exists(aside + "/" + name) && !FileIO.exists(directory + "/" + name) {
+            _ = rename(aside + "/" + name, directory + "/" + name)
+        }
     }
 
     /// `.labbook` is renamed `.labbook.removing.<pid>` before `clean` deletes it.
@@ -161,7 +188,10 @@ extension NotebookCache {
         let names = (try? FileManager.default.contentsOfDirectory(atPath: parent.isEmpty ? "." : parent)) ?? []
         for name in names where name.hasPrefix(prefix) {
             guard let pid = Int32(name.dropFirst(prefix.count)), !FileIO.isAlive(pid) else { continue }
-            try? FileManager.default.removeItem(atPath: (parent.isEmpty ? "." : parent) + "/" + name)
+            let aside = (parent.isEmpty ? "." : parent) + "/" + name
+            // A `clean` killed before it moved the run records back: they go back first.
+            if FileIO.exists(directory) { restoreKept(from: aside, into: directory, names: keptByClean) }
+            try? FileManager.default.removeItem(atPath: aside)
         }
     }
 }

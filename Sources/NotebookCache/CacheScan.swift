@@ -25,4 +25,11 @@ public struct CacheScan: Sendable {
     /// Every damaged entry or blob found (the stop, if it was damage, and each snapshot that
     /// could not serve as the resume point), for the runner to report as warnings.
     public var damage: [Finding] = []
+    /// `scan(_: KeyChain)`: the chain extended through `entries`.
+    public var chain: KeyChain?
+    /// `scan(_: KeyChain)`: the stem of the cell at `stop`.
+    public var stopStem: CellKey?
+    /// `scan(_: KeyChain)`: at the stop, the parameters the cell's last entry read with
+    /// another value than this run's (why it runs again).
+    public var changedParameters: [String] = []
 }

@@ -9,6 +9,7 @@ import Foundation
 ///     lock           flock'ed by the process that has the cache open; holds its pid
 ///     runs.json      the key chains of recent runs (`RunLog`), which `prune` keeps
 ///     entries/<key>  one `CacheEntry` per cell key (`EntryFile` layout, checksummed)
+///     entries/<stem>.reads  the parameter reads of a cell stem's entries (`ReadsIndex`)
 ///     blobs/ab/<hash>  content-addressed bytes (`BlobStore`)
 ///
 /// Every write is a temporary file + fsync + rename; opening removes temporaries left by
@@ -94,7 +95,10 @@ public final class NotebookCache {
 
     /// The entry stored for `key`, checked (header, checksum, key); its blobs are not read.
     public func entry(for key: CellKey) throws(CacheProblem) -> CacheEntry {
-        let path = entryPath(for: key)
+        try Self.entry(at: entryPath(for: key), key: key)
+    }
+
+    static func entry(at path: String, key: CellKey) throws(CacheProblem) -> CacheEntry {
         let data: Data
         do {
             data = try FileIO.contents(of: path)
@@ -137,6 +141,37 @@ public final class NotebookCache {
                 break
             }
         }
+        findResumePoint(&scan)
+        return scan
+    }
+
+    /// `scan(keys:)` for keys that depend on the parameters the cells read: walks `chain`'s
+    /// cells from the first, finding each cell's entry under its stem with the chain's
+    /// parameter values (`entry(stem:parameters:)`), and returns the chain extended through
+    /// the entries found (`CacheScan.chain`).
+    public func scan(_ chain: KeyChain) -> CacheScan {
+        var scan = CacheScan()
+        var chain = chain
+        while !chain.isComplete {
+            let stem = chain.nextStem
+            do {
+                let entry = try entry(stem: stem, parameters: chain.parameters)
+                scan.entries.append(entry)
+                chain.append(entry)
+            } catch {
+                scan.stop = CacheScan.Finding(index: chain.keys.count, problem: error)
+                if error.isDamage { scan.damage.append(scan.stop!) }
+                scan.changedParameters = changedParameters(stem: stem, parameters: chain.parameters)
+                scan.stopStem = stem
+                break
+            }
+        }
+        scan.chain = chain
+        findResumePoint(&scan)
+        return scan
+    }
+
+    private func findResumePoint(_ scan: inout CacheScan) {
         for index in scan.entries.indices.reversed() {
             let entry = scan.entries[index]
             guard let snapshot = entry.snapshot else { continue }
@@ -148,7 +183,6 @@ public final class NotebookCache {
                 scan.damage.append(CacheScan.Finding(index: index, problem: error))
             }
         }
-        return scan
     }
 
     // MARK: - The directory itself
@@ -188,7 +222,7 @@ public final class NotebookCache {
         }
     }
 
-    private static func writeIfAbsent(_ path: String, _ text: String) throws(CacheError) {
+    static func writeIfAbsent(_ path: String, _ text: String) throws(CacheError) {
         guard !FileIO.exists(path) else { return }
         do {
             try FileIO.writeAtomically(Data(text.utf8), to: path)

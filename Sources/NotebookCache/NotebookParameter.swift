@@ -2,7 +2,7 @@
 /// literal (front-matter `params`, after `-P name=value` overrides).
 ///
 ///     NotebookParameter("epochs", "5")
-public struct NotebookParameter: Sendable, Equatable {
+public struct NotebookParameter: Sendable, Hashable, Codable {
     public var name: String
     /// The value as a Python literal: `5`, `0.01`, `'relu'`, `[32, 64]`.
     public var literal: String

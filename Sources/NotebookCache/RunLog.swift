@@ -16,14 +16,18 @@ public struct RunLog: Sendable, Equatable, Codable {
         public var date: Date
         /// The run's cell keys, in cell order.
         public var keys: [CellKey]
+        /// Their stems (`CellKey.stem`; absent in logs of older Labbooks), so the next run can
+        /// tell an edited cell from a parameter change.
+        public var stems: [CellKey]?
         /// The engine version the keys were made with (absent in logs of older Labbooks), so
         /// the next run can say that the engine, not the notebook, changed.
         public var engine: String?
 
-        public init(notebook: String, date: Date, keys: [CellKey], engine: String? = nil) {
+        public init(notebook: String, date: Date, keys: [CellKey], stems: [CellKey]? = nil, engine: String? = nil) {
             self.notebook = notebook
             self.date = date
             self.keys = keys
+            self.stems = stems
             self.engine = engine
         }
     }

@@ -22,6 +22,8 @@ public struct FrontMatter: Sendable, Equatable {
     public var execute: CellOptions
     /// false: reports carry no timing figures (as `--no-timings`).
     public var timings: Bool?
+    /// Globals whose final values each run's record keeps (`metrics: [test_acc, test_loss]`).
+    public var metrics: [String] = []
     /// 1-based lines the front matter takes, delimiters included; nil without front matter.
     public var lines: ClosedRange<Int>?
 
@@ -39,12 +41,12 @@ public struct FrontMatter: Sendable, Equatable {
 
     public static func == (lhs: FrontMatter, rhs: FrontMatter) -> Bool {
         lhs.title == rhs.title && lhs.seed == rhs.seed && lhs.execute == rhs.execute
-            && lhs.timings == rhs.timings && lhs.lines == rhs.lines
+            && lhs.timings == rhs.timings && lhs.lines == rhs.lines && lhs.metrics == rhs.metrics
             && lhs.params.count == rhs.params.count
             && zip(lhs.params, rhs.params).allSatisfy { $0.name == $1.name && $0.value == $1.value }
     }
 
-    static let keys = ["title", "seed", "params", "execute", "timings"]
+    static let keys = ["title", "seed", "params", "execute", "timings", "metrics"]
     /// Keys Jupyter's text formats write (jupytext's `jupyter:`, MyST's `jupytext:` and
     /// `kernelspec:`): kept in the file as they are, read by nothing, warned about by nothing.
     static let jupyterKeys: Set<String> = ["jupyter", "jupytext", "kernelspec"]
@@ -97,6 +99,17 @@ public struct FrontMatter: Sendable, Equatable {
                 front.timings = flag
             case "params":
                 front.params = try params(value, wrongType: wrongType, fail: fail)
+            case "metrics":
+                let names: [String]?
+                switch value {
+                case .sequence(let items): names = items.map { $0.scalar?.string ?? "" }
+                case .scalar(let scalar): names = [scalar.string]
+                default: names = nil
+                }
+                guard let names, names.allSatisfy(Self.isIdentifier) else {
+                    throw wrongType("a list of global names, such as: metrics: [test_acc, test_loss]")
+                }
+                front.metrics = names
             case "execute":
                 let (options, optionWarnings) = try execute(value, wrongType: wrongType, fail: fail)
                 front.execute = options

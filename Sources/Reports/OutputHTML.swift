@@ -18,6 +18,8 @@ enum OutputHTML {
                 pendingStream += text
                 continue
             }
+            // Records are for `labbook runs`, not for people reading the report.
+            if case .record = part { continue }
             flushStream()
             switch part {
             case .stream: break
@@ -31,6 +33,7 @@ enum OutputHTML {
                 html += row(kind: "figure", body: Self.figure(figure))
             case .error(let error):
                 html += row(kind: "error", body: pre(TracebackHTML.render(error)))
+            case .record: break
             }
         }
         flushStream()

@@ -35,23 +35,30 @@ public enum CacheCommands {
         if let notebook = try? Notebook.load(path: notebookPath) {
             let name = URL(fileURLWithPath: notebookPath).lastPathComponent
             for timings in [true, false] {
-                let keys = CellKey.chain(
+                let chain = KeyChain(
                     sources: notebook.cells.map(\.source), engineVersion: CacheRun.engineVersion(timings: timings),
                     parameters: notebook.frontMatter.params.map { NotebookParameter($0.name, $0.value.pythonLiteral) },
                     seed: notebook.frontMatter.seed)
-                let cached = keys.prefix { FileManager.default.fileExists(atPath: directory + "/entries/" + $0.hex) }.count
-                lines.append("\(name): \(cached) of \(keys.count) cells cached for runs with timings \(timings ? "on" : "off")")
+                let cached = NotebookCache.cachedCells(directory: directory, chain: chain)
+                lines.append("\(name): \(cached) of \(chain.sources.count) cells cached for runs with timings \(timings ? "on" : "off")")
             }
         }
         return lines.joined(separator: "\n") + "\n"
     }
 
-    /// Removes the notebook's cache; returns what was done, for people.
-    public static func clean(notebookPath: String, cacheDirectory: String?) throws(RunFailure) -> String {
+    /// Removes the notebook's cache, but for the run records unless `runs`; returns what was
+    /// done, for people.
+    public static func clean(notebookPath: String, cacheDirectory: String?, runs: Bool = false) throws(RunFailure) -> String {
         let directory = directory(forNotebook: notebookPath, cacheDirectory: cacheDirectory)
         do {
-            return try NotebookCache.clean(directory: directory, waiting: .wait(seconds: 2))
-                ? "removed \(directory)\n" : "no cache at \(directory)\n"
+            let keeping = runs ? [] : NotebookCache.keptByClean
+            guard try NotebookCache.clean(directory: directory, waiting: .wait(seconds: 2), keeping: keeping) else {
+                return "no cache at \(directory)\n"
+            }
+            let kept = runs ? [] : ((try? FileManager.default.contentsOfDirectory(
+                atPath: directory + "/" + RunRecords.folderName)) ?? []).filter { $0.hasSuffix(".json") }
+            return kept.isEmpty ? "removed \(directory)\n"
+                : "removed \(directory) but its \(kept.count) run record\(kept.count == 1 ? "" : "s") (--runs removes them too)\n"
         } catch {
             throw RunFailure(message: error.description)
         }

@@ -8,13 +8,19 @@ import NotebookFormat
 /// The cache's part in one run: the cells' keys, what can be reused, saving the state
 /// after each cell that ran, and recording the run (then pruning) at the end.
 ///
+/// A cell's key holds the values of the parameters it and the cells above it read, known
+/// only once it ran: the keys of reused cells come from their entries, the others are added
+/// (`keyCell`) as the cells run.
+///
 ///     let cache = CacheRun.open(directory: dir, notebook: notebook, ...)
 ///     let plan = cache?.plan(force: false, fromIndex: nil)   // reuse cells 0...plan.resumeIndex
+///     cache?.keyCell(3, reads: session.takeTouchedGlobals())
 ///     try cache?.store(index: 3, outputs: outputs, failed: false, seconds: 1.2, snapshot: snapshot)
 ///     cache?.finish()
 final class CacheRun {
     let cache: NotebookCache
-    let keys: [CellKey]
+    /// The keys of the cells reused or run so far.
+    private(set) var chain: KeyChain
     let blobs: CacheBlobs
     /// `engineVersion(timings:)` for this run, recorded with its keys.
     let engine: String
@@ -45,10 +51,10 @@ final class CacheRun {
     }
 
     private init(
-        cache: NotebookCache, keys: [CellKey], engine: String, notebook: Notebook, warn: @escaping (String) -> Void
+        cache: NotebookCache, chain: KeyChain, engine: String, notebook: Notebook, warn: @escaping (String) -> Void
     ) {
         self.cache = cache
-        self.keys = keys
+        self.chain = chain
         self.engine = engine
         self.blobs = CacheBlobs(cache.blobs)
         self.notebook = notebook
@@ -62,11 +68,11 @@ final class CacheRun {
         timings: Bool, warn: @escaping (String) -> Void
     ) -> CacheRun? {
         let engine = engineVersion(timings: timings)
-        let keys = CellKey.chain(
+        let chain = KeyChain(
             sources: notebook.cells.map(\.source), engineVersion: engine, parameters: parameters, seed: seed)
         do {
             let cache = try NotebookCache(directory: directory)
-            return CacheRun(cache: cache, keys: keys, engine: engine, notebook: notebook, warn: warn)
+            return CacheRun(cache: cache, chain: chain, engine: engine, notebook: notebook, warn: warn)
         } catch {
             warn("\(notebook.path): warning: \(error); running without the cache")
             return nil
@@ -84,7 +90,7 @@ final class CacheRun {
             plan.firstReason = "--force"
             return plan
         }
-        let scan = cache.scan(keys: keys)
+        let scan = cache.scan(chain)
         for finding in scan.damage {
             warn("\(location(finding.index)): warning: \(finding.problem); recomputing")
         }
@@ -98,7 +104,7 @@ final class CacheRun {
             for index in stride(from: limit - 1, through: 0, by: -1) {
                 guard let snapshot = scan.entries[index].snapshot else { continue }
                 do {
-                    try cache.verifyBlobs(of: snapshot, neededBy: keys[index])
+                    try cache.verifyBlobs(of: snapshot, neededBy: scan.entries[index].key)
                     resume = index
                     break
                 } catch {
@@ -108,6 +114,7 @@ final class CacheRun {
         }
         plan.resumeIndex = resume
         if let resume { plan.entries = Array(scan.entries[0...resume]) }
+        chain = (scan.chain ?? chain).prefix(plan.entries.count)
         let first = (resume ?? -1) + 1
         guard first < notebook.cells.count else { return plan }
         if first == fromIndex, let fromID {
@@ -119,26 +126,32 @@ final class CacheRun {
         } else if let stop = scan.stop, stop.index == first, stop.problem.isDamage {
             plan.firstReason = "its cache entry is damaged"
         } else {
-            plan.firstReason = changeReason(first)
+            plan.firstReason = changeReason(first, scan: scan)
         }
         return plan
     }
 
-    /// Compares with the previous run of this notebook to tell an edit from a first run.
-    private func changeReason(_ index: Int) -> String {
+    /// Compares with the previous run of this notebook, and with the parameters the cell's
+    /// entries read, to tell an edit or a parameter change from a first run.
+    private func changeReason(_ index: Int, scan: CacheScan) -> String {
         let name = URL(fileURLWithPath: notebook.path).lastPathComponent
-        guard let previous = cache.runLog().runs.last(where: { $0.notebook == name }) else {
-            return "not in the cache"
-        }
-        if let before = previous.engine, before != engine {
+        let previous = cache.runLog().runs.last(where: { $0.notebook == name })
+        if let before = previous?.engine, before != engine {
             return "the engine changed: " + Self.difference(from: before, to: engine)
         }
-        if index > 0, index < previous.keys.count, previous.keys[index - 1] == keys[index - 1],
-           previous.keys[index] != keys[index] {
+        let changed = scan.changedParameters
+        if !changed.isEmpty {
+            return (changed.count == 1 ? "parameter " : "parameters ")
+                + changed.map { "'\($0)'" }.joined(separator: ", ") + " changed"
+        }
+        guard let previous, let stems = previous.stems, let stem = scan.stopStem else { return "not in the cache" }
+        let scanned = scan.chain?.keys ?? []
+        if index > 0, index < stems.count, index - 1 < scanned.count, index - 1 < previous.keys.count,
+           previous.keys[index - 1] == scanned[index - 1], stems[index] != stem {
             return "source changed"
         }
-        if index == 0, let key = previous.keys.first, key != keys[0] {
-            return "source, parameters, seed or timings changed"
+        if index == 0, let first = stems.first, first != stem {
+            return "source, parameter names or seed changed"
         }
         return "not in the cache"
     }
@@ -162,17 +175,40 @@ final class CacheRun {
         try session.restoreState(try snapshot.sessionState(blobs: cache.blobs), blobs: blobs)
     }
 
-    /// Stores cell `index`'s result.
+    /// The parameters no cell up to the last reused one read: bound to this run's values
+    /// after its state is restored (the state holds the values of the run that stored it).
+    var unreadParameters: [NotebookParameter] {
+        chain.parameters.filter { !chain.reads.contains($0.name) }
+    }
+
+    /// Starts (or starts again) the cell loop with the keys of the `count` reused cells.
+    func startCells(reusing count: Int) {
+        chain = chain.prefix(count)
+    }
+
+    /// Gives cell `index`, which just ran (or was skipped by `eval: false`) and read or
+    /// assigned the parameters `reads`, its key. Only the next cell of the chain gets one:
+    /// after a cell that did not run, the chain ends (nothing after it is stored).
+    func keyCell(_ index: Int, reads: Set<String>) {
+        guard index == chain.keys.count, !chain.isComplete else { return }
+        chain.append(reads: reads)
+    }
+
+    /// Stores cell `index`'s result, under the key `keyCell` gave it.
     func store(index: Int, outputs: [OutputPart], failed: Bool, seconds: Double, snapshot: StateSnapshot) throws {
-        try cache.store(CacheEntry(key: keys[index], outputs: outputs, failed: failed, duration: seconds,
-                                   snapshot: snapshot))
+        guard index < chain.keys.count else { return }
+        let reads = chain.values(of: chain.readsByCell[index])
+        try cache.store(CacheEntry(key: chain.keys[index], outputs: outputs, failed: failed, duration: seconds,
+                                   snapshot: snapshot, stem: chain.stems[index], reads: reads))
+        try cache.noteReads(reads, stem: chain.stems[index])
     }
 
     /// Records the run's keys and prunes to the storage layer's bound.
     func finish() {
         do {
             try cache.recordRun(
-                notebook: URL(fileURLWithPath: notebook.path).lastPathComponent, keys: keys, engine: engine)
+                notebook: URL(fileURLWithPath: notebook.path).lastPathComponent, keys: chain.keys,
+                stems: chain.stems, engine: engine)
             try cache.prune()
         } catch {
             warn("\(notebook.path): warning: \(error)")

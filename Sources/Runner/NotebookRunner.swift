@@ -75,7 +75,27 @@ public final class NotebookRunner {
             }
         }
         cache?.finish()
-        return try writeReports(of: execution, context)
+        let result = try writeReports(of: execution, context)
+        saveRecord(of: result, startDate: execution.startDate)
+        return result
+    }
+
+    /// Writes the run's record into the cache folder's `runs/` (not with `--no-cache`, nor
+    /// when the folder is not a Labbook cache). A record that cannot be written is a warning:
+    /// the run itself is done.
+    private func saveRecord(of result: RunResult, startDate: Date) {
+        guard configuration.useCache else { return }
+        let directory = CacheCommands.directory(
+            forNotebook: configuration.notebookPath, cacheDirectory: configuration.cacheDirectory)
+        guard FileManager.default.fileExists(atPath: directory + "/CACHEDIR.TAG") else { return }
+        let bytes = FileManager.default.contents(atPath: configuration.notebookPath) ?? Data()
+        let record = RunRecord(result: result, notebookPath: configuration.notebookPath, notebookBytes: bytes,
+                               startDate: startDate)
+        do {
+            try RunRecords.save(record, cacheDirectory: directory)
+        } catch {
+            events.warning("\(configuration.notebookPath): warning: the run record was not written: \(error)")
+        }
     }
 
     /// What the cell loop produced.
@@ -90,6 +110,8 @@ public final class NotebookRunner {
         var startDate = Date()
         /// What failed cells would have defined, for knock-on NameErrors.
         var failedDefinitions = FailedDefinitions()
+        /// The final values of front-matter `metrics:` globals, for the run record.
+        var metrics: [String: MetricValue] = [:]
 
         /// Why the cells after a stop are skipped (`--explain`).
         var stopReason: String { interrupted ? ": after Ctrl-C" : ": after a failed cell" }
@@ -129,6 +151,9 @@ public final class NotebookRunner {
         } catch {
             throw .failure(error)
         }
+        // Which parameters each cell reads or assigns makes its cache key (see CacheRun).
+        session.watchGlobals(context.parameters.map(\.name))
+        context.cache?.startCells(reusing: plan.entries.count)
         var run = Execution(
             renderings: Array(repeating: nil, count: notebook.cells.count),
             figures: FigureFiles(directory: context.paths.figures))
@@ -150,7 +175,10 @@ public final class NotebookRunner {
                 events.cellFinished(progress, CellCompletion(
                     seconds: 0, cached: false, skipped: true, errorLocation: nil, errorExpected: false))
                 // A cell skipped by `eval: false` past the cached ones keeps the state as it is.
-                if !stopped, !plan.isCached(cell.index) { saver.keepState(after: cell, session: session) }
+                if !stopped, !plan.isCached(cell.index) {
+                    context.cache?.keyCell(cell.index, reads: [])
+                    saver.keepState(after: cell, session: session)
+                }
             case .cached(let entry):
                 events.explanation("\(label): cached")
                 record(entry.outputs, seconds: entry.duration, cached: true, cell: cell, progress: progress,
@@ -164,6 +192,13 @@ public final class NotebookRunner {
                     } catch {
                         throw .restore(index: (plan.resumeIndex ?? 0), reason: "\(error)")
                     }
+                    // The state holds the parameter values of the run that stored it; those
+                    // no cell so far read are not in its key, so they take this run's values.
+                    do {
+                        try bindParameters(cache.unreadParameters, into: session)
+                    } catch {
+                        throw .failure(error)
+                    }
                     saver.pending = nil
                 }
                 events.cellStarted(progress)
@@ -173,6 +208,7 @@ public final class NotebookRunner {
                 outcome.outputs += LabbookModules.cellEndOutputs(session.interpreter)
                 if let error = outcome.error { outcome.outputs.append(.error(error)) }
                 let seconds = (ContinuousClock.now - cellStart) / .seconds(1)
+                context.cache?.keyCell(cell.index, reads: session.takeTouchedGlobals())
                 record(outcome.outputs, seconds: seconds, cached: false, cell: cell, progress: progress,
                        into: &run, stopped: &stopped)
                 saver.save(after: cell, outcome: outcome, seconds: seconds, session: session)
@@ -181,7 +217,38 @@ public final class NotebookRunner {
             }
         }
         run.interrupted = interruption.wasRequested
+        run.metrics = metricValues(of: notebook, session: session, pending: saver.pending, context)
         return run
+    }
+
+    /// The final values of the globals front-matter `metrics:` lists. When every cell came
+    /// from the cache the session holds nothing yet: the last state is restored for them.
+    private func metricValues(
+        of notebook: Notebook, session: Session, pending: StateSnapshot?, _ context: RunContext
+    ) -> [String: MetricValue] {
+        let names = notebook.frontMatter.metrics
+        guard !names.isEmpty else { return [:] }
+        if let pending, let cache = context.cache {
+            do {
+                try cache.restore(pending, into: session)
+                try bindParameters(cache.unreadParameters, into: session)
+            } catch {
+                events.warning("\(configuration.notebookPath): warning: the metrics could not be read from the cached state: \(error)")
+                return Dictionary(names.map { ($0, MetricValue.none) }, uniquingKeysWith: { $1 })
+            }
+        }
+        var values: [String: MetricValue] = [:]
+        for name in names {
+            switch session[global: name] {
+            case .int(let value)?: values[name] = .int(value)
+            case .float(let value)?: values[name] = .number(value)
+            case .bool(let value)?: values[name] = .bool(value)
+            case .str(let value)? where value.count <= 200: values[name] = .string(value)
+            case .host(let object)? where object.asDouble != nil: values[name] = .number(object.asDouble!)
+            default: values[name] = MetricValue.none
+            }
+        }
+        return values
     }
 
     /// What becomes of a cell in this run, decided once per cell.
@@ -249,7 +316,8 @@ public final class NotebookRunner {
         try ReportFiles(paths: context.paths).write(markdown: markdown, html: html, figures: run.figures)
         return RunResult(
             exitCode: run.interrupted ? 130 : run.failed ? 1 : 0, cells: run.outcomes, totalSeconds: total,
-            seed: context.seed, notebook: notebook, interrupted: run.interrupted)
+            seed: context.seed, notebook: notebook, interrupted: run.interrupted,
+            parameters: context.parameters, metrics: run.metrics)
     }
 
     /// `--from ID` as a cell index.
@@ -264,7 +332,8 @@ public final class NotebookRunner {
     }
 
     /// Front-matter `params` overridden by `-P name=value`, as (name, Python literal) pairs
-    /// in front-matter order: they become globals and are part of every cell key.
+    /// in front-matter order: they become globals, and the keys of the cells that read them
+    /// hold their values.
     private func resolvedParameters(of notebook: Notebook) throws(RunFailure) -> [NotebookParameter] {
         var values = notebook.frontMatter.params.map { NotebookParameter($0.name, $0.value.pythonLiteral) }
         for (name, literal) in configuration.parameterOverrides {
@@ -324,6 +393,10 @@ public struct RunResult: Sendable {
     public var notebook: Notebook
     /// Ctrl-C stopped the run (the reports hold the cell's KeyboardInterrupt).
     public var interrupted = false
+    /// The parameters after `-P` overrides, in front-matter order.
+    public var parameters: [NotebookParameter] = []
+    /// The final values of the front matter's `metrics:` globals.
+    public var metrics: [String: MetricValue] = [:]
 }
 
 /// The run could not start (exit 2): the message names the file and, where there is one,

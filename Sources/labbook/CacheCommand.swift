@@ -36,8 +36,15 @@ struct CacheCommand: ParsableCommand {
     }
 
     struct Clean: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Delete the cache folder and everything in it.")
+        static let configuration = CommandConfiguration(
+            abstract: "Delete the cache folder and everything in it but the run records.")
         @OptionGroup var target: Target
-        func run() throws { try target.report(CacheCommands.clean) }
+        @Flag(help: "Delete the run records (runs/) too.")
+        var runs = false
+        func run() throws {
+            try target.report { (notebook, directory) throws(RunFailure) in
+                try CacheCommands.clean(notebookPath: notebook, cacheDirectory: directory, runs: runs)
+            }
+        }
     }
 }

@@ -20,15 +20,48 @@ struct RunCommand: ParsableCommand {
 
     @OptionGroup var options: RunOptions
 
+    @Option(parsing: .unconditionalSingleValue, help: ArgumentHelp(
+        "Run once per value of a parameter (a Python list); repeat for a grid. Each run's Markdown goes to NOTEBOOK.sweep/.",
+        valueName: "name=[v1,v2,...]"))
+    var sweep: [String] = []
+
+    func validate() throws {
+        if !sweep.isEmpty && (options.output != nil || options.inPlace || options.html != nil) {
+            throw ValidationError("--sweep writes each run's Markdown to NOTEBOOK.sweep/<point>.md; it takes no -o, --in-place or --html")
+        }
+    }
+
     func run() throws {
         let config = options.configuration(notebook: notebook)
         let terminal = Terminal(quiet: options.quiet, explain: options.explain)
+        if !sweep.isEmpty { return try runSweep(base: config, terminal: terminal) }
         let runner = NotebookRunner(config, events: terminal.events)
         InterruptSignal.route(to: runner.interruption)
         do {
             let result = try runner.run()
             terminal.finish(result: result, config: config)
             if result.exitCode != 0 { throw ExitCode(result.exitCode) }
+        } catch let failure as RunFailure {
+            terminal.error(failure.message)
+            throw ExitCode(2)
+        }
+    }
+}
+
+extension RunCommand {
+    /// `--sweep`: the runs one after the other, `run 3/6 (units=128, lr=0.01)` before each;
+    /// the exit code is the first non-zero one.
+    func runSweep(base: RunConfiguration, terminal: Terminal) throws {
+        do {
+            let sweep = try Sweep.parse(self.sweep, notebookPath: notebook)
+            var exitCode: Int32 = 0
+            _ = try sweep.run(base: base, events: terminal.events, starting: { number, total, point in
+                terminal.note("run \(number)/\(total) (\(point.label))")
+            }, finished: { result, configuration in
+                terminal.finish(result: result, config: configuration)
+                if exitCode == 0 { exitCode = result.exitCode }
+            }, runner: { InterruptSignal.route(to: $0.interruption) })
+            if exitCode != 0 { throw ExitCode(exitCode) }
         } catch let failure as RunFailure {
             terminal.error(failure.message)
             throw ExitCode(2)

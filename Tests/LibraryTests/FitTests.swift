@@ -16,11 +16,15 @@ import Testing
         nb.text(Synthetic.twoClasses + "\n" + Synthetic.model)
         let outcome = nb.run("history = model.fit(x, y_hot, batch_size=8, epochs=2, verbose=True, validation_split=0.25)")
         #expect(outcome.error == nil)
-        #expect(outcome.outputs.count == 1)
-        guard case .chart(let chart)? = outcome.outputs.first else {
-            Issue.record("fit should emit one chart part, got \(outcome.outputs)")
+        // One chart for the reports, then the fit's record for run records.
+        #expect(outcome.outputs.count == 2)
+        guard case .chart(let chart)? = outcome.outputs.first,
+              case .record(.fit(let record))? = outcome.outputs.last else {
+            Issue.record("fit should emit one chart part and one record, got \(outcome.outputs)")
             return
         }
+        #expect(record.history.map(\.name) == chart.seriesNames && record.history.map(\.values) == chart.seriesValues)
+        #expect(record.epochs == 2 && record.batchSize == 8 && record.model == chart.title)
         let lines = chart.plainText.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         #expect(lines.count == 6)
         #expect(lines[0] == "Train on 30 samples, validate on 10 samples")
@@ -61,8 +65,8 @@ import Testing
         #expect(Self.matches(lines[2], #" - loss: \#(v) - accuracy: \#(v) - val_loss: \#(v) - val_accuracy: \#(v)"#), "\(lines[2])")
         let silent = nb.run("h = model.fit(x, y_hot, epochs=2, verbose=0)")
         #expect(silent.outputs.map(\.plainText).joined() == "")
-        // Still one chart for the HTML report, with nothing printed.
-        #expect(silent.outputs.count == 1)
+        // Still one chart for the HTML report (and the record), with nothing printed.
+        #expect(silent.outputs.count == 2)
     }
 
     @Test func historyKeysEpochAndParams() {

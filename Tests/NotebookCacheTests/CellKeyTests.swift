@@ -10,10 +10,31 @@ import Testing
     @Test func keyMatchesTheDocumentedEncoding() {
         let keys = CellKey.chain(
             sources: ["#| id: load\nx = 1\n", "print(x)\n"], engineVersion: Fixture.engine,
-            parameters: Fixture.parameters, seed: 42)
-        #expect(keys[0].hex == "484ba10ee50383101239e314ec8002f79926057c7aaf120b2a385cff6ad4feae")
-        #expect(keys[1].hex == "1810aed6f1f7afba26b99c288dc1557c21e7446d3e04029f9c8767cd68978ff3")
-        #expect(keys[0].short == "484ba10ee503")
+            parameters: Fixture.parameters, seed: 42, reads: [["epochs"], ["lr"]])
+        let stem = CellKey.stem(
+            previous: nil, source: "#| id: load\nx = 1\n", engineVersion: Fixture.engine,
+            parameterNames: ["epochs", "lr"], seed: 42)
+        #expect(stem.hex == "6c8acc5bae99904909b433a69169c2feba7ee146e8d24ede4aa9c6b8fdd98d78")
+        #expect(keys[0].hex == "8b162f715f7fa58ce3053505890584e72f9d169eaffdda1b43d655f205bb3284")
+        #expect(keys[1].hex == "eca3e19ccf1ecba1b9b9f2ebfe9a8657b6906ac42fbd26109f673be2fd08ca7c")
+        #expect(keys[0].short == "8b162f715f7f")
+    }
+
+    /// A parameter is in the keys of the cell that first reads it and of every cell after
+    /// it, and in no other key.
+    @Test func aParameterIsInTheKeysFromTheFirstCellThatReadsIt() {
+        let reads: [Set<String>] = [[], ["epochs"], [], []]
+        let base = CellKey.chain(sources: sources, engineVersion: Fixture.engine, parameters: Fixture.parameters,
+                                 seed: 0, reads: reads)
+        let otherEpochs = CellKey.chain(
+            sources: sources, engineVersion: Fixture.engine,
+            parameters: [NotebookParameter("epochs", "6"), NotebookParameter("lr", "0.01")], seed: 0, reads: reads)
+        let otherLR = CellKey.chain(
+            sources: sources, engineVersion: Fixture.engine,
+            parameters: [NotebookParameter("epochs", "5"), NotebookParameter("lr", "0.1")], seed: 0, reads: reads)
+        #expect(otherEpochs[0] == base[0])
+        #expect(zip(otherEpochs[1...], base[1...]).allSatisfy { $0 != $1 })
+        #expect(otherLR == base, "no cell reads lr")
     }
 
     @Test func sameInputsGiveSameKeys() {
@@ -41,15 +62,16 @@ import Testing
         #expect(Fixture.keys(edited)[0] != Fixture.keys(sources)[0])
     }
 
+    /// (Every cell reads both parameters here: `Fixture.reads`.)
     @Test func parametersSeedAndVersionsChangeEveryKey() {
         let base = Fixture.keys(sources)
         let variants: [[CellKey]] = [
             Fixture.keys(sources, seed: 1),
-            CellKey.chain(sources: sources, engineVersion: "test-engine 2", parameters: Fixture.parameters, seed: 0),
-            CellKey.chain(sources: sources, engineVersion: Fixture.engine, parameters: [NotebookParameter("epochs", "6"), NotebookParameter("lr", "0.01")], seed: 0),
-            CellKey.chain(sources: sources, engineVersion: Fixture.engine, parameters: [NotebookParameter("lr", "0.01"), NotebookParameter("epochs", "5")], seed: 0),
-            CellKey.chain(sources: sources, engineVersion: Fixture.engine, parameters: [NotebookParameter("epochs", "5")], seed: 0),
-            CellKey.chain(sources: sources, engineVersion: Fixture.engine, parameters: Fixture.parameters, seed: 0, formatVersion: CacheFormat.version + 1),
+            CellKey.chain(sources: sources, engineVersion: "test-engine 2", parameters: Fixture.parameters, seed: 0, reads: Fixture.reads),
+            CellKey.chain(sources: sources, engineVersion: Fixture.engine, parameters: [NotebookParameter("epochs", "6"), NotebookParameter("lr", "0.01")], seed: 0, reads: Fixture.reads),
+            CellKey.chain(sources: sources, engineVersion: Fixture.engine, parameters: [NotebookParameter("lr", "0.01"), NotebookParameter("epochs", "5")], seed: 0, reads: Fixture.reads),
+            CellKey.chain(sources: sources, engineVersion: Fixture.engine, parameters: [NotebookParameter("epochs", "5")], seed: 0, reads: Fixture.reads),
+            CellKey.chain(sources: sources, engineVersion: Fixture.engine, parameters: Fixture.parameters, seed: 0, reads: Fixture.reads, formatVersion: CacheFormat.version + 1),
         ]
         for variant in variants {
             for index in sources.indices {
@@ -61,11 +83,11 @@ import Testing
     /// Length prefixes keep field boundaries: moving a character from one field to the next
     /// gives a different key.
     @Test func fieldBoundariesMatter() {
-        let a = CellKey.chain(sources: ["x"], engineVersion: "e", parameters: [NotebookParameter("ab", "c")], seed: 0)
-        let b = CellKey.chain(sources: ["x"], engineVersion: "e", parameters: [NotebookParameter("a", "bc")], seed: 0)
+        let a = CellKey.chain(sources: ["x"], engineVersion: "e", parameters: [NotebookParameter("ab", "c")], seed: 0, reads: [["ab"]])
+        let b = CellKey.chain(sources: ["x"], engineVersion: "e", parameters: [NotebookParameter("a", "bc")], seed: 0, reads: [["a"]])
         #expect(a != b)
-        let c = CellKey(previous: nil, source: "ab", engineVersion: "e", parameters: [], seed: 0)
-        let d = CellKey(previous: nil, source: "a", engineVersion: "eb", parameters: [], seed: 0)
+        let c = CellKey.stem(previous: nil, source: "ab", engineVersion: "e", parameterNames: [], seed: 0)
+        let d = CellKey.stem(previous: nil, source: "a", engineVersion: "eb", parameterNames: [], seed: 0)
         #expect(c != d)
     }
 

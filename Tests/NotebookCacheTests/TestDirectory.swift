@@ -25,8 +25,11 @@ enum Fixture {
     static let engine = "test-engine 1"
     static let parameters = [NotebookParameter("epochs", "5"), NotebookParameter("lr", "0.01")]
 
+    /// The first cell reads every parameter.
+    static let reads: [Set<String>] = [["epochs", "lr"]]
+
     static func keys(_ sources: [String], seed: Int = 0) -> [CellKey] {
-        CellKey.chain(sources: sources, engineVersion: engine, parameters: parameters, seed: seed)
+        CellKey.chain(sources: sources, engineVersion: engine, parameters: parameters, seed: seed, reads: reads)
     }
 
     /// An entry whose snapshot refers to `blobs` (already stored by the caller).

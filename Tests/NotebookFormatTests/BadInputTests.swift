@@ -93,6 +93,13 @@ import Testing
         #expect(error.description == "nb.md:3: front matter 'seed' must be an integer, such as: seed: 42")
     }
 
+    @Test func metricsAreGlobalNames() throws {
+        let parsed = try Notebook.parse(text: "---\nmetrics: [test_acc, loss_2]\n---\n", path: "nb.md")
+        #expect(parsed.frontMatter.metrics == ["test_acc", "loss_2"])
+        let error = try #require(parseError("---\ntitle: a\nmetrics: [acc, 2nd]\n---\n"))
+        #expect(error.description == "nb.md:3: front matter 'metrics' must be a list of global names, such as: metrics: [test_acc, test_loss]")
+    }
+
     @Test func wrongTypeOfExecuteDefault() throws {
         let error = try #require(parseError("---\nexecute:\n  eval: maybe\n---\n"))
         #expect(error.line == 3)

@@ -111,7 +111,7 @@ import TestSupport
         let info = try CacheCommands.info(notebookPath: nb.path, cacheDirectory: nil)
         #expect(info.contains("3 entries"), "\(info)")
         #expect(info.contains("nb.md: 0 of 3 cells cached for runs with timings on\nnb.md: 3 of 3 cells cached for runs with timings off"), "\(info)")
-        #expect(try CacheCommands.clean(notebookPath: nb.path, cacheDirectory: nil) == "removed \(nb.cacheDirectory)\n")
+        #expect(try CacheCommands.clean(notebookPath: nb.path, cacheDirectory: nil, runs: true) == "removed \(nb.cacheDirectory)\n")
         #expect(!FileManager.default.fileExists(atPath: nb.cacheDirectory))
         #expect(try CacheCommands.info(notebookPath: nb.path, cacheDirectory: nil) == "no cache at \(nb.cacheDirectory)\n")
     }

@@ -76,24 +76,28 @@ public struct CachedNotebook {
     }
 
     /// The state after the last cell, as stored in the cache: every global's name and repr
-    /// (addresses in reprs removed), restored into a fresh session.
-    public func cachedFinalState(timings: Bool = false) throws -> [String] {
-        let notebook = try NotebookFormatAccess.load(path)
+    /// (addresses in reprs removed), restored into a fresh session, with the parameters no
+    /// cell read bound to the run's values (`overrides` as `-P` gives them), as a run does.
+    public func cachedFinalState(timings: Bool = false, overrides: [(name: String, value: String)] = []) throws -> [String] {
+        var notebook = try NotebookFormatAccess.load(path)
+        for (name, value) in overrides {
+            if let index = notebook.parameters.firstIndex(where: { $0.name == name }) {
+                notebook.parameters[index].literal = value
+            }
+        }
         let cache = try NotebookCache(directory: cacheDirectory, waiting: .wait(seconds: 5))
         defer { cache.close() }
-        let keys = CellKey.chain(
+        let chain = KeyChain(
             sources: notebook.sources, engineVersion: CacheRun.engineVersion(timings: timings),
             parameters: notebook.parameters, seed: notebook.seed)
         // The state after the last cell stored (a failed or `cache: false` cell ends the chain).
-        let entries = keys.prefix { (try? cache.entry(for: $0)) != nil }
-        guard let key = entries.last, let snapshot = try cache.entry(for: key).snapshot else {
-            var why = "?"
-            do { _ = try cache.entry(for: keys[0]) } catch { why = "\(error)" }
-            let listing = (try? FileManager.default.contentsOfDirectory(atPath: cacheDirectory + "/entries")) ?? []
-            return ["<no state>: \(why); entries: \(listing.count) \(listing.sorted().prefix(8)); key0 \(keys[0].hex)"]
-        }
+        let entries = cache.scan(chain).entries
+        guard let last = entries.last, let snapshot = last.snapshot else { return ["<no state>"] }
         let session = Session(modules: LabbookModules.registry(settings: LibrarySettings(seed: notebook.seed, showTimings: timings)))
         try session.restoreState(try snapshot.sessionState(blobs: cache.blobs), blobs: CacheBlobs(cache.blobs))
+        for parameter in notebook.parameters where !last.reads.contains(where: { $0.name == parameter.name }) {
+            session[global: parameter.name] = try session.evaluateLiteral(parameter.literal)
+        }
         return ["after cell \(entries.count)"] + session.globals.map { "\($0.name) = \(Self.withoutAddresses($0.value.repr))" }
     }
 

@@ -127,6 +127,10 @@ public final class Interpreter {
     public func emit(_ part: OutputPart) {
         if case .stream(let text) = part {
             write(text)
+        } else if case .record = part, case .stream? = outputs.last {
+            // A record has no text: kept before the text being printed, so that text and
+            // the prints after it stay one stream part, as without records.
+            outputs.insert(part, at: outputs.count - 1)
         } else {
             outputs.append(part)
         }

@@ -230,6 +230,7 @@ extension Interpreter {
             if let v = frame.slots[slot] { return v }
             throw PyException(.unboundLocalError, "cannot access local variable '\(ref.name)' where it is not associated with a value")
         case .global(let i):
+            if i < globals.watchLimit { globals.noteAccess(i) }
             if let v = globals.values[i] ?? globals.builtins[i] { return v }
             throw PyException(.nameError, "name '\(ref.name)' is not defined")
         case .free(let depth, let slot):
@@ -244,7 +245,9 @@ extension Interpreter {
     func store(_ ref: NameRef, _ value: Value, _ frame: Frame) throws {
         switch ref.access {
         case .local(let slot): frame.slots[slot] = value
-        case .global(let i): globals.values[i] = value
+        case .global(let i):
+            if i < globals.watchLimit { globals.noteAccess(i) }
+            globals.values[i] = value
         case .free(let depth, let slot):
             var f: Frame? = frame
             for _ in 0..<depth { f = f?.parent }
@@ -260,6 +263,7 @@ extension Interpreter {
             }
             frame.slots[slot] = nil
         case .global(let i):
+            if i < globals.watchLimit { globals.noteAccess(i) }
             guard globals.values[i] != nil else { throw PyException(.nameError, "name '\(ref.name)' is not defined") }
             globals.values[i] = nil
         case .free(let depth, let slot):

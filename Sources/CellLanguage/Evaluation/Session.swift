@@ -53,6 +53,23 @@ public final class Session {
         set { interpreter[global: name] = newValue }
     }
 
+    /// Starts noting which of `names` (the notebook's parameters) cells read, assign or
+    /// delete, including through functions defined in earlier cells; `takeTouchedGlobals()`
+    /// says which. Setting a global through `subscript(global:)` is not noted.
+    ///
+    ///     session.watchGlobals(["units", "lr"])
+    ///     session.run("def f():\n    return units", cellNumber: 1)
+    ///     session.run("f()", cellNumber: 2)
+    ///     session.takeTouchedGlobals()   // ["units"]
+    public func watchGlobals(_ names: [String]) {
+        interpreter.globals.watch(names)
+    }
+
+    /// The watched globals touched since the last call (and forgets them).
+    public func takeTouchedGlobals() -> Set<String> {
+        interpreter.globals.takeTouched()
+    }
+
     /// Stops the running cell with KeyboardInterrupt at its next check (any thread).
     public func interrupt() {
         interpreter.interrupt()

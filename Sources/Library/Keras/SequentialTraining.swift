@@ -57,6 +57,7 @@ extension SequentialObject {
             throw error
         }
         reporter.finish(history: history, title: model.name)
+        emitFitRecord(history: history, epochs: epochs, batchSize: batchSize, interpreter: interpreter)
         var metricNames = ["loss"] + (model.compiled?.metrics.map(\.name) ?? [])
         if validation != nil || split > 0 { metricNames += metricNames.map { "val_" + $0 } }
         let params: [(String, Value)] = [
@@ -122,6 +123,7 @@ extension SequentialObject {
                                                          showTimings: state.settings.showTimings) + "\n")
         }
         try interpreter.checkDeadline()
+        emitEvaluationRecord(values, interpreter: interpreter)
         if values.count == 1 { return .float(values[0]) }
         return .list(PyList(values.map { .float($0) }))
     }
