@@ -122,7 +122,10 @@ func errorMessageMatchesCPython(_ index: Int) {
 
 @Test func unsupportedConstructsAreSyntaxErrorsNamingThem() {
     let cases: [(String, String, Int)] = [
-        ("def g():\n    yield 1", "SyntaxError: 'yield' expressions are not supported in Labbook cells", 2),
+        ("def g():\n    print((yield 1))", "SyntaxError: 'yield' inside an expression (rather than as a statement or an assignment's value) is not supported in Labbook cells", 2),
+        ("def g():\n    x = 1 + (yield)", "SyntaxError: 'yield' inside an expression (rather than as a statement or an assignment's value) is not supported in Labbook cells", 2),
+        ("yield 1", "SyntaxError: 'yield' outside function", 1),
+        ("class C:\n    yield 1", "SyntaxError: 'yield' outside function", 2),
         ("async def f():\n    pass", "SyntaxError: 'async' functions and statements are not supported in Labbook cells", 1),
         ("if (n := 10) > 5:\n    pass", "SyntaxError: assignment expressions (:=) are not supported in Labbook cells", 1),
         ("match command:\n    case 1:\n        pass", "SyntaxError: 'match' statements are not supported in Labbook cells", 1),

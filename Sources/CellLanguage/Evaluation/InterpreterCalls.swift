@@ -81,6 +81,9 @@ extension Interpreter {
         } else if !allGiven {
             try bindDefaults(f, frame)
         }
+        if f.code.isGenerator {
+            return .iterator(PyGenerator(function: f, frame: frame, interpreter: self).makeIterator())
+        }
         if let e = f.expression {
             do {
                 return try eval(e, frame)
@@ -184,6 +187,16 @@ extension Interpreter {
             return try h.getAttribute(name, self)
         case .exception(let e) where name == "args":
             return .tuple(e.args)
+        case .exception(let e) where name == "value" && e.type == .stopIteration:
+            return e.args.first ?? .none
+        case .exception(let e) where name == "__cause__":
+            return e.cause.map { .exception($0) } ?? .none
+        case .exception(let e) where name == "__context__":
+            return e.context.map { .exception($0) } ?? .none
+        case .exception(let e) where name == "__suppress_context__":
+            return .bool(e.suppressContext)
+        case .iterator(let it):
+            if let g = it.generator, let v = try generatorAttribute(object, g, name) { return v }
         case .function(let f):
             if name == "__name__" { return .str(f.code.name) }
             if name == "__qualname__" { return .str(f.code.qualifiedName) }

@@ -153,7 +153,7 @@ extension Interpreter {
         return flow
     }
 
-    private func matchingHandler(_ e: PyException, _ handlers: [ExceptHandler], _ frame: Frame) throws -> ExceptHandler? {
+    func matchingHandler(_ e: PyException, _ handlers: [ExceptHandler], _ frame: Frame) throws -> ExceptHandler? {
         for handler in handlers {
             guard let typeExpr = handler.type else { return handler }
             if try exceptionMatches(e, try eval(typeExpr, frame)) { return handler }

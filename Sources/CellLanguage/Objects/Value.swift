@@ -323,10 +323,19 @@ public final class PyIterator {
     public let typeName: String
     private let nextValue: () throws -> Value?
     private var exhausted = false
+    /// The generator behind a generator function's iterator (`send`, `throw`, `close`).
+    let generator: PyGenerator?
+
+    init(_ typeName: String, generator: PyGenerator) {
+        self.typeName = typeName
+        self.generator = generator
+        nextValue = { try generator.step(.send(.none)) }
+    }
 
     public init(_ typeName: String, _ next: @escaping () throws -> Value?) {
         self.typeName = typeName
         self.nextValue = next
+        generator = nil
     }
 
     /// An iterator over a fixed array.

@@ -106,6 +106,7 @@ extension Value {
         case .type(let t):
             return "<class '\(t.name)'>"
         case .iterator(let it):
+            if let g = it.generator { return "<generator object \(g.function.code.qualifiedName) at \(address(it))>" }
             if it.typeName == "generator" { return "<generator object <genexpr> at \(address(it))>" }
             return "<\(it.typeName) object at \(address(it))>"
         case .host(let h):

@@ -108,6 +108,10 @@ final class SnapshotEncoder {
                 try encode(object: h, typeName: h.typeName, into: &out)
             }
         case .iterator(let it):
+            if let g = it.generator {
+                // A paused generator's place is a walk through its function's syntax tree.
+                throw SnapshotError.unsupported("\(root) holds a generator of '\(g.function.code.qualifiedName)()', which cannot be saved")
+            }
             throw SnapshotError.unsupported("\(root) holds a '\(it.typeName)' iterator, which cannot be saved")
         }
     }
