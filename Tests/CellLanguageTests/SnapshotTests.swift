@@ -100,6 +100,22 @@ private func roundTrip(_ cells: [String], probe: String, sourceLocation: SourceL
         #expect(text.contains("ZeroDivisionError: division by zero"))
     }
 
+    @Test func exceptionClassesSurvive() throws {
+        let text = try roundTrip([
+            "class AppError(Exception):\n    pass\nclass ShapeError(AppError, ):\n    def __init__(self, n):\n        super().__init__(f'bad {n}')\n        self.n = n\n",
+        ], probe: "try:\n    raise ShapeError(3)\nexcept AppError as e:\n    print(repr(e), e.n, e.args, isinstance(e, Exception), ShapeError.__mro__)\nraise ShapeError(4)")
+        #expect(text.hasPrefix("ShapeError('bad 3') 3 ('bad 3',) True (<class '__main__.ShapeError'>, <class '__main__.AppError'>, <class 'Exception'>, <class 'BaseException'>, <class 'object'>)\n"))
+        #expect(text.hasSuffix("ShapeError: bad 4\n"))
+    }
+
+    @Test func exceptionInstancesCannotBeSavedAndSayWhich() throws {
+        let session = Session(modules: ModuleRegistry())
+        _ = session.run("class E(Exception):\n    pass\nerr = E('x')", cellNumber: 1)
+        #expect(throws: SnapshotError.unsupported("global 'err' holds an instance of the exception class 'E', which cannot be saved")) {
+            try session.captureState(blobs: MemoryBlobs())
+        }
+    }
+
     @Test func iteratorsCannotBeSavedAndSayWhich() throws {
         let session = Session(modules: ModuleRegistry())
         _ = session.run("xs = [1, 2]\nit = iter(xs)", cellNumber: 1)

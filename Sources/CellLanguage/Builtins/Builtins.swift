@@ -433,6 +433,7 @@ enum Builtins {
         switch spec {
         case .host(let c as PyClass):
             if case .host(let i as PyInstance) = value { return i.cls.isSubclass(of: c) }
+            if case .exception(let e) = value, let i = e.instance { return i.cls.isSubclass(of: c) }
             return false
         case .type(let t):
             switch t {
@@ -456,6 +457,7 @@ enum Builtins {
         switch spec {
         case .host(let other as PyClass): return c.isSubclass(of: other)
         case .type(.builtin(.object)): return true
+        case .type(.exception(let t)): return c.exceptionBase?.isSubclass(of: t) ?? false
         case .type: return false
         case .tuple(let items):
             for item in items where try classMatches(c, item) { return true }

@@ -124,6 +124,7 @@ extension Interpreter {
         case .type:
             guard a.count == 1 else { throw PyException(.typeError, "type() takes 1 or 3 arguments") }
             if case .host(let i as PyInstance) = a[0] { return .host(i.cls) }
+            if case .exception(let e) = a[0], let i = e.instance { return .host(i.cls) }
             return .type(a[0].pythonType)
         case .object:
             throw PyException(.typeError, "object() instances are not supported in Labbook cells")

@@ -176,6 +176,10 @@ extension Interpreter {
     }
 
     public func getAttribute(_ object: Value, _ name: String) throws -> Value {
+        if case .exception(let e) = object, let instance = e.instance,
+           let v = try exceptionInstanceAttribute(e, instance, name) {
+            return v
+        }
         switch object {
         case .module(let m):
             if let v = m[name] { return v }
@@ -243,6 +247,8 @@ extension Interpreter {
         switch object {
         case .host(let h):
             try h.setAttribute(name, value, self)
+        case .exception(let e):
+            try setExceptionAttribute(e, name, value)
         case .module(let m):
             m[name] = value
         default:

@@ -164,6 +164,8 @@ extension Interpreter {
     func exceptionMatches(_ e: PyException, _ spec: Value) throws -> Bool {
         switch spec {
         case .type(.exception(let t)): return e.type.isSubclass(of: t)
+        case .host(let c as PyClass) where c.exceptionBase != nil:
+            return e.instance?.cls.isSubclass(of: c) ?? false
         case .tuple(let items):
             for item in items where try exceptionMatches(e, item) { return true }
             return false
@@ -217,6 +219,8 @@ extension Interpreter {
         switch v {
         case .exception(let e): return e
         case .type(.exception(let t)): return PyException(t, args: [])
+        case .host(let c as PyClass) where c.exceptionBase != nil:
+            return try makeException(try instantiate(c, Arguments([])))
         default: throw PyException(.typeError, "exceptions must derive from BaseException")
         }
     }

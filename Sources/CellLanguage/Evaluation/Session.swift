@@ -144,7 +144,7 @@ public final class Session {
         } catch let e as PyException {
             let line = e.traceback.last(where: { $0.cellNumber == cellNumber && $0.function == nil })?.line
                 ?? e.traceback.last?.line ?? 1
-            let error = CellError(typeName: e.type.name, message: e.message, cellLine: line,
+            let error = CellError(typeName: e.typeName, message: e.message, cellLine: line,
                                   traceback: renderer.render(e) + "\n")
             return CellOutcome(outputs: interp.outputs, error: error)
         } catch {

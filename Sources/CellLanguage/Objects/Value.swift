@@ -44,7 +44,7 @@ public enum Value {
         case .builtin: return "builtin_function_or_method"
         case .boundMethod(let m): return m.isBuiltin ? "builtin_function_or_method" : "method"
         case .module: return "module"
-        case .exception(let e): return e.type.name
+        case .exception(let e): return e.typeName
         case .type: return "type"
         case .iterator(let it): return it.typeName
         case .host(let h): return h.typeName

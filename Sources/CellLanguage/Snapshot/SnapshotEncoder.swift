@@ -234,6 +234,9 @@ final class SnapshotEncoder {
                 }
             }
         case .exception(let e):
+            if let instance = e.instance {
+                throw SnapshotError.unsupported("\(root) holds an instance of the exception class '\(instance.cls.name)', which cannot be saved")
+            }
             out.byte(RecordTag.exception.rawValue)
             out.string(e.type.rawValue)
             out.u32(e.args.count)
