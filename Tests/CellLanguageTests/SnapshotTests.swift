@@ -108,6 +108,13 @@ private func roundTrip(_ cells: [String], probe: String, sourceLocation: SourceL
         #expect(text.hasSuffix("ShapeError: bad 4\n"))
     }
 
+    @Test func instancesWithHashAndEqSurviveAsKeys() throws {
+        let text = try roundTrip([
+            "class P:\n    def __init__(self, x):\n        self.x = x\n    def __eq__(self, o):\n        return self.x == o.x\n    def __hash__(self):\n        return hash(self.x)\n    def __repr__(self):\n        return f'P({self.x})'\nd = {P(1): 'a', P(2): 'b'}\ns = {P(3), P(1)}\nt = {(P(4), 1): 2}\nf = {frozenset([P(5)]): 'f'}\n",
+        ], probe: "print(d[P(1)], P(3) in s, t[(P(4), 1)], d, sorted(s, key=lambda p: p.x), f[frozenset({P(5)})])")
+        #expect(text == "a True 2 {P(1): 'a', P(2): 'b'} [P(1), P(3)] f\n")
+    }
+
     @Test func exceptionInstancesCannotBeSavedAndSayWhich() throws {
         let session = Session(modules: ModuleRegistry())
         _ = session.run("class E(Exception):\n    pass\nerr = E('x')", cellNumber: 1)

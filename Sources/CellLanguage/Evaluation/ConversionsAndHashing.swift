@@ -259,6 +259,7 @@ enum PythonHash {
             _ = try HashKey(v)
             return 0
         default:
+            if let h = try PyInstance.userHash(v) { return h }
             if let id = v.identity { return ObjectAddresses.address(of: id) >> 4 }
             return 0
         }

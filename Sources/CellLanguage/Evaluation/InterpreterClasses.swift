@@ -14,6 +14,10 @@ extension Interpreter {
         for (i, name) in code.localNames.enumerated() {
             if let v = body.slots[i] { try namespace.set(.str(name), v) }
         }
+        // As in CPython, a class that defines `__eq__` but not `__hash__` is unhashable.
+        if try namespace.get(.str("__eq__")) != nil, try namespace.get(.str("__hash__")) == nil {
+            try namespace.set(.str("__hash__"), .none)
+        }
         return PyClass(name: code.name, qualifiedName: code.qualifiedName, base: base, namespace: namespace, code: code,
                        builtinBase: builtinBase)
     }

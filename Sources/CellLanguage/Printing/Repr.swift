@@ -175,7 +175,9 @@ extension Value {
         case (.type(let a), .type(let b)):
             return a == b
         default:
-            if let a = identity, let b = other.identity { return a == b }
+            if let a = identity, let b = other.identity, a == b { return true }
+            // Cell classes with `__eq__` (errors in it count as unequal here).
+            if let equal = try? PyInstance.userEquals(self, other) { return equal }
             return false
         }
     }
