@@ -11,6 +11,7 @@ extension Interpreter {
         var index = start
         while index < body.count {
             let statement = body[index]
+            frame.line = statement.line
             let step: GeneratorStep
             do {
                 step = try runStatement(statement, frame, g)

@@ -76,6 +76,10 @@ extension Interpreter {
             throw PyException(.recursionError, "maximum recursion depth exceeded")
         }
         try tickDeadline()
+        let caller = currentFrame
+        frame.caller = caller
+        currentFrame = frame
+        defer { currentFrame = caller }
         if let arguments {
             try bind(arguments, to: f, frame)
         } else if !allGiven {

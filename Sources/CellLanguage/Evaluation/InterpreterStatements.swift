@@ -2,6 +2,7 @@
 extension Interpreter {
     func execute(_ body: [Stmt], _ frame: Frame) throws -> Flow {
         for statement in body {
+            frame.line = statement.line
             let flow: Flow
             do {
                 flow = try execute(statement, frame)

@@ -126,9 +126,11 @@ public final class Session {
                                                              cellLine: 1, traceback: "SyntaxError: \(error)\n"))
         }
         let frame = Frame(slotCount: 0, parent: nil, label: nil, name: nil, cellNumber: cellNumber)
+        interp.currentFrame = frame
         do {
             for (i, statement) in program.body.enumerated() {
                 if i == program.body.count - 1, program.displaysLastExpression, case .expression(let e, let line) = statement {
+                    frame.line = line
                     let value: Value
                     do {
                         value = try interp.eval(e, frame)

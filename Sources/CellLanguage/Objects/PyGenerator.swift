@@ -63,7 +63,13 @@ final class PyGenerator {
         collected = []
         state = .running
         interpreter.callDepth += 1
-        defer { interpreter.callDepth -= 1 }
+        let caller = interpreter.currentFrame
+        frame.caller = caller
+        interpreter.currentFrame = frame
+        defer {
+            interpreter.callDepth -= 1
+            interpreter.currentFrame = caller
+        }
         let outcome: GeneratorStep
         do {
             if interpreter.callDepth > interpreter.recursionLimit {
