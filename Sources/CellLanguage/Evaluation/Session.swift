@@ -127,6 +127,7 @@ public final class Session {
         }
         let frame = Frame(slotCount: 0, parent: nil, label: nil, name: nil, cellNumber: cellNumber)
         interp.currentFrame = frame
+        defer { interp.currentFrame = nil }
         do {
             for (i, statement) in program.body.enumerated() {
                 if i == program.body.count - 1, program.displaysLastExpression, case .expression(let e, let line) = statement {
