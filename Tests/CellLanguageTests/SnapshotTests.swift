@@ -100,6 +100,29 @@ private func roundTrip(_ cells: [String], probe: String, sourceLocation: SourceL
         #expect(text.contains("ZeroDivisionError: division by zero"))
     }
 
+    @Test func exceptionClassesSurvive() throws {
+        let text = try roundTrip([
+            "class AppError(Exception):\n    pass\nclass ShapeError(AppError, ):\n    def __init__(self, n):\n        super().__init__(f'bad {n}')\n        self.n = n\n",
+        ], probe: "try:\n    raise ShapeError(3)\nexcept AppError as e:\n    print(repr(e), e.n, e.args, isinstance(e, Exception), ShapeError.__mro__)\nraise ShapeError(4)")
+        #expect(text.hasPrefix("ShapeError('bad 3') 3 ('bad 3',) True (<class '__main__.ShapeError'>, <class '__main__.AppError'>, <class 'Exception'>, <class 'BaseException'>, <class 'object'>)\n"))
+        #expect(text.hasSuffix("ShapeError: bad 4\n"))
+    }
+
+    @Test func instancesWithHashAndEqSurviveAsKeys() throws {
+        let text = try roundTrip([
+            "class P:\n    def __init__(self, x):\n        self.x = x\n    def __eq__(self, o):\n        return self.x == o.x\n    def __hash__(self):\n        return hash(self.x)\n    def __repr__(self):\n        return f'P({self.x})'\nd = {P(1): 'a', P(2): 'b'}\ns = {P(3), P(1)}\nt = {(P(4), 1): 2}\nf = {frozenset([P(5)]): 'f'}\n",
+        ], probe: "print(d[P(1)], P(3) in s, t[(P(4), 1)], d, sorted(s, key=lambda p: p.x), f[frozenset({P(5)})])")
+        #expect(text == "a True 2 {P(1): 'a', P(2): 'b'} [P(1), P(3)] f\n")
+    }
+
+    @Test func exceptionInstancesCannotBeSavedAndSayWhich() throws {
+        let session = Session(modules: ModuleRegistry())
+        _ = session.run("class E(Exception):\n    pass\nerr = E('x')", cellNumber: 1)
+        #expect(throws: SnapshotError.unsupported("global 'err' holds an instance of the exception class 'E', which cannot be saved")) {
+            try session.captureState(blobs: MemoryBlobs())
+        }
+    }
+
     @Test func iteratorsCannotBeSavedAndSayWhich() throws {
         let session = Session(modules: ModuleRegistry())
         _ = session.run("xs = [1, 2]\nit = iter(xs)", cellNumber: 1)
@@ -119,6 +142,17 @@ private func roundTrip(_ cells: [String], probe: String, sourceLocation: SourceL
         }
         _ = try session.captureState(blobs: MemoryBlobs(), valueLimit: 310)
         #expect(Session.snapshotValueLimit == 4_194_304)
+    }
+
+    @Test func generatorsCannotBeSavedAndSayWhich() throws {
+        let session = Session(modules: ModuleRegistry())
+        _ = session.run("def count():\n    yield 1\nsteps = {'a': count()}", cellNumber: 1)
+        #expect(throws: SnapshotError.unsupported("global 'steps' holds a generator of 'count()', which cannot be saved")) {
+            try session.captureState(blobs: MemoryBlobs())
+        }
+        // The generator function itself is saved like any function.
+        let restored = try roundTrip(["def count(n):\n    yield from range(n)\n    return n\n"], probe: "print(list(count(3)))")
+        #expect(restored == "[0, 1, 2]\n")
     }
 
     @Test func deletedAndParameterGlobalsAreReplaced() throws {

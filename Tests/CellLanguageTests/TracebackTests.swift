@@ -323,13 +323,19 @@ NameError: name 'undefined_q' is not defined
 ]
 
 @Test func tracebacksMatchIPython() {
+    expectIPythonText(ipythonTracebackCells)
+}
+
+/// Runs `cells` in order in one session and expects, for each, the output then the
+/// traceback exactly as IPython printed them.
+func expectIPythonText(_ cells: [(source: String, ipython: String)], sourceLocation: SourceLocation = #_sourceLocation) {
     let session = Session(modules: ModuleRegistry())
-    for (i, cell) in ipythonTracebackCells.enumerated() {
+    for (i, cell) in cells.enumerated() {
         let outcome = session.run(cell.source, cellNumber: i + 1)
         var text = outcome.outputs.map(\.plainText).joined()
         if let error = outcome.error { text += error.traceback }
         while text.hasSuffix("\n") { text.removeLast() }
-        #expect(text == cell.ipython, "cell \(i + 1):\n\(text)")
+        #expect(text == cell.ipython, "cell \(i + 1):\n\(text)", sourceLocation: sourceLocation)
     }
 }
 

@@ -212,17 +212,39 @@ enum Builtins {
         }
         define("iter") { args, interp in
             try args.expectExactly(1, "iter")
+            // A cell class's `__iter__` result is returned as it is (often the instance itself).
+            if case .host(let instance as PyInstance) = args.positional[0], let result = try instance.special("__iter__") {
+                switch result {
+                case .iterator: return result
+                case .host(let other as PyInstance) where other.cls.lookup("__next__") != nil: return result
+                default: throw PyException(.typeError, "iter() returned non-iterator of type '\(result.typeName)'")
+                }
+            }
             return .iterator(try interp.makeIterator(args.positional[0]))
         }
         define("next") { args, interp in
             guard (1...2).contains(args.positional.count) else {
                 throw PyException(.typeError, "next expected at least 1 argument, got \(args.positional.count)")
             }
-            guard case .iterator(let it) = args.positional[0] else {
+            let hasDefault = args.positional.count == 2
+            switch args.positional[0] {
+            case .iterator(let it):
+                if let g = it.generator {
+                    if let v = try g.step(.send(.none)) { return v }
+                    if hasDefault { return args.positional[1] }
+                    throw g.stopIteration()
+                }
+                if let v = try it.next() { return v }
+            case .host(let instance as PyInstance) where instance.cls.lookup("__next__") != nil:
+                do {
+                    return try instance.special("__next__") ?? .none
+                } catch let e as PyException where e.type == .stopIteration && hasDefault {
+                    return args.positional[1]
+                }
+            default:
                 throw PyException(.typeError, "'\(args.positional[0].typeName)' object is not an iterator")
             }
-            if let v = try it.next() { return v }
-            if args.positional.count == 2 { return args.positional[1] }
+            if hasDefault { return args.positional[1] }
             throw PyException(.stopIteration, args: [])
         }
         define("chr") { args, _ in
@@ -411,6 +433,7 @@ enum Builtins {
         switch spec {
         case .host(let c as PyClass):
             if case .host(let i as PyInstance) = value { return i.cls.isSubclass(of: c) }
+            if case .exception(let e) = value, let i = e.instance { return i.cls.isSubclass(of: c) }
             return false
         case .type(let t):
             switch t {
@@ -434,6 +457,7 @@ enum Builtins {
         switch spec {
         case .host(let other as PyClass): return c.isSubclass(of: other)
         case .type(.builtin(.object)): return true
+        case .type(.exception(let t)): return c.exceptionBase?.isSubclass(of: t) ?? false
         case .type: return false
         case .tuple(let items):
             for item in items where try classMatches(c, item) { return true }

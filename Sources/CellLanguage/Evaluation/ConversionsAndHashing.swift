@@ -124,6 +124,7 @@ extension Interpreter {
         case .type:
             guard a.count == 1 else { throw PyException(.typeError, "type() takes 1 or 3 arguments") }
             if case .host(let i as PyInstance) = a[0] { return .host(i.cls) }
+            if case .exception(let e) = a[0], let i = e.instance { return .host(i.cls) }
             return .type(a[0].pythonType)
         case .object:
             throw PyException(.typeError, "object() instances are not supported in Labbook cells")
@@ -258,6 +259,7 @@ enum PythonHash {
             _ = try HashKey(v)
             return 0
         default:
+            if let h = try PyInstance.userHash(v) { return h }
             if let id = v.identity { return ObjectAddresses.address(of: id) >> 4 }
             return 0
         }

@@ -15,6 +15,12 @@ final class Frame {
     var scopeLines: ClosedRange<Int>?
     /// Whether this frame runs a class body (whose names functions in it do not see).
     var isClassBody = false
+    /// The line of the statement running in this frame (where `warnings.warn` reports).
+    var line = 0
+    /// The frame that called this one, while the call runs (`warn(stacklevel=2)`). Not
+    /// retained (set on every call): only read while walking up from the running frame,
+    /// whose callers are all still running.
+    unowned(unsafe) var caller: Frame?
     /// The cell function this frame is a call of (zero-argument `super()` asks it).
     weak var function: PyFunction?
 
@@ -75,6 +81,9 @@ public final class Interpreter {
     @exclusivity(unchecked) public var recursionLimit = 1000
     /// Exceptions whose `except` blocks are running (innermost last).
     var handling: [PyException] = []
+    /// The frame of the innermost running cell function (or the cell's top level); nil
+    /// between cells. Not retained: set on every call, and every frame on it is running.
+    unowned(unsafe) var currentFrame: Frame?
     var deadline: DispatchTime?
     var timeoutSeconds: Double = 0
     private let interruptLock = NSLock()

@@ -76,10 +76,17 @@ extension Interpreter {
             throw PyException(.recursionError, "maximum recursion depth exceeded")
         }
         try tickDeadline()
+        let caller = currentFrame
+        frame.caller = caller
+        currentFrame = frame
+        defer { currentFrame = caller }
         if let arguments {
             try bind(arguments, to: f, frame)
         } else if !allGiven {
             try bindDefaults(f, frame)
+        }
+        if f.code.isGenerator {
+            return .iterator(PyGenerator(function: f, frame: frame, interpreter: self).makeIterator())
         }
         if let e = f.expression {
             do {
@@ -173,6 +180,10 @@ extension Interpreter {
     }
 
     public func getAttribute(_ object: Value, _ name: String) throws -> Value {
+        if case .exception(let e) = object, let instance = e.instance,
+           let v = try exceptionInstanceAttribute(e, instance, name) {
+            return v
+        }
         switch object {
         case .module(let m):
             if let v = m[name] { return v }
@@ -184,6 +195,16 @@ extension Interpreter {
             return try h.getAttribute(name, self)
         case .exception(let e) where name == "args":
             return .tuple(e.args)
+        case .exception(let e) where name == "value" && e.type == .stopIteration:
+            return e.args.first ?? .none
+        case .exception(let e) where name == "__cause__":
+            return e.cause.map { .exception($0) } ?? .none
+        case .exception(let e) where name == "__context__":
+            return e.context.map { .exception($0) } ?? .none
+        case .exception(let e) where name == "__suppress_context__":
+            return .bool(e.suppressContext)
+        case .iterator(let it):
+            if let g = it.generator, let v = try generatorAttribute(object, g, name) { return v }
         case .function(let f):
             if name == "__name__" { return .str(f.code.name) }
             if name == "__qualname__" { return .str(f.code.qualifiedName) }
@@ -230,6 +251,8 @@ extension Interpreter {
         switch object {
         case .host(let h):
             try h.setAttribute(name, value, self)
+        case .exception(let e):
+            try setExceptionAttribute(e, name, value)
         case .module(let m):
             m[name] = value
         default:

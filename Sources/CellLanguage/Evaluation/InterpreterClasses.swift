@@ -2,7 +2,7 @@
 extension Interpreter {
     /// Runs a class body in a frame of its own and makes the class from what it bound.
     func defineClass(_ code: FunctionCode, bases: [Value], _ frame: Frame) throws -> PyClass {
-        let base = try Interpreter.classBase(code.name, bases)
+        let (base, builtinBase) = try Interpreter.classBase(code.name, bases)
         let body = Frame(slotCount: code.slotCount, parent: frame.closureScope, label: code.name, name: code.qualifiedName,
                          cellNumber: code.cellNumber, scopeLines: code.scopeLines)
         body.isClassBody = true
@@ -14,23 +14,29 @@ extension Interpreter {
         for (i, name) in code.localNames.enumerated() {
             if let v = body.slots[i] { try namespace.set(.str(name), v) }
         }
-        return PyClass(name: code.name, qualifiedName: code.qualifiedName, base: base, namespace: namespace, code: code)
+        // As in CPython, a class that defines `__eq__` but not `__hash__` is unhashable.
+        if try namespace.get(.str("__eq__")) != nil, try namespace.get(.str("__hash__")) == nil {
+            try namespace.set(.str("__hash__"), .none)
+        }
+        return PyClass(name: code.name, qualifiedName: code.qualifiedName, base: base, namespace: namespace, code: code,
+                       builtinBase: builtinBase)
     }
 
-    /// The single base class of a `class` statement (nil: `object`), refusing what
-    /// Labbook cannot subclass.
-    static func classBase(_ name: String, _ bases: [Value]) throws -> PyClass? {
+    /// The single base class of a `class` statement: a cell class, or a builtin exception
+    /// class (both nil: `object`), refusing what Labbook cannot subclass.
+    static func classBase(_ name: String, _ bases: [Value]) throws -> (PyClass?, ExceptionType?) {
         if bases.count > 1 {
             throw PyException(.typeError, "class '\(name)': Labbook supports single inheritance only (\(bases.count) bases given)")
         }
-        guard let base = bases.first else { return nil }
+        guard let base = bases.first else { return (nil, nil) }
         switch base {
-        case .host(let c as PyClass): return c
-        case .type(.builtin(.object)): return nil
+        case .host(let c as PyClass): return (c, nil)
+        case .type(.builtin(.object)): return (nil, nil)
+        case .type(.exception(let e)): return (nil, e)
         case .type(let t):
-            throw PyException(.typeError, "class '\(name)': Labbook cannot subclass '\(t.name)' yet (only object and classes defined in cells)")
+            throw PyException(.typeError, "class '\(name)': Labbook cannot subclass '\(t.name)' yet (only object, the exception classes and classes defined in cells)")
         default:
-            throw PyException(.typeError, "class '\(name)': Labbook cannot subclass '\(base.typeName)' objects (only object and classes defined in cells)")
+            throw PyException(.typeError, "class '\(name)': Labbook cannot subclass '\(base.typeName)' objects (only object, the exception classes and classes defined in cells)")
         }
     }
 
@@ -48,6 +54,7 @@ extension Interpreter {
 
     /// `Cls(arguments)`: a new instance, initialised by `__init__` when the class has one.
     func instantiate(_ cls: PyClass, _ arguments: Arguments) throws -> Value {
+        if let builtin = cls.exceptionBase { return try instantiateException(cls, builtin, arguments) }
         let instance = PyInstance(cls: cls, interpreter: self)
         if let initializer = cls.lookup("__init__") {
             let result = try call(bind(initializer, to: .host(instance), name: "__init__"), arguments)
@@ -90,6 +97,7 @@ extension Interpreter {
         var start: PyClass?
         switch receiver {
         case .host(let i as PyInstance): start = i.cls
+        case .exception(let e): start = e.instance?.cls
         case .host(let c as PyClass): start = c
         default: start = nil
         }
@@ -119,6 +127,7 @@ final class PySuper: HostObject {
             if case .host(let p as PyProperty) = v { return try interpreter.call(p.getter, receiver) }
             return interpreter.bind(v, to: receiver, name: name)
         }
+        if case .exception(let e) = receiver, let method = Interpreter.baseExceptionMethod(e, name) { return method }
         // What `object` provides.
         let receiver = self.receiver
         switch name {
@@ -151,6 +160,10 @@ extension Interpreter {
             }
             if try i.attributes.remove(.str(name)) == nil {
                 throw PyException(.attributeError, "'\(i.typeName)' object has no attribute '\(name)'")
+            }
+        case .exception(let e):
+            guard let i = e.instance, try i.attributes.remove(.str(name)) != nil else {
+                throw PyException(.attributeError, "'\(e.typeName)' object has no attribute '\(name)'")
             }
         case .host(let c as PyClass):
             if try c.namespace.remove(.str(name)) == nil {

@@ -158,6 +158,9 @@ extension Interpreter {
             return .function(PyFunction(code: code, defaults: defaults, closure: frame.closureScope))
         case .comprehension(let comprehension, let p):
             return try evalComprehension(comprehension, p, frame)
+        case .yield, .yieldFrom:
+            // The parser accepts `yield` only where the generator runner handles it.
+            throw PyException(.syntaxError, "'yield' outside function")
         }
     }
 

@@ -2,6 +2,7 @@
 extension Interpreter {
     func execute(_ body: [Stmt], _ frame: Frame) throws -> Flow {
         for statement in body {
+            frame.line = statement.line
             let flow: Flow
             do {
                 flow = try execute(statement, frame)
@@ -153,7 +154,7 @@ extension Interpreter {
         return flow
     }
 
-    private func matchingHandler(_ e: PyException, _ handlers: [ExceptHandler], _ frame: Frame) throws -> ExceptHandler? {
+    func matchingHandler(_ e: PyException, _ handlers: [ExceptHandler], _ frame: Frame) throws -> ExceptHandler? {
         for handler in handlers {
             guard let typeExpr = handler.type else { return handler }
             if try exceptionMatches(e, try eval(typeExpr, frame)) { return handler }
@@ -164,6 +165,8 @@ extension Interpreter {
     func exceptionMatches(_ e: PyException, _ spec: Value) throws -> Bool {
         switch spec {
         case .type(.exception(let t)): return e.type.isSubclass(of: t)
+        case .host(let c as PyClass) where c.exceptionBase != nil:
+            return e.instance?.cls.isSubclass(of: c) ?? false
         case .tuple(let items):
             for item in items where try exceptionMatches(e, item) { return true }
             return false
@@ -217,6 +220,8 @@ extension Interpreter {
         switch v {
         case .exception(let e): return e
         case .type(.exception(let t)): return PyException(t, args: [])
+        case .host(let c as PyClass) where c.exceptionBase != nil:
+            return try makeException(try instantiate(c, Arguments([])))
         default: throw PyException(.typeError, "exceptions must derive from BaseException")
         }
     }

@@ -143,9 +143,12 @@ public final class Session {
                                                              cellLine: 1, traceback: "SyntaxError: \(error)\n"))
         }
         let frame = Frame(slotCount: 0, parent: nil, label: nil, name: nil, cellNumber: cellNumber)
+        interp.currentFrame = frame
+        defer { interp.currentFrame = nil }
         do {
             for (i, statement) in program.body.enumerated() {
                 if i == program.body.count - 1, program.displaysLastExpression, case .expression(let e, let line) = statement {
+                    frame.line = line
                     let value: Value
                     do {
                         value = try interp.eval(e, frame)
@@ -161,7 +164,7 @@ public final class Session {
         } catch let e as PyException {
             let line = e.traceback.last(where: { $0.cellNumber == cellNumber && $0.function == nil })?.line
                 ?? e.traceback.last?.line ?? 1
-            let error = CellError(typeName: e.type.name, message: e.message, cellLine: line,
+            let error = CellError(typeName: e.typeName, message: e.message, cellLine: line,
                                   traceback: renderer.render(e) + "\n")
             return CellOutcome(outputs: interp.outputs, error: error)
         } catch {

@@ -122,6 +122,8 @@ extension Interpreter {
             l.items.remove(at: i)
         case .dict(let d):
             if try d.remove(index) == nil { throw PyException(.keyError, args: [index]) }
+        case .host(let i as PyInstance) where i.cls.lookup("__delitem__") != nil:
+            _ = try i.special("__delitem__", index)
         default:
             throw PyException(.typeError, "'\(object.typeName)' object doesn't support item deletion")
         }

@@ -12,14 +12,22 @@ public final class PyClass: HostObject {
     let namespace: PyDict
     /// The compiled class body (its origin lets snapshots re-create the class).
     let code: FunctionCode
+    /// For `class MyError(ValueError)`: the builtin exception class named as the base
+    /// (then `base` is nil).
+    let builtinBase: ExceptionType?
 
-    init(name: String, qualifiedName: String, base: PyClass?, namespace: PyDict, code: FunctionCode) {
+    init(name: String, qualifiedName: String, base: PyClass?, namespace: PyDict, code: FunctionCode,
+         builtinBase: ExceptionType? = nil) {
         self.name = name
         self.qualifiedName = qualifiedName
         self.base = base
         self.namespace = namespace
         self.code = code
+        self.builtinBase = builtinBase
     }
+
+    /// The builtin exception class this class derives from (nil: not an exception class).
+    var exceptionBase: ExceptionType? { builtinBase ?? base?.exceptionBase }
 
     public var typeName: String { "type" }
     public var repr: String { "<class '__main__.\(qualifiedName)'>" }
@@ -52,8 +60,15 @@ public final class PyClass: HostObject {
         case "__qualname__": return .str(qualifiedName)
         case "__module__": return .str("__main__")
         case "__doc__": return lookup("__doc__") ?? .none
-        case "__bases__": return .tuple([base.map { .host($0) } ?? .type(.builtin(.object))])
-        case "__mro__": return .tuple(mro.map { .host($0) } + [.type(.builtin(.object))])
+        case "__bases__": return .tuple([base.map { .host($0) } ?? builtinBase.map { .type(.exception($0)) } ?? .type(.builtin(.object))])
+        case "__mro__":
+            var builtins: [Value] = []
+            var t = exceptionBase
+            while let current = t {
+                builtins.append(.type(.exception(current)))
+                t = current.parent
+            }
+            return .tuple(mro.map { .host($0) } + builtins + [.type(.builtin(.object))])
         case "__dict__": return .dict(namespace.copy())
         default: break
         }

@@ -1,11 +1,14 @@
 /// A key hashed and compared by Python equality, so `1`, `1.0` and `True` are one key.
 struct HashKey: Hashable {
     let value: Value
+    /// What a cell class's `__hash__` returned, computed once per key as CPython does.
+    let userHash: Int?
 
     /// Fails with `TypeError: unhashable type: 'list'` for mutable containers.
     init(_ value: Value) throws {
         try HashKey.check(value)
         self.value = value
+        userHash = try PyInstance.userHash(value)
     }
 
     private static func check(_ value: Value) throws {
@@ -24,6 +27,10 @@ struct HashKey: Hashable {
     }
 
     func hash(into hasher: inout Hasher) {
+        if let userHash {
+            hasher.combine(userHash)
+            return
+        }
         HashKey.feed(value, into: &hasher)
     }
 
@@ -41,6 +48,9 @@ struct HashKey: Hashable {
         case .range(let r): hasher.combine(r.start); hasher.combine(r.stop); hasher.combine(r.step)
         case .set(let s): hasher.combine(s.count)  // frozenset: order-independent
         case .type(let t): hasher.combine(t.name)
+        case .host(let i as PyInstance) where i.hasUserHash:
+            // Inside a tuple (the tuple's own key holds no per-item hash).
+            hasher.combine((try? PyInstance.userHash(value)) ?? 0)
         default:
             if let id = value.identity { hasher.combine(id) } else { hasher.combine(0) }
         }

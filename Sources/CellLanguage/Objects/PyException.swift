@@ -18,6 +18,12 @@ public final class PyException: Error, @unchecked Sendable {
     var suppressContext = false
     /// Timeouts and interrupts: `except` clauses do not catch them (finally blocks still run).
     var isFatal = false
+    /// For an instance of a cell-defined exception class (`class MyError(ValueError)`):
+    /// its class and `__dict__`. `type` is then the builtin class it derives from.
+    var instance: PyInstance?
+
+    /// The class name, as tracebacks and `type(e).__name__` show it.
+    public var typeName: String { instance?.cls.name ?? type.name }
 
     public init(_ type: ExceptionType, _ message: String) {
         self.type = type
@@ -31,6 +37,12 @@ public final class PyException: Error, @unchecked Sendable {
 
     /// `str(e)`: the message (for KeyError, the key's repr).
     public var message: String {
+        if case .str(let s)? = try? userSpecial("__str__") { return s }
+        return builtinMessage
+    }
+
+    /// `BaseException.__str__`: what `str(e)` is without a cell class's override.
+    var builtinMessage: String {
         switch args.count {
         case 0: return ""
         case 1:
@@ -42,14 +54,27 @@ public final class PyException: Error, @unchecked Sendable {
 
     /// `repr(e)`: `ValueError('bad')`.
     public var repr: String {
-        if args.count == 1 { return "\(type.name)(\(args[0].repr))" }
+        if case .str(let s)? = try? userSpecial("__repr__") { return s }
+        return builtinRepr
+    }
+
+    /// `BaseException.__repr__`: `ValueError('bad')`.
+    var builtinRepr: String {
+        if args.count == 1 { return "\(typeName)(\(args[0].repr))" }
         let inner = Value.tuple(args).repr
-        return type.name + (args.isEmpty ? "()" : inner)
+        return typeName + (args.isEmpty ? "()" : inner)
     }
 
     /// `TypeError: message`, as the last line of a traceback (IPython keeps the `: `
     /// even when the message is empty).
-    public var summary: String { "\(type.name): \(message)" }
+    public var summary: String { "\(typeName): \(message)" }
+
+    /// Calls a cell exception class's special method `name` on this exception (nil when
+    /// the class does not define it).
+    func userSpecial(_ name: String, _ arguments: Value...) throws -> Value? {
+        guard let instance, let method = instance.cls.lookup(name), let interpreter = instance.interpreter else { return nil }
+        return try interpreter.call(interpreter.bind(method, to: .exception(self), name: name), Arguments(arguments))
+    }
 }
 
 /// One frame of a traceback: a cell and line, and the function running there (nil for a

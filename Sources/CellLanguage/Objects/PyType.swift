@@ -32,6 +32,7 @@ public enum ExceptionType: String, CaseIterable, Sendable {
     case baseException = "BaseException"
     case systemExit = "SystemExit"
     case keyboardInterrupt = "KeyboardInterrupt"
+    case generatorExit = "GeneratorExit"
     case exception = "Exception"
     case arithmeticError = "ArithmeticError"
     case zeroDivisionError = "ZeroDivisionError"
@@ -88,7 +89,7 @@ public enum ExceptionType: String, CaseIterable, Sendable {
     public var parent: ExceptionType? {
         switch self {
         case .baseException: return nil
-        case .systemExit, .keyboardInterrupt, .exception: return .baseException
+        case .systemExit, .keyboardInterrupt, .generatorExit, .exception: return .baseException
         case .zeroDivisionError, .overflowError, .floatingPointError: return .arithmeticError
         case .indexError, .keyError: return .lookupError
         case .ufuncTypeError: return .typeError

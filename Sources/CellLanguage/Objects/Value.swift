@@ -44,7 +44,7 @@ public enum Value {
         case .builtin: return "builtin_function_or_method"
         case .boundMethod(let m): return m.isBuiltin ? "builtin_function_or_method" : "method"
         case .module: return "module"
-        case .exception(let e): return e.type.name
+        case .exception(let e): return e.typeName
         case .type: return "type"
         case .iterator(let it): return it.typeName
         case .host(let h): return h.typeName
@@ -323,10 +323,19 @@ public final class PyIterator {
     public let typeName: String
     private let nextValue: () throws -> Value?
     private var exhausted = false
+    /// The generator behind a generator function's iterator (`send`, `throw`, `close`).
+    let generator: PyGenerator?
+
+    init(_ typeName: String, generator: PyGenerator) {
+        self.typeName = typeName
+        self.generator = generator
+        nextValue = { try generator.step(.send(.none)) }
+    }
 
     public init(_ typeName: String, _ next: @escaping () throws -> Value?) {
         self.typeName = typeName
         self.nextValue = next
+        generator = nil
     }
 
     /// An iterator over a fixed array.

@@ -106,6 +106,7 @@ extension Value {
         case .type(let t):
             return "<class '\(t.name)'>"
         case .iterator(let it):
+            if let g = it.generator { return "<generator object \(g.function.code.qualifiedName) at \(address(it))>" }
             if it.typeName == "generator" { return "<generator object <genexpr> at \(address(it))>" }
             return "<\(it.typeName) object at \(address(it))>"
         case .host(let h):
@@ -174,7 +175,9 @@ extension Value {
         case (.type(let a), .type(let b)):
             return a == b
         default:
-            if let a = identity, let b = other.identity { return a == b }
+            if let a = identity, let b = other.identity, a == b { return true }
+            // Cell classes with `__eq__` (errors in it count as unequal here).
+            if let equal = try? PyInstance.userEquals(self, other) { return equal }
             return false
         }
     }

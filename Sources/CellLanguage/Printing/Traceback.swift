@@ -24,7 +24,7 @@ struct TracebackRenderer {
             text += chain(context, around: 1) + "\n\nDuring handling of the above exception, another exception occurred:\n\n"
         }
         let header = "Traceback (most recent call last)"
-        text += e.type.name.padding(toLength: max(e.type.name.count + 1, 75 - header.count)) + header + "\n"
+        text += e.typeName.padding(toLength: max(e.typeName.count + 1, 75 - header.count)) + header + "\n"
         for item in collapsed(Array(e.traceback.reversed())) {
             switch item {
             case .frame(let entry):

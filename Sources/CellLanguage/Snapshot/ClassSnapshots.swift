@@ -9,21 +9,23 @@ extension PyClass: SnapshotCodable {
     public func snapshot(into writer: inout SnapshotWriter) throws {
         // The body as a function without a closure: its origin re-creates the code.
         try writer.write(value: .function(PyFunction(code: code, defaults: [], closure: nil)))
-        try writer.write(value: base.map { .host($0) } ?? .none)
+        try writer.write(value: base.map { .host($0) } ?? builtinBase.map { .type(.exception($0)) } ?? .none)
         try writer.write(value: .dict(namespace))
     }
 
     public static func restore(from reader: inout SnapshotReader) throws -> PyClass {
         guard case .function(let body) = try reader.readValueReference() else { throw SnapshotError.malformed("class body") }
-        let base: PyClass?
+        var base: PyClass?
+        var builtinBase: ExceptionType?
         switch try reader.readValueReference() {
-        case .none: base = nil
+        case .none: break
         case .host(let c as PyClass): base = c
+        case .type(.exception(let e)): builtinBase = e
         default: throw SnapshotError.malformed("class base")
         }
         guard case .dict(let namespace) = try reader.readValueReference() else { throw SnapshotError.malformed("class namespace") }
         return PyClass(name: body.code.name, qualifiedName: body.code.qualifiedName, base: base,
-                       namespace: namespace, code: body.code)
+                       namespace: namespace, code: body.code, builtinBase: builtinBase)
     }
 }
 

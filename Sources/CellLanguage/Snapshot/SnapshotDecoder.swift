@@ -17,6 +17,8 @@ final class SnapshotDecoder {
     }
     private var objects: [Int: Slot] = [:]
     private var fills: [(id: Int, object: AnyObject)] = []
+    /// Fills of dicts and sets keyed by cell instances, run once everything else is filled.
+    private var keyedByInstances: [() throws -> Void] = []
     private var parsed: [String: [FunctionCode]] = [:]
     /// Deeper than the encoder writes tuples: frozensets (records) nest here too. Restoring
     /// runs on the session's large stack, which holds this many levels.
@@ -140,8 +142,9 @@ final class SnapshotDecoder {
             let set = PySet()
             set.frozen = frozen
             if frozen {
-                // Hashed as dict keys and set elements: must be complete before use.
-                try fillSet(set, &input)
+                // Hashed as dict keys and set elements: must be complete before use
+                // (unless it holds cell instances: then the dicts and sets keyed by it wait too).
+                if let fill = try fillSet(set, &input) { keyedByInstances.append(fill) }
                 made = set
             } else {
                 made = set
@@ -249,6 +252,9 @@ final class SnapshotDecoder {
 
     /// Fills every container created so far (and those their contents create).
     func drain() throws {
+        // Dicts and sets keyed by cell instances are filled last: a class's `__hash__`
+        // and `__eq__` read the instance's attributes, which must be restored first.
+        defer { keyedByInstances.removeAll() }
         while let (id, object) = fills.popLast() {
             var input = ByteReader(records[id])
             _ = try input.byte()
@@ -261,13 +267,20 @@ final class SnapshotDecoder {
                 l.items = items
             case let d as PyDict:
                 let count = try input.u32()
+                var entries: [(Value, Value)] = []
                 for _ in 0..<count {
                     let key = try decodeValue(&input)
-                    try d.set(key, try decodeValue(&input))
+                    entries.append((key, try decodeValue(&input)))
+                }
+                let fill = { for (key, value) in entries { try d.set(key, value) } }
+                if entries.contains(where: { SnapshotDecoder.holdsInstance($0.0) }) {
+                    keyedByInstances.append(fill)
+                } else {
+                    try fill()
                 }
             case let s as PySet:
                 _ = try input.byte()
-                try fillSet(s, &input)
+                if let fill = try fillSet(s, &input) { keyedByInstances.append(fill) }
             case let frame as Frame:
                 _ = try input.u32()
                 _ = try frameReference(&input)
@@ -299,18 +312,25 @@ final class SnapshotDecoder {
                 throw SnapshotError.malformed("cannot fill a \(type(of: object))")
             }
         }
+        // In the order they were read: a frozenset of instances before the dicts keyed by it.
+        var next = 0
+        while next < keyedByInstances.count {
+            try keyedByInstances[next]()
+            next += 1
+        }
     }
 
     /// Puts a set's table back slot for slot, so iteration order and later insertions are
     /// exactly as before; if an element's hash changed (identity-hashed objects get new
-    /// identities), re-adds the elements in their saved order instead.
-    private func fillSet(_ set: PySet, _ input: inout ByteReader) throws {
+    /// identities), re-adds the elements in their saved order instead. When an element is
+    /// (or holds) a cell instance, returns that work for after the instances are filled.
+    private func fillSet(_ set: PySet, _ input: inout ByteReader) throws -> (() throws -> Void)? {
         let count = try input.u32(), fill = try input.u32(), finger = try input.u32()
         let size = try input.u32()
         guard size > 0, size & (size - 1) == 0, size <= 1 << 40 else { throw SnapshotError.malformed("set table size") }
         var table = [PySet.Slot](repeating: .empty, count: size)
         var ordered: [Value] = []
-        var hashesHold = true
+        var saved: [(hash: Int, value: Value)] = []
         for i in 0..<size {
             switch try input.byte() {
             case 0: break
@@ -318,17 +338,33 @@ final class SnapshotDecoder {
             case 2:
                 let hash = try input.i64()
                 let value = try decodeValue(&input)
-                if hashesHold, (try? PySet.hash(value)) != hash { hashesHold = false }
+                saved.append((hash, value))
                 table[i] = .active(hash: hash, value: value)
                 ordered.append(value)
             default: throw SnapshotError.malformed("set slot")
             }
         }
         guard ordered.count == count else { throw SnapshotError.malformed("set count") }
-        if hashesHold {
-            set.restore(table: table, count: count, fill: fill, finger: finger)
-        } else {
-            for value in ordered { try set.add(value) }
+        let restore = {
+            if saved.allSatisfy({ (try? PySet.hash($0.value)) == $0.hash }) {
+                set.restore(table: table, count: count, fill: fill, finger: finger)
+            } else {
+                for value in ordered { try set.add(value) }
+            }
+        }
+        if ordered.contains(where: SnapshotDecoder.holdsInstance) { return restore }
+        try restore()
+        return nil
+    }
+
+    /// Whether a key is, or is a tuple holding, an instance of a cell class (a frozenset
+    /// may still be waiting to be filled: it counts too).
+    private static func holdsInstance(_ v: Value) -> Bool {
+        switch v {
+        case .host(let h): return h is PyInstance
+        case .set: return true
+        case .tuple(let items): return items.contains(where: holdsInstance)
+        default: return false
         }
     }
 

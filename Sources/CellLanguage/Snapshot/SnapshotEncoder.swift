@@ -117,6 +117,10 @@ final class SnapshotEncoder {
                 try encode(object: h, typeName: h.typeName, into: &out)
             }
         case .iterator(let it):
+            if let g = it.generator {
+                // A paused generator's place is a walk through its function's syntax tree.
+                throw SnapshotError.unsupported("\(root) holds a generator of '\(g.function.code.qualifiedName)()', which cannot be saved")
+            }
             throw SnapshotError.unsupported("\(root) holds a '\(it.typeName)' iterator, which cannot be saved")
         }
     }
@@ -239,6 +243,9 @@ final class SnapshotEncoder {
                 }
             }
         case .exception(let e):
+            if let instance = e.instance {
+                throw SnapshotError.unsupported("\(root) holds an instance of the exception class '\(instance.cls.name)', which cannot be saved")
+            }
             out.byte(RecordTag.exception.rawValue)
             out.string(e.type.rawValue)
             out.u32(e.args.count)

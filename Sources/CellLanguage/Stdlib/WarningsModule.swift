@@ -1,5 +1,5 @@
-/// `warnings`: `warn` writes CPython's `Category: message` line into the cell's output
-/// (Jupyter shows stderr there), filtered by `simplefilter`/`filterwarnings` actions:
+/// `warnings`: `warn` writes CPython's `place: Category: message` line and the source
+/// line into the cell's output (Jupyter shows stderr there), filtered by `simplefilter`/`filterwarnings` actions:
 /// `ignore` drops, `error` raises, `always` repeats, `default`/`once`/`module` print a
 /// message once per session.
 enum WarningsModule {
@@ -41,14 +41,18 @@ enum WarningsModule {
             } else {
                 message = try interp.str(b["message"])
             }
+            guard case .int(let stacklevel) = b["stacklevel"] else {
+                throw PyException(.typeError, "'\(b["stacklevel"].typeName)' object cannot be interpreted as an integer")
+            }
+            let place = interp.warningPlace(stacklevel: stacklevel)
+            let text = "\(place.label): \(category.name): \(message)\n" + (place.source.map { "  \($0)\n" } ?? "")
             switch state.action(message: message, category: category) {
             case "ignore": break
             case "error": throw PyException(category, message)
-            case "always": interp.write("\(category.name): \(message)\n")
+            case "always": interp.write(text)
             default:
-                if state.shown.insert("\(category.name): \(message)").inserted {
-                    interp.write("\(category.name): \(message)\n")
-                }
+                // CPython's registry: once per message, category and place.
+                if state.shown.insert(text).inserted { interp.write(text) }
             }
             return .none
         }
@@ -56,6 +60,26 @@ enum WarningsModule {
             throw PyException(.notImplementedError, "warnings.catch_warnings() needs `with`, which Labbook does not implement yet; see docs/language.md")
         })
         return m
+    }
+}
+
+extension Interpreter {
+    /// Where `warnings.warn(..., stacklevel=n)` reports: the statement running `n - 1`
+    /// calls up, named as tracebacks name cell lines (`Cell In[3], line 2`, in place of
+    /// CPython's file name, which for a cell is a temporary path), with its source line.
+    func warningPlace(stacklevel: Int) -> (label: String, source: String?) {
+        var frame = currentFrame
+        var level = 1
+        while level < stacklevel {
+            frame = frame?.caller
+            level += 1
+        }
+        // Above the outermost frame CPython names `sys`, line 1.
+        guard let frame, frame.line > 0 else { return ("sys:1", nil) }
+        let lines = cellSources[frame.cellNumber]?.lines ?? []
+        let source = frame.line <= lines.count
+            ? lines[frame.line - 1].trimmingCharacters(in: .whitespaces) : ""
+        return ("Cell In[\(frame.cellNumber)], line \(frame.line)", source.isEmpty ? nil : source)
     }
 }
 

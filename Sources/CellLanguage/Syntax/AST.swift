@@ -121,6 +121,10 @@ indirect enum Expr {
     case slice(Expr?, Expr?, Expr?, Position)
     case lambda(FunctionCode, defaults: [Expr], Position)
     case comprehension(Comprehension, Position)
+    /// `yield value` / `yield from iterable`: only as a statement or an assignment's value
+    /// in a `def` (which makes it a generator function); the generator runner handles them.
+    case yield(Expr?, Position)
+    case yieldFrom(Expr, Position)
 
     var position: Position {
         switch self {
@@ -129,7 +133,8 @@ indirect enum Expr {
              .unary(_, _, let p), .binary(_, _, _, let p), .and(_, _, let p), .or(_, _, let p),
              .not(_, let p), .compare(_, _, let p), .conditional(_, _, _, let p),
              .call(_, _, let p), .directCall(_, _, _, _, let p), .attribute(_, _, let p), .subscript(_, _, let p),
-             .slice(_, _, _, let p), .lambda(_, _, let p), .comprehension(_, let p):
+             .slice(_, _, _, let p), .lambda(_, _, let p), .comprehension(_, let p),
+             .yield(_, let p), .yieldFrom(_, let p):
             return p
         }
     }
@@ -163,6 +168,8 @@ final class FunctionCode {
     weak var enclosing: FunctionCode?
     /// Whether this is a `def` directly in a class body (a method: `super()` works in it).
     var isMethod = false
+    /// Whether the body contains `yield`: calling the function makes a generator.
+    var isGenerator = false
     /// The cell source it was parsed from and its place there (state snapshots re-create
     /// functions by re-parsing their cell).
     var origin: FunctionOrigin?

@@ -85,7 +85,7 @@ struct Parser {
         let t = current
         let construct: String?
         switch t.kind {
-        case .keyword("yield"): construct = "'yield' expressions are"
+        case .keyword("yield"): construct = "'yield' inside an expression (rather than as a statement or an assignment's value) is"
         case .keyword("async"): construct = "'async' functions and statements are"
         case .keyword("await"): construct = "'await' expressions are"
         case .op(":="): construct = "assignment expressions (:=) are"
@@ -226,6 +226,8 @@ struct Parser {
             if case .name = tokens[pos + 1].kind, tokens[pos + 1].line == t.line {
                 throw SyntaxErrorInfo.unsupported("'match' statements are", line: t.line, column: t.column)
             }
+            return try parseSimpleStatements()
+        case .keyword("yield"):
             return try parseSimpleStatements()
         default:
             if let unsupported = unsupportedConstruct() { throw unsupported }

@@ -84,11 +84,16 @@ extension Parser {
 
     mutating func parseExpressionStatement() throws -> Stmt {
         let line = current.line
+        if checkKeyword("yield") { return .expression(try parseYield(), line: line) }
         let first = try parseTestListStarExpr()
         if check("=") {
             var items = [first]
             while match("=") {
-                if checkKeyword("yield"), let e = unsupportedConstruct() { throw e }
+                if checkKeyword("yield") {
+                    items.append(try parseYield())
+                    guard !check("=") else { throw invalidSyntax() }
+                    break
+                }
                 items.append(try parseTestListStarExpr())
             }
             let value = items.removeLast()
@@ -123,6 +128,20 @@ extension Parser {
             throw SyntaxErrorInfo("can't use starred expression here", line: p.line, column: p.column)
         }
         return .expression(first, line: line)
+    }
+
+    /// `yield`, `yield value`, `yield a, b` or `yield from iterable`, where a statement
+    /// or an assignment's value starts; it makes the enclosing `def` a generator function.
+    mutating func parseYield() throws -> Expr {
+        let start = position
+        guard scope.kind == .function, let code = enclosingDefs.last, code.name != "<lambda>" else {
+            throw error("'yield' outside function")
+        }
+        pos += 1
+        code.isGenerator = true
+        if matchKeyword("from") { return .yieldFrom(try parseTest(), start) }
+        if atStatementEnd || check("=") || check(")") { return .yield(nil, start) }
+        return .yield(try parseTestListStarExpr(), start)
     }
 
     mutating func dottedName() throws -> String {
