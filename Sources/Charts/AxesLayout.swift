@@ -112,6 +112,8 @@ struct AxesLayout {
                 let x0 = -0.5, x1 = Double(image.columns) - 0.5, y1 = Double(image.rows) - 0.5
                 xs += [x0, x1]; ys += [x0, y1]
                 xSticky += [x0, x1]; ySticky += [x0, y1]
+            case .text:
+                break
             }
         }
         let xAuto = AxisRange.auto(dataMin: xs.min() ?? 0, dataMax: xs.max() ?? 1,

@@ -55,9 +55,13 @@ struct AxesRenderer {
             // Row 0 is drawn at y0; with an inverted axis that is the top edge.
             let box = Box(x: min(x0, x1), y: min(y0, y1), width: abs(x1 - x0), height: abs(y1 - y0))
             var image = image
-            if y0 > y1 { image.pixels.reverse() }
-            if x0 > x1 { image.pixels = image.pixels.map { $0.reversed() } }
+            if y0 > y1 { image.pixels.reverse(); image.rgb?.reverse() }
+            if x0 > x1 {
+                image.pixels = image.pixels.map { $0.reversed() }
+                image.rgb = image.rgb?.map { $0.reversed() }
+            }
             for line in ImageRaster.svg(image, in: box) { svg.raw(line) }
+        case .text(let label): TextLabelRenderer(label: label, layout: layout, style: style).draw(into: &svg)
         }
     }
 
@@ -98,7 +102,8 @@ struct AxesRenderer {
             let y0 = layout.py(bar.bottom), y1 = layout.py(bar.top)
             let height = abs(y1 - y0)
             if height == 0 { continue }
-            svg.raw("<rect x=\"\(n(min(x0, x1)))\" y=\"\(n(min(y0, y1)))\" width=\"\(n(abs(x1 - x0)))\" height=\"\(n(height))\"/>")
+            let fill = bar.color.map { " fill=\"\($0.hex)\"" } ?? ""
+            svg.raw("<rect x=\"\(n(min(x0, x1)))\" y=\"\(n(min(y0, y1)))\" width=\"\(n(abs(x1 - x0)))\" height=\"\(n(height))\"\(fill)/>")
         }
         svg.raw("</g>")
     }

@@ -13,6 +13,9 @@ public struct Colormap: Equatable, Sendable {
     public let name: String
     /// The lookup table, first entry for 0.
     public let colors: [Color]
+    /// Whether the map lists its colours (matplotlib's `ListedColormap`: `viridis`, `tab10`)
+    /// rather than interpolating segments (`LinearSegmentedColormap`: `gray`, `jet`).
+    public let isListed: Bool
 
     /// How a map is defined (see `ColormapTables.swift`, generated from matplotlib).
     enum Table {
@@ -40,8 +43,10 @@ public struct Colormap: Equatable, Sendable {
         self.name = name
         switch table {
         case .listed(let rgb):
+            isListed = true
             colors = (reversed ? rgb.reversed() : rgb).map(Color.init(rgb:))
         case .segments(let channels):
+            isListed = false
             // matplotlib reverses the segment rows, not the table: (1 - x, y1, y0) backwards.
             colors = Colormap.lookupTable(reversed ? channels.map(Colormap.reversedRows) : channels)
         }

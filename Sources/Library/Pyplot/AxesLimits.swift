@@ -35,6 +35,8 @@ enum AxesLimits {
                 let extent = Double(vertical ? image.rows : image.columns)
                 values += [-0.5, extent - 0.5]
                 sticky += [-0.5, extent - 0.5]
+            case .text:
+                break
             }
         }
         guard var low = values.min(), var high = values.max() else { return (0, 1) }

@@ -13,6 +13,8 @@ enum AxesMethods {
         "bar": AxesPlotting.bar,
         "hist": AxesPlotting.hist,
         "imshow": AxesPlotting.imshow,
+        "text": AxesText.text,
+        "annotate": AxesText.annotate,
         "set_title": { ax, arguments, _ in try setText(ax, arguments, "set_title", "label", \.title, x: "0.5", y: "1.0") },
         "set_xlabel": { ax, arguments, _ in try setText(ax, arguments, "set_xlabel", "xlabel", \.xLabel, x: "0.5", y: "0") },
         "set_ylabel": { ax, arguments, _ in try setText(ax, arguments, "set_ylabel", "ylabel", \.yLabel, x: "0", y: "0.5") },

@@ -57,12 +57,13 @@ enum AxesPlotting {
             for i in 0..<max(ys.count, xs?.count ?? 1) {
                 let column = ys[ys.count == 1 ? 0 : i]
                 let xColumn = xs.map { $0[$0.count == 1 ? 0 : i] }
-                try ax.modify {
+                let index = try ax.modify {
                     try $0.plot(x: xColumn, y: column, format: format, label: labels[i], color: color,
                                 lineStyle: lineStyle, marker: marker, lineWidth: lineWidth,
                                 markerSize: markerSize, alpha: alpha)
+                    return $0.artists.count - 1
                 }
-                lines.append(PlotHandle.line())
+                lines.append(PlotHandle.line(ax, artist: index))
             }
         }
         return .list(PyList(lines))
