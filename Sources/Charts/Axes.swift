@@ -39,6 +39,16 @@ public struct Axes: Equatable, Sendable {
     public var equalAspect = false
     /// Draw y growing downwards (set by `imshow`: row 0 at the top).
     public var yInverted = false
+    /// `set_xscale('log')`, `semilogx`, `loglog`: x drawn logarithmically.
+    public var xLog = false
+    /// `set_yscale('log')`, `semilogy`, `loglog`.
+    public var yLog = false
+    /// Degrees the x tick labels are turned counter-clockwise (`xticks(rotation=45)`).
+    public var xTickRotation = 0.0
+    /// Degrees the y tick labels are turned.
+    public var yTickRotation = 0.0
+    /// `colorbar(im)`: a colour scale to the right of the axes.
+    public var colorbar: Colorbar?
     /// Ticks at integers only (epochs).
     var integerXTicks = false
     /// Only the left and bottom spines (the training chart's lighter look).

@@ -12,6 +12,9 @@ enum ArtistTarget {
     case bars(AxesObject, [BarReference])
     case bar(AxesObject, BarReference)
     case image(AxesObject, artist: Int)
+    /// A scatter coloured through a colormap (what a colorbar needs of it).
+    case scalarMap(AxesObject, Colormap, Double, Double)
+    case colorbar(AxesObject)
 
     /// The line drawn, or a RuntimeError when it was removed.
     static func lineSeries(_ ax: AxesObject, _ index: Int) throws -> LineSeries {

@@ -132,6 +132,14 @@ enum AxesPlotting {
                                size: size, alpha: alpha)
             }
         }
+        // Numbers coloured through a colormap: the handle can feed a colorbar.
+        if case .host = colorValue, let numbers = try? PlotData.read(colorValue, interpreter).values, numbers.count == x.count {
+            let finite = numbers.filter(\.isFinite)
+            let low = try bound["vmin"].isNone ? finite.min() ?? 0 : PlotData.number(bound["vmin"], "vmin")
+            let high = try bound["vmax"].isNone ? finite.max() ?? 1 : PlotData.number(bound["vmax"], "vmax")
+            return .host(PlotHandle(typeName: "PathCollection", repr: "<matplotlib.collections.PathCollection at 0x...>",
+                                    target: .scalarMap(ax, try StyleArguments.colormap(bound["cmap"]), low, high)))
+        }
         return PlotHandle.addressed("matplotlib.collections.PathCollection")
     }
 

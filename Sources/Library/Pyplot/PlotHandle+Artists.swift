@@ -58,6 +58,14 @@ extension PlotHandle {
         case .bars(let ax, let bars):
             guard name == "patches" || name == "get_children" else { return nil }
             return { _, _ in .list(PyList(bars.map { rectangle(ax, $0) })) }
+        case .scalarMap: return nil
+        case .colorbar(let ax):
+            guard name == "set_label" else { return nil }
+            return { arguments, _ in
+                let bound = try arguments.bind("set_label", ["label"], extraKeywords: true)
+                try ax.modify { $0.colorbar?.label = bound["label"].isNone ? nil : PlotData.text(bound["label"]) }
+                return .none
+            }
         case .image(let ax, let index):
             guard name == "set_cmap" || name == "set_clim" else { return nil }
             return { arguments, _ in

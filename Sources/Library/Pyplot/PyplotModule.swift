@@ -71,7 +71,8 @@ public enum PyplotModule {
         }
         // Drawing and decorating the current axes: plt.f(...) is plt.gca().m(...).
         let onAxes: [(String, String)] = [
-            ("plot", "plot"), ("scatter", "scatter"), ("bar", "bar"), ("hist", "hist"), ("imshow", "imshow"),
+            ("plot", "plot"), ("semilogx", "semilogx"), ("semilogy", "semilogy"), ("loglog", "loglog"),
+            ("xscale", "set_xscale"), ("yscale", "set_yscale"), ("scatter", "scatter"), ("bar", "bar"), ("hist", "hist"), ("imshow", "imshow"),
             ("title", "set_title"), ("xlabel", "set_xlabel"), ("ylabel", "set_ylabel"), ("legend", "legend"),
             ("grid", "grid"), ("axis", "axis"), ("cla", "cla"), ("text", "text"), ("annotate", "annotate"),
         ]
@@ -114,6 +115,7 @@ public enum PyplotModule {
         module.define("gcf") { _, interpreter in .host(try state.currentFigure(interpreter)) }
         module.define("gca") { _, interpreter in .host(try gca(interpreter)) }
         module.define("get_fignums") { _, _ in .list(PyList(state.numbers.map { .int($0) })) }
+        module.define("colorbar") { arguments, interpreter in try ColorbarCall.colorbar(try gca(interpreter), arguments, interpreter) }
         module.define("get_cmap") { arguments, _ in try ColormapObject.getCmap(arguments) }
         module.define("tight_layout") { _, _ in .none }
         module.define("subplots_adjust") { _, _ in .none }
@@ -202,6 +204,7 @@ public enum PyplotModule {
             let method = vertical ? "set_yticks" : "set_xticks"
             _ = try AxesMethods.table[method]?(ax, Arguments([bound["ticks"], bound["labels"]]), interpreter)
         }
+        try AxesMethods.tickRotation(ax, bound.extraKeywords, vertical: vertical)
         let marks = try ax.read { vertical ? $0.yTicks : $0.xTicks } ?? []
         let tickName = vertical ? "matplotlib.axis.YTick" : "matplotlib.axis.XTick"
         let labels: [Value] = marks.map { mark in
