@@ -98,4 +98,40 @@ struct PyplotArtistTests {
         #expect(svg.contains("fill=\"#ff0000\"") && svg.contains("fill=\"#0000ff\""))
         #expect(svg.contains("fill=\"#000000\"") && svg.contains("fill=\"#ffffff\""))
     }
+
+    @Test func logScalesAndTheirReadBack() throws {
+        #expect(Self.value("print(plt.semilogy([1, 10, 100]), plt.gca().get_yscale(), plt.gca().get_xscale())")
+            == "[<matplotlib.lines.Line2D at 0x...>] log linear\n")
+        #expect(Self.value("plt.loglog([1, 10], [1, 100]); print(plt.gca().get_xscale())") == "log\n")
+        #expect(Self.value("plt.yscale('symlog')").hasPrefix("error: NotImplementedError"))
+        let outcome = Self.run("plt.semilogy(np.arange(1, 6), [1, 10, 100, 1000, 10000]); plt.show()")
+        let svg = try #require(PyplotTests.figures(outcome).first?.svg)
+        #expect(svg.contains(">10⁰</text>") && svg.contains(">10⁴</text>"))
+    }
+
+    @Test func tickLabelsTurn() throws {
+        let outcome = Self.run("plt.bar([0, 1], [3, 4]); plt.xticks([0, 1], ['first', 'second'], rotation=45); plt.show()")
+        #expect(outcome.error == nil)
+        let svg = try #require(PyplotTests.figures(outcome).first?.svg)
+        #expect(svg.contains("transform=\"rotate(-45 "))
+        #expect(svg.contains(">second</text>"))
+    }
+
+    @Test func colorbarBesideAnImage() throws {
+        #expect(Self.value("im = plt.imshow(np.eye(3), cmap='hot'); print(plt.colorbar(im, label='value'))")
+            == "<matplotlib.colorbar.Colorbar at 0x...>\n")
+        #expect(Self.value("plt.plot([1, 2]); plt.colorbar()") == "error: RuntimeError: No mappable was found to use for "
+            + "colorbar creation. First define a mappable such as an image (with imshow) or a contour set (with contourf).")
+        let outcome = Self.run("""
+            fig, ax = plt.subplots()
+            sc = ax.scatter([1, 2, 3], [1, 2, 3], c=np.array([0.0, 5.0, 10.0]), cmap='viridis')
+            cb = fig.colorbar(sc, ax=ax)
+            cb.set_label('level')
+            plt.show()
+            """)
+        #expect(outcome.error == nil)
+        let svg = try #require(PyplotTests.figures(outcome).first?.svg)
+        #expect(svg.contains(">level</text>"))
+        #expect(svg.contains("fill=\"#fde725\""))   // viridis' top band
+    }
 }
