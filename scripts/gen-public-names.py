@@ -10,7 +10,7 @@ big to install here), from keras.io's API reference.
 import importlib
 from pathlib import Path
 
-MODULES = ['numpy', 'numpy.random', 'numpy.linalg', 'matplotlib.pyplot']
+MODULES = ['numpy', 'numpy.random', 'numpy.linalg', 'numpy.testing', 'matplotlib.pyplot', 'matplotlib.cm']
 OUT = Path(__file__).resolve().parent.parent / 'Sources' / 'Library' / 'PublicNames.swift'
 
 

@@ -39,6 +39,16 @@ public struct Axes: Equatable, Sendable {
     public var equalAspect = false
     /// Draw y growing downwards (set by `imshow`: row 0 at the top).
     public var yInverted = false
+    /// `set_xscale('log')`, `semilogx`, `loglog`: x drawn logarithmically.
+    public var xLog = false
+    /// `set_yscale('log')`, `semilogy`, `loglog`.
+    public var yLog = false
+    /// Degrees the x tick labels are turned counter-clockwise (`xticks(rotation=45)`).
+    public var xTickRotation = 0.0
+    /// Degrees the y tick labels are turned.
+    public var yTickRotation = 0.0
+    /// `colorbar(im)`: a colour scale to the right of the axes.
+    public var colorbar: Colorbar?
     /// Ticks at integers only (epochs).
     var integerXTicks = false
     /// Only the left and bottom spines (the training chart's lighter look).
@@ -95,7 +105,7 @@ public struct Axes: Equatable, Sendable {
         }
         let bars = zip(x, heights).map { position, height in
             BarSeries.Bar(left: position - width / 2, right: position + width / 2,
-                          bottom: bottom, top: bottom + height)
+                          bottom: bottom, top: bottom + height, givenWidth: width, givenHeight: height)
         }
         artists.append(.bars(BarSeries(bars: bars, label: label, color: color ?? takePatchColor(),
                                        alpha: alpha, isHistogram: false)))
@@ -142,6 +152,28 @@ public struct Axes: Equatable, Sendable {
         equalAspect = true
         yInverted = true
     }
+
+    /// `imshow(rgb)`: an image of colours, rows × columns, row 0 at the top, square pixels.
+    public mutating func imshow(colors: [[Color]]) throws {
+        guard let width = colors.first?.count, width > 0 else {
+            throw ChartError.invalidImage("the image has no pixels")
+        }
+        if let bad = colors.firstIndex(where: { $0.count != width }) {
+            throw ChartError.invalidImage("row \(bad) has \(colors[bad].count) values, row 0 has \(width)")
+        }
+        let zeros = colors.map { Array(repeating: 0.0, count: $0.count) }
+        artists.append(.image(ImageData(pixels: zeros, rgb: colors, colormap: .gray, vmin: 0, vmax: 1)))
+        equalAspect = true
+        yInverted = true
+    }
+
+    /// Changes an artist already drawn (`line.set_color`, `bars[i].set_color`, `set_label`).
+    public mutating func modifyArtist(at index: Int, _ body: (inout Artist) throws -> Void) rethrows {
+        guard artists.indices.contains(index) else { return }
+        try body(&artists[index])
+    }
+
+    mutating func appendArtist(_ artist: Artist) { artists.append(artist) }
 
     /// `legend()`: show a legend of the labelled artists.
     public mutating func legend(location: LegendLocation = .best) {

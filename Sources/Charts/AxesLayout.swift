@@ -1,3 +1,5 @@
+import Foundation
+
 /// Where an `Axes` lands in its cell and which ticks it shows: the data limits, the plot
 /// box in pixels (inside the tick labels, axis labels and title) and the labelled ticks.
 struct AxesLayout {
@@ -6,24 +8,50 @@ struct AxesLayout {
     struct Tick { var position: Double, label: String }
 
     var plot: Box
+    /// Limits in drawing units: data units, or their base-10 logarithms on a log axis.
     var x: Limits
     var y: Limits
     var xTicks: [Tick]
     var yTicks: [Tick]
+    var xLog = false
+    var yLog = false
+    /// How far turned x tick labels reach below the unturned ones.
+    var xTickOverhang = 0.0
 
     /// Maps data coordinates to figure pixels.
-    func px(_ value: Double) -> Double { plot.x + (value - x.start) / (x.end - x.start) * plot.width }
-    func py(_ value: Double) -> Double { plot.bottom - (value - y.start) / (y.end - y.start) * plot.height }
+    func px(_ value: Double) -> Double {
+        plot.x + (AxesLayout.scaled(value, log: xLog) - x.start) / (x.end - x.start) * plot.width
+    }
+    func py(_ value: Double) -> Double {
+        plot.bottom - (AxesLayout.scaled(value, log: yLog) - y.start) / (y.end - y.start) * plot.height
+    }
 
-    init(axes: Axes, cell: Box, style: ChartStyle) {
+    /// A data value in drawing units: its logarithm on a log axis, where values at or below
+    /// zero fall far outside the plot (matplotlib clips them).
+    static func scaled(_ value: Double, log: Bool) -> Double {
+        guard log else { return value }
+        return value > 0 ? log10(value) : -1000
+    }
+
+    init(axes: Axes, cell fullCell: Box, style: ChartStyle) {
+        var cell = fullCell
+        if axes.colorbar != nil { cell.width *= 1 - Colorbar.fraction }
         (x, y) = AxesLayout.limits(of: axes)
+        xLog = axes.xLog
+        yLog = axes.yLog
         let decorated = axes.showsAxis
         let top = axes.title != nil ? style.titleFont * 1.2 + style.titlePad : style.tickFont * 0.6
-        var bottom = decorated ? style.tickLength + style.tickPad + style.tickFont * 1.05 : 0
+        if decorated && axes.xTickRotation != 0 {
+            let labels = axes.xTicks?.map { $0.label ?? "" } ?? ["0.0000"]
+            let widest = labels.map { TextMetrics.width($0, size: style.tickFont) }.max() ?? 0
+            let angle = abs(axes.xTickRotation) * Double.pi / 180
+            xTickOverhang = max(0, widest * sin(angle) + style.tickFont * cos(angle) - style.tickFont * 1.05)
+        }
+        var bottom = decorated ? style.tickLength + style.tickPad + style.tickFont * 1.05 + xTickOverhang : 0
         if decorated && axes.xLabel != nil { bottom += style.labelPad + style.labelFont * 1.15 }
         let height = max(10, cell.height - top - bottom)
         var yTicks = AxesLayout.ticks(fixed: axes.yTicks, limits: y, length: height, vertical: true,
-                                      integers: false, style: style)
+                                      integers: false, log: axes.yLog, style: style)
         var left = 0.0
         if decorated {
             let widest = yTicks.map { TextMetrics.width($0.label, size: style.tickFont) }.max() ?? 0
@@ -35,7 +63,7 @@ struct AxesLayout {
         var box = Box(x: cell.x + left, y: cell.y + top, width: max(10, cell.width - left - right),
                       height: height)
         var xTicks = AxesLayout.ticks(fixed: axes.xTicks, limits: x, length: box.width, vertical: false,
-                                      integers: axes.integerXTicks, style: style)
+                                      integers: axes.integerXTicks, log: axes.xLog, style: style)
         if axes.equalAspect {
             // Shrink one side so that a data unit is as long across as up, centred in the room.
             let dataAspect = abs(y.end - y.start) / abs(x.end - x.start)
@@ -47,9 +75,9 @@ struct AxesLayout {
                 box.x += (box.width - w) / 2; box.width = w
             }
             xTicks = AxesLayout.ticks(fixed: axes.xTicks, limits: x, length: box.width, vertical: false,
-                                      integers: false, style: style)
+                                      integers: false, log: axes.xLog, style: style)
             yTicks = AxesLayout.ticks(fixed: axes.yTicks, limits: y, length: box.height, vertical: true,
-                                      integers: false, style: style)
+                                      integers: false, log: axes.yLog, style: style)
         }
         plot = box
         self.xTicks = xTicks
@@ -60,14 +88,20 @@ struct AxesLayout {
     /// axis length allows without labels colliding (matplotlib: at most ~9 intervals, about
     /// three font sizes apart across and two up).
     static func ticks(fixed: [TickMark]?, limits: Limits, length: Double, vertical: Bool,
-                      integers: Bool, style: ChartStyle) -> [Tick] {
+                      integers: Bool, log: Bool = false, style: ChartStyle) -> [Tick] {
         let lo = min(limits.start, limits.end), hi = max(limits.start, limits.end)
         let inside = { (v: Double) in v >= lo - (hi - lo) * 1e-9 && v <= hi + (hi - lo) * 1e-9 }
         if let fixed {
             let decimals = fixed.map { decimalsNeeded($0.position) }.max() ?? 0
-            return fixed.filter { inside($0.position) }.map {
+            return fixed.filter { inside(scaled($0.position, log: log)) }.map {
                 Tick(position: $0.position, label: $0.label ?? TickFormat.plain($0.position, decimals: decimals))
             }
+        }
+        if log, let decades = LogTicks.decades(lower: lo, upper: hi) { return decades.map { Tick(position: $0.0, label: $0.1) } }
+        if log {
+            // Less than two decades in view: plain nice ticks over the values themselves.
+            let values = Limits(start: pow(10, lo), end: pow(10, hi))
+            return ticks(fixed: nil, limits: values, length: length, vertical: vertical, integers: integers, style: style)
         }
         let spacing = style.tickFont * (vertical ? 2 : 3)
         var intervals = max(1, min(9, Int(length / spacing)))
@@ -112,7 +146,15 @@ struct AxesLayout {
                 let x0 = -0.5, x1 = Double(image.columns) - 0.5, y1 = Double(image.rows) - 0.5
                 xs += [x0, x1]; ys += [x0, y1]
                 xSticky += [x0, x1]; ySticky += [x0, y1]
+            case .text:
+                break
             }
+        }
+        if axes.xLog {
+            xs = xs.filter { $0 > 0 }.map(log10); xSticky = xSticky.filter { $0 > 0 }.map(log10)
+        }
+        if axes.yLog {
+            ys = ys.filter { $0 > 0 }.map(log10); ySticky = ySticky.filter { $0 > 0 }.map(log10)
         }
         let xAuto = AxisRange.auto(dataMin: xs.min() ?? 0, dataMax: xs.max() ?? 1,
                                    sticky: edgeSticky(xSticky, xs))
@@ -121,8 +163,12 @@ struct AxesLayout {
         var x = Limits(start: xAuto.lower, end: xAuto.upper)
         var y = axes.yInverted ? Limits(start: yAuto.upper, end: yAuto.lower)
                                : Limits(start: yAuto.lower, end: yAuto.upper)
-        if let (a, b) = axes.xLimits, a.isFinite, b.isFinite, a != b { x = Limits(start: a, end: b) }
-        if let (a, b) = axes.yLimits, a.isFinite, b.isFinite, a != b { y = Limits(start: a, end: b) }
+        if let (a, b) = axes.xLimits, a.isFinite, b.isFinite, a != b, !axes.xLog || (a > 0 && b > 0) {
+            x = Limits(start: scaled(a, log: axes.xLog), end: scaled(b, log: axes.xLog))
+        }
+        if let (a, b) = axes.yLimits, a.isFinite, b.isFinite, a != b, !axes.yLog || (a > 0 && b > 0) {
+            y = Limits(start: scaled(a, log: axes.yLog), end: scaled(b, log: axes.yLog))
+        }
         return (x, y)
     }
 

@@ -4,6 +4,8 @@ struct AxesRenderer {
     let axes: Axes
     let layout: AxesLayout
     let style: ChartStyle
+    /// The grid cell the axes was laid out in (the colorbar sits in its right part).
+    var cell: Box = Box(x: 0, y: 0, width: 0, height: 0)
 
     func draw(into svg: inout SVGWriter) {
         let box = layout.plot
@@ -19,6 +21,9 @@ struct AxesRenderer {
         if let title = axes.title {
             svg.text(title, x: box.midX, y: box.y - style.titlePad - style.titleFont * 0.25,
                      size: style.titleFont, anchor: .middle, fill: style.textColor)
+        }
+        if let colorbar = axes.colorbar {
+            ColorbarRenderer(colorbar: colorbar, layout: layout, cell: cell, style: style).draw(into: &svg)
         }
         if let location = axes.legendLocation {
             Legend(axes: axes, layout: layout, style: style).draw(at: location, into: &svg)
@@ -55,9 +60,13 @@ struct AxesRenderer {
             // Row 0 is drawn at y0; with an inverted axis that is the top edge.
             let box = Box(x: min(x0, x1), y: min(y0, y1), width: abs(x1 - x0), height: abs(y1 - y0))
             var image = image
-            if y0 > y1 { image.pixels.reverse() }
-            if x0 > x1 { image.pixels = image.pixels.map { $0.reversed() } }
+            if y0 > y1 { image.pixels.reverse(); image.rgb?.reverse() }
+            if x0 > x1 {
+                image.pixels = image.pixels.map { $0.reversed() }
+                image.rgb = image.rgb?.map { $0.reversed() }
+            }
             for line in ImageRaster.svg(image, in: box) { svg.raw(line) }
+        case .text(let label): TextLabelRenderer(label: label, layout: layout, style: style).draw(into: &svg)
         }
     }
 
@@ -98,7 +107,8 @@ struct AxesRenderer {
             let y0 = layout.py(bar.bottom), y1 = layout.py(bar.top)
             let height = abs(y1 - y0)
             if height == 0 { continue }
-            svg.raw("<rect x=\"\(n(min(x0, x1)))\" y=\"\(n(min(y0, y1)))\" width=\"\(n(abs(x1 - x0)))\" height=\"\(n(height))\"/>")
+            let fill = bar.color.map { " fill=\"\($0.hex)\"" } ?? ""
+            svg.raw("<rect x=\"\(n(min(x0, x1)))\" y=\"\(n(min(y0, y1)))\" width=\"\(n(abs(x1 - x0)))\" height=\"\(n(height))\"\(fill)/>")
         }
         svg.raw("</g>")
     }
@@ -118,7 +128,14 @@ struct AxesRenderer {
         for tick in layout.xTicks {
             let x = layout.px(tick.position)
             svg.line(x1: x, y1: box.bottom, x2: x, y2: box.bottom + tickEnd, stroke: stroke, width: width)
-            svg.text(tick.label, x: x, y: labelY, size: style.tickFont, anchor: .middle, fill: style.textColor)
+            if axes.xTickRotation == 0 {
+                svg.text(tick.label, x: x, y: labelY, size: style.tickFont, anchor: .middle, fill: style.textColor)
+            } else {
+                // Turned labels hang from the tick by their end, as matplotlib's ha='right' look.
+                let top = box.bottom + tickEnd + style.tickPad + style.tickFont * 0.35
+                svg.text(tick.label, x: x, y: top, size: style.tickFont, anchor: .end,
+                         fill: style.textColor, angle: axes.xTickRotation)
+            }
         }
         let labelX = box.x - tickEnd - style.tickPad
         var widest = 0.0
@@ -126,11 +143,11 @@ struct AxesRenderer {
             let y = layout.py(tick.position)
             svg.line(x1: box.x - tickEnd, y1: y, x2: box.x, y2: y, stroke: stroke, width: width)
             svg.text(tick.label, x: labelX, y: y + style.tickFont * 0.35, size: style.tickFont, anchor: .end,
-                     fill: style.textColor)
+                     fill: style.textColor, angle: axes.yTickRotation)
             widest = max(widest, TextMetrics.width(tick.label, size: style.tickFont))
         }
         if let xLabel = axes.xLabel {
-            svg.text(xLabel, x: box.midX, y: labelY + style.labelPad + style.labelFont * 1.05,
+            svg.text(xLabel, x: box.midX, y: labelY + layout.xTickOverhang + style.labelPad + style.labelFont * 1.05,
                      size: style.labelFont, anchor: .middle, fill: style.textColor)
         }
         if let yLabel = axes.yLabel {

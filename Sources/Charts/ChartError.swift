@@ -11,7 +11,7 @@ public enum ChartError: Error, Equatable, Sendable, CustomStringConvertible {
     case unknownLineStyle(String)
     /// A marker other than the supported ones.
     case unknownMarker(String)
-    /// A colormap other than `gray`, `gray_r`, `viridis`.
+    /// A colormap name Labbook does not know (see `Colormap.names`).
     case unknownColormap(String)
     /// `hist(..., bins: n)` with `n < 1`.
     case invalidBins(Int)
@@ -36,7 +36,8 @@ public enum ChartError: Error, Equatable, Sendable, CustomStringConvertible {
             return "'\(s)' is not a valid value for ls; supported values are '-', '--', '-.', ':', 'None', ' ', ''"
         case .unknownMarker(let m): return "Unrecognized marker style '\(m)'"
         case .unknownColormap(let c):
-            return "'\(c)' is not a valid value for cmap; supported values are 'gray', 'gray_r', 'viridis'"
+            let names = Colormap.names.flatMap { ["'\($0)'", "'\($0)_r'"] }.joined(separator: ", ")
+            return "'\(c)' is not a valid value for cmap; supported values are \(names)"
         case .invalidBins(let n): return "`bins` must be positive, when an integer (got \(n))"
         case .invalidRange(let a, let b):
             return "max must be larger than min in range parameter. (got \(a), \(b))"

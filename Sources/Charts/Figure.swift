@@ -71,8 +71,9 @@ public struct Figure: Equatable, Sendable {
         }
         let area = Box(x: style.outerPad, y: top, width: w - 2 * style.outerPad, height: h - top - style.outerPad)
         for ax in axes {
-            let layout = AxesLayout(axes: ax, cell: Figure.cell(ax.position, in: area, gap: style.cellGap), style: style)
-            AxesRenderer(axes: ax, layout: layout, style: style).draw(into: &writer)
+            let cell = Figure.cell(ax.position, in: area, gap: style.cellGap)
+            let layout = AxesLayout(axes: ax, cell: cell, style: style)
+            AxesRenderer(axes: ax, layout: layout, style: style, cell: cell).draw(into: &writer)
         }
         writer.close()
         return writer.output

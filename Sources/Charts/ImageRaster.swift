@@ -9,7 +9,7 @@ enum ImageRaster {
     static let maximumRuns = 2_500
 
     static func svg(_ image: ImageData, in box: Box) -> [String] {
-        let colors = image.pixels.map { row in row.map { image.colormap.color(at: normalise($0, image)) } }
+        let colors = image.rgb ?? image.pixels.map { row in row.map { image.colormap.color(at: normalise($0, image)) } }
         let rows = image.rows, columns = image.columns
         let cellW = box.width / Double(columns), cellH = box.height / Double(rows)
         let background = mostCommon(colors)

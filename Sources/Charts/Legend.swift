@@ -53,7 +53,7 @@ struct Legend {
         case .bars(let bars):
             svg.rect(x: x, y: y - font * 0.35, width: length, height: font * 0.7, fill: bars.color.hex,
                      opacity: bars.alpha)
-        case .image:
+        case .image, .text:
             break
         }
     }
@@ -111,7 +111,7 @@ struct Legend {
                     let y0 = layout.py(bar.bottom), y1 = layout.py(bar.top)
                     rects.append(Box(x: min(x0, x1), y: min(y0, y1), width: abs(x1 - x0), height: abs(y1 - y0)))
                 }
-            case .image:
+            case .image, .text:
                 break
             }
         }

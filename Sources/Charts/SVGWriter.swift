@@ -57,15 +57,17 @@ struct SVGWriter {
         raw(s + "/>")
     }
 
-    /// Text at a baseline point. `rotate` turns it by -90° around that point (y labels).
+    /// Text at a baseline point. `rotate` turns it by -90° around that point (y labels),
+    /// `angle` by that many degrees counter-clockwise (rotated tick labels).
     mutating func text(_ string: String, x: Double, y: Double, size: Double,
                        anchor: Anchor = .start, fill: String = "#222222", bold: Bool = false,
-                       rotate: Bool = false) {
+                       rotate: Bool = false, angle: Double = 0) {
         var s = "<text x=\"\(SVGWriter.n(x))\" y=\"\(SVGWriter.n(y))\" font-size=\"\(SVGWriter.n(size))\""
         if anchor != .start { s += " text-anchor=\"\(anchor.rawValue)\"" }
         if bold { s += " font-weight=\"600\"" }
         s += " fill=\"\(fill)\""
         if rotate { s += " transform=\"rotate(-90 \(SVGWriter.n(x)) \(SVGWriter.n(y)))\"" }
+        else if angle != 0 { s += " transform=\"rotate(\(SVGWriter.n(-angle)) \(SVGWriter.n(x)) \(SVGWriter.n(y)))\"" }
         raw(s + ">\(XMLEscape.text(string))</text>")
     }
 

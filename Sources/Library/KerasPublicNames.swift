@@ -1,7 +1,7 @@
 import CellLanguage
 
 /// The real libraries' public names, declared to the registry so that an attribute Labbook
-/// lacks says it is a gap (`Labbook does not implement matplotlib.pyplot.cm yet; see
+/// lacks says it is a gap (`Labbook does not implement matplotlib.pyplot.contourf yet; see
 /// docs/language.md`). numpy and pyplot come generated from the real packages
 /// (`PublicNames.generated`); the Keras lists are written by hand from keras.io's API
 /// reference (TensorFlow is too big to install to generate them) and cover the commonly

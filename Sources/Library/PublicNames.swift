@@ -71,6 +71,17 @@ enum PublicNames {
             matrix_norm matrix_power matrix_rank matrix_transpose multi_dot norm outer pinv qr slogdet
             solve svd svdvals tensordot tensorinv tensorsolve test trace vecdot vector_norm
             """,
+        "numpy.testing": """
+            BLAS_SUPPORTS_FPE HAS_LAPACK64 HAS_REFCOUNT IS_64BIT IS_EDITABLE IS_INSTALLED IS_MUSL
+            IS_PYPY IS_PYSTON IS_WASM IgnoreException KnownFailureException NOGIL_BUILD NUMPY_ROOT
+            SkipTest TestCase assert_ assert_allclose assert_almost_equal assert_approx_equal
+            assert_array_almost_equal assert_array_almost_equal_nulp assert_array_compare
+            assert_array_equal assert_array_less assert_array_max_ulp assert_equal assert_no_gc_cycles
+            assert_no_warnings assert_raises assert_raises_regex assert_string_equal assert_warns
+            break_cycles build_err_msg check_support_sve clear_and_catch_warnings decorate_methods
+            extbuild jiffies measure memusage overrides print_assert_equal run_threaded rundocs
+            runstring suppress_warnings tempdir temppath test verbose
+            """,
         "matplotlib.pyplot": """
             AbstractContextManager Annotation Arrow Artist AutoLocator AxLine Axes BackendFilter
             Button Circle Colorizer ColorizingArtist Colormap Enum ExitStack Figure FigureBase
@@ -99,6 +110,27 @@ enum PublicNames {
             tick_params ticklabel_format tight_layout time title tricontour tricontourf tripcolor
             triplot twinx twiny uninstall_repl_displayhook violinplot viridis vlines
             waitforbuttonpress winter xcorr xkcd xlabel xlim xscale xticks ylabel ylim yscale yticks
+            """,
+        "matplotlib.cm": """
+            Accent Accent_r Blues Blues_r BrBG BrBG_r BuGn BuGn_r BuPu BuPu_r CMRmap CMRmap_r
+            ColormapRegistry Dark2 Dark2_r GnBu GnBu_r Grays Grays_r Greens Greens_r Greys Greys_r
+            Mapping OrRd OrRd_r Oranges Oranges_r PRGn PRGn_r Paired Paired_r Pastel1 Pastel1_r
+            Pastel2 Pastel2_r PiYG PiYG_r PuBu PuBuGn PuBuGn_r PuBu_r PuOr PuOr_r PuRd PuRd_r Purples
+            Purples_r RdBu RdBu_r RdGy RdGy_r RdPu RdPu_r RdYlBu RdYlBu_r RdYlGn RdYlGn_r Reds Reds_r
+            ScalarMappable Set1 Set1_r Set2 Set2_r Set3 Set3_r Spectral Spectral_r Wistia Wistia_r
+            YlGn YlGnBu YlGnBu_r YlGn_r YlOrBr YlOrBr_r YlOrRd YlOrRd_r afmhot afmhot_r autumn
+            autumn_r berlin berlin_r binary binary_r bivar_cmaps bone bone_r brg brg_r bwr bwr_r
+            cividis cividis_r cmaps_listed colors cool cool_r coolwarm coolwarm_r copper copper_r
+            cubehelix cubehelix_r datad flag flag_r gist_earth gist_earth_r gist_gray gist_gray_r
+            gist_grey gist_grey_r gist_heat gist_heat_r gist_ncar gist_ncar_r gist_rainbow
+            gist_rainbow_r gist_stern gist_stern_r gist_yarg gist_yarg_r gist_yerg gist_yerg_r gnuplot
+            gnuplot2 gnuplot2_r gnuplot_r gray gray_r grey grey_r hot hot_r hsv hsv_r inferno
+            inferno_r jet jet_r magma magma_r managua managua_r mpl multivar_cmaps nipy_spectral
+            nipy_spectral_r ocean ocean_r okabe_ito okabe_ito_r pink pink_r plasma plasma_r prism
+            prism_r rainbow rainbow_r seismic seismic_r spring spring_r summer summer_r tab10 tab10_r
+            tab20 tab20_r tab20b tab20b_r tab20c tab20c_r terrain terrain_r turbo turbo_r twilight
+            twilight_r twilight_shifted twilight_shifted_r vanimo vanimo_r viridis viridis_r winter
+            winter_r
             """,
     ]
 }

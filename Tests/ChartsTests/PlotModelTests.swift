@@ -41,7 +41,7 @@ import Testing
             case .line(let l): return l.color.hex
             case .scatter(let s): return s.color.hex
             case .bars(let b): return b.color.hex
-            case .image: return ""
+            case .image, .text: return ""
             }
         }
         // matplotlib: plot C0, scatter C0, hist C1, bar C1.

@@ -59,7 +59,23 @@ import Testing
         #expect(Colormap.viridis.color(at: 0).hex == "#440154")
         #expect(Colormap.viridis.color(at: 0.5).hex == "#21918c")
         #expect(Colormap.viridis.color(at: 1).hex == "#fde725")
-        #expect(throws: ChartError.unknownColormap("jet")) { try Colormap(name: "jet") }
+        #expect(throws: ChartError.unknownColormap("jet2")) { try Colormap(name: "jet2") }
+    }
+
+    /// Every named map and its `_r` twin at ten points, against matplotlib's own colours
+    /// (Fixtures/colormaps.txt, written by scripts/gen-colormaps.py with matplotlib).
+    @Test func colormapsMatchMatplotlib() throws {
+        let text = try String(contentsOf: Golden.fixtures.appendingPathComponent("colormaps.txt"), encoding: .utf8)
+        var checked = 0
+        for line in text.split(separator: "\n") where !line.hasPrefix("#") {
+            let fields = line.split(separator: " ").map(String.init)
+            let map = try Colormap(name: fields[0])
+            let t = try #require(Double(fields[1]))
+            #expect(map.color(at: t).hex == fields[2], "\(fields[0])(\(fields[1]))")
+            checked += 1
+        }
+        #expect(checked >= 800)
+        #expect(Colormap.names.count >= 40)
     }
 
     @Test func raggedOrEmptyImagesAreRejected() {

@@ -204,4 +204,12 @@ final class ResumableSession {
         original.run("fig, ax = plt.subplots()")
         #expect(throws: SnapshotError.self) { try original.session.captureState(blobs: CountingBlobStore()) }
     }
+
+    @Test func colormapsAndBarHandlesRoundTripAsNameAndRepr() throws {
+        let original = ResumableSession()
+        original.run("import matplotlib.pyplot as plt\ncmap = plt.cm.RdBu_r\nbars = plt.bar([1, 2], [3, 4])")
+        let resumed = try original.resumed(through: CountingBlobStore())
+        let check = "print(cmap, cmap.name, cmap(0.0), bars)"
+        #expect(resumed.run(check) == original.run(check))
+    }
 }

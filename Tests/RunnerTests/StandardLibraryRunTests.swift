@@ -88,11 +88,11 @@ import Testing
     }
 
     @Test func attributeOfTheRealLibrarySaysItIsAGap() throws {
-        let nb = try TestNotebook("```python\nimport matplotlib.pyplot as plt\nplt.cm\n```\n")
+        let nb = try TestNotebook("```python\nimport matplotlib.pyplot as plt\nplt.contourf\n```\n")
         let (_, output) = try nb.run()
         #expect(output.contains("""
-            AttributeError: module 'matplotlib.pyplot' has no attribute 'cm'
-            Labbook does not implement matplotlib.pyplot.cm yet; see docs/language.md
+            AttributeError: module 'matplotlib.pyplot' has no attribute 'contourf'
+            Labbook does not implement matplotlib.pyplot.contourf yet; see docs/language.md
             """))
         let typo = try TestNotebook("```python\nimport numpy as np\nnp.arrray\n```\n")
         #expect(try typo.run().output.contains("AttributeError: module 'numpy' has no attribute 'arrray'\n```"))

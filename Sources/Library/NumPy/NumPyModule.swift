@@ -14,6 +14,10 @@ public enum NumPyModule {
             if case .module(let random)? = try interpreter.importModule("numpy")["random"] { return random }
             return NumPyRandom.make(context: context)
         }
+        registry.register("numpy.testing") { interpreter in
+            if case .module(let testing)? = try interpreter.importModule("numpy")["testing"] { return testing }
+            return NumPyTesting.make()
+        }
     }
 
     static func make(context: NumPyContext) -> Module {
@@ -39,6 +43,8 @@ public enum NumPyModule {
         defineReductions(m)
         defineElementwise(m)
         defineCombining(m)
+        NumPyStatistics.define(m)
+        m["testing"] = .module(NumPyTesting.make())
         return m
     }
 
@@ -244,8 +250,16 @@ public enum NumPyModule {
         }
         m.define("bincount") { args, _ in
             let b = try args.bind("bincount", ["x", HostParameter("weights", default: .none), HostParameter("minlength", default: .int(0))])
-            return .host(try NumPyFunctions.bincount(try NumPyArguments.array(b["x"]),
-                                                     minlength: try NumPyArguments.integer(b["minlength"], "minlength")))
+            let counts = try NumPyFunctions.bincount(try NumPyArguments.array(b["x"]),
+                                                     minlength: try NumPyArguments.integer(b["minlength"], "minlength"))
+            if b["weights"].isNone { return .host(counts) }
+            // With weights each occurrence adds its weight (float64) instead of 1.
+            let labels = try NumPyArguments.array(b["x"]).storage.asInt64()
+            let weights = try NumPyArguments.array(b["weights"]).storage.asFloat64()
+            guard weights.count == labels.count else { throw PyException(.valueError, "The weights and list don't have the same length.") }
+            var sums = [Double](repeating: 0, count: counts.size)
+            for (label, weight) in zip(labels, weights) { sums[Int(label)] += weight }
+            return .host(NDArray(shape: [sums.count], storage: .float64(sums)))
         }
         m.define("reshape") { args, _ in
             let b = try args.bind("reshape", ["a", "shape"])
@@ -289,9 +303,18 @@ public enum NumPyModule {
             return .host(try NumPyArguments.array(b["a"]).copy())
         }
         m.define("squeeze") { args, _ in
-            let b = try args.bind("squeeze", ["a"])
+            let b = try args.bind("squeeze", ["a", HostParameter("axis", default: .none)])
             let a = try NumPyArguments.array(b["a"])
-            return .host(a.view(a.layout.squeezed()))
+            if b["axis"].isNone { return .host(a.view(a.layout.squeezed())) }
+            var axes: [Int] = []
+            for axis in try NumPyArguments.integers(b["axis"], "axis") {
+                let index = try Reductions.normalizeAxis(.int(axis), ndim: a.ndim) ?? 0
+                guard a.shape[index] == 1 else {
+                    throw PyException(.valueError, "cannot select an axis to squeeze out which has size not equal to one")
+                }
+                axes.append(index)
+            }
+            return .host(a.reshaped(a.shape.indices.filter { !axes.contains($0) }.map { a.shape[$0] }))
         }
         m.define("shape") { args, _ in
             let b = try args.bind("shape", ["a"])

@@ -1,3 +1,4 @@
+import Foundation
 import Charts
 
 /// The limits `get_xlim()`/`xlim()` report: the fixed ones, else matplotlib's automatic
@@ -15,7 +16,14 @@ enum AxesLimits {
         return axes.yInverted ? (high, low) : (low, high)
     }
 
+    /// On a log axis the padding is in decades: the limits of the logarithms, raised again.
     private static func automatic(_ axes: Axes, vertical: Bool) -> (Double, Double) {
+        let log = vertical ? axes.yLog : axes.xLog
+        let (low, high) = linear(axes, vertical: vertical, log: log)
+        return log ? (pow(10, low), pow(10, high)) : (low, high)
+    }
+
+    private static func linear(_ axes: Axes, vertical: Bool, log: Bool) -> (Double, Double) {
         var values: [Double] = []
         var sticky: [Double] = []
         var padded = false
@@ -35,7 +43,13 @@ enum AxesLimits {
                 let extent = Double(vertical ? image.rows : image.columns)
                 values += [-0.5, extent - 0.5]
                 sticky += [-0.5, extent - 0.5]
+            case .text:
+                break
             }
+        }
+        if log {
+            values = values.filter { $0 > 0 }.map(log10)
+            sticky = sticky.filter { $0 > 0 }.map(log10)
         }
         guard var low = values.min(), var high = values.max() else { return (0, 1) }
         if !padded { return (low, high) }

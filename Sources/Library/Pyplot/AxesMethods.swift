@@ -9,10 +9,19 @@ enum AxesMethods {
 
     static let table: [String: Method] = [
         "plot": AxesPlotting.plot,
+        "semilogx": { ax, arguments, interpreter in try logPlot(ax, arguments, interpreter, x: true, y: false) },
+        "semilogy": { ax, arguments, interpreter in try logPlot(ax, arguments, interpreter, x: false, y: true) },
+        "loglog": { ax, arguments, interpreter in try logPlot(ax, arguments, interpreter, x: true, y: true) },
+        "set_xscale": { ax, arguments, _ in try setScale(ax, arguments, vertical: false) },
+        "set_yscale": { ax, arguments, _ in try setScale(ax, arguments, vertical: true) },
+        "get_xscale": { ax, _, _ in .str(try ax.read { $0.xLog } ? "log" : "linear") },
+        "get_yscale": { ax, _, _ in .str(try ax.read { $0.yLog } ? "log" : "linear") },
         "scatter": AxesPlotting.scatter,
         "bar": AxesPlotting.bar,
         "hist": AxesPlotting.hist,
         "imshow": AxesPlotting.imshow,
+        "text": AxesText.text,
+        "annotate": AxesText.annotate,
         "set_title": { ax, arguments, _ in try setText(ax, arguments, "set_title", "label", \.title, x: "0.5", y: "1.0") },
         "set_xlabel": { ax, arguments, _ in try setText(ax, arguments, "set_xlabel", "xlabel", \.xLabel, x: "0.5", y: "0") },
         "set_ylabel": { ax, arguments, _ in try setText(ax, arguments, "set_ylabel", "ylabel", \.yLabel, x: "0", y: "0.5") },
@@ -39,8 +48,59 @@ enum AxesMethods {
         "cla": { ax, _, _ in try ax.modify { $0 = Axes(position: $0.position) }; return .none },
         "clear": { ax, _, _ in try ax.modify { $0 = Axes(position: $0.position) }; return .none },
         "set": set,
-        "tick_params": { _, _, _ in .none },
+        "tick_params": tickParams,
     ]
+
+    /// `semilogy(...)`: `plot(...)` on a log y axis (x for `semilogx`, both for `loglog`).
+    private static func logPlot(_ ax: AxesObject, _ arguments: Arguments, _ interpreter: Interpreter,
+                                x: Bool, y: Bool) throws -> Value {
+        var plotArguments = arguments
+        plotArguments.keywords.removeAll { ["base", "subs", "nonpositive", "basex", "basey"].contains($0.name) }
+        if let base = arguments.keyword("base"), base.asDouble != 10 {
+            throw PyException(.notImplementedError, "Labbook draws log axes in base 10 only")
+        }
+        let lines = try AxesPlotting.plot(ax, plotArguments, interpreter)
+        try ax.modify { if x { $0.xLog = true }; if y { $0.yLog = true } }
+        return lines
+    }
+
+    /// `set_yscale('log')` / `('linear')`; other scales (symlog, logit) are not drawn.
+    private static func setScale(_ ax: AxesObject, _ arguments: Arguments, vertical: Bool) throws -> Value {
+        let bound = try arguments.bind(vertical ? "set_yscale" : "set_xscale", ["value"], extraKeywords: true)
+        guard case .str(let scale) = bound["value"], ["log", "linear"].contains(scale) else {
+            if case .str(let other) = bound["value"], ["symlog", "logit", "asinh", "function", "functionlog"].contains(other) {
+                throw PyException(.notImplementedError, "Labbook draws 'linear' and 'log' axes, not '\(other)'")
+            }
+            throw PyException(.valueError, "\(bound["value"].repr) is not a valid value for scale; supported values are "
+                + "'asinh', 'function', 'functionlog', 'linear', 'log', 'logit', 'symlog'")
+        }
+        try ax.modify { if vertical { $0.yLog = scale == "log" } else { $0.xLog = scale == "log" } }
+        return .none
+    }
+
+    /// `rotation=45` given to `xticks`, `set_xticklabels`...: turns that axis' tick labels.
+    static func tickRotation(_ ax: AxesObject, _ keywords: [(name: String, value: Value)], vertical: Bool) throws {
+        guard let value = keywords.last(where: { $0.name == "rotation" })?.value else { return }
+        let angle: Double
+        switch value {
+        case .str("vertical"): angle = 90
+        case .str("horizontal"), .none: angle = 0
+        default: angle = try PlotData.number(value, "rotation")
+        }
+        try ax.modify { if vertical { $0.yTickRotation = angle } else { $0.xTickRotation = angle } }
+    }
+
+    /// `tick_params(axis='x', labelrotation=45)`; the other tick parameters change details
+    /// Labbook does not draw.
+    private static func tickParams(_ ax: AxesObject, _ arguments: Arguments, _ interpreter: Interpreter) throws -> Value {
+        let bound = try arguments.bind("tick_params", [.init("axis", default: .str("both"))], extraKeywords: true)
+        guard let rotation = bound.extraKeywords.last(where: { $0.name == "labelrotation" }) else { return .none }
+        var axis = "both"
+        if case .str(let name) = bound["axis"] { axis = name }
+        if axis != "y" { try tickRotation(ax, [("rotation", rotation.value)], vertical: false) }
+        if axis != "x" { try tickRotation(ax, [("rotation", rotation.value)], vertical: true) }
+        return .none
+    }
 
     /// What setters return: `(0.0, 5.0)`.
     static func pair(_ limits: (Double, Double)) -> Value { .tuple([.float(limits.0), .float(limits.1)]) }
@@ -132,6 +192,7 @@ enum AxesMethods {
                                        ["ticks", .init("labels", default: .none), .init("minor", default: .bool(false))],
                                        extraKeywords: true)
         let positions = try PlotData.read(bound["ticks"], interpreter).values
+        try tickRotation(ax, bound.extraKeywords, vertical: vertical)
         let labels = bound["labels"].isNone ? nil : try interpreter.toArray(bound["labels"]).map(PlotData.text)
         try ax.modify { vertical ? try $0.setYTicks(positions, labels: labels) : try $0.setXTicks(positions, labels: labels) }
         let name = vertical ? "matplotlib.axis.YTick" : "matplotlib.axis.XTick"
@@ -142,6 +203,7 @@ enum AxesMethods {
     static func setTickLabels(_ ax: AxesObject, _ arguments: Arguments, vertical: Bool) throws -> Value {
         let function = vertical ? "set_yticklabels" : "set_xticklabels"
         let bound = try arguments.bind(function, ["labels"], extraKeywords: true)
+        try tickRotation(ax, bound.extraKeywords, vertical: vertical)
         let labels = try bound["labels"].isNone ? [] : PlotData.textList(bound["labels"])
         let ticks = try ax.read { vertical ? $0.yTicks : $0.xTicks }
         guard let ticks else {

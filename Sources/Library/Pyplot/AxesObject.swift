@@ -51,6 +51,7 @@ final class AxesObject: HostObject {
 
     func getAttribute(_ name: String, _ interpreter: Interpreter) throws -> Value {
         if name == "figure" { return .host(figure) }
+        if name == "transAxes" { return AxesText.axesTransform }
         guard let method = AxesMethods.table[name] else { throw attributeError(name) }
         return .builtin(BuiltinFunction(name) { arguments, interpreter in
             try method(self, arguments, interpreter)

@@ -34,24 +34,29 @@ extension AxesPlotting {
         var positions = x.values
         if case .str("edge") = bound["align"] { positions = positions.map { $0 + width / 2 } }
         let colors = try PointColors.read(bound["color"], count: positions.count, interpreter)
+        var references = positions.indices.map { ArtistTarget.BarReference(artist: 0, bar: $0) }
         if let colors {
             for (n, group) in PointColors.groups(colors).enumerated() {
-                try ax.modify {
+                let artist = try ax.modify {
                     try $0.bar(x: group.indices.map { positions[$0] }, heights: group.indices.map { height.values[$0] },
                                width: width, bottom: bottom, label: n == 0 ? label : nil, color: group.color,
                                alpha: alpha)
+                    return $0.artists.count - 1
                 }
+                for (k, i) in group.indices.enumerated() { references[i] = ArtistTarget.BarReference(artist: artist, bar: k) }
             }
         } else {
-            try ax.modify {
+            let artist = try ax.modify {
                 try $0.bar(x: positions, heights: height.values, width: width, bottom: bottom, label: label, alpha: alpha)
+                return $0.artists.count - 1
             }
+            for i in references.indices { references[i].artist = artist }
         }
         if let tickLabels = strings(bound["tick_label"]) { names = tickLabels }
         if let names {
             try ax.modify { try $0.setXTicks(x.values, labels: names) }
         }
-        return PlotHandle.barContainer(positions.count)
+        return PlotHandle.barContainer(ax, references)
     }
 
     /// The items of a list or tuple of strings, nil for anything else.
@@ -104,12 +109,12 @@ extension AxesPlotting {
         let color = try StyleArguments.color(bound["color"])
         let alpha = try bound["alpha"].isNone ? nil : PlotData.number(bound["alpha"], "alpha")
         let label = bound["label"].isNone ? nil : PlotData.text(bound["label"])
-        let histogram = try ax.modify {
-            try $0.hist(values, bins: bins, range: range, density: bound["density"].isTruthy,
-                        label: label, color: color, alpha: alpha)
+        let (histogram, artist) = try ax.modify {
+            (try $0.hist(values, bins: bins, range: range, density: bound["density"].isTruthy,
+                         label: label, color: color, alpha: alpha), $0.artists.count - 1)
         }
-        return .tuple([floatArray(histogram.counts), floatArray(histogram.edges),
-                       PlotHandle.barContainer(histogram.counts.count)])
+        let bars = histogram.counts.indices.map { ArtistTarget.BarReference(artist: artist, bar: $0) }
+        return .tuple([floatArray(histogram.counts), floatArray(histogram.edges), PlotHandle.barContainer(ax, bars)])
     }
 
     private static func evenlySpaced(_ edges: [Double]) -> Bool {
@@ -123,7 +128,10 @@ extension AxesPlotting {
         .host(NDArray(shape: [values.count], storage: .float64(values)))
     }
 
-    /// `imshow(X, cmap=None, vmin=None, vmax=None)`: a 2-D array as an image, row 0 at the top.
+    /// `imshow(X, cmap=None, vmin=None, vmax=None, interpolation=None)`: a 2-D array mapped
+    /// through a colormap, or an RGB(A) image of shape (M, N, 3|4) (floats in [0, 1], or
+    /// integers in [0, 255]), row 0 at the top. Pixels are drawn as squares whatever the
+    /// `interpolation` ('nearest' is what notebooks ask for; smoothing is not drawn).
     /// Returns `<matplotlib.image.AxesImage at 0x...>`.
     static func imshow(_ ax: AxesObject, _ arguments: Arguments, _ interpreter: Interpreter) throws -> Value {
         let bound = try arguments.bind("imshow", [
@@ -133,8 +141,10 @@ extension AxesPlotting {
         ], extraKeywords: true)
         let data = try PlotData.read(bound["X"], interpreter)
         if data.shape.count == 3, data.shape[2] == 3 || data.shape[2] == 4 {
-            throw PyException(.notImplementedError,
-                "Labbook's imshow draws 2-D (grayscale) data; RGB(A) images of shape \(data.shapeText) are not supported")
+            let colors = try rgbImage(bound["X"], data)
+            let artist = try ax.modify { try $0.imshow(colors: colors); return $0.artists.count - 1 }
+            return .host(PlotHandle(typeName: "AxesImage", repr: "<matplotlib.image.AxesImage at 0x...>",
+                                    target: .image(ax, artist: artist)))
         }
         guard data.shape.count == 2 else {
             throw PyException(.typeError, "Invalid shape \(data.shapeText) for image data")
@@ -142,7 +152,29 @@ extension AxesPlotting {
         let colormap = try StyleArguments.colormap(bound["cmap"])
         let vmin = try bound["vmin"].isNone ? nil : PlotData.number(bound["vmin"], "vmin")
         let vmax = try bound["vmax"].isNone ? nil : PlotData.number(bound["vmax"], "vmax")
-        try ax.modify { try $0.imshow(data.rows(), colormap: colormap, vmin: vmin, vmax: vmax) }
-        return PlotHandle.addressed("matplotlib.image.AxesImage")
+        let artist = try ax.modify {
+            try $0.imshow(data.rows(), colormap: colormap, vmin: vmin, vmax: vmax)
+            return $0.artists.count - 1
+        }
+        return .host(PlotHandle(typeName: "AxesImage", repr: "<matplotlib.image.AxesImage at 0x...>",
+                                target: .image(ax, artist: artist)))
+    }
+
+    /// An (M, N, 3|4) array as colours: integer data counts 0...255, float data 0...1
+    /// (clipped, as matplotlib does after warning); the alpha channel is not drawn.
+    private static func rgbImage(_ value: Value, _ data: PlotData) throws -> [[Color]] {
+        let integers: Bool
+        if case .host(let array as NDArray) = value { integers = array.dtype.isInteger }
+        else { integers = try ArrayConversion.array(from: value, dtype: nil).dtype.isInteger }
+        let rows = data.shape[0], columns = data.shape[1], channels = data.shape[2]
+        func byte(_ v: Double) -> UInt8 {
+            integers ? UInt8(min(255, max(0, v))) : UInt8((min(1, max(0, v)) * 255).rounded(.toNearestOrEven))
+        }
+        return (0..<rows).map { r in
+            (0..<columns).map { c in
+                let base = (r * columns + c) * channels
+                return Color(red: byte(data.values[base]), green: byte(data.values[base + 1]), blue: byte(data.values[base + 2]))
+            }
+        }
     }
 }

@@ -57,12 +57,13 @@ enum AxesPlotting {
             for i in 0..<max(ys.count, xs?.count ?? 1) {
                 let column = ys[ys.count == 1 ? 0 : i]
                 let xColumn = xs.map { $0[$0.count == 1 ? 0 : i] }
-                try ax.modify {
+                let index = try ax.modify {
                     try $0.plot(x: xColumn, y: column, format: format, label: labels[i], color: color,
                                 lineStyle: lineStyle, marker: marker, lineWidth: lineWidth,
                                 markerSize: markerSize, alpha: alpha)
+                    return $0.artists.count - 1
                 }
-                lines.append(PlotHandle.line())
+                lines.append(PlotHandle.line(ax, artist: index))
             }
         }
         return .list(PyList(lines))
@@ -130,6 +131,14 @@ enum AxesPlotting {
                                label: n == 0 ? label : nil, color: group.color, marker: marker,
                                size: size, alpha: alpha)
             }
+        }
+        // Numbers coloured through a colormap: the handle can feed a colorbar.
+        if case .host = colorValue, let numbers = try? PlotData.read(colorValue, interpreter).values, numbers.count == x.count {
+            let finite = numbers.filter(\.isFinite)
+            let low = try bound["vmin"].isNone ? finite.min() ?? 0 : PlotData.number(bound["vmin"], "vmin")
+            let high = try bound["vmax"].isNone ? finite.max() ?? 1 : PlotData.number(bound["vmax"], "vmax")
+            return .host(PlotHandle(typeName: "PathCollection", repr: "<matplotlib.collections.PathCollection at 0x...>",
+                                    target: .scalarMap(ax, try StyleArguments.colormap(bound["cmap"]), low, high)))
         }
         return PlotHandle.addressed("matplotlib.collections.PathCollection")
     }

@@ -130,6 +130,7 @@ final class FigureObject: HostObject {
             return PlotHandle.text(x: "0.5", y: "0.98", PlotData.text(bound["t"]))
         },
         "savefig": { fig, arguments, interpreter in try fig.save(arguments, interpreter) },
+        "colorbar": { fig, arguments, interpreter in try ColorbarCall.colorbar(fig.currentAxesObject(), arguments, interpreter) },
         "add_subplot": { fig, arguments, _ in
             let (rows, columns, index) = try SubplotArguments.grid(arguments.positional.isEmpty
                 ? [.int(1), .int(1), .int(1)] : arguments.positional)

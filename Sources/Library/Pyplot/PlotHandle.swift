@@ -12,10 +12,14 @@ import Charts
 final class PlotHandle: HostObject {
     let typeName: String
     let repr: String
+    /// The drawn artist this handle changes (`line.set_color`, `bars[0].set_color`); nil for
+    /// handles that only print, and for handles restored from the cache (their figure is gone).
+    let target: ArtistTarget?
 
-    init(typeName: String, repr: String) {
+    init(typeName: String, repr: String, target: ArtistTarget? = nil) {
         self.typeName = typeName
         self.repr = repr
+        self.target = target
     }
 
     /// An object whose matplotlib repr is `<module.Class at 0x…>`.
@@ -24,7 +28,9 @@ final class PlotHandle: HostObject {
         return .host(PlotHandle(typeName: name, repr: "<\(qualifiedName) at 0x...>"))
     }
 
-    static func line() -> Value { addressed("matplotlib.lines.Line2D") }
+    static func line(_ ax: AxesObject, artist: Int) -> Value {
+        .host(PlotHandle(typeName: "Line2D", repr: "<matplotlib.lines.Line2D at 0x...>", target: .line(ax, artist: artist)))
+    }
 
     /// matplotlib's `Text(x, y, 'text')`; `x` and `y` are written as given (`0.5`, `0`).
     static func text(x: String, y: String, _ text: String) -> Value {
@@ -36,8 +42,10 @@ final class PlotHandle: HostObject {
         x == x.rounded() && abs(x) < 1e15 ? String(Int(x)) : Value.float(x).repr
     }
 
-    static func barContainer(_ count: Int) -> Value {
-        .host(PlotHandle(typeName: "BarContainer", repr: "<BarContainer object of \(count) artists>"))
+    /// `<BarContainer object of N artists>`, indexable: `bars[i]` is bar `i`'s Rectangle.
+    static func barContainer(_ ax: AxesObject, _ bars: [ArtistTarget.BarReference]) -> Value {
+        .host(PlotHandle(typeName: "BarContainer", repr: "<BarContainer object of \(bars.count) artists>",
+                         target: .bars(ax, bars)))
     }
 }
 

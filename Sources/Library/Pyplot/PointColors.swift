@@ -43,10 +43,7 @@ enum PointColors {
         let high = try vmax.isNone ? finite.max() ?? 1 : PlotData.number(vmax, "vmax")
         let span = high - low
         let normalised = numbers.map { span > 0 ? ($0 - low) / span : 0 }
-        if case .str(let name) = cmap, name == "tab10" {
-            // A ListedColormap of the ten cycle colours: class labels 0...9 get C0...C9.
-            return normalised.map { Color.cycle(min(9, max(0, Int(($0 * 10).rounded(.down))))) }
-        }
+        // A qualitative map such as tab10 gives class labels 0...9 the colours C0...C9.
         let colormap = try StyleArguments.colormap(cmap)
         return normalised.map { colormap.color(at: $0) }
     }

@@ -27,13 +27,22 @@ public enum PyplotModule {
             snapshotting.register(provider: PlotParameterState(parameters))
             module["rcParams"] = .dict(parameters)
             module.define("use") { _, _ in .none }
+            let colormaps = ColormapObject.module()
+            module["cm"] = .module(colormaps)
+            module["colormaps"] = .dict(PyDict(Colormap.names.compactMap { name in colormaps[name].map { (name, $0) } }))
             return module
+        }
+        registry.register("matplotlib.cm") { interpreter in
+            if case .module(let cm)? = try interpreter.importModule("matplotlib")["cm"] { return cm }
+            return ColormapObject.module()
         }
         registry.register("matplotlib.pyplot") { interpreter in
             let parent = try interpreter.importModule("matplotlib")
             let parameters: PyDict
             if case .dict(let shared)? = parent["rcParams"] { parameters = shared } else { parameters = PyplotState.defaultParameters() }
-            return makeModule(PyplotState(rcParams: parameters))
+            let module = makeModule(PyplotState(rcParams: parameters))
+            module["cm"] = parent["cm"] ?? .module(ColormapObject.module())
+            return module
         }
     }
 
@@ -62,9 +71,10 @@ public enum PyplotModule {
         }
         // Drawing and decorating the current axes: plt.f(...) is plt.gca().m(...).
         let onAxes: [(String, String)] = [
-            ("plot", "plot"), ("scatter", "scatter"), ("bar", "bar"), ("hist", "hist"), ("imshow", "imshow"),
+            ("plot", "plot"), ("semilogx", "semilogx"), ("semilogy", "semilogy"), ("loglog", "loglog"),
+            ("xscale", "set_xscale"), ("yscale", "set_yscale"), ("scatter", "scatter"), ("bar", "bar"), ("hist", "hist"), ("imshow", "imshow"),
             ("title", "set_title"), ("xlabel", "set_xlabel"), ("ylabel", "set_ylabel"), ("legend", "legend"),
-            ("grid", "grid"), ("axis", "axis"), ("cla", "cla"),
+            ("grid", "grid"), ("axis", "axis"), ("cla", "cla"), ("text", "text"), ("annotate", "annotate"),
         ]
         for (name, method) in onAxes {
             guard let body = AxesMethods.table[method] else { continue }
@@ -105,6 +115,8 @@ public enum PyplotModule {
         module.define("gcf") { _, interpreter in .host(try state.currentFigure(interpreter)) }
         module.define("gca") { _, interpreter in .host(try gca(interpreter)) }
         module.define("get_fignums") { _, _ in .list(PyList(state.numbers.map { .int($0) })) }
+        module.define("colorbar") { arguments, interpreter in try ColorbarCall.colorbar(try gca(interpreter), arguments, interpreter) }
+        module.define("get_cmap") { arguments, _ in try ColormapObject.getCmap(arguments) }
         module.define("tight_layout") { _, _ in .none }
         module.define("subplots_adjust") { _, _ in .none }
         return module
@@ -192,6 +204,7 @@ public enum PyplotModule {
             let method = vertical ? "set_yticks" : "set_xticks"
             _ = try AxesMethods.table[method]?(ax, Arguments([bound["ticks"], bound["labels"]]), interpreter)
         }
+        try AxesMethods.tickRotation(ax, bound.extraKeywords, vertical: vertical)
         let marks = try ax.read { vertical ? $0.yTicks : $0.xTicks } ?? []
         let tickName = vertical ? "matplotlib.axis.YTick" : "matplotlib.axis.XTick"
         let labels: [Value] = marks.map { mark in

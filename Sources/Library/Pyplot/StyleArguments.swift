@@ -45,11 +45,13 @@ enum StyleArguments {
         return try charting { try Marker.parse(text) }
     }
 
-    /// `'gray'`, `'gray_r'`, `'binary'`, `'viridis'`; None gives matplotlib's default, viridis.
+    /// A colormap name (`'gray'`, `'RdBu_r'`, see `Colormap.names`) or object (`plt.cm.Blues`);
+    /// None gives matplotlib's default, viridis.
     static func colormap(_ value: Value) throws -> Colormap {
         switch value {
         case .none: return .viridis
         case .str(let name): return try charting { try Colormap(name: name) }
+        case .host(let host as ColormapObject): return host.colormap
         default: throw PyException(.valueError, "\(value.repr) is not a valid value for cmap")
         }
     }

@@ -34,6 +34,7 @@ enum LibrarySnapshots {
         snapshotting.register(EarlyStoppingObject.self)
         snapshotting.register(LossObject.self)
         snapshotting.register(PlotHandle.self)
+        snapshotting.register(ColormapObject.self)
         snapshotting.register(provider: GeneratorState(state.numpy))
         snapshotting.register(provider: LayerNameState(state))
     }
