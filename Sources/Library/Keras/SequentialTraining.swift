@@ -116,7 +116,8 @@ extension SequentialObject {
         let clock = ContinuousClock()
         let start = clock.now
         let values = try pythonErrors { try model.evaluate(x, y, batchSize: batchSize, rng: &state.random) }
-        if verbose > 0 {
+        // Keras 2's test and predict loops draw a bar for verbose=1 only: 2 prints nothing.
+        if verbose == 1 {
             let elapsed = start.duration(to: clock.now)
             interpreter.write(FitReporter.evaluationLine(samples: x.shape[0], seconds: elapsed / .seconds(1),
                                                          showTimings: state.settings.showTimings) + "\n")
@@ -158,8 +159,14 @@ extension SequentialObject {
         ])
         let x = try KerasArrays.samples(a["x"], "x")
         let batchSize = try Convert.optionalInt(a["batch_size"], "batch_size") ?? 32
-        _ = try Convert.verbose(a["verbose"])
+        let verbose = try Convert.verbose(a["verbose"])
         try interpreter.checkDeadline()
-        return try pythonErrors { try model.predict(x, batchSize: batchSize, rng: &state.random) }
+        let start = ContinuousClock.now
+        let output = try pythonErrors { try model.predict(x, batchSize: batchSize, rng: &state.random) }
+        if verbose == 1 {
+            interpreter.write(FitReporter.evaluationLine(samples: x.shape[0], seconds: start.duration(to: .now) / .seconds(1),
+                                                         showTimings: state.settings.showTimings) + "\n")
+        }
+        return output
     }
 }
