@@ -11,7 +11,8 @@ struct MetricTotals {
     let metrics: [Metric]
     /// Samples added so far.
     private(set) var samples = 0
-    private var lossSum = 0.0
+    /// The loss summed over the samples added.
+    private(set) var lossSum = 0.0
     /// Per metric: `[sum]` for the averaging ones; for the counting ones the positive-target
     /// histogram then the negative-target one, `thresholds.count + 1` buckets each.
     private var states: [[Double]]

@@ -153,7 +153,7 @@ extension Sequential {
     public func fit(
         _ x: any SampleSource, _ y: any SampleSource, batchSize: Int = 32, epochs: Int = 1,
         validationSplit: Double = 0, validationData: (x: any SampleSource, y: any SampleSource)? = nil,
-        shuffle: Bool = true, initialEpoch: Int = 0, callbacks: [EarlyStopping] = [],
+        shuffle: Bool = true, initialEpoch: Int = 0, callbacks: [any TrainingCallback] = [],
         rng: inout RandomGenerator, observer: ((TrainingEvent) throws -> Void)? = nil
     ) throws -> History {
         guard let compiled else { throw KerasError.notCompiled }
@@ -190,11 +190,13 @@ extension Sequential {
         var history = History()
         var runningLogs = Logs(plan.names.map { Logs.Entry(name: $0, value: 0) })
         stopTraining = false
-        for callback in callbacks { callback.trainBegin() }
+        let message: (String) throws -> Void = { try emit(.message($0)) }
+        for callback in callbacks { try callback.trainBegin(model: self) }
         try emit(.trainBegin(samples: trainCount, validationSamples: validation?.rows.count,
                              epochs: epochs, initialEpoch: initialEpoch))
         for epoch in initialEpoch..<max(initialEpoch, epochs) {
             try emit(.epochBegin(epoch: epoch))
+            for callback in callbacks { try callback.epochBegin(epoch, model: self, emit: message) }
             let start = ContinuousClock.now
             if shuffle { rng.shuffle(&order) }
             var totals = MetricTotals(metrics: plan.metrics)
@@ -208,6 +210,7 @@ extension Sequential {
                     x.prefetchRows($0)
                 }
                 forward(ws, count: count, training: true, rng: &rng)
+                let lossBefore = totals.lossSum
                 score(ws, plan, count: count, withGradient: true, penalty: totalPenalty(penalties), into: &totals)
                 backward(ws, count: count, update: update)
                 for (parameter, regularizer) in penalties {
@@ -220,6 +223,13 @@ extension Sequential {
                     try emit(.batchEnd(batch: batch, seen: seen, samples: trainCount,
                                        seconds: seconds(since: start), logs: runningLogs))
                 }
+                if !callbacks.isEmpty {
+                    var batchLogs = Logs(zip(plan.names, totals.values).map { Logs.Entry(name: $0, value: $1) })
+                    batchLogs.entries[0].value = (totals.lossSum - lossBefore) / Double(count)
+                    batchLogs.entries.insert(contentsOf: [.init(name: "batch", value: Double(batch)),
+                                                          .init(name: "size", value: Double(count))], at: 0)
+                    for callback in callbacks { try callback.batchEnd(batch, logs: batchLogs, model: self, emit: message) }
+                }
                 batch += 1
                 if stopTraining { break }
             }
@@ -229,13 +239,13 @@ extension Sequential {
                 logs.entries += zip(plan.names, values).map { Logs.Entry(name: "val_" + $0, value: $1) }
             }
             try emit(.epochEnd(epoch: epoch, logs: logs, seconds: seconds(since: start)))
-            history.append(epoch: epoch, logs: logs)
-            for callback in callbacks where try callback.epochEnd(epoch, logs: logs, model: self, emit: { try emit(.message($0)) }) {
+            for callback in callbacks where try callback.epochEnd(epoch, logs: &logs, model: self, emit: message) {
                 stopTraining = true
             }
+            history.append(epoch: epoch, logs: logs)
             if stopTraining { break }
         }
-        for callback in callbacks { try callback.trainEnd { try emit(.message($0)) } }
+        for callback in callbacks { try callback.trainEnd(model: self, emit: message) }
         try emit(.trainEnd)
         return history
     }

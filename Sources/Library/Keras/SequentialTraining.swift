@@ -36,8 +36,7 @@ extension SequentialObject {
         if case .str = a["shuffle"] {
             throw PyException(.valueError, "fit(shuffle='batch') is not supported by Labbook's engine; use True or False")
         }
-        let callbackObjects = try earlyStopping(a["callbacks"])
-        let callbacks = callbackObjects.map(\.callback)
+        let (callbacks, earlyStoppingObjects) = try callbackList(a["callbacks"], interpreter)
         let initialEpoch = try Convert.int(a["initial_epoch"], "initial_epoch")
 
         let reporter = FitReporter(verbose: verbose, showTimings: state.settings.showTimings, interpreter: interpreter)
@@ -48,7 +47,7 @@ extension SequentialObject {
                               validationData: validation, shuffle: a["shuffle"].isTruthy, initialEpoch: initialEpoch,
                               callbacks: callbacks, rng: &state.random) { event in
                     // The engine callbacks start over here: a restored `stopped_epoch` is stale.
-                    if case .trainBegin = event { for object in callbackObjects { object.restoredStoppedEpoch = nil } }
+                    if case .trainBegin = event { for object in earlyStoppingObjects { object.restoredStoppedEpoch = nil } }
                     try reporter.observe(event)
                 }
             }
@@ -86,15 +85,27 @@ extension SequentialObject {
         return (try KerasArrays.samples(items[0], "validation_data[0]"), try KerasArrays.samples(items[1], "validation_data[1]"))
     }
 
-    /// `callbacks=[EarlyStopping(...)]`.
-    private func earlyStopping(_ value: Value) throws -> [EarlyStoppingObject] {
-        if value.isNone { return [] }
-        return try interpreterList(value, "callbacks").map { item in
-            guard case .host(let object as EarlyStoppingObject) = item else {
-                throw PyException(.valueError, "Labbook's fit supports only keras.callbacks.EarlyStopping callbacks, got \(item.repr)")
+    /// `callbacks=[EarlyStopping(...), ModelCheckpoint(...), ...]`: the engine callbacks in
+    /// order, and the EarlyStopping objects among them.
+    private func callbackList(_ value: Value, _ interpreter: Interpreter) throws
+        -> (callbacks: [any TrainingCallback], earlyStopping: [EarlyStoppingObject]) {
+        if value.isNone { return ([], []) }
+        var callbacks: [any TrainingCallback] = []
+        var earlyStopping: [EarlyStoppingObject] = []
+        for item in try interpreterList(value, "callbacks") {
+            switch item {
+            case .host(let object as EarlyStoppingObject):
+                callbacks.append(object.callback)
+                earlyStopping.append(object)
+            case .host(let object as CallbackObject):
+                object.prepare(interpreter)
+                callbacks.append(object.callback)
+            default:
+                throw PyException(.valueError, "Labbook's fit takes the callbacks of keras.callbacks (EarlyStopping, ModelCheckpoint, "
+                                  + "ReduceLROnPlateau, LearningRateScheduler, CSVLogger, TerminateOnNaN), got \(item.repr)")
             }
-            return object
         }
+        return (callbacks, earlyStopping)
     }
 
     /// `evaluate(x, y, batch_size=32, verbose=1)` → `[loss, metric, ...]`, or the bare loss

@@ -33,6 +33,7 @@ enum LibrarySnapshots {
         snapshotting.register(MetricObject.self)
         snapshotting.register(ScheduleObject.self)
         snapshotting.register(RegularizerObject.self)
+        snapshotting.register(CallbackObject.self)
         snapshotting.register(PlotHandle.self)
         snapshotting.register(provider: GeneratorState(state.numpy))
         snapshotting.register(provider: LayerNameState(state))

@@ -1,0 +1,105 @@
+import CellLanguage
+import Foundation
+import Testing
+
+/// The callbacks of `keras.callbacks` beside EarlyStopping, with Keras 2's printed lines.
+@Suite struct CallbackTests {
+    static let setup = Synthetic.twoClasses + """
+
+        import numpy as np
+        from keras.callbacks import ReduceLROnPlateau, TerminateOnNaN, LearningRateScheduler, ModelCheckpoint, CSVLogger
+        model = Sequential([Dense(4, activation='relu', input_shape=(2,)), Dense(2, activation='softmax')])
+        opt = keras.optimizers.SGD(learning_rate=0.01)
+        model.compile(optimizer=opt, loss='categorical_crossentropy')
+        """
+
+    static func lines(_ outcome: CellOutcome) -> [String] {
+        outcome.outputs.map(\.plainText).joined().split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+    }
+
+    @Test func reduceLROnPlateauReducesAndLogsTheRate() {
+        let nb = NotebookSession()
+        nb.text(Self.setup)
+        let log = nb.text("""
+            reduce = ReduceLROnPlateau(monitor='loss', factor=0.1, patience=1, min_delta=100, verbose=1)
+            h = model.fit(x, y_hot, epochs=3, batch_size=8, verbose=0, callbacks=[reduce])
+            """)
+        // Keras 2 prints a blank line first (its message starts with a newline).
+        #expect(log == "\nEpoch 00002: ReduceLROnPlateau reducing learning rate to 0.0009999999776482583.\n"
+            + "\nEpoch 00003: ReduceLROnPlateau reducing learning rate to 9.999999310821295e-05.\n")
+        #expect(nb.repr("h.history['lr']") == "[0.009999999776482582, 0.009999999776482582, 0.0009999999310821295]")
+        #expect(nb.repr("list(h.history.keys()), reduce.patience, reduce.wait") == "(['loss', 'lr'], 1, 0)")
+    }
+
+    @Test func terminateOnNaNStopsAtTheFirstBadBatch() {
+        let nb = NotebookSession()
+        nb.text(Self.setup)
+        let log = nb.text("""
+            model = Sequential([Dense(2, activation='softmax', input_shape=(2,))])
+            model.compile(optimizer='sgd', loss='categorical_crossentropy')
+            bad = np.array(x, dtype='float32')
+            bad[9, 0] = np.nan
+            h = model.fit(bad, y_hot, epochs=3, batch_size=4, verbose=0, shuffle=False, callbacks=[TerminateOnNaN()])
+            """)
+        #expect(log == "Batch 2: Invalid loss, terminating training\n")
+        #expect(nb.repr("h.epoch") == "[0]")
+    }
+
+    @Test func learningRateSchedulerSetsTheRateBeforeEachEpoch() {
+        let nb = NotebookSession()
+        nb.text(Self.setup)
+        let log = nb.text("""
+            h = model.fit(x, y_hot, epochs=2, verbose=0, callbacks=[LearningRateScheduler(lambda epoch, lr: lr * 0.5, verbose=1)])
+            """)
+        #expect(log == "\nEpoch 00001: LearningRateScheduler setting learning rate to 0.004999999888241291.\n"
+            + "\nEpoch 00002: LearningRateScheduler setting learning rate to 0.0024999999441206455.\n")
+        #expect(nb.repr("h.history['lr']") == "[0.004999999888241291, 0.0024999999441206455]")
+        nb.text("h = model.fit(x, y_hot, epochs=1, verbose=0, callbacks=[LearningRateScheduler(lambda epoch: 0.125)])")
+        #expect(nb.repr("h.history['lr'], opt.learning_rate") == "([0.125], 0.125)")
+        #expect(nb.error("model.fit(x, y_hot, verbose=0, callbacks=[LearningRateScheduler(lambda epoch, lr: 1)])")
+            == #"ValueError: The output of the "schedule" function should be float."#)
+    }
+
+    @Test func checkpointAndCSVLoggerWriteFiles() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("labbook-callbacks-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let nb = NotebookSession()
+        nb.text(Self.setup + "\nfolder = '\(folder.path)'")
+        let log = nb.text("""
+            best = ModelCheckpoint(folder + '/best.h5', monitor='loss', save_best_only=True, verbose=1)
+            every = ModelCheckpoint(folder + '/m-{epoch:02d}.h5')
+            h = model.fit(x, y_hot, epochs=2, verbose=0, callbacks=[best, every, CSVLogger(folder + '/log.csv')])
+            """)
+        let lines = log.split(separator: "\n").map(String.init)
+        #expect(lines.count == 2)
+        #expect(lines.first?.hasPrefix("Epoch 00001: loss improved from inf to ") == true)
+        #expect(lines.first?.hasSuffix(", saving model to \(folder.path)/best.h5") == true)
+        for name in ["best.h5", "m-01.h5", "m-02.h5"] {
+            #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent(name).path), "\(name)")
+        }
+        #expect(nb.repr("keras.models.load_model(folder + '/m-02.h5').get_weights()[0].tolist() == model.get_weights()[0].tolist()")
+            == "True")
+        let csv = try String(contentsOf: folder.appendingPathComponent("log.csv"), encoding: .utf8)
+        let loss = nb.repr("h.history['loss']").dropFirst().dropLast().split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
+        #expect(csv == "epoch,loss\r\n0,\(loss[0])\r\n1,\(loss[1])\r\n")
+        #expect(nb.error("ModelCheckpoint('w.h5', save_weights_only=True)").hasPrefix("ValueError: ModelCheckpoint(save_weights_only=True)"))
+    }
+
+    @Test func callbacksSurviveAResume() throws {
+        let original = ResumableSession()
+        original.run(Self.setup + """
+
+            reduce = ReduceLROnPlateau(monitor='loss', factor=0.5, patience=1, min_delta=100)
+            check = ModelCheckpoint('unused.h5', monitor='loss', save_best_only=True)
+            schedule = LearningRateScheduler(lambda epoch, lr: lr * 0.9)
+            h = model.fit(x, y_hot, epochs=2, verbose=0, callbacks=[reduce, schedule])
+            """)
+        let resumed = try original.resumed(through: CountingBlobStore())
+        let check = """
+            h = model.fit(x, y_hot, epochs=3, verbose=0, callbacks=[reduce, schedule, TerminateOnNaN()])
+            print(h.history, reduce.wait, check.best, check.monitor, opt.learning_rate)
+            """
+        #expect(resumed.run(check) == original.run(check))
+    }
+}
