@@ -209,6 +209,7 @@ extension Sequential {
                 order[min(seen + count, trainCount)..<min(seen + count + batchSize, trainCount)].withUnsafeBufferPointer {
                     x.prefetchRows($0)
                 }
+                for callback in callbacks { try callback.batchBegin(batch, size: count, model: self) }
                 forward(ws, count: count, training: true, rng: &rng)
                 let lossBefore = totals.lossSum
                 score(ws, plan, count: count, withGradient: true, penalty: totalPenalty(penalties), into: &totals)

@@ -102,4 +102,67 @@ import Testing
             """
         #expect(resumed.run(check) == original.run(check))
     }
+
+    @Test func callbackSubclassesSeeKerasHooksAndStopTraining() {
+        let nb = NotebookSession()
+        nb.text(Self.setup)
+        let log = nb.text("""
+            class Recorder(keras.callbacks.Callback):
+                def __init__(self):
+                    super().__init__()
+                    self.calls = []
+                def on_train_begin(self, logs=None):
+                    self.calls.append(('train_begin', logs))
+                def on_epoch_begin(self, epoch, logs=None):
+                    self.calls.append(('epoch_begin', epoch))
+                def on_batch_end(self, batch, logs=None):
+                    self.calls.append(('batch_end', batch, logs['batch'], logs['size'], sorted(logs)))
+                def on_epoch_end(self, epoch, logs=None):
+                    self.calls.append(('epoch_end', epoch, list(logs)))
+                    logs['twice_loss'] = 2 * logs['loss']
+                    if epoch == 1:
+                        self.model.stop_training = True
+                def on_train_end(self, logs=None):
+                    self.calls.append(('train_end',))
+            rec = Recorder()
+            h = model.fit(x, y_hot, epochs=5, batch_size=20, verbose=0, validation_split=0.5, callbacks=[rec])
+            for call in rec.calls:
+                print(call)
+            """)
+        #expect(log == """
+            ('train_begin', {})
+            ('epoch_begin', 0)
+            ('batch_end', 0, 0, 20, ['batch', 'loss', 'size'])
+            ('epoch_end', 0, ['val_loss', 'loss'])
+            ('epoch_begin', 1)
+            ('batch_end', 0, 0, 20, ['batch', 'loss', 'size'])
+            ('epoch_end', 1, ['val_loss', 'loss'])
+            ('train_end',)
+
+            """)
+        #expect(nb.repr("h.epoch, rec.model is model, rec.params['samples'], rec.params['metrics']")
+            == "([0, 1], True, 20, ['loss', 'val_loss'])")
+        #expect(nb.repr("h.history['twice_loss'] == [2 * v for v in h.history['loss']], isinstance(rec, keras.callbacks.Callback)")
+            == "(True, True)")
+        #expect(nb.error("model.fit(x, y_hot, verbose=0, callbacks=[3])").hasPrefix("ValueError: Labbook's fit takes the callbacks"))
+    }
+
+    @Test func callbackSubclassesSurviveAResume() throws {
+        let original = ResumableSession()
+        original.run(Self.setup + """
+
+            class Stop(keras.callbacks.Callback):
+                def on_epoch_end(self, epoch, logs=None):
+                    self.seen = epoch
+                    if logs['loss'] < 100:
+                        self.model.stop_training = True
+            stop = Stop()
+            """)
+        let resumed = try original.resumed(through: CountingBlobStore())
+        let check = """
+            h = model.fit(x, y_hot, epochs=4, verbose=0, callbacks=[stop])
+            print(h.epoch, stop.seen, type(stop).__name__, Stop.__mro__)
+            """
+        #expect(resumed.run(check) == original.run(check))
+    }
 }

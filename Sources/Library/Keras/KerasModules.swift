@@ -28,7 +28,10 @@ enum KerasModules {
         registry.register("keras.losses") { _ in Module("keras.losses", LossObject.attributes()) }
         registry.register("keras.metrics") { _ in Module("keras.metrics", MetricObject.attributes(state: state)) }
         registry.register("keras.utils") { _ in Module("keras.utils", KerasUtilities.utils(state: state)) }
-        registry.register("keras.callbacks") { _ in Module("keras.callbacks", CallbackObject.attributes()) }
+        registry.register("keras.callbacks") { interpreter in
+            Module("keras.callbacks", CallbackObject.attributes()
+                + [("Callback", try interpreter.defineLibraryClass("Callback", source: PythonCallback.baseClassSource))])
+        }
         registry.register("keras.datasets") { _ in Module("keras.datasets") }
         registry.register("keras.datasets.mnist") { _ in
             Module("keras.datasets.mnist", KerasUtilities.dataset(.mnist, state: state))

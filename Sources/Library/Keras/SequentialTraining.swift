@@ -36,8 +36,19 @@ extension SequentialObject {
         if case .str = a["shuffle"] {
             throw PyException(.valueError, "fit(shuffle='batch') is not supported by Labbook's engine; use True or False")
         }
-        let (callbacks, earlyStoppingObjects) = try callbackList(a["callbacks"], interpreter)
         let initialEpoch = try Convert.int(a["initial_epoch"], "initial_epoch")
+        let validating = validation != nil || split > 0
+        var metricNames = ["loss"] + (model.compiled?.metrics.map(\.name) ?? [])
+        if validating { metricNames += metricNames.map { "val_" + $0 } }
+        // Keras 2's `callback.params` (and `history.params`).
+        let samples = validation == nil && split > 0 ? Int(Double(x.shape[0]) * (1 - split)) : x.shape[0]
+        let params: [(String, Value)] = [
+            ("batch_size", .int(batchSize)), ("epochs", .int(epochs)), ("steps", .none),
+            ("samples", .int(samples)), ("verbose", .int(verbose)),
+            ("do_validation", .bool(validating)),
+            ("metrics", .list(PyList(metricNames.map { .str($0) }))),
+        ]
+        let (callbacks, earlyStoppingObjects) = try callbackList(a["callbacks"], interpreter, params: PyDict(params))
 
         let reporter = FitReporter(verbose: verbose, showTimings: state.settings.showTimings, interpreter: interpreter)
         let history: History
@@ -56,14 +67,6 @@ extension SequentialObject {
             throw error
         }
         reporter.finish(history: history, title: model.name)
-        var metricNames = ["loss"] + (model.compiled?.metrics.map(\.name) ?? [])
-        if validation != nil || split > 0 { metricNames += metricNames.map { "val_" + $0 } }
-        let params: [(String, Value)] = [
-            ("batch_size", .int(batchSize)), ("epochs", .int(epochs)), ("steps", .none),
-            ("samples", .int(reporter.trainingSamples ?? x.shape[0])), ("verbose", .int(verbose)),
-            ("do_validation", .bool(validation != nil || split > 0)),
-            ("metrics", .list(PyList(metricNames.map { .str($0) }))),
-        ]
         let object = HistoryObject(history, params: params, model: self)
         lastHistory = object
         return .host(object)
@@ -87,7 +90,7 @@ extension SequentialObject {
 
     /// `callbacks=[EarlyStopping(...), ModelCheckpoint(...), ...]`: the engine callbacks in
     /// order, and the EarlyStopping objects among them.
-    private func callbackList(_ value: Value, _ interpreter: Interpreter) throws
+    private func callbackList(_ value: Value, _ interpreter: Interpreter, params: PyDict) throws
         -> (callbacks: [any TrainingCallback], earlyStopping: [EarlyStoppingObject]) {
         if value.isNone { return ([], []) }
         var callbacks: [any TrainingCallback] = []
@@ -100,9 +103,12 @@ extension SequentialObject {
             case .host(let object as CallbackObject):
                 object.prepare(interpreter)
                 callbacks.append(object.callback)
+            case _ where PythonCallback.isCallback(item, interpreter):
+                callbacks.append(PythonCallback(item, model: self, params: params, interpreter: interpreter))
             default:
                 throw PyException(.valueError, "Labbook's fit takes the callbacks of keras.callbacks (EarlyStopping, ModelCheckpoint, "
-                                  + "ReduceLROnPlateau, LearningRateScheduler, CSVLogger, TerminateOnNaN), got \(item.repr)")
+                                  + "ReduceLROnPlateau, LearningRateScheduler, CSVLogger, TerminateOnNaN) and subclasses of "
+                                  + "keras.callbacks.Callback, got \(item.repr)")
             }
         }
         return (callbacks, earlyStopping)
