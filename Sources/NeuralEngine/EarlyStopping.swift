@@ -46,7 +46,7 @@ public final class EarlyStopping: TrainingCallback {
         mode == .max ? value - minDelta > reference : value - minDelta < reference
     }
 
-    public func trainBegin(model: Sequential) {
+    public func trainBegin(model: Sequential, emit: (String) throws -> Void) {
         wait = 0
         stoppedEpoch = 0
         bestWeights = nil

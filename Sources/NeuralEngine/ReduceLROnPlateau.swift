@@ -38,7 +38,7 @@ public final class ReduceLROnPlateau: TrainingCallback {
         best = maximise ? -.infinity : .infinity
     }
 
-    public func trainBegin(model: Sequential) {
+    public func trainBegin(model: Sequential, emit: (String) throws -> Void) {
         wait = 0
         cooldownCounter = 0
         best = maximise ? -.infinity : .infinity

@@ -191,9 +191,9 @@ extension Sequential {
         var runningLogs = Logs(plan.names.map { Logs.Entry(name: $0, value: 0) })
         stopTraining = false
         let message: (String) throws -> Void = { try emit(.message($0)) }
-        for callback in callbacks { try callback.trainBegin(model: self) }
         try emit(.trainBegin(samples: trainCount, validationSamples: validation?.rows.count,
                              epochs: epochs, initialEpoch: initialEpoch))
+        for callback in callbacks { try callback.trainBegin(model: self, emit: message) }
         for epoch in initialEpoch..<max(initialEpoch, epochs) {
             try emit(.epochBegin(epoch: epoch))
             for callback in callbacks { try callback.epochBegin(epoch, model: self, emit: message) }
@@ -209,7 +209,7 @@ extension Sequential {
                 order[min(seen + count, trainCount)..<min(seen + count + batchSize, trainCount)].withUnsafeBufferPointer {
                     x.prefetchRows($0)
                 }
-                for callback in callbacks { try callback.batchBegin(batch, size: count, model: self) }
+                for callback in callbacks { try callback.batchBegin(batch, size: count, model: self, emit: message) }
                 forward(ws, count: count, training: true, rng: &rng)
                 let lossBefore = totals.lossSum
                 score(ws, plan, count: count, withGradient: true, penalty: totalPenalty(penalties), into: &totals)

@@ -10,10 +10,10 @@
 /// try model.fit(x, y, epochs: 10, callbacks: [EarlyStopping(patience: 2)], rng: &rng)
 /// ```
 public protocol TrainingCallback: AnyObject {
-    func trainBegin(model: Sequential) throws
+    func trainBegin(model: Sequential, emit: (String) throws -> Void) throws
     func epochBegin(_ epoch: Int, model: Sequential, emit: (String) throws -> Void) throws
     /// Before batch `batch` (0-based within the epoch) of `size` samples.
-    func batchBegin(_ batch: Int, size: Int, model: Sequential) throws
+    func batchBegin(_ batch: Int, size: Int, model: Sequential, emit: (String) throws -> Void) throws
     /// After batch `batch` (0-based within the epoch): `logs` hold `batch`, `size`, the
     /// batch's own `loss` and the epoch's running metrics, as Keras 2's batch logs.
     func batchEnd(_ batch: Int, logs: Logs, model: Sequential, emit: (String) throws -> Void) throws
@@ -23,9 +23,9 @@ public protocol TrainingCallback: AnyObject {
 }
 
 extension TrainingCallback {
-    public func trainBegin(model: Sequential) throws {}
+    public func trainBegin(model: Sequential, emit: (String) throws -> Void) throws {}
     public func epochBegin(_ epoch: Int, model: Sequential, emit: (String) throws -> Void) throws {}
-    public func batchBegin(_ batch: Int, size: Int, model: Sequential) throws {}
+    public func batchBegin(_ batch: Int, size: Int, model: Sequential, emit: (String) throws -> Void) throws {}
     public func batchEnd(_ batch: Int, logs: Logs, model: Sequential, emit: (String) throws -> Void) throws {}
     public func epochEnd(_ epoch: Int, logs: inout Logs, model: Sequential, emit: (String) throws -> Void) throws -> Bool {
         false

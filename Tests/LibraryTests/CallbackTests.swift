@@ -165,4 +165,24 @@ import Testing
             """
         #expect(resumed.run(check) == original.run(check))
     }
+
+    @Test func whatACallbackPrintsJoinsTheTrainingLog() {
+        let nb = NotebookSession()
+        nb.text(Self.setup)
+        let outcome = nb.run("""
+            class Talk(keras.callbacks.Callback):
+                def on_train_begin(self, logs=None):
+                    print('starting')
+                def on_epoch_end(self, epoch, logs=None):
+                    print(f'done {epoch}')
+            h = model.fit(x, y_hot, epochs=2, batch_size=40, callbacks=[Talk()])
+            """)
+        #expect(outcome.error == nil)
+        let lines = Self.lines(outcome)
+        #expect(lines.count == 8)
+        #expect(lines.first == "starting")
+        #expect(Array(lines.dropFirst()).enumerated().filter { $0.offset % 3 != 1 }.map(\.element)
+            == ["Epoch 1/2", "done 0", "Epoch 2/2", "done 1", ""])
+        #expect(lines[2].hasPrefix("40/40 [=====") && lines[5].hasPrefix("40/40 [====="))
+    }
 }

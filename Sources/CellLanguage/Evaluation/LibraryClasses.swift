@@ -1,3 +1,5 @@
+import CellOutput
+
 /// Classes that library modules write in Python so cells can subclass them
 /// (`class Stop(keras.callbacks.Callback)`): a library class is an ordinary cell class whose
 /// source is the library's, so its subclasses call, print and snapshot as any cell class.
@@ -23,5 +25,32 @@ extension Interpreter {
             throw PyException(.runtimeError, "the library source did not define \(name)")
         }
         return value
+    }
+}
+
+extension Interpreter {
+    /// Runs `body` and returns what it printed instead of writing it, so a library can place
+    /// that text inside an output of its own (the lines a Keras callback prints go into the
+    /// training log, between the epochs). Other parts (figures) are kept as output; if `body`
+    /// throws, its text is written as usual before the error propagates.
+    public func capturingText(_ body: () throws -> Void) rethrows -> String {
+        let before = outputs
+        outputs = []
+        var produced: [OutputPart] = []
+        do {
+            try body()
+            produced = outputs
+        } catch {
+            produced = outputs
+            outputs = before
+            for part in produced { emit(part) }
+            throw error
+        }
+        outputs = before
+        var text = ""
+        for part in produced {
+            if case .stream(let written) = part { text += written } else { outputs.append(part) }
+        }
+        return text
     }
 }

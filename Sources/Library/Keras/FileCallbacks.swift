@@ -84,7 +84,7 @@ final class CSVLogger: TrainingCallback {
         self.append = append
     }
 
-    func trainBegin(model: Sequential) throws {
+    func trainBegin(model: Sequential, emit: (String) throws -> Void) throws {
         keys = nil
         let existing = append ? FileManager.default.contents(atPath: filename) : nil
         if existing == nil && !FileManager.default.createFile(atPath: filename, contents: Data()) {

@@ -70,8 +70,11 @@ final class PythonCallback: TrainingCallback {
         return (try? interpreter.getAttribute(value, "_labbook_keras_callback").isTruthy) ?? false
     }
 
-    private func hook(_ name: String, _ arguments: [Value]) throws {
-        _ = try interpreter.call(try interpreter.getAttribute(instance, name), Arguments(arguments))
+    /// Calls the hook `name`; what it prints joins the training log, where Keras shows it.
+    private func hook(_ name: String, _ arguments: [Value], _ emit: (String) throws -> Void) throws {
+        let method = try interpreter.getAttribute(instance, name)
+        let printed = try interpreter.capturingText { _ = try interpreter.call(method, Arguments(arguments)) }
+        if !printed.isEmpty { try emit(printed.hasSuffix("\n") ? String(printed.dropLast()) : printed) }
     }
 
     private static func dict(_ logs: Logs) -> PyDict {
@@ -83,27 +86,27 @@ final class PythonCallback: TrainingCallback {
         })
     }
 
-    func trainBegin(model engine: Sequential) throws {
-        try hook("set_params", [.dict(params)])
-        try hook("set_model", [.host(model)])
-        try hook("on_train_begin", [.dict(PyDict())])
+    func trainBegin(model engine: Sequential, emit: (String) throws -> Void) throws {
+        try hook("set_params", [.dict(params)], emit)
+        try hook("set_model", [.host(model)], emit)
+        try hook("on_train_begin", [.dict(PyDict())], emit)
     }
 
     func epochBegin(_ epoch: Int, model: Sequential, emit: (String) throws -> Void) throws {
-        try hook("on_epoch_begin", [.int(epoch), .dict(PyDict())])
+        try hook("on_epoch_begin", [.int(epoch), .dict(PyDict())], emit)
     }
 
-    func batchBegin(_ batch: Int, size: Int, model: Sequential) throws {
-        try hook("on_train_batch_begin", [.int(batch), .dict(PyDict([("batch", .int(batch)), ("size", .int(size))]))])
+    func batchBegin(_ batch: Int, size: Int, model: Sequential, emit: (String) throws -> Void) throws {
+        try hook("on_train_batch_begin", [.int(batch), .dict(PyDict([("batch", .int(batch)), ("size", .int(size))]))], emit)
     }
 
     func batchEnd(_ batch: Int, logs: Logs, model: Sequential, emit: (String) throws -> Void) throws {
-        try hook("on_train_batch_end", [.int(batch), .dict(Self.dict(logs))])
+        try hook("on_train_batch_end", [.int(batch), .dict(Self.dict(logs))], emit)
     }
 
     func epochEnd(_ epoch: Int, logs: inout Logs, model: Sequential, emit: (String) throws -> Void) throws -> Bool {
         let dict = Self.dict(logs)
-        try hook("on_epoch_end", [.int(epoch), .dict(dict)])
+        try hook("on_epoch_end", [.int(epoch), .dict(dict)], emit)
         for (key, value) in dict.entries {
             guard case .str(let name) = key, let number = value.asDouble else { continue }
             if let i = logs.entries.firstIndex(where: { $0.name == name }) {
@@ -116,6 +119,6 @@ final class PythonCallback: TrainingCallback {
     }
 
     func trainEnd(model: Sequential, emit: (String) throws -> Void) throws {
-        try hook("on_train_end", [.dict(PyDict())])
+        try hook("on_train_end", [.dict(PyDict())], emit)
     }
 }
