@@ -13,7 +13,7 @@ import Foundation
 ///                            inputShape: [28, 28, 1], name: names.next("conv2d"))
 /// // output (26, 26, 32), 320 parameters
 /// ```
-public final class Convolution: Layer, ParameterOwner {
+public final class Convolution: Layer, ParameterOwner, Regularizable {
     public let name: String
     /// 1 (`Conv1D`) or 2 (`Conv2D`).
     public let rank: Int
@@ -30,6 +30,8 @@ public final class Convolution: Layer, ParameterOwner {
 
     public private(set) var outputShape: [Int] = []
     public private(set) var isBuilt = false
+    /// `kernel_regularizer=` and `bias_regularizer=`.
+    public var regularizers = WeightRegularizers()
     private var window: Window?
     private var kernel: Parameter?
     private var bias: Parameter?

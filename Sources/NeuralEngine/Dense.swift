@@ -7,7 +7,7 @@ import Foundation
 /// ```swift
 /// let layer = try Dense(units: 32, activation: .sigmoid, inputShape: [784], name: names.next("dense"))
 /// ```
-public final class Dense: Layer, ParameterOwner {
+public final class Dense: Layer, ParameterOwner, Regularizable {
     public let name: String
     public var className: String { "Dense" }
     public let declaredInputShape: [Int]?
@@ -22,6 +22,8 @@ public final class Dense: Layer, ParameterOwner {
 
     public private(set) var outputShape: [Int] = []
     public private(set) var isBuilt = false
+    /// `kernel_regularizer=` and `bias_regularizer=`.
+    public var regularizers = WeightRegularizers()
     private var inputWidth = 0
     private var rowsPerSample = 1
     private var kernel: Parameter?

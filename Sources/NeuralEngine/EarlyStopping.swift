@@ -7,7 +7,7 @@ import Foundation
 /// let stop = EarlyStopping(monitor: "val_loss", patience: 2, restoreBestWeights: true)
 /// try model.fit(x, y, epochs: 50, validationSplit: 0.1, callbacks: [stop], rng: &rng)
 /// ```
-public final class EarlyStopping {
+public final class EarlyStopping: TrainingCallback {
     /// Whether an improvement is a decrease or an increase of the monitored value.
     public enum Mode: String, Sendable { case auto, min, max }
 
@@ -46,7 +46,7 @@ public final class EarlyStopping {
         mode == .max ? value - minDelta > reference : value - minDelta < reference
     }
 
-    func trainBegin() {
+    public func trainBegin(model: Sequential, emit: (String) throws -> Void) {
         wait = 0
         stoppedEpoch = 0
         bestWeights = nil
@@ -54,7 +54,7 @@ public final class EarlyStopping {
     }
 
     /// Returns whether training should stop, and restores weights into `model` if asked.
-    func epochEnd(_ epoch: Int, logs: Logs, model: Sequential, emit: (String) throws -> Void) throws -> Bool {
+    public func epochEnd(_ epoch: Int, logs: inout Logs, model: Sequential, emit: (String) throws -> Void) throws -> Bool {
         guard let current = logs[monitor] else {
             let available = logs.entries.map(\.name).joined(separator: ",")
             try emit("RuntimeWarning: Early stopping conditioned on metric `\(monitor)` which is not available. "
@@ -77,7 +77,7 @@ public final class EarlyStopping {
         return true
     }
 
-    func trainEnd(emit: (String) throws -> Void) throws {
+    public func trainEnd(model: Sequential, emit: (String) throws -> Void) throws {
         if stoppedEpoch > 0 && verbose > 0 {
             try emit(String(format: "Epoch %05d: early stopping", stoppedEpoch + 1))
         }

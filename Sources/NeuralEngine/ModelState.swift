@@ -16,6 +16,8 @@ public struct ModelState: Codable, Equatable, Sendable {
     /// Whether the layers were built (have weights).
     public var built: Bool
     public var compilation: CompilationState?
+    /// Per layer, its weight penalties; absent when no layer has any (and in older files).
+    public var regularizers: [WeightRegularizers]? = nil
 
     /// What `compile` recorded.
     public struct CompilationState: Codable, Equatable, Sendable {
@@ -34,7 +36,8 @@ extension Sequential {
             built: isBuilt,
             compilation: compiled.map {
                 .init(optimizer: $0.optimizer.config, optimizerState: $0.optimizer.state, loss: $0.loss, metrics: $0.metrics)
-            })
+            },
+            regularizers: penalties.isEmpty ? nil : layers.map { ($0 as? any Regularizable)?.regularizers ?? WeightRegularizers() })
     }
 
     /// A model equal to the one `state` was taken from. Building draws nothing from any
@@ -53,6 +56,9 @@ extension Sequential {
         if state.built, let shape = state.inputShape {
             try build(inputShape: shape, rng: &scratch)
             for (layer, weights) in zip(layers, state.weights) { try layer.setWeights(weights) }
+        }
+        for (layer, regularizers) in zip(layers, state.regularizers ?? []) where !regularizers.isEmpty {
+            (layer as? any Regularizable)?.regularizers = regularizers
         }
         if let c = state.compilation {
             let optimizer = c.optimizer.makeOptimizer()

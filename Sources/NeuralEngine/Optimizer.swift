@@ -10,6 +10,10 @@
 public protocol Optimizer: AnyObject {
     /// The hyperparameters, enough to make a fresh optimizer of the same kind.
     var config: OptimizerConfig { get }
+    /// The rate of the next update (a schedule sets it before each one).
+    var learningRate: Float { get set }
+    /// Schedule and gradient clipping.
+    var options: OptimizerOptions { get set }
     /// Step count and accumulators.
     var state: OptimizerState { get set }
     /// How many accumulators the optimizer keeps per parameter tensor.
@@ -48,24 +52,56 @@ public enum OptimizerConfig: Codable, Equatable, Sendable {
     case adam(learningRate: Float, beta1: Float, beta2: Float, epsilon: Float)
     case rmsprop(learningRate: Float, rho: Float, epsilon: Float)
     case adagrad(learningRate: Float, initialAccumulatorValue: Float, epsilon: Float)
+    /// `Adam(amsgrad=True)`.
+    case amsgrad(learningRate: Float, beta1: Float, beta2: Float, epsilon: Float)
+    case nadam(learningRate: Float, beta1: Float, beta2: Float, epsilon: Float)
+    case adamW(learningRate: Float, weightDecay: Float, beta1: Float, beta2: Float, epsilon: Float)
+    /// Any of the above with a schedule or gradient clipping.
+    indirect case configured(OptimizerConfig, OptimizerOptions)
 
     /// A fresh optimizer with these hyperparameters and no state.
     public func makeOptimizer() -> any Optimizer {
-        switch self {
+        let optimizer: any Optimizer = switch base {
         case let .sgd(lr, momentum, nesterov): SGD(learningRate: lr, momentum: momentum, nesterov: nesterov)
         case let .adam(lr, b1, b2, eps): Adam(learningRate: lr, beta1: b1, beta2: b2, epsilon: eps)
+        case let .amsgrad(lr, b1, b2, eps): Adam(learningRate: lr, beta1: b1, beta2: b2, epsilon: eps, amsgrad: true)
         case let .rmsprop(lr, rho, eps): RMSprop(learningRate: lr, rho: rho, epsilon: eps)
         case let .adagrad(lr, initial, eps): Adagrad(learningRate: lr, initialAccumulatorValue: initial, epsilon: eps)
+        case let .nadam(lr, b1, b2, eps): Nadam(learningRate: lr, beta1: b1, beta2: b2, epsilon: eps)
+        case let .adamW(lr, wd, b1, b2, eps): AdamW(learningRate: lr, weightDecay: wd, beta1: b1, beta2: b2, epsilon: eps)
+        case .configured: preconditionFailure("`base` has no options")
         }
+        optimizer.options = options
+        return optimizer
     }
 
-    /// The Keras class name (`SGD`, `Adam`, `RMSprop`, `Adagrad`).
+    /// The hyperparameters without the options.
+    public var base: OptimizerConfig {
+        if case let .configured(base, _) = self { return base.base }
+        return self
+    }
+
+    /// The schedule and clipping, if any.
+    public var options: OptimizerOptions {
+        if case let .configured(_, options) = self { return options }
+        return OptimizerOptions()
+    }
+
+    /// `self` with `options` attached (or not, when they are plain).
+    public func with(_ options: OptimizerOptions) -> OptimizerConfig {
+        options.isPlain ? base : .configured(base, options)
+    }
+
+    /// The Keras class name (`SGD`, `Adam`, `RMSprop`, `Adagrad`, `Nadam`, `AdamW`).
     public var className: String {
         switch self {
         case .sgd: "SGD"
-        case .adam: "Adam"
+        case .adam, .amsgrad: "Adam"
         case .rmsprop: "RMSprop"
         case .adagrad: "Adagrad"
+        case .nadam: "Nadam"
+        case .adamW: "AdamW"
+        case .configured(let base, _): base.className
         }
     }
 
@@ -76,6 +112,8 @@ public enum OptimizerConfig: Codable, Equatable, Sendable {
         case "adam": self = .adam(learningRate: 0.001, beta1: 0.9, beta2: 0.999, epsilon: 1e-7)
         case "rmsprop": self = .rmsprop(learningRate: 0.001, rho: 0.9, epsilon: 1e-7)
         case "adagrad": self = .adagrad(learningRate: 0.001, initialAccumulatorValue: 0.1, epsilon: 1e-7)
+        case "nadam": self = .nadam(learningRate: 0.002, beta1: 0.9, beta2: 0.999, epsilon: 1e-7)
+        case "adamw": self = .adamW(learningRate: 0.001, weightDecay: 0.004, beta1: 0.9, beta2: 0.999, epsilon: 1e-7)
         default: return nil
         }
     }
@@ -99,6 +137,8 @@ extension Optimizer {
         state = OptimizerState()  // hand the arrays over uniquely, so writing them copies nothing
         advance(&current, pairs)
         let step = current.iterations
+        if let schedule = options.schedule { learningRate = schedule.rate(atStep: step - 1) }
+        options.clip(pairs)
         for index in pairs.indices {
             let pair = pairs[index]
             current.slots[index].withUnsafeMutableBufferPointer { buffer in

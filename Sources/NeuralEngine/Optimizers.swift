@@ -7,6 +7,7 @@ public final class SGD: Optimizer {
     public var momentum: Float
     public var nesterov: Bool
     public var state = OptimizerState()
+    public var options = OptimizerOptions()
 
     /// `keras.optimizers.SGD(learning_rate=0.01, momentum=0.0, nesterov=False)`.
     public init(learningRate: Float = 0.01, momentum: Float = 0, nesterov: Bool = false) {
@@ -15,10 +16,12 @@ public final class SGD: Optimizer {
         self.nesterov = nesterov
     }
 
-    public var config: OptimizerConfig { .sgd(learningRate: learningRate, momentum: momentum, nesterov: nesterov) }
+    public var config: OptimizerConfig {
+        OptimizerConfig.sgd(learningRate: learningRate, momentum: momentum, nesterov: nesterov).with(options)
+    }
     public var slotsPerParameter: Int { momentum == 0 ? 0 : 1 }
     public var initialSlotValue: Float { 0 }
-    public var descentRate: Float? { momentum == 0 ? learningRate : nil }
+    public var descentRate: Float? { momentum == 0 && options.isPlain ? learningRate : nil }
 
     public func update(
         _ p: UnsafeMutablePointer<Float>, gradient g: UnsafePointer<Float>, count: Int,
@@ -39,24 +42,32 @@ public final class SGD: Optimizer {
 }
 
 /// Adam in Keras' formulation: `lr_t = lr * sqrt(1 - beta2^t) / (1 - beta1^t)`,
-/// `p -= lr_t * m / (sqrt(v) + epsilon)`.
+/// `p -= lr_t * m / (sqrt(v) + epsilon)`; with `amsgrad`, the denominator uses the largest
+/// `v` seen so far (`vhat = max(vhat, v)`), a third accumulator.
 public final class Adam: Optimizer {
     public var learningRate: Float
     public var beta1: Float
     public var beta2: Float
     public var epsilon: Float
+    public let amsgrad: Bool
     public var state = OptimizerState()
+    public var options = OptimizerOptions()
 
-    /// `keras.optimizers.Adam(learning_rate=0.001, beta_1=0.9, beta_2=0.999, epsilon=1e-7)`.
-    public init(learningRate: Float = 0.001, beta1: Float = 0.9, beta2: Float = 0.999, epsilon: Float = 1e-7) {
+    /// `keras.optimizers.Adam(learning_rate=0.001, beta_1=0.9, beta_2=0.999, epsilon=1e-7, amsgrad=False)`.
+    public init(learningRate: Float = 0.001, beta1: Float = 0.9, beta2: Float = 0.999, epsilon: Float = 1e-7,
+                amsgrad: Bool = false) {
         self.learningRate = learningRate
         self.beta1 = beta1
         self.beta2 = beta2
         self.epsilon = epsilon
+        self.amsgrad = amsgrad
     }
 
-    public var config: OptimizerConfig { .adam(learningRate: learningRate, beta1: beta1, beta2: beta2, epsilon: epsilon) }
-    public var slotsPerParameter: Int { 2 }
+    public var config: OptimizerConfig {
+        (amsgrad ? OptimizerConfig.amsgrad(learningRate: learningRate, beta1: beta1, beta2: beta2, epsilon: epsilon)
+            : .adam(learningRate: learningRate, beta1: beta1, beta2: beta2, epsilon: epsilon)).with(options)
+    }
+    public var slotsPerParameter: Int { amsgrad ? 3 : 2 }
     public var initialSlotValue: Float { 0 }
 
     public func update(
@@ -67,13 +78,27 @@ public final class Adam: Optimizer {
         let lrT = learningRate * (1 - powf(beta2, t)).squareRoot() / (1 - powf(beta1, t))
         let m = slots, v = slots + count
         let b1 = beta1, b2 = beta2, eps = epsilon
+        guard amsgrad else {
+            for i in 0..<count {
+                let gi = g[i]
+                let mi = b1 * m[i] + (1 - b1) * gi
+                let vi = b2 * v[i] + (1 - b2) * gi * gi
+                m[i] = mi
+                v[i] = vi
+                p[i] -= lrT * mi / (vi.squareRoot() + eps)
+            }
+            return
+        }
+        let vhat = slots + 2 * count
         for i in 0..<count {
             let gi = g[i]
             let mi = b1 * m[i] + (1 - b1) * gi
             let vi = b2 * v[i] + (1 - b2) * gi * gi
+            let hi = max(vhat[i], vi)
             m[i] = mi
             v[i] = vi
-            p[i] -= lrT * mi / (vi.squareRoot() + eps)
+            vhat[i] = hi
+            p[i] -= lrT * mi / (hi.squareRoot() + eps)
         }
     }
 }
@@ -84,6 +109,7 @@ public final class RMSprop: Optimizer {
     public var rho: Float
     public var epsilon: Float
     public var state = OptimizerState()
+    public var options = OptimizerOptions()
 
     /// `keras.optimizers.RMSprop(learning_rate=0.001, rho=0.9, epsilon=1e-7)`.
     public init(learningRate: Float = 0.001, rho: Float = 0.9, epsilon: Float = 1e-7) {
@@ -92,7 +118,7 @@ public final class RMSprop: Optimizer {
         self.epsilon = epsilon
     }
 
-    public var config: OptimizerConfig { .rmsprop(learningRate: learningRate, rho: rho, epsilon: epsilon) }
+    public var config: OptimizerConfig { OptimizerConfig.rmsprop(learningRate: learningRate, rho: rho, epsilon: epsilon).with(options) }
     public var slotsPerParameter: Int { 1 }
     public var initialSlotValue: Float { 0 }
 
@@ -117,6 +143,7 @@ public final class Adagrad: Optimizer {
     public var initialAccumulatorValue: Float
     public var epsilon: Float
     public var state = OptimizerState()
+    public var options = OptimizerOptions()
 
     /// `keras.optimizers.Adagrad(learning_rate=0.001, initial_accumulator_value=0.1, epsilon=1e-7)`.
     public init(learningRate: Float = 0.001, initialAccumulatorValue: Float = 0.1, epsilon: Float = 1e-7) {
@@ -126,7 +153,8 @@ public final class Adagrad: Optimizer {
     }
 
     public var config: OptimizerConfig {
-        .adagrad(learningRate: learningRate, initialAccumulatorValue: initialAccumulatorValue, epsilon: epsilon)
+        OptimizerConfig.adagrad(learningRate: learningRate, initialAccumulatorValue: initialAccumulatorValue, epsilon: epsilon)
+            .with(options)
     }
     public var slotsPerParameter: Int { 1 }
     public var initialSlotValue: Float { initialAccumulatorValue }

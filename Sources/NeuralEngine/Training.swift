@@ -11,10 +11,8 @@ final class Workspace {
     let gradients: [FloatBuffer]
     let targets: FloatBuffer
     let rows: UnsafeMutableBufferPointer<Int>
-    /// The loss and metric sums of the last batch.
-    var values: [Double]
 
-    init(layers: [any Layer], inputSize: Int, targetSize: Int, batchSize: Int, valueCount: Int, training: Bool) {
+    init(layers: [any Layer], inputSize: Int, targetSize: Int, batchSize: Int, training: Bool) {
         self.batchSize = batchSize
         let sizes = [inputSize] + layers.map(\.outputSize)
         activations = sizes.map { FloatBuffer(count: batchSize * $0) }
@@ -22,7 +20,6 @@ final class Workspace {
         targets = FloatBuffer(count: batchSize * targetSize)
         rows = .allocate(capacity: max(batchSize, 1))
         rows.initialize(repeating: 0)
-        values = [Double](repeating: 0, count: valueCount)
         for layer in layers { layer.reserve(batchSize: batchSize) }
     }
 
@@ -71,8 +68,13 @@ extension Sequential {
         }
         let width = outputShape.last ?? 1
         if loss.takesClassIndices { try checkClassIndices(y, classes: width) }
+        let metrics = compiled.metrics.map { $0.resolved(for: loss, outputWidth: width) }
+        if loss.takesClassIndices, let metric = metrics.first(where: \.needsDenseTargets) {
+            throw KerasError(.valueError, "The metric `\(metric.name)` needs targets shaped like the output (one-hot or "
+                             + "binary), but the loss `\(loss.kerasName)` takes class indices.")
+        }
         return LossPlan(
-            loss: loss, metrics: compiled.metrics.map { $0.resolved(for: loss, outputWidth: width) },
+            loss: loss, metrics: metrics,
             rowsPerSample: outputShape.dropLast().reduce(1, *), width: width,
             targetWidth: loss.takesClassIndices ? 1 : width)
     }
@@ -115,21 +117,21 @@ extension Sequential {
         }
     }
 
-    /// Writes the sums over rows of the loss and metrics into `ws.values` and, when training,
-    /// the loss gradient into the last gradient buffer.
-    private func score(_ ws: Workspace, _ plan: LossPlan, count: Int, withGradient: Bool) {
+    /// Adds the batch's loss (with the weight penalties, `penalty`) and metrics to `totals`
+    /// and, when training, writes the loss gradient into the last gradient buffer.
+    private func score(_ ws: Workspace, _ plan: LossPlan, count: Int, withGradient: Bool, penalty: Float,
+                       into totals: inout MetricTotals) {
         let rows = count * plan.rowsPerSample
         let output = UnsafePointer(ws.activations[layers.count].pointer)
         let targets = UnsafePointer(ws.targets.pointer)
-        ws.values[0] = plan.loss.evaluate(output: output, target: targets, rows: rows, width: plan.width,
-                                          gradient: withGradient ? ws.gradients[layers.count].pointer : nil)
-        for (m, metric) in plan.metrics.enumerated() {
-            ws.values[m + 1] = metric.evaluate(output: output, target: targets, rows: rows, width: plan.width)
-        }
+        var loss = plan.loss.evaluate(output: output, target: targets, rows: rows, width: plan.width,
+                                      gradient: withGradient ? ws.gradients[layers.count].pointer : nil)
         // Sums over rows become sums over samples (each sample has the same number of rows).
-        if plan.rowsPerSample > 1 {
-            for i in ws.values.indices { ws.values[i] /= Double(plan.rowsPerSample) }
-        }
+        if plan.rowsPerSample > 1 { loss /= Double(plan.rowsPerSample) }
+        // Keras adds the penalties to the batch's mean loss: once per sample in the sum.
+        loss += Double(penalty) * Double(count)
+        totals.add(samples: count, lossSum: loss, output: output, target: targets, rows: rows, width: plan.width,
+                   rowsPerSample: plan.rowsPerSample)
     }
 
     private func backward(_ ws: Workspace, count: Int, update: ParameterUpdate) {
@@ -151,7 +153,7 @@ extension Sequential {
     public func fit(
         _ x: any SampleSource, _ y: any SampleSource, batchSize: Int = 32, epochs: Int = 1,
         validationSplit: Double = 0, validationData: (x: any SampleSource, y: any SampleSource)? = nil,
-        shuffle: Bool = true, initialEpoch: Int = 0, callbacks: [EarlyStopping] = [],
+        shuffle: Bool = true, initialEpoch: Int = 0, callbacks: [any TrainingCallback] = [],
         rng: inout RandomGenerator, observer: ((TrainingEvent) throws -> Void)? = nil
     ) throws -> History {
         guard let compiled else { throw KerasError.notCompiled }
@@ -175,26 +177,29 @@ extension Sequential {
         }
         let emit = observer ?? { _ in }
         let ws = Workspace(layers: layers, inputSize: x.sampleSize, targetSize: plan.rowsPerSample * plan.targetWidth,
-                           batchSize: min(batchSize, max(trainCount, validation?.rows.count ?? 0)),
-                           valueCount: 1 + plan.metrics.count, training: true)
+                           batchSize: min(batchSize, max(trainCount, validation?.rows.count ?? 0)), training: true)
         let slots = layers.flatMap(\.trainableParameters).map {
             ParameterSlot(parameter: $0.value.pointer, gradient: $0.gradient.pointer, count: $0.count)
         }
         let optimizer = compiled.optimizer
-        // Plain SGD steps inside the layers' gradient products; other optimizers read the gradients.
-        let update: ParameterUpdate = optimizer.descentRate.map { .descend(learningRate: $0) } ?? .store
+        let penalties = self.penalties
+        // Plain SGD steps inside the layers' gradient products; other optimizers, and penalties,
+        // read the gradients.
+        let update: ParameterUpdate = penalties.isEmpty ? optimizer.descentRate.map { .descend(learningRate: $0) } ?? .store : .store
         var order = Array(0..<trainCount)
         var history = History()
         var runningLogs = Logs(plan.names.map { Logs.Entry(name: $0, value: 0) })
         stopTraining = false
-        for callback in callbacks { callback.trainBegin() }
+        let message: (String) throws -> Void = { try emit(.message($0)) }
         try emit(.trainBegin(samples: trainCount, validationSamples: validation?.rows.count,
                              epochs: epochs, initialEpoch: initialEpoch))
+        for callback in callbacks { try callback.trainBegin(model: self, emit: message) }
         for epoch in initialEpoch..<max(initialEpoch, epochs) {
             try emit(.epochBegin(epoch: epoch))
+            for callback in callbacks { try callback.epochBegin(epoch, model: self, emit: message) }
             let start = ContinuousClock.now
             if shuffle { rng.shuffle(&order) }
-            var totals = [Double](repeating: 0, count: ws.values.count)
+            var totals = MetricTotals(metrics: plan.metrics)
             var seen = 0, batch = 0
             while seen < trainCount {
                 let count = min(batchSize, trainCount - seen)
@@ -204,33 +209,44 @@ extension Sequential {
                 order[min(seen + count, trainCount)..<min(seen + count + batchSize, trainCount)].withUnsafeBufferPointer {
                     x.prefetchRows($0)
                 }
+                for callback in callbacks { try callback.batchBegin(batch, size: count, model: self, emit: message) }
                 forward(ws, count: count, training: true, rng: &rng)
-                score(ws, plan, count: count, withGradient: true)
+                let lossBefore = totals.lossSum
+                score(ws, plan, count: count, withGradient: true, penalty: totalPenalty(penalties), into: &totals)
                 backward(ws, count: count, update: update)
+                for (parameter, regularizer) in penalties {
+                    regularizer.addGradient(parameter.value.pointer, to: parameter.gradient.pointer, count: parameter.count)
+                }
                 if case .descend = update { optimizer.countStep(slots) } else { optimizer.apply(slots) }
-                for i in totals.indices { totals[i] += ws.values[i] }
                 seen += count
                 if observer != nil {
-                    for i in totals.indices { runningLogs.entries[i].value = totals[i] / Double(seen) }
+                    for (i, value) in totals.values.enumerated() { runningLogs.entries[i].value = value }
                     try emit(.batchEnd(batch: batch, seen: seen, samples: trainCount,
                                        seconds: seconds(since: start), logs: runningLogs))
+                }
+                if !callbacks.isEmpty {
+                    var batchLogs = Logs(zip(plan.names, totals.values).map { Logs.Entry(name: $0, value: $1) })
+                    batchLogs.entries[0].value = (totals.lossSum - lossBefore) / Double(count)
+                    batchLogs.entries.insert(contentsOf: [.init(name: "batch", value: Double(batch)),
+                                                          .init(name: "size", value: Double(count))], at: 0)
+                    for callback in callbacks { try callback.batchEnd(batch, logs: batchLogs, model: self, emit: message) }
                 }
                 batch += 1
                 if stopTraining { break }
             }
-            var logs = Logs(zip(plan.names, totals).map { Logs.Entry(name: $0, value: $1 / Double(max(seen, 1))) })
+            var logs = Logs(zip(plan.names, totals.values).map { Logs.Entry(name: $0, value: $1) })
             if let validation {
                 let values = test(validation.x, validation.y, rows: validation.rows, plan: plan, ws: ws, rng: &rng)
                 logs.entries += zip(plan.names, values).map { Logs.Entry(name: "val_" + $0, value: $1) }
             }
             try emit(.epochEnd(epoch: epoch, logs: logs, seconds: seconds(since: start)))
-            history.append(epoch: epoch, logs: logs)
-            for callback in callbacks where try callback.epochEnd(epoch, logs: logs, model: self, emit: { try emit(.message($0)) }) {
+            for callback in callbacks where try callback.epochEnd(epoch, logs: &logs, model: self, emit: message) {
                 stopTraining = true
             }
+            history.append(epoch: epoch, logs: logs)
             if stopTraining { break }
         }
-        for callback in callbacks { try callback.trainEnd { try emit(.message($0)) } }
+        for callback in callbacks { try callback.trainEnd(model: self, emit: message) }
         try emit(.trainEnd)
         return history
     }
@@ -241,18 +257,18 @@ extension Sequential {
         _ x: any SampleSource, _ y: any SampleSource, rows: Range<Int>, plan: LossPlan, ws: Workspace,
         rng: inout RandomGenerator
     ) -> [Double] {
-        var totals = [Double](repeating: 0, count: ws.values.count)
+        var totals = MetricTotals(metrics: plan.metrics)
+        let penalty = totalPenalty(self.penalties)
         var start = rows.lowerBound
         while start < rows.upperBound {
             let count = min(ws.batchSize, rows.upperBound - start)
             for i in 0..<count { ws.rows[i] = start + i }
             gather(x, y, ws, count: count)
             forward(ws, count: count, training: false, rng: &rng)
-            score(ws, plan, count: count, withGradient: false)
-            for i in totals.indices { totals[i] += ws.values[i] }
+            score(ws, plan, count: count, withGradient: false, penalty: penalty, into: &totals)
             start += count
         }
-        return totals.map { $0 / Double(max(rows.count, 1)) }
+        return totals.values
     }
 
     private func seconds(since start: ContinuousClock.Instant) -> Double {
@@ -269,8 +285,7 @@ extension Sequential {
         }
         guard let plan = try prepare(x, y, rng: &rng) else { throw KerasError.notCompiled }
         let ws = Workspace(layers: layers, inputSize: x.sampleSize, targetSize: plan.rowsPerSample * plan.targetWidth,
-                           batchSize: max(1, min(batchSize, x.sampleCount)), valueCount: 1 + plan.metrics.count,
-                           training: false)
+                           batchSize: max(1, min(batchSize, x.sampleCount)), training: false)
         return test(x, y, rows: 0..<x.sampleCount, plan: plan, ws: ws, rng: &rng)
     }
 
@@ -283,7 +298,7 @@ extension Sequential {
         guard let outputShape else { throw KerasError.notBuilt }
         let n = x.sampleCount, width = outputShape.reduce(1, *)
         let ws = Workspace(layers: layers, inputSize: x.sampleSize, targetSize: 0,
-                           batchSize: max(1, min(batchSize, n)), valueCount: 0, training: false)
+                           batchSize: max(1, min(batchSize, n)), training: false)
         var result = [Float](repeating: 0, count: n * width)
         var start = 0
         try result.withUnsafeMutableBufferPointer { out in

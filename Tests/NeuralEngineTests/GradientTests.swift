@@ -39,24 +39,27 @@ func activationGradientMatchesFiniteDifferences(_ activation: Activation) {
     expectClose(grad.map(Double.init), numericGradient(inputs, step: 1e-2, objective), "\(activation)")
 }
 
-@Test(arguments: Loss.allCases)
+@Test(arguments: Loss.allCases + [Loss(.huber, delta: 0.5)])
 func lossGradientMatchesFiniteDifferences(_ loss: Loss) {
     let rows = 3, width = 4
-    // Probabilities well inside (1e-7, 1 - 1e-7), rows summing to 1 for the categorical losses.
+    // Probabilities well inside (1e-7, 1 - 1e-7), rows summing to 1 for the categorical losses;
+    // read as logits when `fromLogits`.
     let p: [Float] = [0.1, 0.2, 0.3, 0.4, 0.25, 0.25, 0.4, 0.1, 0.7, 0.1, 0.15, 0.05]
+    let logits: [Float] = [-2.1, 0.7, 1.3, -0.4, 3.2, -1.5, 0.2, 0.9, -0.6, 2.4, -3.0, 0.05]
     let target: [Float]
-    switch loss {
+    switch loss.kind {
     case .sparseCategoricalCrossentropy: target = [3, 0, 2]
-    case .categoricalCrossentropy: target = [0, 0, 0, 1, 1, 0, 0, 0, 0, 0.5, 0.5, 0]
+    case .categoricalCrossentropy, .kullbackLeiblerDivergence: target = [0, 0, 0, 1, 1, 0, 0, 0, 0, 0.5, 0.5, 0]
     case .binaryCrossentropy: target = [0, 1, 1, 0, 1, 0, 0, 1, 1, 1, 0, 0]
-    case .meanSquaredError, .meanAbsoluteError: target = [0.5, -1, 0.2, 0.9, 0, 0.3, 0.1, 0.8, 0.6, 0.05, 2, -0.2]
+    case .meanSquaredError, .meanAbsoluteError, .huber: target = [0.5, -1, 0.2, 0.9, 0, 0.3, 0.1, 0.8, 0.6, 0.05, 2, -0.2]
     }
+    let output = loss.fromLogits ? logits : p
     func mean(_ q: [Float]) -> Double {
         loss.evaluate(output: q, target: target, rows: rows, width: width, gradient: nil) / Double(rows)
     }
-    var grad = [Float](repeating: 0, count: p.count)
-    _ = loss.evaluate(output: p, target: target, rows: rows, width: width, gradient: &grad)
-    expectClose(grad.map(Double.init), numericGradient(p, step: 1e-3, mean), tolerance: 5e-3, "\(loss)")
+    var grad = [Float](repeating: 0, count: output.count)
+    _ = loss.evaluate(output: output, target: target, rows: rows, width: width, gradient: &grad)
+    expectClose(grad.map(Double.init), numericGradient(output, step: 1e-3, mean), tolerance: 5e-3, "\(loss)")
 }
 
 @Test(arguments: [Activation.sigmoid, .softmax, .gelu, .linear])

@@ -47,5 +47,6 @@ private func step(_ optimizer: any Optimizer, steps: Int = 1) -> Float {
 @Test func optimizerNamesUseKerasDefaults() {
     #expect(OptimizerConfig(kerasName: "sgd") == .sgd(learningRate: 0.01, momentum: 0, nesterov: false))
     #expect(OptimizerConfig(kerasName: "Adam") == .adam(learningRate: 0.001, beta1: 0.9, beta2: 0.999, epsilon: 1e-7))
-    #expect(OptimizerConfig(kerasName: "nadam") == nil)
+    #expect(OptimizerConfig(kerasName: "nadam") == .nadam(learningRate: 0.002, beta1: 0.9, beta2: 0.999, epsilon: 1e-7))
+    #expect(OptimizerConfig(kerasName: "adadelta") == nil)
 }

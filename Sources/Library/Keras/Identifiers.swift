@@ -37,7 +37,7 @@ enum Identifiers {
         default: break
         }
         throw PyException(.typeError, "Could not interpret loss function identifier: \(value.repr) "
-            + "(Labbook supports \(Loss.allCases.map { "'\($0.kerasName)'" }.joined(separator: ", ")))")
+            + "(Labbook supports \(Loss.Kind.allCases.map { "'\($0.rawValue)'" }.joined(separator: ", ")))")
     }
 
     /// `metrics=[...]`: names or `keras.metrics` functions; `None` is no metrics.
@@ -60,6 +60,8 @@ enum Identifiers {
                 return metric
             case .builtin(let b):
                 if let metric = Metric(kerasName: b.name) { return metric }
+            case .host(let object as MetricObject):
+                return object.metric
             default: break
             }
             throw PyException(.typeError, "Could not interpret metric function identifier: \(item.repr)")

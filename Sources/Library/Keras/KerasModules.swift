@@ -6,7 +6,7 @@ import NeuralEngine
 enum KerasModules {
     /// Submodule names, relative to `keras`.
     static let submodules = [
-        "models", "layers", "optimizers", "losses", "metrics", "utils", "callbacks", "datasets",
+        "models", "layers", "optimizers", "optimizers.schedules", "losses", "metrics", "regularizers", "utils", "callbacks", "datasets",
         "datasets.mnist", "datasets.fashion_mnist", "activations", "backend", "utils.np_utils",
     ]
 
@@ -32,14 +32,19 @@ enum KerasModules {
         }
         registry.register("keras.layers") { _ in Module("keras.layers", LayerConstructors.attributes(state: state)) }
         registry.register("keras.optimizers") { _ in Module("keras.optimizers", OptimizerObject.constructors()) }
+        registry.register("keras.regularizers") { _ in Module("keras.regularizers", RegularizerObject.attributes()) }
+        registry.register("keras.optimizers.schedules") { _ in Module("keras.optimizers.schedules", ScheduleObject.attributes()) }
         registry.register("keras.losses") { _ in Module("keras.losses", LossObject.attributes()) }
-        registry.register("keras.metrics") { _ in Module("keras.metrics", metricFunctions()) }
+        registry.register("keras.metrics") { _ in Module("keras.metrics", MetricObject.attributes(state: state)) }
         registry.register("keras.utils") { _ in Module("keras.utils", KerasUtilities.utils(state: state)) }
         // Keras 2's older home of `to_categorical` (`from keras.utils import np_utils`).
         registry.register("keras.utils.np_utils") { _ in
             Module("keras.utils.np_utils", KerasUtilities.utils(state: state).filter { $0.0 == "to_categorical" })
         }
-        registry.register("keras.callbacks") { _ in Module("keras.callbacks", EarlyStoppingObject.attributes()) }
+        registry.register("keras.callbacks") { interpreter in
+            Module("keras.callbacks", CallbackObject.attributes()
+                + [("Callback", try interpreter.defineLibraryClass("Callback", source: PythonCallback.baseClassSource))])
+        }
         registry.register("keras.datasets") { _ in Module("keras.datasets") }
         registry.register("keras.datasets.mnist") { _ in
             Module("keras.datasets.mnist", KerasUtilities.dataset(.mnist, state: state))
@@ -101,16 +106,6 @@ enum KerasModules {
             let model = try pythonErrors { try Sequential(restoring: saved) }
             return .host(SequentialObject(model, state: state))
         })
-    }
-
-    /// `keras.metrics`: the metric functions, usable in `metrics=[...]`.
-    static func metricFunctions() -> [(String, Value)] {
-        ["accuracy", "binary_accuracy", "categorical_accuracy", "sparse_categorical_accuracy", "mae", "mse",
-         "mean_absolute_error", "mean_squared_error"].map { name in
-            (name, .builtin(BuiltinFunction(name) { _, _ in
-                throw PyException(.notImplementedError, "Labbook's keras.metrics.\(name) can be passed to compile(metrics=[...]) but not called")
-            }))
-        }
     }
 
     /// `keras.backend`: `clear_session()` (restarts the name counters) and `epsilon()`.

@@ -27,15 +27,14 @@ enum LayerConstructors {
                 guard case .str("zeros") = a["bias_initializer"] else {
                     throw PyException(.valueError, "Dense(bias_initializer=...): Labbook supports only 'zeros'")
                 }
-                for key in ["kernel_regularizer", "bias_regularizer", "activity_regularizer", "kernel_constraint", "bias_constraint"]
-                where !a[key].isNone {
-                    throw PyException(.valueError, "Dense(\(key)=...) is not supported by Labbook's engine")
-                }
+                let regularizers = try RegularizerObject.weightRegularizers(a, "Dense")
                 let units = try unitsValue(a["units"])
-                return try Dense(units: units, activation: try Identifiers.activation(a["activation"]),
-                                 useBias: a["use_bias"].isTruthy,
-                                 kernelInitializer: try Identifiers.initializer(a["kernel_initializer"]),
-                                 inputShape: shape, name: try name("dense"))
+                let dense = try Dense(units: units, activation: try Identifiers.activation(a["activation"]),
+                                      useBias: a["use_bias"].isTruthy,
+                                      kernelInitializer: try Identifiers.initializer(a["kernel_initializer"]),
+                                      inputShape: shape, name: try name("dense"))
+                dense.regularizers = regularizers
+                return dense
             }),
             ("Dropout", constructor("Dropout", ["rate", .init("noise_shape", default: .none), .init("seed", default: .none)],
                                     state: state) { a, shape, name in

@@ -16,18 +16,32 @@ final class OptimizerObject: HostObject {
 
     func getAttribute(_ name: String, _ interpreter: Interpreter) throws -> Value {
         let f = Self.pythonFloat
-        switch (name, optimizer.config) {
-        case ("learning_rate", let c), ("lr", let c): return f(c.learningRate)
+        let options = optimizer.options
+        switch (name, optimizer.config.base) {
+        case ("learning_rate", let c), ("lr", let c):
+            if let schedule = options.schedule, case .timeDecay = schedule { return f(c.learningRate) }
+            return options.schedule.map { .host(ScheduleObject($0)) } ?? f(c.learningRate)
         case ("momentum", .sgd(_, let momentum, _)): return f(momentum)
         case ("nesterov", .sgd(_, _, let nesterov)): return .bool(nesterov)
-        case ("beta_1", .adam(_, let b1, _, _)): return f(b1)
-        case ("beta_2", .adam(_, _, let b2, _)): return f(b2)
-        case ("epsilon", .adam(_, _, _, let e)), ("epsilon", .rmsprop(_, _, let e)), ("epsilon", .adagrad(_, _, let e)):
+        case ("beta_1", .adam(_, let b1, _, _)), ("beta_1", .amsgrad(_, let b1, _, _)), ("beta_1", .nadam(_, let b1, _, _)),
+             ("beta_1", .adamW(_, _, let b1, _, _)):
+            return f(b1)
+        case ("beta_2", .adam(_, _, let b2, _)), ("beta_2", .amsgrad(_, _, let b2, _)), ("beta_2", .nadam(_, _, let b2, _)),
+             ("beta_2", .adamW(_, _, _, let b2, _)):
+            return f(b2)
+        case ("epsilon", .adam(_, _, _, let e)), ("epsilon", .amsgrad(_, _, _, let e)), ("epsilon", .nadam(_, _, _, let e)),
+             ("epsilon", .adamW(_, _, _, _, let e)), ("epsilon", .rmsprop(_, _, let e)), ("epsilon", .adagrad(_, _, let e)):
             return f(e)
+        case ("amsgrad", .adam), ("amsgrad", .adamW): return .bool(false)
+        case ("amsgrad", .amsgrad): return .bool(true)
+        case ("weight_decay", .adamW(_, let wd, _, _, _)): return f(wd)
         case ("rho", .rmsprop(_, let rho, _)): return f(rho)
+        case ("clipnorm", _): return options.clipNorm.map(f) ?? .none
+        case ("clipvalue", _): return options.clipValue.map(f) ?? .none
         case ("iterations", _): return .int(optimizer.state.iterations)
-        case ("get_config", let c):
-            return .builtin(BuiltinFunction("get_config") { _, _ in .dict(Self.configDict(c)) })
+        case ("get_config", _):
+            let config = optimizer.config
+            return .builtin(BuiltinFunction("get_config") { _, _ in .dict(Self.configDict(config)) })
         default: throw attributeError(name)
         }
     }
@@ -38,17 +52,30 @@ final class OptimizerObject: HostObject {
 
     static func configDict(_ config: OptimizerConfig) -> PyDict {
         let f = pythonFloat
-        switch config {
+        var items: [(String, Value)]
+        switch config.base {
         case let .sgd(lr, momentum, nesterov):
-            return PyDict([("name", .str("SGD")), ("learning_rate", f(lr)), ("momentum", f(momentum)), ("nesterov", .bool(nesterov))])
-        case let .adam(lr, b1, b2, e):
-            return PyDict([("name", .str("Adam")), ("learning_rate", f(lr)), ("beta_1", f(b1)), ("beta_2", f(b2)), ("epsilon", f(e))])
+            items = [("name", .str("SGD")), ("learning_rate", f(lr)), ("momentum", f(momentum)), ("nesterov", .bool(nesterov))]
+        case let .adam(lr, b1, b2, e), let .amsgrad(lr, b1, b2, e):
+            items = [("name", .str("Adam")), ("learning_rate", f(lr)), ("beta_1", f(b1)), ("beta_2", f(b2)), ("epsilon", f(e)),
+                     ("amsgrad", .bool(config.base != .adam(learningRate: lr, beta1: b1, beta2: b2, epsilon: e)))]
+        case let .nadam(lr, b1, b2, e):
+            items = [("name", .str("Nadam")), ("learning_rate", f(lr)), ("beta_1", f(b1)), ("beta_2", f(b2)), ("epsilon", f(e))]
+        case let .adamW(lr, wd, b1, b2, e):
+            items = [("name", .str("AdamW")), ("learning_rate", f(lr)), ("weight_decay", f(wd)), ("beta_1", f(b1)),
+                     ("beta_2", f(b2)), ("epsilon", f(e))]
         case let .rmsprop(lr, rho, e):
-            return PyDict([("name", .str("RMSprop")), ("learning_rate", f(lr)), ("rho", f(rho)), ("epsilon", f(e))])
+            items = [("name", .str("RMSprop")), ("learning_rate", f(lr)), ("rho", f(rho)), ("epsilon", f(e))]
         case let .adagrad(lr, initial, e):
-            return PyDict([("name", .str("Adagrad")), ("learning_rate", f(lr)), ("initial_accumulator_value", f(initial)),
-                           ("epsilon", f(e))])
+            items = [("name", .str("Adagrad")), ("learning_rate", f(lr)), ("initial_accumulator_value", f(initial)),
+                     ("epsilon", f(e))]
+        case .configured:
+            items = []
         }
+        let options = config.options
+        if let clipNorm = options.clipNorm { items.append(("clipnorm", f(clipNorm))) }
+        if let clipValue = options.clipValue { items.append(("clipvalue", f(clipValue))) }
+        return PyDict(items)
     }
 
     // MARK: Constructors
@@ -62,9 +89,24 @@ final class OptimizerObject: HostObject {
                     nesterov: a["nesterov"].isTruthy)
             }),
             ("Adam", make("Adam", [.init("learning_rate", default: .float(0.001)), .init("beta_1", default: .float(0.9)),
-                                   .init("beta_2", default: .float(0.999)), .init("epsilon", default: .float(1e-7))]) { a in
+                                   .init("beta_2", default: .float(0.999)), .init("epsilon", default: .float(1e-7)),
+                                   .init("amsgrad", default: .bool(false))]) { a in
                 Adam(learningRate: try rate(a, 0.001), beta1: try float(a, "beta_1"), beta2: try float(a, "beta_2"),
-                     epsilon: try float(a, "epsilon", or: 1e-7))
+                     epsilon: try float(a, "epsilon", or: 1e-7), amsgrad: a["amsgrad"].isTruthy)
+            }),
+            ("Nadam", make("Nadam", [.init("learning_rate", default: .float(0.002)), .init("beta_1", default: .float(0.9)),
+                                     .init("beta_2", default: .float(0.999)), .init("epsilon", default: .float(1e-7))]) { a in
+                Nadam(learningRate: try rate(a, 0.002), beta1: try float(a, "beta_1"), beta2: try float(a, "beta_2"),
+                      epsilon: try float(a, "epsilon", or: 1e-7))
+            }),
+            ("AdamW", make("AdamW", [.init("learning_rate", default: .float(0.001)), .init("weight_decay", default: .float(0.004)),
+                                     .init("beta_1", default: .float(0.9)), .init("beta_2", default: .float(0.999)),
+                                     .init("epsilon", default: .float(1e-7)), .init("amsgrad", default: .bool(false))]) { a in
+                if a["amsgrad"].isTruthy {
+                    throw PyException(.valueError, "AdamW(amsgrad=True) is not supported by Labbook's engine")
+                }
+                return AdamW(learningRate: try rate(a, 0.001), weightDecay: try float(a, "weight_decay"),
+                             beta1: try float(a, "beta_1"), beta2: try float(a, "beta_2"), epsilon: try float(a, "epsilon", or: 1e-7))
             }),
             ("RMSprop", make("RMSprop", [.init("learning_rate", default: .float(0.001)), .init("rho", default: .float(0.9)),
                                          .init("epsilon", default: .float(1e-7))]) { a in
@@ -80,14 +122,14 @@ final class OptimizerObject: HostObject {
     }
 
     /// A constructor that binds `parameters` plus Keras' common extras: `lr` (Keras 2's
-    /// name for `learning_rate`), `name`, and `decay`/`clipnorm`/`clipvalue` (accepted only
-    /// at their no-op values, since the engine does not implement them).
+    /// name for `learning_rate`), `name`, `decay` (Keras 2's time decay of the rate),
+    /// `clipnorm` and `clipvalue`. `learning_rate` may be a schedule.
     private static func make(_ name: String, _ parameters: [HostParameter],
                              _ build: @escaping (BoundArguments) throws -> any Optimizer) -> Value {
         let extras: [HostParameter] = [
             .init("lr", default: .none, keywordOnly: true), .init("name", default: .none, keywordOnly: true),
             .init("decay", default: .float(0), keywordOnly: true), .init("clipnorm", default: .none, keywordOnly: true),
-            .init("clipvalue", default: .none, keywordOnly: true), .init("amsgrad", default: .bool(false), keywordOnly: true),
+            .init("clipvalue", default: .none, keywordOnly: true),
         ]
         return .builtin(BuiltinFunction(name) { arguments, _ in
             var bound = try arguments.bind(name, parameters + extras)
@@ -97,16 +139,26 @@ final class OptimizerObject: HostObject {
                 }
                 bound.values[0] = bound["lr"]
             }
-            for unsupported in ["clipnorm", "clipvalue"] where !bound[unsupported].isNone {
-                throw PyException(.valueError, "\(name)(\(unsupported)=...) is not supported by Labbook's engine")
+            var options = OptimizerOptions()
+            if case .host(let schedule as ScheduleObject) = bound.values[0] {
+                options.schedule = schedule.schedule
+                bound.values[0] = pythonFloat(schedule.schedule.rate(atStep: 0))
             }
-            if try Convert.double(bound["decay"], "decay") != 0 {
-                throw PyException(.valueError, "\(name)(decay=...) is not supported by Labbook's engine; leave it at 0")
+            for key in ["clipnorm", "clipvalue"] where !bound[key].isNone {
+                let limit = Float(try Convert.double(bound[key], key))
+                guard limit > 0 else { throw PyException(.valueError, "`\(key)` must be positive, got \(bound[key].repr)") }
+                if key == "clipnorm" { options.clipNorm = limit } else { options.clipValue = limit }
             }
-            if bound["amsgrad"].isTruthy {
-                throw PyException(.valueError, "\(name)(amsgrad=True) is not supported by Labbook's engine")
+            let decay = Float(try Convert.double(bound["decay"], "decay"))
+            if decay != 0 {
+                guard options.schedule == nil, decay > 0 else {
+                    throw PyException(.valueError, "\(name)(decay=...) must be positive and cannot be combined with a schedule")
+                }
+                options.schedule = .timeDecay(initial: try rate(bound, 0), decay: decay)
             }
-            return .host(OptimizerObject(try build(bound)))
+            let optimizer = try build(bound)
+            optimizer.options = options
+            return .host(OptimizerObject(optimizer))
         })
     }
 
@@ -124,8 +176,11 @@ final class OptimizerObject: HostObject {
 
 extension OptimizerConfig {
     var learningRate: Float {
-        switch self {
-        case let .sgd(lr, _, _), let .adam(lr, _, _, _), let .rmsprop(lr, _, _), let .adagrad(lr, _, _): lr
+        switch base {
+        case let .sgd(lr, _, _), let .adam(lr, _, _, _), let .amsgrad(lr, _, _, _), let .rmsprop(lr, _, _),
+             let .adagrad(lr, _, _), let .nadam(lr, _, _, _), let .adamW(lr, _, _, _, _):
+            lr
+        case .configured: 0
         }
     }
 }

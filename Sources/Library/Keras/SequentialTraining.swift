@@ -36,9 +36,19 @@ extension SequentialObject {
         if case .str = a["shuffle"] {
             throw PyException(.valueError, "fit(shuffle='batch') is not supported by Labbook's engine; use True or False")
         }
-        let callbackObjects = try earlyStopping(a["callbacks"])
-        let callbacks = callbackObjects.map(\.callback)
         let initialEpoch = try Convert.int(a["initial_epoch"], "initial_epoch")
+        let validating = validation != nil || split > 0
+        var metricNames = ["loss"] + (model.compiled?.metrics.map(\.name) ?? [])
+        if validating { metricNames += metricNames.map { "val_" + $0 } }
+        // Keras 2's `callback.params` (and `history.params`).
+        let samples = validation == nil && split > 0 ? Int(Double(x.shape[0]) * (1 - split)) : x.shape[0]
+        let params: [(String, Value)] = [
+            ("batch_size", .int(batchSize)), ("epochs", .int(epochs)), ("steps", .none),
+            ("samples", .int(samples)), ("verbose", .int(verbose)),
+            ("do_validation", .bool(validating)),
+            ("metrics", .list(PyList(metricNames.map { .str($0) }))),
+        ]
+        let (callbacks, earlyStoppingObjects) = try callbackList(a["callbacks"], interpreter, params: PyDict(params))
 
         let reporter = FitReporter(verbose: verbose, showTimings: state.settings.showTimings, interpreter: interpreter)
         let history: History
@@ -48,7 +58,7 @@ extension SequentialObject {
                               validationData: validation, shuffle: a["shuffle"].isTruthy, initialEpoch: initialEpoch,
                               callbacks: callbacks, rng: &state.random) { event in
                     // The engine callbacks start over here: a restored `stopped_epoch` is stale.
-                    if case .trainBegin = event { for object in callbackObjects { object.restoredStoppedEpoch = nil } }
+                    if case .trainBegin = event { for object in earlyStoppingObjects { object.restoredStoppedEpoch = nil } }
                     try reporter.observe(event)
                 }
             }
@@ -58,14 +68,6 @@ extension SequentialObject {
         }
         reporter.finish(history: history, title: model.name)
         emitFitRecord(history: history, epochs: epochs, batchSize: batchSize, interpreter: interpreter)
-        var metricNames = ["loss"] + (model.compiled?.metrics.map(\.name) ?? [])
-        if validation != nil || split > 0 { metricNames += metricNames.map { "val_" + $0 } }
-        let params: [(String, Value)] = [
-            ("batch_size", .int(batchSize)), ("epochs", .int(epochs)), ("steps", .none),
-            ("samples", .int(reporter.trainingSamples ?? x.shape[0])), ("verbose", .int(verbose)),
-            ("do_validation", .bool(validation != nil || split > 0)),
-            ("metrics", .list(PyList(metricNames.map { .str($0) }))),
-        ]
         let object = HistoryObject(history, params: params, model: self)
         lastHistory = object
         return .host(object)
@@ -87,15 +89,30 @@ extension SequentialObject {
         return (try KerasArrays.samples(items[0], "validation_data[0]"), try KerasArrays.samples(items[1], "validation_data[1]"))
     }
 
-    /// `callbacks=[EarlyStopping(...)]`.
-    private func earlyStopping(_ value: Value) throws -> [EarlyStoppingObject] {
-        if value.isNone { return [] }
-        return try interpreterList(value, "callbacks").map { item in
-            guard case .host(let object as EarlyStoppingObject) = item else {
-                throw PyException(.valueError, "Labbook's fit supports only keras.callbacks.EarlyStopping callbacks, got \(item.repr)")
+    /// `callbacks=[EarlyStopping(...), ModelCheckpoint(...), ...]`: the engine callbacks in
+    /// order, and the EarlyStopping objects among them.
+    private func callbackList(_ value: Value, _ interpreter: Interpreter, params: PyDict) throws
+        -> (callbacks: [any TrainingCallback], earlyStopping: [EarlyStoppingObject]) {
+        if value.isNone { return ([], []) }
+        var callbacks: [any TrainingCallback] = []
+        var earlyStopping: [EarlyStoppingObject] = []
+        for item in try interpreterList(value, "callbacks") {
+            switch item {
+            case .host(let object as EarlyStoppingObject):
+                callbacks.append(object.callback)
+                earlyStopping.append(object)
+            case .host(let object as CallbackObject):
+                object.prepare(interpreter)
+                callbacks.append(object.callback)
+            case _ where PythonCallback.isCallback(item, interpreter):
+                callbacks.append(PythonCallback(item, model: self, params: params, interpreter: interpreter))
+            default:
+                throw PyException(.valueError, "Labbook's fit takes the callbacks of keras.callbacks (EarlyStopping, ModelCheckpoint, "
+                                  + "ReduceLROnPlateau, LearningRateScheduler, CSVLogger, TerminateOnNaN) and subclasses of "
+                                  + "keras.callbacks.Callback, got \(item.repr)")
             }
-            return object
         }
+        return (callbacks, earlyStopping)
     }
 
     /// `evaluate(x, y, batch_size=32, verbose=1)` → `[loss, metric, ...]`, or the bare loss
@@ -117,7 +134,8 @@ extension SequentialObject {
         let clock = ContinuousClock()
         let start = clock.now
         let values = try pythonErrors { try model.evaluate(x, y, batchSize: batchSize, rng: &state.random) }
-        if verbose > 0 {
+        // Keras 2's test and predict loops draw a bar for verbose=1 only: 2 prints nothing.
+        if verbose == 1 {
             let elapsed = start.duration(to: clock.now)
             interpreter.write(FitReporter.evaluationLine(samples: x.shape[0], seconds: elapsed / .seconds(1),
                                                          showTimings: state.settings.showTimings) + "\n")
@@ -160,8 +178,14 @@ extension SequentialObject {
         ])
         let x = try KerasArrays.samples(a["x"], "x")
         let batchSize = try Convert.optionalInt(a["batch_size"], "batch_size") ?? 32
-        _ = try Convert.verbose(a["verbose"])
+        let verbose = try Convert.verbose(a["verbose"])
         try interpreter.checkDeadline()
-        return try pythonErrors { try model.predict(x, batchSize: batchSize, rng: &state.random) }
+        let start = ContinuousClock.now
+        let output = try pythonErrors { try model.predict(x, batchSize: batchSize, rng: &state.random) }
+        if verbose == 1 {
+            interpreter.write(FitReporter.evaluationLine(samples: x.shape[0], seconds: start.duration(to: .now) / .seconds(1),
+                                                         showTimings: state.settings.showTimings) + "\n")
+        }
+        return output
     }
 }

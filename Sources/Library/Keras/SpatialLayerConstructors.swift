@@ -80,19 +80,18 @@ enum SpatialLayerConstructors {
             guard case .str("zeros") = a["bias_initializer"] else {
                 throw PyException(.valueError, "\(className)(bias_initializer=...): Labbook supports only 'zeros'")
             }
-            for key in ["kernel_regularizer", "bias_regularizer", "activity_regularizer", "kernel_constraint", "bias_constraint"]
-            where !a[key].isNone {
-                throw PyException(.valueError, "\(className)(\(key)=...) is not supported by Labbook's engine")
-            }
+            let regularizers = try RegularizerObject.weightRegularizers(a, className)
             guard let filters = a["filters"].asInt else {
                 throw PyException(.typeError, "`filters` must be an integer, got \(Convert.describe(a["filters"]))")
             }
-            return try Convolution(
+            let layer = try Convolution(
                 rank: rank, filters: filters, kernelSize: try integers(a["kernel_size"], "kernel_size", rank: rank),
                 strides: try integers(a["strides"], "strides", rank: rank), padding: try padding(a["padding"]),
                 activation: try Identifiers.activation(a["activation"]), useBias: a["use_bias"].isTruthy,
                 kernelInitializer: try Identifiers.initializer(a["kernel_initializer"]),
                 inputShape: shape, name: try name("conv\(rank)d"))
+            layer.regularizers = regularizers
+            return layer
         }
     }
 

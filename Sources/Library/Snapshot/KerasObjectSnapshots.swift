@@ -59,16 +59,30 @@ extension EarlyStoppingObject: SnapshotCodable {
 }
 
 extension LossObject: SnapshotCodable {
-    static var snapshotKind: String { "keras.Loss/1" }
+    static var snapshotKind: String { "keras.Loss/2" }
 
     func snapshot(into writer: inout SnapshotWriter) throws {
-        writer.write(loss.rawValue)
+        writer.write(bytes: try ExactJSON.encode(loss, "the loss \(className)"))
         writer.write(className)
     }
 
     static func restore(from reader: inout SnapshotReader) throws -> LossObject {
-        guard let loss = Loss(rawValue: try reader.readString()) else { throw SnapshotError.malformed("loss") }
+        let loss = try ExactJSON.decode(Loss.self, from: try reader.readBytes(), "a loss")
         return LossObject(loss, className: try reader.readString())
+    }
+}
+
+extension MetricObject: SnapshotCodable {
+    static var snapshotKind: String { "keras.Metric/1" }
+
+    func snapshot(into writer: inout SnapshotWriter) throws {
+        writer.write(bytes: try ExactJSON.encode(metric, "the metric \(metric.name)"))
+        writer.write(className)
+    }
+
+    static func restore(from reader: inout SnapshotReader) throws -> MetricObject {
+        let metric = try ExactJSON.decode(Metric.self, from: try reader.readBytes(), "a metric")
+        return MetricObject(metric, className: try reader.readString())
     }
 }
 

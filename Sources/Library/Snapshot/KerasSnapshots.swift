@@ -2,14 +2,16 @@ import CellLanguage
 import Foundation
 import NeuralEngine
 
-/// A layer keeps its configuration (`LayerSpec`), whether and at which input shape it was
-/// built, and its weights. A model refers to its layer objects, so `layer = model.layers[0]`
+/// A layer keeps its configuration (`LayerSpec`), its weight penalties, whether and at which
+/// input shape it was built, and its weights. A model refers to its layer objects, so `layer = model.layers[0]`
 /// is still the model's layer after a restore.
 extension LayerObject: SnapshotCodable {
-    static var snapshotKind: String { "keras.Layer/1" }
+    static var snapshotKind: String { "keras.Layer/2" }
 
     func snapshot(into writer: inout SnapshotWriter) throws {
         writer.write(bytes: try ExactJSON.encode(layer.spec, "the configuration of layer '\(layer.name)'"))
+        let regularizers = (layer as? any Regularizable)?.regularizers ?? WeightRegularizers()
+        writer.write(bytes: try ExactJSON.encode(regularizers, "the regularizers of layer '\(layer.name)'"))
         writer.write(optionalInts: knownInputShape)
         writer.write(layer.isBuilt)
         guard layer.isBuilt else { return }
@@ -24,8 +26,10 @@ extension LayerObject: SnapshotCodable {
 
     static func restore(from reader: inout SnapshotReader) throws -> LayerObject {
         let spec = try ExactJSON.decode(LayerSpec.self, from: try reader.readBytes(), "a layer's configuration")
+        let regularizers = try ExactJSON.decode(WeightRegularizers.self, from: try reader.readBytes(), "a layer's regularizers")
         let known = try reader.readOptionalInts()
         let layer = try spec.makeLayer()
+        (layer as? any Regularizable)?.regularizers = regularizers
         if try reader.readBool() {
             let buildShape = try reader.readInts()
             var scratch = RandomGenerator(seed: 0)
