@@ -213,6 +213,7 @@ enum NumPyFunctions {
             throw PyException(.valueError, "'list' argument must have no negative elements")
         }
         let length = max(Int(values.max() ?? -1) + 1, minlength)
+        try ArrayAllocation.check([length], .int64)  // (the weighted form's float64 sums are as large)
         var counts = [Int64](repeating: 0, count: length)
         for v in values { counts[Int(v)] += 1 }
         return NDArray(shape: [length], storage: .int64(counts))
