@@ -197,6 +197,23 @@ if (( failures > 0 )); then
 fi
 echo "e2e: keras.io's functional-API guide (MNIST part) ok (test accuracy $accuracy)"
 
+# The tutorial corpus (notebooks/tutorials/, docs/tutorials.md): the ones that run unedited
+# today, on the full data when they are small enough. Deep Learning with Python's first look at
+# a network (five epochs of a 512-wide dense model; the book's notebook printed test_acc 0.9777).
+tutorial="$work/dlwp-2.1.md"
+"$LABBOOK" run notebooks/tutorials/dlwp-2.1-first-look.md -o "$tutorial" --no-timings --quiet --no-cache 2>"$work/stderr" || {
+    echo "e2e: the tutorial dlwp-2.1-first-look failed (exit $?):" >&2
+    cat "$work/stderr" "$tutorial" >&2
+    exit 1
+}
+accuracy=$(sed -n 's/^test_acc: //p' "$tutorial")
+check "dlwp-2.1: test accuracy ${accuracy:-missing} >= 0.97" awk -v a="${accuracy:-0}" 'BEGIN { exit !(a >= 0.97) }'
+if (( failures > 0 )); then
+    cat "$tutorial" >&2
+    exit 1
+fi
+echo "e2e: tutorial dlwp-2.1-first-look ok (test accuracy $accuracy)"
+
 # Nothing quadratic: print in a loop, thousands of cached cells, str indexing (generous
 # bounds, since the machine is shared; the cache-size bound is exact).
 LABBOOK="$LABBOOK" python3 scripts/bench-scaling.py --generous --repeat 1 >"$work/scaling" || {
