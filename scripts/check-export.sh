@@ -20,7 +20,7 @@ work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 exports=()
 n=0
-for md in notebooks/*.md Tests/NotebookFormatTests/Fixtures/roundtrip/*.md Tests/RunnerTests/Golden/*.md \
+for md in notebooks/*.md notebooks/tutorials/*.md Tests/NotebookFormatTests/Fixtures/roundtrip/*.md Tests/RunnerTests/Golden/*.md \
           Tests/EndToEndTests/Notebooks/*.md; do
     n=$((n + 1))
     out="$work/$n-$(basename "$md" .md).ipynb"

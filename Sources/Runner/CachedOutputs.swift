@@ -25,14 +25,14 @@ enum CachedOutputs {
         // The run that wrote the Markdown had timings on or off; try the file's setting first.
         let timings = notebook.frontMatter.timings ?? true
         for timing in [timings, !timings] {
-            let keys = CellKey.chain(
+            // The entries of the run that wrote the Markdown: each cell's key holds the values
+            // of the parameters read up to it, which the scan follows entry by entry.
+            let chain = KeyChain(
                 sources: notebook.cells.map(\.source), engineVersion: CacheRun.engineVersion(timings: timing),
                 parameters: parameters, seed: notebook.seed)
-            for cell in notebook.cells where found[cell.index] == nil {
-                guard let output = cell.previousOutput, let entry = try? cache.entry(for: keys[cell.index]),
-                      agrees(entry.outputs, with: output)
-                else { continue }
-                found[cell.index] = entry.outputs
+            for (index, entry) in cache.scan(chain).entries.enumerated() where found[index] == nil {
+                guard let output = notebook.cells[index].previousOutput, agrees(entry.outputs, with: output) else { continue }
+                found[index] = entry.outputs
             }
         }
         return found

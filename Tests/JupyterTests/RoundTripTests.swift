@@ -56,7 +56,7 @@ import NotebookFormat
 
     /// Labbook notebooks in the canonical layout (one blank line between blocks, two between
     /// markdown cells, outputs as `labbook run` writes them) come back byte for byte.
-    static let labbookNotebooks = ["notebooks", "Tests/RunnerTests/Golden", "Tests/EndToEndTests/Notebooks"]
+    static let labbookNotebooks = ["notebooks", "notebooks/tutorials", "Tests/RunnerTests/Golden", "Tests/EndToEndTests/Notebooks"]
         .flatMap(JupyterFixtures.markdownFiles(in:))
 
     @Test(arguments: labbookNotebooks)
