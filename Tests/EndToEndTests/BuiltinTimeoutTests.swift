@@ -2,7 +2,7 @@ import Foundation
 import Testing
 
 /// `#| timeout:` and `--timeout` stop a cell whose time goes into one builtin (a repetition,
-/// `sum` or `max` over a huge range, `sorted`, `join`, `list(range(...))`, a list doubled by
+/// `sum` or `max` over a huge range, `sorted`, `join`, `str.replace`, `list(range(...))`, a list doubled by
 /// concatenation (found by the crash fuzzer), the repr of a value
 /// that shares itself three times per level): a `TimeoutError`
 /// shortly after the deadline, the report written with it in place.
@@ -23,6 +23,8 @@ import Testing
         (cell: "s = 'a' * (2 * 10**8)\nprint(len(s))", printed: "200000000"),
         (cell: "xs = [0] * (5 * 10**7)\nprint(len(xs))", printed: "50000000"),
         (cell: "ws = [1, 2] * (3 * 10**7)\nprint(len(ws))", printed: "60000000"),
+        // Found by the crash fuzzer: `str.replace` went code point by code point, a minute.
+        (cell: "h_ = 'a' * 10**8\nh_ = h_.replace('a', 'bb')\nprint(len(h_))", printed: "200000000"),
     ]
     /// Time past the deadline allowed for stopping. Generous, because the tests run in a
     /// debug build beside other tests on two cores (a release build on a quiet machine stops

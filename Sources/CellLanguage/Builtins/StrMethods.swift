@@ -54,7 +54,7 @@ enum StrMethods {
             let old = try string(a[0], "replace() argument 1")
             let new = try string(a[1], "replace() argument 2")
             let count = a.count > 2 ? (a[2].asInt ?? -1) : -1
-            return .str(replace(s, old, new, count: count))
+            return .str(try replace(s, old, new, count: count, check: interp.checkLongOperation))
         case "startswith", "endswith":
             let a = try Methods.positional(args, qualified, min: 1, max: 3)
             let scalars = Array(s.unicodeScalars)
@@ -334,31 +334,50 @@ enum StrMethods {
         return fromRight ? parts.reversed() : parts
     }
 
-    static func replace(_ s: String, _ old: String, _ new: String, count: Int) -> String {
-        let scalars = Array(s.unicodeScalars)
-        let oldScalars = Array(old.unicodeScalars)
-        var out = String.UnicodeScalarView()
-        var done = 0
-        var i = 0
-        if oldScalars.isEmpty {
-            for c in scalars {
-                if count < 0 || done < count { out.append(contentsOf: new.unicodeScalars); done += 1 }
-                out.append(c)
+    /// `str.replace`, on UTF-8 bytes: a non-empty `old` only matches at character boundaries
+    /// (UTF-8 is self-synchronising), an empty one goes before every code point and at the end,
+    /// as CPython does. `check` runs every million bytes, so a huge string can time out.
+    static func replace(_ s: String, _ old: String, _ new: String, count: Int,
+                        check: () throws -> Void) throws -> String {
+        let limit = count < 0 ? Int.max : count
+        guard limit > 0 else { return s }
+        var source = s
+        let oldBytes = Array(old.utf8), newBytes = Array(new.utf8)
+        return try source.withUTF8 { src -> String in
+            let n = src.count, m = oldBytes.count
+            var out: [UInt8] = []
+            out.reserveCapacity(n + (newBytes.count > m ? min(n, 1 << 24) : 0))
+            var i = 0, copied = 0, done = 0, nextCheck = 1 << 20
+            func copyUnchanged(upTo end: Int) {
+                if end > copied { out.append(contentsOf: UnsafeBufferPointer(rebasing: src[copied..<end])) }
             }
-            if count < 0 || done < count { out.append(contentsOf: new.unicodeScalars) }
-            return String(out)
-        }
-        while i < scalars.count {
-            if (count < 0 || done < count), i + oldScalars.count <= scalars.count,
-               scalars[i..<(i + oldScalars.count)].elementsEqual(oldScalars) {
-                out.append(contentsOf: new.unicodeScalars)
-                i += oldScalars.count
-                done += 1
-            } else {
-                out.append(scalars[i])
-                i += 1
+            while i < n, done < limit {
+                if i >= nextCheck {
+                    try check()
+                    nextCheck = i + (1 << 20)
+                }
+                if m == 0 {
+                    if src[i] & 0xC0 != 0x80 {
+                        copyUnchanged(upTo: i)
+                        copied = i
+                        out += newBytes
+                        done += 1
+                    }
+                    i += 1
+                } else if src[i] == oldBytes[0], i + m <= n,
+                          oldBytes.withUnsafeBufferPointer({ memcmp(src.baseAddress! + i, $0.baseAddress!, m) == 0 }) {
+                    copyUnchanged(upTo: i)
+                    out += newBytes
+                    i += m
+                    copied = i
+                    done += 1
+                } else {
+                    i += 1
+                }
             }
+            copyUnchanged(upTo: n)
+            if m == 0, done < limit { out += newBytes }
+            return String(decoding: out, as: UTF8.self)
         }
-        return String(out)
     }
 }
