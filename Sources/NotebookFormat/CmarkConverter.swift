@@ -169,8 +169,13 @@ enum CmarkConverter {
 
     /// Renders Markdown to HTML with the GFM extensions, in safe mode: raw HTML is replaced
     /// by a comment and `javascript:`, `vbscript:`, `file:` and most `data:` links are emptied.
-    static func html(_ markdown: String) -> String {
+    static func html(_ markdown: String, imageSource: ((String) -> String?)? = nil) -> String {
         let html = withDocument(markdown, options: CMARK_OPT_DEFAULT) { parser, document -> String in
+            if let imageSource {
+                forEachImage(in: document) { node, url in
+                    if let replacement = imageSource(url) { cmark_node_set_url(node, replacement) }
+                }
+            }
             // CMARK_OPT_UNSAFE is deliberately not set: safe mode is cmark-gfm's default.
             guard let rendered = cmark_render_html(
                 document, CMARK_OPT_DEFAULT, cmark_parser_get_syntax_extensions(parser))
@@ -179,6 +184,30 @@ enum CmarkConverter {
             return String(cString: rendered)
         }
         return html ?? ""
+    }
+
+    /// The destinations of the images `markdown` shows (`![alt](url)`), in document order.
+    static func imageURLs(_ markdown: String) -> [String] {
+        withDocument(markdown, options: CMARK_OPT_DEFAULT) { _, document in
+            var urls: [String] = []
+            forEachImage(in: document) { urls.append($1) }
+            return urls
+        } ?? []
+    }
+
+    private static func forEachImage(in document: OpaquePointer, _ body: (OpaquePointer, String) -> Void) {
+        guard let iterator = cmark_iter_new(document) else { return }
+        defer { cmark_iter_free(iterator) }
+        var images: [(OpaquePointer, String)] = []
+        while true {
+            let event = cmark_iter_next(iterator)
+            if event == CMARK_EVENT_DONE { break }
+            guard event == CMARK_EVENT_ENTER, let node = cmark_iter_get_node(iterator),
+                  cmark_node_get_type(node) == CMARK_NODE_IMAGE, let url = cmark_node_get_url(node) else { continue }
+            images.append((node, String(cString: url)))
+        }
+        // Changed only after the walk: the iterator must not see a node change under it.
+        for (node, url) in images { body(node, url) }
     }
 }
 

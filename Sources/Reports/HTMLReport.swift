@@ -33,7 +33,7 @@ public enum HTMLReport {
         html += header(document)
         for block in document.blocks {
             switch block {
-            case .prose(let markdown): html += prose(markdown)
+            case .prose(let markdown, let images): html += prose(markdown, images: images)
             case .cell(let cell): html += self.cell(cell)
             }
         }
@@ -62,8 +62,9 @@ public enum HTMLReport {
             """
     }
 
-    static func prose(_ markdown: String) -> String {
-        "<section class=\"cell markdown-cell\">\n<div class=\"prose\">\n\(ProseHTML.render(markdown))</div>\n</section>\n"
+    static func prose(_ markdown: String, images: [String: String]) -> String {
+        let html = ProseHTML.render(markdown, imageSource: images.isEmpty ? nil : { images[$0] })
+        return "<section class=\"cell markdown-cell\">\n<div class=\"prose\">\n\(html)</div>\n</section>\n"
     }
 
     /// A code cell: the input row (unless `echo: false`) and one row per output part

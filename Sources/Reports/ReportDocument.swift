@@ -39,8 +39,9 @@ public struct ReportDocument: Sendable, Equatable {
 
 /// One block of the notebook, in order.
 public enum ReportBlock: Sendable, Equatable {
-    /// Prose as written in the notebook (CommonMark + GFM), rendered by cmark-gfm's safe mode.
-    case prose(markdown: String)
+    /// Prose as written in the notebook (CommonMark + GFM), rendered by cmark-gfm's safe mode;
+    /// `images` gives the images it links their `data:` URLs (the page loads nothing else).
+    case prose(markdown: String, images: [String: String] = [:])
     /// A code cell with its outputs.
     case cell(ReportCell)
 }

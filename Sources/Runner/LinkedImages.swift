@@ -9,8 +9,7 @@ enum LinkedImages {
     /// The figure at `image` (relative to the notebook's folder); nil when the file cannot
     /// be read or is not an image.
     static func figure(_ image: String, notebookPath: String) -> OutputPart? {
-        let folder = (notebookPath as NSString).deletingLastPathComponent
-        guard let data = FileManager.default.contents(atPath: folder.isEmpty ? image : folder + "/" + image) else { return nil }
+        guard let data = contents(image, notebookPath: notebookPath) else { return nil }
         let bytes = [UInt8](data)
         let stand = "<Figure \((image as NSString).lastPathComponent)>"
         switch (image as NSString).pathExtension.lowercased() {
@@ -30,6 +29,38 @@ enum LinkedImages {
         default:
             return nil
         }
+    }
+
+    /// A bitmap that prose links by a relative path (`![digits](nb_files/attachment-1.png)`,
+    /// as `labbook import` writes Jupyter attachments) as a `data:` URL, so the report stays
+    /// one self-contained file: PNG, GIF, JPEG or WebP, recognised by their first bytes, at
+    /// most 16 MB. Nil for anything else (a URL with a scheme, an absolute path, an SVG, which
+    /// cmark-gfm's safe mode would not let through as a `data:` URL, a missing file).
+    static func dataURL(_ image: String, notebookPath: String) -> String? {
+        let scheme = image.prefix { $0.isLetter || $0.isNumber || "+-.".contains($0) }
+        guard !image.hasPrefix("/"), !image.hasPrefix("#"), !(image.dropFirst(scheme.count).hasPrefix(":") && !scheme.isEmpty),
+              let path = image.removingPercentEncoding,
+              let data = contents(path, notebookPath: notebookPath), data.count <= 16 << 20 else { return nil }
+        let bytes = [UInt8](data.prefix(12))
+        let mime: String
+        if bytes.starts(with: [0x89, 0x50, 0x4E, 0x47]) {
+            mime = "image/png"
+        } else if bytes.starts(with: Array("GIF8".utf8)) {
+            mime = "image/gif"
+        } else if bytes.starts(with: [0xFF, 0xD8, 0xFF]) {
+            mime = "image/jpeg"
+        } else if bytes.count == 12, bytes.starts(with: Array("RIFF".utf8)), Array(bytes[8..<12]) == Array("WEBP".utf8) {
+            mime = "image/webp"
+        } else {
+            return nil
+        }
+        return "data:\(mime);base64,\(data.base64EncodedString())"
+    }
+
+    /// The file at `image`, relative to the notebook's folder.
+    private static func contents(_ image: String, notebookPath: String) -> Data? {
+        let folder = (notebookPath as NSString).deletingLastPathComponent
+        return FileManager.default.contents(atPath: folder.isEmpty ? image : folder + "/" + image)
     }
 
     private static func bitmap(_ data: Data, mime: String, width: Int, height: Int, _ stand: String) -> OutputPart? {

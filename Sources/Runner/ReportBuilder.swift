@@ -23,7 +23,11 @@ enum ReportBuilder {
         for segment in notebook.segments {
             switch segment {
             case .prose(let markdown, _):
-                blocks.append(.prose(markdown: markdown))
+                var images: [String: String] = [:]
+                for url in ProseHTML.imageURLs(markdown) where images[url] == nil {
+                    images[url] = LinkedImages.dataURL(url, notebookPath: notebook.path)
+                }
+                blocks.append(.prose(markdown: markdown, images: images))
             case .cell(let index):
                 let cell = notebook.cells[index]
                 let result = results[index]
