@@ -98,21 +98,40 @@ slice_idx train-labels-idx1-ubyte 6000 1 8
 slice_idx t10k-images-idx3-ubyte 1000 784 16
 slice_idx t10k-labels-idx1-ubyte 1000 1 8
 
-flagship="$work/flagship.md"
-LABBOOK_DATASETS="$work/datasets" "$LABBOOK" run notebooks/mnist-dense-networks.md -o "$flagship" \
-    --html "$work/flagship.html" --no-timings --quiet --no-cache 2>"$work/stderr" || {
-    echo "e2e: the flagship notebook failed on the slice (exit $?):" >&2
-    cat "$work/stderr" "$flagship" >&2
-    exit 1
-}
+section=""       # what the checks below belong to, named in their failures
 check() {  # description, then a command that must succeed
     local what=$1
     shift
     if ! "$@"; then
-        echo "e2e: flagship: $what" >&2
+        echo "e2e: $section: $what" >&2
         failures=$((failures + 1))
     fi
 }
+run_example() {  # section, notebook, executed output, then more options for `labbook run`
+    section=$1
+    local notebook=$2 out=$3
+    shift 3
+    "$LABBOOK" run "$notebook" -o "$out" --no-timings --quiet --no-cache "$@" 2>"$work/stderr" || {
+        echo "e2e: $section: $notebook failed (exit $?):" >&2
+        cat "$work/stderr" "$out" >&2
+        exit 1
+    }
+}
+check_accuracy() {  # executed notebook, the text before the figure on its line, lower bound
+    accuracy=$(sed -n "s/^$2//p" "$1")
+    check "test accuracy ${accuracy:-missing} >= $3" awk -v a="${accuracy:-0}" -v m="$3" 'BEGIN { exit !(a >= m) }'
+}
+end_example() {  # executed notebook, what passed
+    if (( failures > 0 )); then
+        cat "$1" >&2
+        exit 1
+    fi
+    echo "e2e: $2"
+}
+
+flagship="$work/flagship.md"
+LABBOOK_DATASETS="$work/datasets" run_example flagship notebooks/mnist-dense-networks.md "$flagship" \
+    --html "$work/flagship.html"
 count() { grep -cE -- "$1" "$flagship" || true; }
 check "summary of the first model" grep -qxF "Total params: 25,450" "$flagship"
 check "dense_1 named as in a fresh Keras session" grep -qxF "dense_1 (Dense)              (None, 32)                25120     " "$flagship"
@@ -153,66 +172,36 @@ echo "e2e: the reference .ipynb imports, renders its saved outputs and has the f
 # keras.io's "Simple MNIST convnet" (its cells, with 3 epochs of batches of 32, Adam at 0.003) on the same
 # slice: it must print Keras 2's summary and reach 0.97 test accuracy on the 1,000 test images.
 convnet="$work/convnet.md"
-LABBOOK_DATASETS="$work/datasets" "$LABBOOK" run Tests/EndToEndTests/Notebooks/mnist-convnet-3-epochs.md -o "$convnet" \
-    --no-timings --quiet --no-cache 2>"$work/stderr" || {
-    echo "e2e: the convnet notebook failed on the slice (exit $?):" >&2
-    cat "$work/stderr" "$convnet" >&2
-    exit 1
-}
-check "convnet: x_train shape" grep -qxF "x_train shape: (6000, 28, 28, 1)" "$convnet"
-check "convnet: second convolution in the summary" grep -qxF "conv2d_2 (Conv2D)            (None, 11, 11, 64)        18496     " "$convnet"
-check "convnet: total parameters" grep -qxF "Total params: 34,826" "$convnet"
-check "convnet: fit banner" grep -qxF "Train on 5400 samples, validate on 600 samples" "$convnet"
-check "convnet: three epochs" grep -qxF "Epoch 3/3" "$convnet"
-check "convnet: no error block" test "$(grep -c '^```output error' "$convnet" || true)" -eq 0
-accuracy=$(sed -n 's/^Test accuracy: //p' "$convnet")
-check "convnet: test accuracy ${accuracy:-missing} >= 0.97" \
-    awk -v a="${accuracy:-0}" 'BEGIN { exit !(a >= 0.97) }'
-if (( failures > 0 )); then
-    cat "$convnet" >&2
-    exit 1
-fi
-echo "e2e: keras.io's MNIST convnet on a 10% slice ok (test accuracy $accuracy)"
+LABBOOK_DATASETS="$work/datasets" run_example convnet Tests/EndToEndTests/Notebooks/mnist-convnet-3-epochs.md "$convnet"
+check "x_train shape" grep -qxF "x_train shape: (6000, 28, 28, 1)" "$convnet"
+check "second convolution in the summary" grep -qxF "conv2d_2 (Conv2D)            (None, 11, 11, 64)        18496     " "$convnet"
+check "total parameters" grep -qxF "Total params: 34,826" "$convnet"
+check "fit banner" grep -qxF "Train on 5400 samples, validate on 600 samples" "$convnet"
+check "three epochs" grep -qxF "Epoch 3/3" "$convnet"
+check "no error block" test "$(grep -c '^```output error' "$convnet" || true)" -eq 0
+check_accuracy "$convnet" "Test accuracy: " 0.97
+end_example "$convnet" "keras.io's MNIST convnet on a 10% slice ok (test accuracy $accuracy)"
 
 # The MNIST part of keras.io's guide "The Functional API" (notebooks/functional-api.md), on the
 # full data (two epochs of a small dense model: a few seconds): the Sequential-layout summary
 # of a functional model, its training log, and the guide's ~0.96 test accuracy.
 functional="$work/functional.md"
-"$LABBOOK" run notebooks/functional-api.md -o "$functional" --no-timings --quiet --no-cache 2>"$work/stderr" || {
-    echo "e2e: the functional-API notebook failed (exit $?):" >&2
-    cat "$work/stderr" "$functional" >&2
-    exit 1
-}
-check "functional: input row in the summary" grep -qxF "input_1 (InputLayer)         (None, 784)               0         " "$functional"
-check "functional: total parameters" grep -qxF "Total params: 55,050" "$functional"
-check "functional: fit banner" grep -qxF "Train on 48000 samples, validate on 12000 samples" "$functional"
-check "functional: two epochs" grep -qxF "Epoch 2/2" "$functional"
-check "functional: no error block" test "$(grep -c '^```output error' "$functional" || true)" -eq 0
-accuracy=$(sed -n 's/^Test accuracy: //p' "$functional")
-check "functional: test accuracy ${accuracy:-missing} >= 0.94" \
-    awk -v a="${accuracy:-0}" 'BEGIN { exit !(a >= 0.94) }'
-if (( failures > 0 )); then
-    cat "$functional" >&2
-    exit 1
-fi
-echo "e2e: keras.io's functional-API guide (MNIST part) ok (test accuracy $accuracy)"
+run_example functional notebooks/functional-api.md "$functional"
+check "input row in the summary" grep -qxF "input_1 (InputLayer)         (None, 784)               0         " "$functional"
+check "total parameters" grep -qxF "Total params: 55,050" "$functional"
+check "fit banner" grep -qxF "Train on 48000 samples, validate on 12000 samples" "$functional"
+check "two epochs" grep -qxF "Epoch 2/2" "$functional"
+check "no error block" test "$(grep -c '^```output error' "$functional" || true)" -eq 0
+check_accuracy "$functional" "Test accuracy: " 0.94
+end_example "$functional" "keras.io's functional-API guide (MNIST part) ok (test accuracy $accuracy)"
 
 # The tutorial corpus (notebooks/tutorials/, docs/tutorials.md): the ones that run unedited
 # today, on the full data when they are small enough. Deep Learning with Python's first look at
 # a network (five epochs of a 512-wide dense model; the book's notebook printed test_acc 0.9777).
 tutorial="$work/dlwp-2.1.md"
-"$LABBOOK" run notebooks/tutorials/dlwp-2.1-first-look.md -o "$tutorial" --no-timings --quiet --no-cache 2>"$work/stderr" || {
-    echo "e2e: the tutorial dlwp-2.1-first-look failed (exit $?):" >&2
-    cat "$work/stderr" "$tutorial" >&2
-    exit 1
-}
-accuracy=$(sed -n 's/^test_acc: //p' "$tutorial")
-check "dlwp-2.1: test accuracy ${accuracy:-missing} >= 0.97" awk -v a="${accuracy:-0}" 'BEGIN { exit !(a >= 0.97) }'
-if (( failures > 0 )); then
-    cat "$tutorial" >&2
-    exit 1
-fi
-echo "e2e: tutorial dlwp-2.1-first-look ok (test accuracy $accuracy)"
+run_example dlwp-2.1 notebooks/tutorials/dlwp-2.1-first-look.md "$tutorial"
+check_accuracy "$tutorial" "test_acc: " 0.97
+end_example "$tutorial" "tutorial dlwp-2.1-first-look ok (test accuracy $accuracy)"
 
 # Nothing quadratic: print in a loop, thousands of cached cells, str indexing (generous
 # bounds, since the machine is shared; the cache-size bound is exact).

@@ -1,3 +1,4 @@
+import CellOutput
 import Foundation
 
 /// A JSON document as a value, read with Foundation's decoder and written the way Jupyter
@@ -140,20 +141,6 @@ public enum JSONValue: Sendable, Equatable, Decodable {
 
     /// A JSON string as Python's `json` writes it with `ensure_ascii=False`.
     static func writeString(_ text: String, to out: inout String) {
-        out += "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case "\u{8}": out += "\\b"
-            case "\u{C}": out += "\\f"
-            case _ where scalar.value < 0x20: out += String(format: "\\u%04x", scalar.value)
-            default: out.unicodeScalars.append(scalar)
-            }
-        }
-        out += "\""
+        JSONStringLiteral.write(text, to: &out)
     }
 }

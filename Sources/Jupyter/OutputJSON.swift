@@ -77,20 +77,7 @@ enum OutputJSON {
     /// A summary table as Jupyter front ends show pandas frames: a plain `<table>`, every
     /// string escaped.
     static func html(_ table: OutputTable) -> String {
-        func escape(_ text: String) -> String {
-            var out = ""
-            for character in text {
-                switch character {
-                case "&": out += "&amp;"
-                case "<": out += "&lt;"
-                case ">": out += "&gt;"
-                case "\"": out += "&quot;"
-                case "'": out += "&#39;"
-                default: out.append(character)
-                }
-            }
-            return out
-        }
+        func escape(_ text: String) -> String { XMLEscape.text(text, keepingWhitespace: true) }
         var html = "<table>\n<thead>\n<tr>" + table.header.map { "<th>\(escape($0))</th>" }.joined() + "</tr>\n</thead>\n<tbody>\n"
         for row in table.rows {
             html += "<tr>" + row.map { "<td>\(escape($0))</td>" }.joined() + "</tr>\n"

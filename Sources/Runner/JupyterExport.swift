@@ -17,12 +17,7 @@ public enum JupyterExport {
         } catch {
             throw RunFailure(message: error.description)
         }
-        let notebook: Notebook
-        do {
-            notebook = try Notebook.load(path: path)
-        } catch {
-            throw RunFailure(message: error.description)
-        }
+        let notebook = try RunFailure.wrapping { try Notebook.load(path: path) }
         for warning in notebook.warnings { warn("\(path):\(warning.line): warning: \(warning.message)") }
         let text = (try? String(contentsOfFile: path, encoding: .utf8)) ?? ""
         let folder = (path as NSString).deletingLastPathComponent

@@ -38,12 +38,7 @@ public final class NotebookRunner {
         } catch {
             throw RunFailure(message: error.description)
         }
-        let notebook: Notebook
-        do {
-            notebook = try Notebook.load(path: configuration.notebookPath)
-        } catch {
-            throw RunFailure(message: error.description)
-        }
+        let notebook = try RunFailure.wrapping { try Notebook.load(path: configuration.notebookPath) }
         for warning in notebook.warnings {
             events.warning("\(configuration.notebookPath):\(warning.line): warning: \(warning.message)")
         }
@@ -404,4 +399,13 @@ public struct RunResult: Sendable {
 public struct RunFailure: Error, CustomStringConvertible {
     public var message: String
     public var description: String { message }
+
+    /// `body`'s result, or its error (which names the file and what to do) as a `RunFailure`.
+    static func wrapping<T>(_ body: () throws -> T) throws(RunFailure) -> T {
+        do {
+            return try body()
+        } catch {
+            throw RunFailure(message: String(describing: error))
+        }
+    }
 }

@@ -1,3 +1,5 @@
+import CellOutput
+
 /// `json`: `dumps`/`dump` with CPython's separators, key coercion, float repr, `indent`,
 /// `sort_keys`, `ensure_ascii` and `default`; `loads`/`load` with its `JSONDecodeError`.
 enum JSONModule {
@@ -96,30 +98,7 @@ struct JSONEncoder {
     }
 
     func string(_ s: String) -> String {
-        var out = "\""
-        for scalar in s.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case "\u{08}": out += "\\b"
-            case "\u{0C}": out += "\\f"
-            default:
-                if scalar.value < 0x20 || (ensureASCII && scalar.value > 0x7e) {
-                    for unit in String(scalar).utf16 { out += "\\u" + hex4(unit) }
-                } else {
-                    out.unicodeScalars.append(scalar)
-                }
-            }
-        }
-        return out + "\""
-    }
-
-    private func hex4(_ v: UInt16) -> String {
-        let h = String(v, radix: 16)
-        return String(repeating: "0", count: 4 - h.count) + h
+        JSONStringLiteral.quoted(s, ensureASCII: ensureASCII)
     }
 
     private func key(_ k: Value) throws -> String? {

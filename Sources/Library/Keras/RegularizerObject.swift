@@ -79,17 +79,3 @@ final class RegularizerObject: HostObject {
                                   bias: try regularizer(a["bias_regularizer"], "bias_regularizer"))
     }
 }
-
-extension RegularizerObject: SnapshotCodable {
-    static var snapshotKind: String { "keras.Regularizer/1" }
-
-    func snapshot(into writer: inout SnapshotWriter) throws {
-        writer.write(bytes: try ExactJSON.encode(regularizer, "a regularizer"))
-        writer.write(className)
-    }
-
-    static func restore(from reader: inout SnapshotReader) throws -> RegularizerObject {
-        let regularizer = try ExactJSON.decode(Regularizer.self, from: try reader.readBytes(), "a regularizer")
-        return RegularizerObject(regularizer, className: try reader.readString())
-    }
-}

@@ -64,12 +64,7 @@ extension MergeObject: SnapshotCodable {
 /// Sequential was compiled with. Restoring finds the same graph again, as `keras.Model` did,
 /// without drawing anything: every layer is already built.
 extension ModelObject: SnapshotCodable {
-    static var snapshotKind: String { "keras.Model/1" }
-
-    private struct Compiled: Codable, Equatable {
-        var loss: Loss
-        var metrics: [Metric]
-    }
+    static var snapshotKind: String { "keras.Model/2" }
 
     func snapshot(into writer: inout SnapshotWriter) throws {
         writer.write(graph.name)
@@ -78,20 +73,7 @@ extension ModelObject: SnapshotCodable {
         writer.write(network.outputs.count)
         for output in network.outputs { try writer.write(value: .host(output)) }
         writer.write(callCount)
-        writer.write(inner.model.stopTraining)
-        if let compiled = inner.model.compiled {
-            guard let optimizerObject = inner.optimizerObject, optimizerObject.optimizer === compiled.optimizer else {
-                throw SnapshotError.unsupported("model '\(graph.name)' is compiled with an optimizer Labbook cannot name")
-            }
-            writer.write(true)
-            try writer.write(value: .host(optimizerObject))
-            writer.write(bytes: try ExactJSON.encode(Compiled(loss: compiled.loss, metrics: compiled.metrics),
-                                                     "the compile settings of '\(graph.name)'"))
-        } else {
-            writer.write(false)
-        }
-        try writer.write(value: inner.compiledLoss)
-        try writer.write(value: inner.lastHistory.map { .host($0) } ?? .none)
+        try inner.writeTrainingState(into: &writer, modelName: graph.name)
     }
 
     static func restore(from reader: inout SnapshotReader) throws -> ModelObject {
@@ -104,15 +86,8 @@ extension ModelObject: SnapshotCodable {
         let object = try ModelObject(network: try FunctionalGraph(inputs: inputs, outputs: outputs), name: name, state: state)
         object.callCount = try reader.readInt()
         let inner = object.inner
-        inner.model.stopTraining = try reader.readBool()
-        if try reader.readBool() {
-            let optimizer = try reader.readHost(OptimizerObject.self, "an optimizer")
-            let compiled = try ExactJSON.decode(Compiled.self, from: try reader.readBytes(), "compile settings")
-            try inner.model.compile(optimizer: optimizer.optimizer, loss: compiled.loss, metrics: compiled.metrics)
-            inner.optimizerObject = optimizer
-        }
-        inner.compiledLoss = try reader.readValue()
-        inner.lastHistory = try reader.readOptionalHost(HistoryObject.self, "a History")
+        (inner.optimizerObject, inner.compiledLoss, inner.lastHistory) =
+            try SequentialObject.readTrainingState(into: inner.model, from: &reader)
         inner.lastHistory?.model = inner
         return object
     }

@@ -58,32 +58,40 @@ extension EarlyStoppingObject: SnapshotCodable {
     }
 }
 
-extension LossObject: SnapshotCodable {
-    static var snapshotKind: String { "keras.Loss/2" }
+/// A host object that is one `Codable` engine value and the Keras class name it was made
+/// as (a loss, a metric, a regularizer): saved as the value's exact JSON and the name.
+protocol NamedEngineValueObject: SnapshotCodable {
+    associatedtype EngineValue: Codable & Equatable
+    var engineValue: EngineValue { get }
+    var className: String { get }
+    init(_ value: EngineValue, className: String)
+}
 
+extension NamedEngineValueObject {
     func snapshot(into writer: inout SnapshotWriter) throws {
-        writer.write(bytes: try ExactJSON.encode(loss, "the loss \(className)"))
+        writer.write(bytes: try ExactJSON.encode(engineValue, "the \(className) object"))
         writer.write(className)
     }
 
-    static func restore(from reader: inout SnapshotReader) throws -> LossObject {
-        let loss = try ExactJSON.decode(Loss.self, from: try reader.readBytes(), "a loss")
-        return LossObject(loss, className: try reader.readString())
+    static func restore(from reader: inout SnapshotReader) throws -> Self {
+        let value = try ExactJSON.decode(EngineValue.self, from: try reader.readBytes(), snapshotKind)
+        return Self(value, className: try reader.readString())
     }
 }
 
-extension MetricObject: SnapshotCodable {
+extension LossObject: NamedEngineValueObject {
+    static var snapshotKind: String { "keras.Loss/2" }
+    var engineValue: Loss { loss }
+}
+
+extension MetricObject: NamedEngineValueObject {
     static var snapshotKind: String { "keras.Metric/1" }
+    var engineValue: Metric { metric }
+}
 
-    func snapshot(into writer: inout SnapshotWriter) throws {
-        writer.write(bytes: try ExactJSON.encode(metric, "the metric \(metric.name)"))
-        writer.write(className)
-    }
-
-    static func restore(from reader: inout SnapshotReader) throws -> MetricObject {
-        let metric = try ExactJSON.decode(Metric.self, from: try reader.readBytes(), "a metric")
-        return MetricObject(metric, className: try reader.readString())
-    }
+extension RegularizerObject: NamedEngineValueObject {
+    static var snapshotKind: String { "keras.Regularizer/1" }
+    var engineValue: Regularizer { regularizer }
 }
 
 extension InputObject: SnapshotCodable {

@@ -51,11 +51,6 @@ extension LayerObject: SnapshotCodable {
 extension SequentialObject: SnapshotCodable {
     static var snapshotKind: String { "keras.Sequential/1" }
 
-    private struct Compiled: Codable, Equatable {
-        var loss: Loss
-        var metrics: [Metric]
-    }
-
     func snapshot(into writer: inout SnapshotWriter) throws {
         guard layerObjects.count == model.layers.count,
               zip(layerObjects, model.layers).allSatisfy({ $0.layer === $1 }) else {
@@ -66,21 +61,7 @@ extension SequentialObject: SnapshotCodable {
         writer.write(layerObjects.count)
         for object in layerObjects { try writer.write(value: .host(object)) }
         writer.write(optionalInts: pendingInputShape)
-        writer.write(model.stopTraining)
-        if let compiled = model.compiled {
-            guard let optimizerObject, optimizerObject.optimizer === compiled.optimizer else {
-                throw SnapshotError.unsupported("model '\(model.name)' is compiled with an optimizer Labbook cannot name")
-            }
-            writer.write(true)
-            try writer.write(value: .host(optimizerObject))
-            writer.write(bytes: try ExactJSON.encode(Compiled(loss: compiled.loss, metrics: compiled.metrics),
-                                                     "the compile settings of '\(model.name)'"))
-        } else {
-            writer.write(false)
-            try writer.write(value: optimizerObject.map { .host($0) } ?? .none)
-        }
-        try writer.write(value: compiledLoss)
-        try writer.write(value: lastHistory.map { .host($0) } ?? .none)
+        try writeTrainingState(into: &writer, modelName: model.name)
     }
 
     static func restore(from reader: inout SnapshotReader) throws -> SequentialObject {
@@ -102,6 +83,43 @@ extension SequentialObject: SnapshotCodable {
             try object.layer.setWeights(saved)
         }
         let pendingInputShape = try reader.readOptionalInts()
+        let (optimizerObject, compiledLoss, lastHistory) = try readTrainingState(into: model, from: &reader)
+        return SequentialObject(restoring: model, state: state, layerObjects: layerObjects,
+                                pendingInputShape: pendingInputShape, compiledLoss: compiledLoss,
+                                optimizerObject: optimizerObject, lastHistory: lastHistory)
+    }
+}
+
+/// What both kinds of model save after their structure: the stop flag, the compile settings
+/// with the optimizer object (by reference: its slots and iteration count), the `loss` given
+/// to `compile`, and the last `History`. A functional model saves its hidden `Sequential`'s.
+extension SequentialObject {
+    private struct Compiled: Codable, Equatable {
+        var loss: Loss
+        var metrics: [Metric]
+    }
+
+    func writeTrainingState(into writer: inout SnapshotWriter, modelName: String) throws {
+        writer.write(model.stopTraining)
+        if let compiled = model.compiled {
+            guard let optimizerObject, optimizerObject.optimizer === compiled.optimizer else {
+                throw SnapshotError.unsupported("model '\(modelName)' is compiled with an optimizer Labbook cannot name")
+            }
+            writer.write(true)
+            try writer.write(value: .host(optimizerObject))
+            writer.write(bytes: try ExactJSON.encode(Compiled(loss: compiled.loss, metrics: compiled.metrics),
+                                                     "the compile settings of '\(modelName)'"))
+        } else {
+            writer.write(false)
+            try writer.write(value: optimizerObject.map { .host($0) } ?? .none)
+        }
+        try writer.write(value: compiledLoss)
+        try writer.write(value: lastHistory.map { .host($0) } ?? .none)
+    }
+
+    /// Reads what `writeTrainingState` wrote, compiling `model` again when it was compiled.
+    static func readTrainingState(into model: Sequential, from reader: inout SnapshotReader) throws
+        -> (optimizerObject: OptimizerObject?, compiledLoss: Value, lastHistory: HistoryObject?) {
         model.stopTraining = try reader.readBool()
         let optimizerObject: OptimizerObject?
         if try reader.readBool() {
@@ -114,9 +132,7 @@ extension SequentialObject: SnapshotCodable {
         }
         let compiledLoss = try reader.readValue()
         let lastHistory = try reader.readOptionalHost(HistoryObject.self, "a History")
-        return SequentialObject(restoring: model, state: state, layerObjects: layerObjects,
-                                pendingInputShape: pendingInputShape, compiledLoss: compiledLoss,
-                                optimizerObject: optimizerObject, lastHistory: lastHistory)
+        return (optimizerObject, compiledLoss, lastHistory)
     }
 }
 
