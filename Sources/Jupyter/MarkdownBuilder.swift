@@ -44,6 +44,7 @@ struct MarkdownBuilder {
             var text = attachingFiles(source, attachments: cell["attachments"], cell: number)
             while text.hasSuffix("\n") || text.hasSuffix("\r") { text.removeLast() }
             guard !text.allSatisfy(\.isWhitespace) else { return }
+            if !fromLabbook { text = plainFencingCodeExamples(text, cell: number) }
             if firstHeading == nil {
                 firstHeading = text.split(separator: "\n").first { $0.hasPrefix("# ") }.map { String($0.dropFirst(2)).trimmingSpaces }.map(String.init)
             }
@@ -100,6 +101,24 @@ struct MarkdownBuilder {
             }
         }
         return text
+    }
+
+    /// A markdown cell's ```` ```python ```` blocks are examples Jupyter only shows; in a
+    /// Labbook notebook every such block is a cell and runs. Their opening fences lose the
+    /// language (a plain fence, as the tutorial corpus writes them), with a warning.
+    private mutating func plainFencingCodeExamples(_ text: String, cell number: Int) -> String {
+        guard let parsed = try? Notebook.parse(text: text + "\n", path: path), !parsed.cells.isEmpty else { return text }
+        var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        for cell in parsed.cells where cell.fenceLine >= 1 && cell.fenceLine <= lines.count {
+            let line = lines[cell.fenceLine - 1]
+            guard let fence = line.range(of: "```") ?? line.range(of: "~~~") else { continue }
+            let mark = line[fence.lowerBound]
+            let end = line[fence.lowerBound...].firstIndex { $0 != mark } ?? line.endIndex
+            lines[cell.fenceLine - 1] = String(line[..<end]) + (line.hasSuffix("\r") ? "\r" : "")
+            warnings.append("\(path): cell \(number): warning: its ```\(cell.infoString) block is written with a plain "
+                + "fence: in Labbook every ```\(cell.infoString) block is a cell and would run")
+        }
+        return lines.joined(separator: "\n")
     }
 
     /// The Markdown with every output in place; warnings for the magics and shell lines

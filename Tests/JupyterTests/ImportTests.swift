@@ -38,6 +38,25 @@ import NotebookFormat
         #expect(imported.warnings.contains { $0.contains("cell 5: warning: output 3 has only text/html") })
     }
 
+    /// A ```python block in a markdown cell is an example Jupyter only shows: it gets a plain
+    /// fence, so it does not become a cell that runs; the code cell stays the only cell.
+    @Test func pythonExamplesInMarkdownCellsDoNotRun() throws {
+        let markdown = "Call it like this:\n\n```python\nmodel.fit(x, y)\n```\n\n- in a list:\n  ~~~py\n  f()\n  ~~~"
+        let json = JSONValue.object([
+            "nbformat": .int(4), "nbformat_minor": .int(5), "metadata": .object([:]),
+            "cells": .array([
+                .object(["cell_type": .string("markdown"), "metadata": .object([:]), "source": .string(markdown)]),
+                .object(["cell_type": .string("code"), "metadata": .object([:]), "source": .string("x = 1"),
+                         "outputs": .array([]), "execution_count": .null]),
+            ]),
+        ])
+        let imported = try JupyterFixtures.importing(Data(json.serialized().utf8))
+        let notebook = try Notebook.parse(text: imported.markdown, path: "nb.md")
+        #expect(notebook.cells.map(\.source) == ["x = 1"])
+        #expect(imported.markdown.contains("Call it like this:\n\n```\nmodel.fit(x, y)\n```\n\n- in a list:\n  ~~~\n  f()\n  ~~~\n"))
+        #expect(imported.warnings.filter { $0.hasPrefix("nb.ipynb: cell 1: warning: its ```") }.count == 2)
+    }
+
     @Test func importIsDeterministic() throws {
         let data = try JupyterFixtures.data("every-output.ipynb")
         #expect(try JupyterFixtures.importing(data).markdown == JupyterFixtures.importing(data).markdown)
