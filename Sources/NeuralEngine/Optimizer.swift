@@ -56,6 +56,7 @@ public enum OptimizerConfig: Codable, Equatable, Sendable {
     case amsgrad(learningRate: Float, beta1: Float, beta2: Float, epsilon: Float)
     case nadam(learningRate: Float, beta1: Float, beta2: Float, epsilon: Float)
     case adamW(learningRate: Float, weightDecay: Float, beta1: Float, beta2: Float, epsilon: Float)
+    case adadelta(learningRate: Float, rho: Float, epsilon: Float)
     /// Any of the above with a schedule or gradient clipping.
     indirect case configured(OptimizerConfig, OptimizerOptions)
 
@@ -69,6 +70,7 @@ public enum OptimizerConfig: Codable, Equatable, Sendable {
         case let .adagrad(lr, initial, eps): Adagrad(learningRate: lr, initialAccumulatorValue: initial, epsilon: eps)
         case let .nadam(lr, b1, b2, eps): Nadam(learningRate: lr, beta1: b1, beta2: b2, epsilon: eps)
         case let .adamW(lr, wd, b1, b2, eps): AdamW(learningRate: lr, weightDecay: wd, beta1: b1, beta2: b2, epsilon: eps)
+        case let .adadelta(lr, rho, eps): Adadelta(learningRate: lr, rho: rho, epsilon: eps)
         case .configured: preconditionFailure("`base` has no options")
         }
         optimizer.options = options
@@ -92,7 +94,7 @@ public enum OptimizerConfig: Codable, Equatable, Sendable {
         options.isPlain ? base : .configured(base, options)
     }
 
-    /// The Keras class name (`SGD`, `Adam`, `RMSprop`, `Adagrad`, `Nadam`, `AdamW`).
+    /// The Keras class name (`SGD`, `Adam`, `RMSprop`, `Adagrad`, `Nadam`, `AdamW`, `Adadelta`).
     public var className: String {
         switch self {
         case .sgd: "SGD"
@@ -101,6 +103,7 @@ public enum OptimizerConfig: Codable, Equatable, Sendable {
         case .adagrad: "Adagrad"
         case .nadam: "Nadam"
         case .adamW: "AdamW"
+        case .adadelta: "Adadelta"
         case .configured(let base, _): base.className
         }
     }
@@ -114,6 +117,7 @@ public enum OptimizerConfig: Codable, Equatable, Sendable {
         case "adagrad": self = .adagrad(learningRate: 0.001, initialAccumulatorValue: 0.1, epsilon: 1e-7)
         case "nadam": self = .nadam(learningRate: 0.002, beta1: 0.9, beta2: 0.999, epsilon: 1e-7)
         case "adamw": self = .adamW(learningRate: 0.001, weightDecay: 0.004, beta1: 0.9, beta2: 0.999, epsilon: 1e-7)
+        case "adadelta": self = .adadelta(learningRate: 1.0, rho: 0.95, epsilon: 1e-7)
         default: return nil
         }
     }

@@ -10,6 +10,8 @@ final class Workspace {
     /// `gradients[i]` is d(loss)/d(activations[i]); index 0 is unused (inputs need none).
     let gradients: [FloatBuffer]
     let targets: FloatBuffer
+    /// The batch's sample weights, when the pass is weighted (`sample_weight=`, `class_weight=`).
+    let weights: FloatBuffer
     let rows: UnsafeMutableBufferPointer<Int>
 
     init(layers: [any Layer], inputSize: Int, targetSize: Int, batchSize: Int, training: Bool) {
@@ -18,6 +20,7 @@ final class Workspace {
         activations = sizes.map { FloatBuffer(count: batchSize * $0) }
         gradients = sizes.enumerated().map { FloatBuffer(count: training && $0.offset > 0 ? batchSize * $0.element : 0) }
         targets = FloatBuffer(count: batchSize * targetSize)
+        weights = FloatBuffer(count: batchSize)
         rows = .allocate(capacity: max(batchSize, 1))
         rows.initialize(repeating: 0)
         for layer in layers { layer.reserve(batchSize: batchSize) }
@@ -103,14 +106,16 @@ extension Sequential {
 
     // MARK: One batch
 
-    /// Gathers the samples `ws.rows[0..<count]` of `x` (and `y`) into the workspace.
-    private func gather(_ x: any SampleSource, _ y: (any SampleSource)?, _ ws: Workspace, count: Int) {
+    /// Gathers the samples `ws.rows[0..<count]` of `x` (and `y`, and their `weights`) into the
+    /// workspace.
+    func gather(_ x: any SampleSource, _ y: (any SampleSource)?, _ ws: Workspace, count: Int, weights: [Float]? = nil) {
         let rows = UnsafeBufferPointer(rebasing: ws.rows[0..<count])
         x.copyRows(rows, to: ws.activations[0].pointer)
         y?.copyRows(rows, to: ws.targets.pointer)
+        if let weights { for i in 0..<count { ws.weights.pointer[i] = weights[rows[i]] } }
     }
 
-    private func forward(_ ws: Workspace, count: Int, training: Bool, rng: inout RandomGenerator) {
+    func forward(_ ws: Workspace, count: Int, training: Bool, rng: inout RandomGenerator) {
         for (i, layer) in layers.enumerated() {
             layer.forward(ws.activations[i].pointer, into: ws.activations[i + 1].pointer, batchSize: count,
                           training: training, rng: &rng)
@@ -118,16 +123,24 @@ extension Sequential {
     }
 
     /// Adds the batch's loss (with the weight penalties, `penalty`) and metrics to `totals`
-    /// and, when training, writes the loss gradient into the last gradient buffer.
-    private func score(_ ws: Workspace, _ plan: LossPlan, count: Int, withGradient: Bool, penalty: Float,
-                       into totals: inout MetricTotals) {
+    /// and, when training, writes the loss gradient into the last gradient buffer. With
+    /// `weighted`, the batch's loss is Keras' `sum(w * loss) / batch_size` over the weights in
+    /// `ws.weights` (the metrics stay unweighted, as Keras 2's `metrics=` are).
+    func score(_ ws: Workspace, _ plan: LossPlan, count: Int, withGradient: Bool, penalty: Float, weighted: Bool = false,
+               into totals: inout MetricTotals) {
         let rows = count * plan.rowsPerSample
         let output = UnsafePointer(ws.activations[layers.count].pointer)
         let targets = UnsafePointer(ws.targets.pointer)
-        var loss = plan.loss.evaluate(output: output, target: targets, rows: rows, width: plan.width,
-                                      gradient: withGradient ? ws.gradients[layers.count].pointer : nil)
-        // Sums over rows become sums over samples (each sample has the same number of rows).
-        if plan.rowsPerSample > 1 { loss /= Double(plan.rowsPerSample) }
+        let gradient = withGradient ? ws.gradients[layers.count].pointer : nil
+        var loss: Double
+        if weighted {
+            loss = SampleWeights.weightedLoss(plan, output: output, target: targets, weights: ws.weights.pointer,
+                                              count: count, gradient: gradient)
+        } else {
+            loss = plan.loss.evaluate(output: output, target: targets, rows: rows, width: plan.width, gradient: gradient)
+            // Sums over rows become sums over samples (each sample has the same number of rows).
+            if plan.rowsPerSample > 1 { loss /= Double(plan.rowsPerSample) }
+        }
         // Keras adds the penalties to the batch's mean loss: once per sample in the sum.
         loss += Double(penalty) * Double(count)
         totals.add(samples: count, lossSum: loss, output: output, target: targets, rows: rows, width: plan.width,
@@ -143,6 +156,16 @@ extension Sequential {
         }
     }
 
+    /// Keras 2's batch logs: `batch`, `size`, the batch's own loss (`lossBefore` is the pass's
+    /// loss sum before it) and the pass's running metrics.
+    func batchLogs(_ plan: LossPlan, _ totals: MetricTotals, lossBefore: Double, batch: Int, count: Int) -> Logs {
+        var logs = Logs(zip(plan.names, totals.values).map { Logs.Entry(name: $0, value: $1) })
+        logs.entries[0].value = (totals.lossSum - lossBefore) / Double(count)
+        logs.entries.insert(contentsOf: [.init(name: "batch", value: Double(batch)), .init(name: "size", value: Double(count))],
+                            at: 0)
+        return logs
+    }
+
     // MARK: fit
 
     /// Trains the model as Keras 2's `fit` does (docs/keras.md): the validation split is the last
@@ -150,10 +173,18 @@ extension Sequential {
     /// every epoch; the last batch may be short; an epoch's loss and metrics are the
     /// sample-weighted means of each batch's values, each computed before that batch's update;
     /// validation runs after the epoch.
+    ///
+    /// `sampleWeights` (one per sample of `x`, the validation split's included) weight the loss
+    /// as `sample_weight=` and `class_weight=` do. With `stepsPerEpoch` an epoch is that many
+    /// batches, taken as `tf.keras` takes them from arrays: one stream of batches over
+    /// successive shuffles of the samples, which carries on from one epoch to the next, at most
+    /// `epochs - initialEpoch` passes over the data; `validationSteps` batches of validation.
     public func fit(
         _ x: any SampleSource, _ y: any SampleSource, batchSize: Int = 32, epochs: Int = 1,
         validationSplit: Double = 0, validationData: (x: any SampleSource, y: any SampleSource)? = nil,
         shuffle: Bool = true, initialEpoch: Int = 0, callbacks: [any TrainingCallback] = [],
+        sampleWeights: [Float]? = nil, validationSampleWeights: [Float]? = nil,
+        stepsPerEpoch: Int? = nil, validationSteps: Int? = nil,
         rng: inout RandomGenerator, observer: ((TrainingEvent) throws -> Void)? = nil
     ) throws -> History {
         guard let compiled else { throw KerasError.notCompiled }
@@ -161,19 +192,26 @@ extension Sequential {
             throw KerasError(.valueError, "Expected `batch_size` to be a positive integer, got \(batchSize).")
         }
         guard let plan = try prepare(x, y, rng: &rng) else { throw KerasError.notCompiled }
-        var validation: (x: any SampleSource, y: any SampleSource, rows: Range<Int>)?
+        try SampleWeights.check(sampleWeights, samples: x.sampleCount)
+        var validation: ValidationData?
         var trainCount = x.sampleCount
         if let validationData {
             _ = try prepare(validationData.x, validationData.y, rng: &rng)
-            validation = (validationData.x, validationData.y, 0..<validationData.x.sampleCount)
+            try SampleWeights.check(validationSampleWeights, samples: validationData.x.sampleCount)
+            validation = ValidationData(x: validationData.x, y: validationData.y, rows: 0..<validationData.x.sampleCount,
+                                        weights: validationSampleWeights)
         } else if validationSplit > 0 && validationSplit < 1 {
             trainCount = Int(Double(x.sampleCount) * (1 - validationSplit))
-            validation = (x, y, trainCount..<x.sampleCount)
+            validation = ValidationData(x: x, y: y, rows: trainCount..<x.sampleCount, weights: sampleWeights)
         }
+        validation?.steps = validationSteps
         if trainCount == 0 {
             throw KerasError(.valueError, "Training data contains 0 samples, which is not sufficient to split it into "
                              + "a validation and training set as specified by `validation_split=\(validationSplit)`. "
                              + "Either provide more data, or a different value for the `validation_split` argument.")
+        }
+        if let stepsPerEpoch, stepsPerEpoch <= 0 {
+            throw KerasError(.valueError, "Expected `steps_per_epoch` to be a positive integer, got \(stepsPerEpoch).")
         }
         let emit = observer ?? { _ in }
         let ws = Workspace(layers: layers, inputSize: x.sampleSize, targetSize: plan.rowsPerSample * plan.targetWidth,
@@ -186,33 +224,40 @@ extension Sequential {
         // Plain SGD steps inside the layers' gradient products; other optimizers, and penalties,
         // read the gradients.
         let update: ParameterUpdate = penalties.isEmpty ? optimizer.descentRate.map { .descend(learningRate: $0) } ?? .store : .store
-        var order = Array(0..<trainCount)
+        var batches = BatchStream(samples: trainCount, batchSize: batchSize, shuffle: shuffle,
+                                  passes: stepsPerEpoch == nil ? nil : max(epochs - initialEpoch, 0))
         var history = History()
         var runningLogs = Logs(plan.names.map { Logs.Entry(name: $0, value: 0) })
         stopTraining = false
         let message: (String) throws -> Void = { try emit(.message($0)) }
-        try emit(.trainBegin(samples: trainCount, validationSamples: validation?.rows.count,
+        // Keras counts the progress bar in steps when given `steps_per_epoch`, and prints no banner.
+        try emit(.trainBegin(samples: stepsPerEpoch ?? trainCount, validationSamples: stepsPerEpoch == nil ? validation?.rows.count : nil,
                              epochs: epochs, initialEpoch: initialEpoch))
         for callback in callbacks { try callback.trainBegin(model: self, emit: message) }
         for epoch in initialEpoch..<max(initialEpoch, epochs) {
             try emit(.epochBegin(epoch: epoch))
             for callback in callbacks { try callback.epochBegin(epoch, model: self, emit: message) }
             let start = ContinuousClock.now
-            if shuffle { rng.shuffle(&order) }
+            if stepsPerEpoch == nil { batches.startPass(rng: &rng) }
             var totals = MetricTotals(metrics: plan.metrics)
             var seen = 0, batch = 0
-            while seen < trainCount {
-                let count = min(batchSize, trainCount - seen)
-                for i in 0..<count { ws.rows[i] = order[seen + i] }
-                gather(x, y, ws, count: count)
-                // The next batch's rows start loading while this one trains.
-                order[min(seen + count, trainCount)..<min(seen + count + batchSize, trainCount)].withUnsafeBufferPointer {
-                    x.prefetchRows($0)
+            while stepsPerEpoch.map({ batch < $0 }) ?? !batches.passDone {
+                guard let rows = batches.next(rng: &rng) else {
+                    if batches.ranDry {
+                        try emit(.message(BatchStream.outOfDataWarning(batches: (stepsPerEpoch ?? 0) * (epochs - initialEpoch))))
+                    }
+                    break
                 }
+                let count = rows.count
+                for i in 0..<count { ws.rows[i] = rows[rows.startIndex + i] }
+                gather(x, y, ws, count: count, weights: sampleWeights)
+                // The next batch's rows start loading while this one trains.
+                batches.upcoming.withUnsafeBufferPointer { x.prefetchRows($0) }
                 for callback in callbacks { try callback.batchBegin(batch, size: count, model: self, emit: message) }
                 forward(ws, count: count, training: true, rng: &rng)
                 let lossBefore = totals.lossSum
-                score(ws, plan, count: count, withGradient: true, penalty: totalPenalty(penalties), into: &totals)
+                score(ws, plan, count: count, withGradient: true, penalty: totalPenalty(penalties),
+                      weighted: sampleWeights != nil, into: &totals)
                 backward(ws, count: count, update: update)
                 for (parameter, regularizer) in penalties {
                     regularizer.addGradient(parameter.value.pointer, to: parameter.gradient.pointer, count: parameter.count)
@@ -221,22 +266,23 @@ extension Sequential {
                 seen += count
                 if observer != nil {
                     for (i, value) in totals.values.enumerated() { runningLogs.entries[i].value = value }
-                    try emit(.batchEnd(batch: batch, seen: seen, samples: trainCount,
-                                       seconds: seconds(since: start), logs: runningLogs))
+                    try emit(.batchEnd(batch: batch, seen: stepsPerEpoch == nil ? seen : batch + 1,
+                                       samples: stepsPerEpoch ?? trainCount, seconds: seconds(since: start), logs: runningLogs))
                 }
                 if !callbacks.isEmpty {
-                    var batchLogs = Logs(zip(plan.names, totals.values).map { Logs.Entry(name: $0, value: $1) })
-                    batchLogs.entries[0].value = (totals.lossSum - lossBefore) / Double(count)
-                    batchLogs.entries.insert(contentsOf: [.init(name: "batch", value: Double(batch)),
-                                                          .init(name: "size", value: Double(count))], at: 0)
-                    for callback in callbacks { try callback.batchEnd(batch, logs: batchLogs, model: self, emit: message) }
+                    let logs = batchLogs(plan, totals, lossBefore: lossBefore, batch: batch, count: count)
+                    for callback in callbacks { try callback.batchEnd(batch, logs: logs, model: self, emit: message) }
                 }
                 batch += 1
                 if stopTraining { break }
             }
+            // The stream ran dry before this epoch's first batch: nothing to record.
+            if batch == 0 { break }
             var logs = Logs(zip(plan.names, totals.values).map { Logs.Entry(name: $0, value: $1) })
             if let validation {
-                let values = test(validation.x, validation.y, rows: validation.rows, plan: plan, ws: ws, rng: &rng)
+                let values = try test(validation.x, validation.y, rows: validation.rows, plan: plan, ws: ws,
+                                      weights: validation.weights, steps: validation.steps, callbacks: callbacks,
+                                      emit: message, rng: &rng)
                 logs.entries += zip(plan.names, values).map { Logs.Entry(name: "val_" + $0, value: $1) }
             }
             try emit(.epochEnd(epoch: epoch, logs: logs, seconds: seconds(since: start)))
@@ -245,73 +291,24 @@ extension Sequential {
             }
             history.append(epoch: epoch, logs: logs)
             if stopTraining { break }
+            if batches.ranDry { break }
         }
         for callback in callbacks { try callback.trainEnd(model: self, emit: message) }
         try emit(.trainEnd)
         return history
     }
 
-    /// Loss and metric means over `rows` of `x`/`y`, inference mode, in batches of the
-    /// workspace's size (Keras' `test_loop`).
-    private func test(
-        _ x: any SampleSource, _ y: any SampleSource, rows: Range<Int>, plan: LossPlan, ws: Workspace,
-        rng: inout RandomGenerator
-    ) -> [Double] {
-        var totals = MetricTotals(metrics: plan.metrics)
-        let penalty = totalPenalty(self.penalties)
-        var start = rows.lowerBound
-        while start < rows.upperBound {
-            let count = min(ws.batchSize, rows.upperBound - start)
-            for i in 0..<count { ws.rows[i] = start + i }
-            gather(x, y, ws, count: count)
-            forward(ws, count: count, training: false, rng: &rng)
-            score(ws, plan, count: count, withGradient: false, penalty: penalty, into: &totals)
-            start += count
-        }
-        return totals.values
-    }
-
-    private func seconds(since start: ContinuousClock.Instant) -> Double {
+    func seconds(since start: ContinuousClock.Instant) -> Double {
         start.duration(to: .now) / .seconds(1)
     }
+}
 
-    // MARK: evaluate, predict
-
-    /// `evaluate(x, y, batch_size=32)`: the loss and then each metric, as means over the samples.
-    public func evaluate(_ x: any SampleSource, _ y: any SampleSource, batchSize: Int = 32, rng: inout RandomGenerator) throws -> [Double] {
-        guard compiled != nil else { throw KerasError.notCompiled }
-        guard batchSize > 0 else {
-            throw KerasError(.valueError, "Expected `batch_size` to be a positive integer, got \(batchSize).")
-        }
-        guard let plan = try prepare(x, y, rng: &rng) else { throw KerasError.notCompiled }
-        let ws = Workspace(layers: layers, inputSize: x.sampleSize, targetSize: plan.rowsPerSample * plan.targetWidth,
-                           batchSize: max(1, min(batchSize, x.sampleCount)), training: false)
-        return test(x, y, rows: 0..<x.sampleCount, plan: plan, ws: ws, rng: &rng)
-    }
-
-    /// `predict(x, batch_size=32)`: the outputs for every sample, shape `[n] + outputShape`.
-    public func predict(_ x: any SampleSource, batchSize: Int = 32, rng: inout RandomGenerator) throws -> Tensor {
-        guard batchSize > 0 else {
-            throw KerasError(.valueError, "Expected `batch_size` to be a positive integer, got \(batchSize).")
-        }
-        _ = try prepare(x, nil, rng: &rng)
-        guard let outputShape else { throw KerasError.notBuilt }
-        let n = x.sampleCount, width = outputShape.reduce(1, *)
-        let ws = Workspace(layers: layers, inputSize: x.sampleSize, targetSize: 0,
-                           batchSize: max(1, min(batchSize, n)), training: false)
-        var result = [Float](repeating: 0, count: n * width)
-        var start = 0
-        try result.withUnsafeMutableBufferPointer { out in
-            while start < n {
-                let count = min(ws.batchSize, n - start)
-                for i in 0..<count { ws.rows[i] = start + i }
-                gather(x, nil, ws, count: count)
-                forward(ws, count: count, training: false, rng: &rng)
-                guard let base = out.baseAddress else { throw KerasError.notBuilt }
-                (base + start * width).update(from: ws.activations[layers.count].pointer, count: count * width)
-                start += count
-            }
-        }
-        return Tensor(shape: [n] + outputShape, scalars: result)
-    }
+/// The validation data of one `fit`: the samples `rows` of `x`/`y`, their weights if any, and
+/// how many batches to take of them (all when `steps` is nil).
+struct ValidationData {
+    let x: any SampleSource
+    let y: any SampleSource
+    let rows: Range<Int>
+    let weights: [Float]?
+    var steps: Int?
 }

@@ -48,5 +48,19 @@ private func step(_ optimizer: any Optimizer, steps: Int = 1) -> Float {
     #expect(OptimizerConfig(kerasName: "sgd") == .sgd(learningRate: 0.01, momentum: 0, nesterov: false))
     #expect(OptimizerConfig(kerasName: "Adam") == .adam(learningRate: 0.001, beta1: 0.9, beta2: 0.999, epsilon: 1e-7))
     #expect(OptimizerConfig(kerasName: "nadam") == .nadam(learningRate: 0.002, beta1: 0.9, beta2: 0.999, epsilon: 1e-7))
-    #expect(OptimizerConfig(kerasName: "adadelta") == nil)
+    #expect(OptimizerConfig(kerasName: "adadeltaa") == nil)
+}
+
+/// Keras 2.3's Adadelta by hand (rho 0.95, epsilon 1e-7, rate 1.0), from p = 1 and g = 0.5:
+/// step 1: a = 0.05 * 0.25 = 0.0125, u = 0.5 * sqrt(1e-7) / sqrt(0.0125 + 1e-7) = 0.0014142,
+/// p = 0.9985858, d = 0.05 * u^2 = 1e-7; step 2: a = 0.024375,
+/// u = 0.5 * sqrt(d + 1e-7) / sqrt(a + 1e-7) = 0.0014323, p = 0.9971536 (numpy float32).
+@Test func adadeltaStepsFollowKeras23() {
+    let adadelta = Adadelta()
+    #expect(abs(step(adadelta) - 0.9985858) < 2e-7)
+    #expect(abs(adadelta.state.slots[0][0] - 0.0125) < 1e-8)
+    #expect(abs(adadelta.state.slots[0][1] - 1e-7) < 1e-11)
+    #expect(abs(step(Adadelta(), steps: 2) - 0.9971536) < 2e-7)
+    #expect(OptimizerConfig(kerasName: "adadelta") == .adadelta(learningRate: 1, rho: 0.95, epsilon: 1e-7))
+    #expect(OptimizerConfig.adadelta(learningRate: 1, rho: 0.95, epsilon: 1e-7).makeOptimizer() is Adadelta)
 }

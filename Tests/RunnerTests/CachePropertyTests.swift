@@ -8,7 +8,8 @@ import TestSupport
 /// runs only cells from k on (and a cell that failed unexpectedly runs again next time).
 struct CachePropertyTests {
     /// Notebooks of plain cells: containers and aliasing, closures, exceptions, modules
-    /// and the random generator, classes and decorators, eval/cache options. (Default reprs
+    /// and the random generator, classes and decorators, Keras models (a Sequential inside a
+    /// Sequential, Adadelta's accumulators, weighted and step-wise fits), eval/cache options. (Default reprs
     /// with addresses are left out: addresses are numbered per process, and the test runs
     /// both notebooks in one.) The last cell of each prints the state.
     static let notebooks: [(name: String, cells: [String], front: String)] = [
@@ -45,6 +46,13 @@ struct CachePropertyTests {
             "def twice(f):\n    def wrapper(*args):\n        return f(f(*args))\n    return wrapper\n@twice\ndef inc(x):\n    return x + 1\nalias.n = inc(alias.n)\nc = Child(5, 't') + Child(1, 'u')",
             "class Plain:\n    pass\nplain = Plain()\nplain.items = items\nprint(type(plain).__name__, Base.count)",
             "print(items, alias is items[0], c, c.tag, c.double, Base.count, isinstance(c, Base), inc(0), Child.make(3), plain.items is items)",
+        ], ""),
+        ("keras", [
+            "import numpy as np\nimport keras\nx = np.random.rand(20, 3).astype('float32')\ny = (x[:, 0] > x[:, 2]).astype('int64')",
+            "inner = keras.Sequential([keras.layers.Dense(4, activation='relu', input_shape=(3,)), keras.layers.Dense(2)])\nouter = keras.Sequential([inner, keras.layers.Softmax()])\nopt = keras.optimizers.Adadelta()\nouter.compile(optimizer=opt, loss='sparse_categorical_crossentropy', metrics=['accuracy'])",
+            "h = outer.fit(x, y, epochs=2, batch_size=4, verbose=0, sample_weight=np.linspace(0.5, 2.0, len(x)))\nlr = opt.lr",
+            "keras.backend.set_value(lr, 0.5)\nh2 = outer.fit(x, y, epochs=2, batch_size=5, steps_per_epoch=3, verbose=0, class_weight=dict(enumerate([0.5, 2.0])))",
+            "print(np.round(outer.predict(x[:3]), 5), np.array_equal(outer.layers[0].get_weights()[0], inner.get_weights()[0]), opt.iterations, float(lr), h.history, h2.history)",
         ], ""),
         ("options", [
             "x = 1\nhist = []",

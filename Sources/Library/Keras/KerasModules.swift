@@ -108,7 +108,8 @@ enum KerasModules {
         })
     }
 
-    /// `keras.backend`: `clear_session()` (restarts the name counters) and `epsilon()`.
+    /// `keras.backend`: `clear_session()` (restarts the name counters), `epsilon()`,
+    /// `image_data_format()`, `get_value`/`set_value` (an optimizer's `lr`).
     static func backend(state: LibraryState) -> [(String, Value)] {
         [
             ("clear_session", .builtin(BuiltinFunction("clear_session") { arguments, _ in
@@ -125,6 +126,6 @@ enum KerasModules {
                 try arguments.expectExactly(0, "image_data_format")
                 return .str("channels_last")
             })),
-        ]
+        ] + BackendValues.functions()
     }
 }

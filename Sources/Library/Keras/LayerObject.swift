@@ -107,6 +107,10 @@ final class LayerObject: HostObject {
     var knownInputShape: [Int]?
     /// How many times the layer was called on symbolic tensors (Keras' node count).
     var callCount = 0
+    /// The model this layer object is, when a model (functional or `Sequential`) is an entry
+    /// of a `Sequential`: its graph layer shares the model's layers, and a snapshot keeps the
+    /// model by reference so that the sharing survives a restore.
+    var standsFor: (any HostObject)?
 
     /// `(None, 32)`.
     static func batchShape(_ shape: [Int]) -> Value { .tuple([.none] + shape.map { .int($0) }) }

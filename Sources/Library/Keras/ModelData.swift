@@ -18,8 +18,8 @@ extension ModelObject {
         }
         if name == "fit" {
             try rewrite(&arguments, position: 7, keyword: "validation_data") { value in
-                guard let items = Self.items(value), items.count == 2 else { return value }
-                return .tuple([try self.inputData(items[0]), self.single(items[1])])
+                guard let items = Self.items(value), items.count == 2 || items.count == 3 else { return value }
+                return .tuple([try self.inputData(items[0]), self.single(items[1])] + items.dropFirst(2))
             }
         }
         switch name {

@@ -181,6 +181,7 @@ final class ModelObject: HostObject {
         if let layerObject { return layerObject }
         let object = LayerObject(graph, state: state)
         object.knownInputShape = graph.inputShapes[0]
+        object.standsFor = self
         layerObject = object
         return object
     }

@@ -18,6 +18,7 @@ final class OptimizerObject: HostObject {
         let f = Self.pythonFloat
         let options = optimizer.options
         switch (name, optimizer.config.base) {
+        case ("lr", _) where options.schedule == nil: return .host(LearningRateVariable(self))
         case ("learning_rate", let c), ("lr", let c):
             if let schedule = options.schedule, case .timeDecay = schedule { return f(c.learningRate) }
             return options.schedule.map { .host(ScheduleObject($0)) } ?? f(c.learningRate)
@@ -30,12 +31,13 @@ final class OptimizerObject: HostObject {
              ("beta_2", .adamW(_, _, _, let b2, _)):
             return f(b2)
         case ("epsilon", .adam(_, _, _, let e)), ("epsilon", .amsgrad(_, _, _, let e)), ("epsilon", .nadam(_, _, _, let e)),
-             ("epsilon", .adamW(_, _, _, _, let e)), ("epsilon", .rmsprop(_, _, let e)), ("epsilon", .adagrad(_, _, let e)):
+             ("epsilon", .adamW(_, _, _, _, let e)), ("epsilon", .rmsprop(_, _, let e)), ("epsilon", .adagrad(_, _, let e)),
+             ("epsilon", .adadelta(_, _, let e)):
             return f(e)
         case ("amsgrad", .adam), ("amsgrad", .adamW): return .bool(false)
         case ("amsgrad", .amsgrad): return .bool(true)
         case ("weight_decay", .adamW(_, let wd, _, _, _)): return f(wd)
-        case ("rho", .rmsprop(_, let rho, _)): return f(rho)
+        case ("rho", .rmsprop(_, let rho, _)), ("rho", .adadelta(_, let rho, _)): return f(rho)
         case ("clipnorm", _): return options.clipNorm.map(f) ?? .none
         case ("clipvalue", _): return options.clipValue.map(f) ?? .none
         case ("iterations", _): return .int(optimizer.state.iterations)
@@ -44,6 +46,15 @@ final class OptimizerObject: HostObject {
             return .builtin(BuiltinFunction("get_config") { _, _ in .dict(Self.configDict(config)) })
         default: throw attributeError(name)
         }
+    }
+
+    /// `optimizer.learning_rate = 0.01` (or `lr`): the rate of the next updates.
+    func setAttribute(_ name: String, _ value: Value, _ interpreter: Interpreter) throws {
+        guard name == "learning_rate" || name == "lr" else {
+            throw PyException(.attributeError, "Labbook cannot set the attribute '\(name)' of an optimizer")
+        }
+        if case .host(let variable as LearningRateVariable) = value { return try LearningRateVariable(self).assign(variable.value) }
+        try LearningRateVariable(self).assign(value)
     }
 
     /// A float32 hyperparameter as the Python float it was given as (`0.01`, not
@@ -66,6 +77,8 @@ final class OptimizerObject: HostObject {
                      ("beta_2", f(b2)), ("epsilon", f(e))]
         case let .rmsprop(lr, rho, e):
             items = [("name", .str("RMSprop")), ("learning_rate", f(lr)), ("rho", f(rho)), ("epsilon", f(e))]
+        case let .adadelta(lr, rho, e):
+            items = [("name", .str("Adadelta")), ("learning_rate", f(lr)), ("rho", f(rho)), ("epsilon", f(e))]
         case let .adagrad(lr, initial, e):
             items = [("name", .str("Adagrad")), ("learning_rate", f(lr)), ("initial_accumulator_value", f(initial)),
                      ("epsilon", f(e))]
@@ -117,6 +130,11 @@ final class OptimizerObject: HostObject {
                                          .init("epsilon", default: .float(1e-7))]) { a in
                 Adagrad(learningRate: try rate(a, 0.001), initialAccumulatorValue: try float(a, "initial_accumulator_value"),
                         epsilon: try float(a, "epsilon", or: 1e-7))
+            }),
+            // Keras 2.3's defaults: a rate of 1.0 (tf.keras later chose 0.001).
+            ("Adadelta", make("Adadelta", [.init("learning_rate", default: .float(1.0)), .init("rho", default: .float(0.95)),
+                                           .init("epsilon", default: .float(1e-7))]) { a in
+                Adadelta(learningRate: try rate(a, 1.0), rho: try float(a, "rho"), epsilon: try float(a, "epsilon", or: 1e-7))
             }),
         ]
     }
@@ -178,7 +196,7 @@ extension OptimizerConfig {
     var learningRate: Float {
         switch base {
         case let .sgd(lr, _, _), let .adam(lr, _, _, _), let .amsgrad(lr, _, _, _), let .rmsprop(lr, _, _),
-             let .adagrad(lr, _, _), let .nadam(lr, _, _, _), let .adamW(lr, _, _, _, _):
+             let .adagrad(lr, _, _), let .nadam(lr, _, _, _), let .adamW(lr, _, _, _, _), let .adadelta(lr, _, _):
             lr
         case .configured: 0
         }

@@ -7,7 +7,9 @@ import NeuralEngine
 /// `on_train_begin(logs)`, `on_epoch_begin(epoch, logs)`, `on_train_batch_begin(batch, logs)`
 /// and `on_train_batch_end(batch, logs)` (which the base class forwards to `on_batch_begin`
 /// and `on_batch_end`), `on_epoch_end(epoch, logs)` and `on_train_end(logs)`, with the logs as
-/// a dict. What `on_epoch_end` adds to its `logs` goes into `History`, as in Keras.
+/// a dict. What `on_epoch_end` adds to its `logs` goes into `History`, as in Keras. As in
+/// Keras 2.3, `evaluate`, `predict` and the validation inside `fit` call `on_test_begin`,
+/// `on_test_batch_begin`/`_end`, `on_test_end` and the `on_predict_*` hooks.
 final class PythonCallback: TrainingCallback {
     let instance: Value
     let model: SequentialObject
@@ -61,6 +63,30 @@ final class PythonCallback: TrainingCallback {
             def on_train_end(self, logs=None):
                 pass
 
+            def on_test_begin(self, logs=None):
+                pass
+
+            def on_test_end(self, logs=None):
+                pass
+
+            def on_predict_begin(self, logs=None):
+                pass
+
+            def on_predict_end(self, logs=None):
+                pass
+
+            def on_test_batch_begin(self, batch, logs=None):
+                pass
+
+            def on_test_batch_end(self, batch, logs=None):
+                pass
+
+            def on_predict_batch_begin(self, batch, logs=None):
+                pass
+
+            def on_predict_batch_end(self, batch, logs=None):
+                pass
+
         """
 
     /// Whether `value` is an instance of a subclass of the base class (by its marker, which
@@ -86,9 +112,15 @@ final class PythonCallback: TrainingCallback {
         })
     }
 
-    func trainBegin(model engine: Sequential, emit: (String) throws -> Void) throws {
+    /// `set_params(params)` then `set_model(model)`, as Keras does before `fit`, `evaluate`
+    /// and `predict`.
+    func setUp(_ emit: (String) throws -> Void) throws {
         try hook("set_params", [.dict(params)], emit)
         try hook("set_model", [.host(model)], emit)
+    }
+
+    func trainBegin(model engine: Sequential, emit: (String) throws -> Void) throws {
+        try setUp(emit)
         try hook("on_train_begin", [.dict(PyDict())], emit)
     }
 
@@ -120,5 +152,47 @@ final class PythonCallback: TrainingCallback {
 
     func trainEnd(model: Sequential, emit: (String) throws -> Void) throws {
         try hook("on_train_end", [.dict(PyDict())], emit)
+    }
+
+    // MARK: evaluate and predict
+
+    var observesInference: Bool { true }
+
+    private static func batchDict(_ batch: Int, _ size: Int) -> PyDict { PyDict([("batch", .int(batch)), ("size", .int(size))]) }
+
+    func testBegin(model: Sequential, emit: (String) throws -> Void) throws {
+        try hook("on_test_begin", [.dict(PyDict())], emit)
+    }
+
+    func testBatchBegin(_ batch: Int, size: Int, model: Sequential, emit: (String) throws -> Void) throws {
+        try hook("on_test_batch_begin", [.int(batch), .dict(Self.batchDict(batch, size))], emit)
+    }
+
+    func testBatchEnd(_ batch: Int, logs: Logs, model: Sequential, emit: (String) throws -> Void) throws {
+        try hook("on_test_batch_end", [.int(batch), .dict(Self.dict(logs))], emit)
+    }
+
+    func testEnd(model: Sequential, emit: (String) throws -> Void) throws {
+        try hook("on_test_end", [.dict(PyDict())], emit)
+    }
+
+    func predictBegin(model: Sequential, emit: (String) throws -> Void) throws {
+        try hook("on_predict_begin", [.dict(PyDict())], emit)
+    }
+
+    func predictBatchBegin(_ batch: Int, size: Int, model: Sequential, emit: (String) throws -> Void) throws {
+        try hook("on_predict_batch_begin", [.int(batch), .dict(Self.batchDict(batch, size))], emit)
+    }
+
+    /// Keras 2.3's logs after a predict batch: `batch`, `size` and `outputs`, the list of the
+    /// model's output arrays for the batch.
+    func predictBatchEnd(_ batch: Int, size: Int, outputs: Tensor, model: Sequential, emit: (String) throws -> Void) throws {
+        let logs = Self.batchDict(batch, size)
+        try logs.set(.str("outputs"), .list(PyList([KerasArrays.array(outputs)])))
+        try hook("on_predict_batch_end", [.int(batch), .dict(logs)], emit)
+    }
+
+    func predictEnd(model: Sequential, emit: (String) throws -> Void) throws {
+        try hook("on_predict_end", [.dict(PyDict())], emit)
     }
 }

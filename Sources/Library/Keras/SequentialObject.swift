@@ -22,6 +22,8 @@ final class SequentialObject: HostObject {
     var lastHistory: HistoryObject?
     /// How many times the model was called on symbolic tensors, as a layer.
     var callCount = 0
+    /// The model as one layer of another `Sequential` (see `asLayerObject()`), made once.
+    var nestedLayerObject: LayerObject?
 
     init(_ model: Sequential, state: LibraryState) {
         self.model = model
@@ -157,6 +159,9 @@ final class SequentialObject: HostObject {
             }
             pendingInputShape = input.shape
         case .host(let nested as ModelObject):
+            try add(.host(try nested.asLayerObject()))
+        case .host(let nested as SequentialObject):
+            guard nested !== self else { throw PyException(.valueError, "A Sequential model cannot be added to itself.") }
             try add(.host(try nested.asLayerObject()))
         case .host(let layerObject as LayerObject):
             if model.layers.isEmpty, let shape = pendingInputShape, let declared = layerObject.layer.declaredInputShape,

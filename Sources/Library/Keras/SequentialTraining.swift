@@ -6,7 +6,7 @@ import NeuralEngine
 extension SequentialObject {
     /// `fit(x, y, batch_size=32, epochs=1, verbose=1, callbacks=None, validation_split=0.0,
     /// validation_data=None, shuffle=True, class_weight=None, sample_weight=None,
-    /// initial_epoch=0)` → `History`.
+    /// initial_epoch=0, steps_per_epoch=None, validation_steps=None)` → `History`.
     func fit(_ arguments: Arguments, _ interpreter: Interpreter) throws -> Value {
         let a = try arguments.bind("fit", [
             .init("x", default: .none), .init("y", default: .none), .init("batch_size", default: .none),
@@ -16,16 +16,12 @@ extension SequentialObject {
             .init("sample_weight", default: .none), .init("initial_epoch", default: .int(0)),
             .init("steps_per_epoch", default: .none), .init("validation_steps", default: .none),
         ])
-        for key in ["class_weight", "sample_weight", "steps_per_epoch", "validation_steps"] where !a[key].isNone {
-            throw PyException(.valueError, "fit(\(key)=...) is not supported by Labbook's engine")
-        }
         guard model.compiled != nil else { throw KerasError.notCompiled.pythonException }
         let x = try KerasArrays.samples(a["x"], "x")
         guard !a["y"].isNone else {
             throw PyException(.valueError, "fit() needs targets: pass `y` (Labbook has no generators or datasets)")
         }
         let y = try KerasArrays.samples(a["y"], "y")
-        let batchSize = try Convert.optionalInt(a["batch_size"], "batch_size") ?? 32
         let epochs = try Convert.int(a["epochs"], "epochs")
         let verbose = try Convert.verbose(a["verbose"])
         let split = try Convert.double(a["validation_split"], "validation_split")
@@ -37,26 +33,34 @@ extension SequentialObject {
             throw PyException(.valueError, "fit(shuffle='batch') is not supported by Labbook's engine; use True or False")
         }
         let initialEpoch = try Convert.int(a["initial_epoch"], "initial_epoch")
+        let stepsPerEpoch = try TrainingArguments.steps(a["steps_per_epoch"], "steps_per_epoch")
+        let validationSteps = try TrainingArguments.steps(a["validation_steps"], "validation_steps")
         let validating = validation != nil || split > 0
+        let samples = validation == nil && split > 0 ? Int(Double(x.shape[0]) * (1 - split)) : x.shape[0]
+        // With `steps_per_epoch` and no batch size, tf.keras cuts the samples into that many batches.
+        let batchSize = try Convert.optionalInt(a["batch_size"], "batch_size")
+            ?? stepsPerEpoch.map { max(1, (samples + $0 - 1) / $0) } ?? 32
+        let sampleWeights = try TrainingArguments.weights(sampleWeight: a["sample_weight"], classWeight: a["class_weight"],
+                                                          targets: y)
         var metricNames = ["loss"] + (model.compiled?.metrics.map(\.name) ?? [])
         if validating { metricNames += metricNames.map { "val_" + $0 } }
         // Keras 2's `callback.params` (and `history.params`).
-        let samples = validation == nil && split > 0 ? Int(Double(x.shape[0]) * (1 - split)) : x.shape[0]
         let params: [(String, Value)] = [
-            ("batch_size", .int(batchSize)), ("epochs", .int(epochs)), ("steps", .none),
-            ("samples", .int(samples)), ("verbose", .int(verbose)),
+            ("batch_size", .int(batchSize)), ("epochs", .int(epochs)), ("steps", stepsPerEpoch.map { .int($0) } ?? .none),
+            ("samples", stepsPerEpoch == nil ? .int(samples) : .none), ("verbose", .int(verbose)),
             ("do_validation", .bool(validating)),
             ("metrics", .list(PyList(metricNames.map { .str($0) }))),
         ]
         let (callbacks, earlyStoppingObjects) = try callbackList(a["callbacks"], interpreter, params: PyDict(params))
-
         let reporter = FitReporter(verbose: verbose, showTimings: state.settings.showTimings, interpreter: interpreter)
         let history: History
         do {
             history = try pythonErrors {
                 try model.fit(x, y, batchSize: batchSize, epochs: epochs, validationSplit: validation == nil ? split : 0,
-                              validationData: validation, shuffle: a["shuffle"].isTruthy, initialEpoch: initialEpoch,
-                              callbacks: callbacks, rng: &state.random) { event in
+                              validationData: validation.map { ($0.x, $0.y) }, shuffle: a["shuffle"].isTruthy,
+                              initialEpoch: initialEpoch, callbacks: callbacks, sampleWeights: sampleWeights,
+                              validationSampleWeights: validation?.weights, stepsPerEpoch: stepsPerEpoch,
+                              validationSteps: validationSteps, rng: &state.random) { event in
                     // The engine callbacks start over here: a restored `stopped_epoch` is stale.
                     if case .trainBegin = event { for object in earlyStoppingObjects { object.restoredStoppedEpoch = nil } }
                     try reporter.observe(event)
@@ -73,8 +77,8 @@ extension SequentialObject {
         return .host(object)
     }
 
-    /// `validation_data=(x_val, y_val)`.
-    private func validationData(_ value: Value) throws -> (x: any SampleSource, y: any SampleSource)? {
+    /// `validation_data=(x_val, y_val)` or `(x_val, y_val, val_sample_weights)`.
+    private func validationData(_ value: Value) throws -> (x: any SampleSource, y: any SampleSource, weights: [Float]?)? {
         if value.isNone { return nil }
         let items: [Value]
         switch value {
@@ -83,15 +87,19 @@ extension SequentialObject {
         default:
             throw PyException(.valueError, "When passing validation_data, it must contain 2 (x_val, y_val) items, however it contains \(Convert.describe(value))")
         }
-        guard items.count == 2 else {
-            throw PyException(.valueError, "When passing validation_data, it must contain 2 (x_val, y_val) items, however it contains \(items.count) items")
+        guard items.count == 2 || items.count == 3 else {
+            throw PyException(.valueError, "When passing validation_data, it must contain 2 (x_val, y_val) or 3 (x_val, y_val, "
+                              + "val_sample_weights) items, however it contains \(items.count) items")
         }
-        return (try KerasArrays.samples(items[0], "validation_data[0]"), try KerasArrays.samples(items[1], "validation_data[1]"))
+        let y = try KerasArrays.samples(items[1], "validation_data[1]")
+        let weights = items.count == 3
+            ? try TrainingArguments.weights(sampleWeight: items[2], classWeight: .none, targets: y) : nil
+        return (try KerasArrays.samples(items[0], "validation_data[0]"), y, weights)
     }
 
     /// `callbacks=[EarlyStopping(...), ModelCheckpoint(...), ...]`: the engine callbacks in
     /// order, and the EarlyStopping objects among them.
-    private func callbackList(_ value: Value, _ interpreter: Interpreter, params: PyDict) throws
+    func callbackList(_ value: Value, _ interpreter: Interpreter, params: PyDict) throws
         -> (callbacks: [any TrainingCallback], earlyStopping: [EarlyStoppingObject]) {
         if value.isNone { return ([], []) }
         var callbacks: [any TrainingCallback] = []
@@ -113,37 +121,6 @@ extension SequentialObject {
             }
         }
         return (callbacks, earlyStopping)
-    }
-
-    /// `evaluate(x, y, batch_size=32, verbose=1)` → `[loss, metric, ...]`, or the bare loss
-    /// when the model has no metrics.
-    func evaluate(_ arguments: Arguments, _ interpreter: Interpreter) throws -> Value {
-        let a = try arguments.bind("evaluate", [
-            .init("x", default: .none), .init("y", default: .none), .init("batch_size", default: .none),
-            .init("verbose", default: .int(1)), .init("sample_weight", default: .none), .init("steps", default: .none),
-        ])
-        for key in ["sample_weight", "steps"] where !a[key].isNone {
-            throw PyException(.valueError, "evaluate(\(key)=...) is not supported by Labbook's engine")
-        }
-        guard model.compiled != nil else { throw KerasError.notCompiled.pythonException }
-        let x = try KerasArrays.samples(a["x"], "x")
-        let y = try KerasArrays.samples(a["y"], "y")
-        let batchSize = try Convert.optionalInt(a["batch_size"], "batch_size") ?? 32
-        let verbose = try Convert.verbose(a["verbose"])
-        try interpreter.checkDeadline()
-        let clock = ContinuousClock()
-        let start = clock.now
-        let values = try pythonErrors { try model.evaluate(x, y, batchSize: batchSize, rng: &state.random) }
-        // Keras 2's test and predict loops draw a bar for verbose=1 only: 2 prints nothing.
-        if verbose == 1 {
-            let elapsed = start.duration(to: clock.now)
-            interpreter.write(FitReporter.evaluationLine(samples: x.shape[0], seconds: elapsed / .seconds(1),
-                                                         showTimings: state.settings.showTimings) + "\n")
-        }
-        try interpreter.checkDeadline()
-        emitEvaluationRecord(values, interpreter: interpreter)
-        if values.count == 1 { return .float(values[0]) }
-        return .list(PyList(values.map { .float($0) }))
     }
 
     /// `predict(x, batch_size=32, verbose=0)` → a float32 array.
@@ -170,22 +147,5 @@ extension SequentialObject {
         }
         return KerasArrays.array(shape: width == 1 ? Array(output.shape.dropLast()) + [1] : Array(output.shape.dropLast()),
                                  int64: classes)
-    }
-
-    private func predictTensor(_ arguments: Arguments, _ function: String, _ interpreter: Interpreter) throws -> Tensor {
-        let a = try arguments.bind(function, [
-            "x", .init("batch_size", default: .none), .init("verbose", default: .int(0)), .init("steps", default: .none),
-        ])
-        let x = try KerasArrays.samples(a["x"], "x")
-        let batchSize = try Convert.optionalInt(a["batch_size"], "batch_size") ?? 32
-        let verbose = try Convert.verbose(a["verbose"])
-        try interpreter.checkDeadline()
-        let start = ContinuousClock.now
-        let output = try pythonErrors { try model.predict(x, batchSize: batchSize, rng: &state.random) }
-        if verbose == 1 {
-            interpreter.write(FitReporter.evaluationLine(samples: x.shape[0], seconds: start.duration(to: .now) / .seconds(1),
-                                                         showTimings: state.settings.showTimings) + "\n")
-        }
-        return output
     }
 }

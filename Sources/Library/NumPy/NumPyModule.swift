@@ -44,6 +44,7 @@ public enum NumPyModule {
         defineElementwise(m)
         defineCombining(m)
         NumPyStatistics.define(m)
+        NumPyComparisons.define(m)
         m["testing"] = .module(NumPyTesting.make())
         return m
     }

@@ -4,11 +4,14 @@ import NeuralEngine
 
 /// A layer keeps its configuration (`LayerSpec`), its weight penalties, whether and at which
 /// input shape it was built, and its weights. A model refers to its layer objects, so `layer = model.layers[0]`
-/// is still the model's layer after a restore.
+/// is still the model's layer after a restore. A model used as a layer of a `Sequential` is
+/// kept as that model, by reference, so the two still share their weights after a restore.
 extension LayerObject: SnapshotCodable {
-    static var snapshotKind: String { "keras.Layer/2" }
+    static var snapshotKind: String { "keras.Layer/3" }
 
     func snapshot(into writer: inout SnapshotWriter) throws {
+        try writer.write(value: standsFor.map { .host($0) } ?? .none)
+        guard standsFor == nil else { return }
         writer.write(bytes: try ExactJSON.encode(layer.spec, "the configuration of layer '\(layer.name)'"))
         let regularizers = (layer as? any Regularizable)?.regularizers ?? WeightRegularizers()
         writer.write(bytes: try ExactJSON.encode(regularizers, "the regularizers of layer '\(layer.name)'"))
@@ -25,6 +28,12 @@ extension LayerObject: SnapshotCodable {
     }
 
     static func restore(from reader: inout SnapshotReader) throws -> LayerObject {
+        switch try reader.readValue() {
+        case .none: break
+        case .host(let model as SequentialObject): return try model.asLayerObject()
+        case .host(let model as ModelObject): return try model.asLayerObject()
+        default: throw SnapshotError.malformed("the model a layer stands for")
+        }
         let spec = try ExactJSON.decode(LayerSpec.self, from: try reader.readBytes(), "a layer's configuration")
         let regularizers = try ExactJSON.decode(WeightRegularizers.self, from: try reader.readBytes(), "a layer's regularizers")
         let known = try reader.readOptionalInts()
