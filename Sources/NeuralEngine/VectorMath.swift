@@ -126,6 +126,48 @@ enum VectorMath {
         }
     }
 
+    /// `reluBackward` over `rows` rows of `width`, each row's results added to `sums` in the
+    /// same pass (a convolution's bias gradient; for its first layer the gradient is 11 MB a
+    /// batch, so a second pass to sum it costs more than the sums).
+    static func reluBackward(
+        _ g: UnsafeMutablePointer<Float>, output a: UnsafePointer<Float>, rows: Int, width: Int,
+        columnSums sums: UnsafeMutablePointer<Float>
+    ) {
+        let zero = Lanes(repeating: 0)
+        for r in 0..<rows {
+            let gr = g + r * width, ar = a + r * width
+            var j = 0
+            while j + 8 <= width {
+                let d = load(gr + j).replacing(with: zero, where: load(ar + j) .<= zero)
+                store(d, gr + j)
+                store(load(sums + j) + d, sums + j)
+                j += 8
+            }
+            while j < width {
+                if !(ar[j] > 0) { gr[j] = 0 }
+                sums[j] += gr[j]
+                j += 1
+            }
+        }
+    }
+
+    /// Adds each of `rows` rows of `width` to `sums`, rows in order (each column's sum is the
+    /// same as one value at a time), eight lanes at a time.
+    static func addRows(_ values: UnsafePointer<Float>, rows: Int, width: Int, to sums: UnsafeMutablePointer<Float>) {
+        for r in 0..<rows {
+            let row = values + r * width
+            var j = 0
+            while j + 8 <= width {
+                store(load(sums + j) + load(row + j), sums + j)
+                j += 8
+            }
+            while j < width {
+                sums[j] += row[j]
+                j += 1
+            }
+        }
+    }
+
     /// g = a > 0 ? g : 0, ReLU's derivative from its outputs, eight lanes at a time.
     static func reluBackward(_ g: UnsafeMutablePointer<Float>, output a: UnsafePointer<Float>, count: Int) {
         let zero = Lanes(repeating: 0)

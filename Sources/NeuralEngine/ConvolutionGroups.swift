@@ -1,0 +1,113 @@
+/// What one part of a batch (`SampleGroups`) needs of its own while a convolution runs: the
+/// patch matrix of its current group (also the patch gradient, backward, once the kernel
+/// gradient has read the patches) and its sums of the kernel and bias gradients.
+final class PartScratch {
+    let patches: FloatBuffer
+    let kernelGradient: FloatBuffer
+    let biasGradient: FloatBuffer
+
+    init(patchCount: Int, kernelCount: Int, filters: Int) {
+        patches = FloatBuffer(count: patchCount)
+        kernelGradient = FloatBuffer(count: kernelCount)
+        biasGradient = FloatBuffer(count: filters)
+    }
+}
+
+/// `Convolution`'s products cut by `SampleGroups`. Per group, forward: im2col, the product with
+/// the kernel, bias and activation; backward: the activation's derivative (and the bias
+/// gradient's column sums), im2col again (cheaper than keeping a whole batch's patches, which
+/// would leave the cache), the kernel gradient `patchesᵀ · dz` added to the part's sum, and for
+/// every layer but the first the patch gradient `dz · kernelᵀ` and col2im into the input
+/// gradient. Parts run concurrently, each product on its own thread's OpenBLAS.
+extension Convolution {
+    /// Samples per group: as many as fit their patch matrix and product in `groupBudget`.
+    var groupSize: Int {
+        guard let window else { preconditionFailure("\(className) before build") }
+        let floatsPerSample = window.outputPositions * (window.patchSize + filters)
+        return SampleGroups.groupSize(bytesPerSample: floatsPerSample * MemoryLayout<Float>.size, budget: groupBudget)
+    }
+
+    func sampleGroups(batchSize: Int) -> SampleGroups {
+        SampleGroups(batchSize: batchSize, groupSize: groupSize)
+    }
+
+    func reserveGroups() {
+        guard let window, partScratch.isEmpty else { return }
+        let groupSize = groupSize
+        partScratch = (0..<SampleGroups.partCount).map { _ in
+            PartScratch(patchCount: groupSize * window.outputPositions * window.patchSize,
+                        kernelCount: window.patchSize * filters, filters: filters)
+        }
+    }
+
+    func forwardGroups(_ input: UnsafePointer<Float>, into output: UnsafeMutablePointer<Float>, batchSize: Int) {
+        guard let window, let kernel else { preconditionFailure("\(className).forward before build") }
+        let cut = sampleGroups(batchSize: batchSize), scratch = partScratch
+        let positions = window.outputPositions, k = window.patchSize, filters = filters, activation = activation
+        let w = UnsafePointer(kernel.value.pointer), b = bias.map { UnsafePointer($0.value.pointer) }
+        let z = activation.needsPreactivation ? preactivation!.pointer : output
+        BLAS.withSerialProducts {
+            Parallel.forEach(cut.parts.count) { part in
+                let cols = scratch[part].patches.pointer
+                for group in cut.groups(ofPart: part) {
+                    let rows = group.count * positions, offset = group.lowerBound * positions * filters
+                    window.patches(of: input + group.lowerBound * window.inputSize, samples: group.count, into: cols)
+                    BLAS.serialGemm(transposeA: false, transposeB: false, m: rows, n: filters, k: k,
+                                    a: cols, lda: k, b: w, ldb: filters, beta: 0, c: z + offset, ldc: filters)
+                    activation.forward(z + offset, output + offset, rows: rows, width: filters, bias: b)
+                }
+            }
+        }
+    }
+
+    func backwardGroups(
+        input: UnsafePointer<Float>, output: UnsafePointer<Float>,
+        outputGradient dz: UnsafeMutablePointer<Float>, inputGradient: UnsafeMutablePointer<Float>?,
+        batchSize: Int, update: ParameterUpdate
+    ) {
+        guard let window, let kernel else { preconditionFailure("\(className).backward before forward") }
+        guard batchSize > 0 else { return }
+        let cut = sampleGroups(batchSize: batchSize), scratch = partScratch
+        let positions = window.outputPositions, k = window.patchSize, filters = filters, activation = activation
+        let w = UnsafePointer(kernel.value.pointer), hasBias = bias != nil
+        let z = preactivation.map { UnsafePointer($0.pointer) }
+        BLAS.withSerialProducts {
+            Parallel.forEach(cut.parts.count) { part in
+                let cols = scratch[part].patches.pointer, kernelSum = scratch[part].kernelGradient.pointer
+                let biasSum = scratch[part].biasGradient
+                biasSum.fill(0)
+                for (index, group) in cut.groups(ofPart: part).enumerated() {
+                    let rows = group.count * positions, offset = group.lowerBound * positions * filters
+                    let images = group.lowerBound * window.inputSize
+                    activation.backward(dz + offset, output: output + offset, preactivation: z.map { $0 + offset },
+                                        rows: rows, width: filters, columnSums: hasBias ? biasSum.pointer : nil)
+                    window.patches(of: input + images, samples: group.count, into: cols)
+                    BLAS.serialGemm(transposeA: true, transposeB: false, m: k, n: filters, k: rows,
+                                    a: cols, lda: k, b: dz + offset, ldb: filters,
+                                    beta: index == 0 ? 0 : 1, c: kernelSum, ldc: filters)
+                    // The input gradient from the kernel of the forward pass (before a descent step).
+                    if let inputGradient {
+                        BLAS.serialGemm(transposeA: false, transposeB: true, m: rows, n: k, k: filters,
+                                        a: dz + offset, lda: filters, b: w, ldb: filters, beta: 0, c: cols, ldc: k)
+                        window.accumulatePatches(cols, samples: group.count, into: inputGradient + images)
+                    }
+                }
+            }
+        }
+        // The parts' sums added in part order, into the gradients or (plain SGD) the weights.
+        let used = scratch.prefix(cut.parts.count)
+        let sumsOf: [(Parameter?, [FloatBuffer])] = [(kernel, used.map(\.kernelGradient)), (bias, used.map(\.biasGradient))]
+        for (parameter, sums) in sumsOf {
+            guard let parameter else { continue }
+            let g = parameter.gradient.pointer, n = parameter.count
+            if update != .accumulate { g.update(from: sums[0].pointer, count: n) } else { add(sums[0], to: g, count: n) }
+            for sum in sums.dropFirst() { add(sum, to: g, count: n) }
+            if case let .descend(rate) = update { parameter.descend(rate) }
+        }
+    }
+
+    private func add(_ values: FloatBuffer, to target: UnsafeMutablePointer<Float>, count: Int) {
+        let v = values.pointer
+        for i in 0..<count { target[i] += v[i] }
+    }
+}
