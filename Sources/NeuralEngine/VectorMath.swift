@@ -168,6 +168,35 @@ enum VectorMath {
         }
     }
 
+    /// Copies `count` values, eight lanes at a time: for the short copies of im2col (three
+    /// values per window row in a first layer) a call to `memmove` cost more than the copy.
+    @inline(__always)
+    static func copy(_ source: UnsafePointer<Float>, to target: UnsafeMutablePointer<Float>, count: Int) {
+        var i = 0
+        while i + 8 <= count {
+            store(load(source + i), target + i)
+            i += 8
+        }
+        while i < count {
+            target[i] = source[i]
+            i += 1
+        }
+    }
+
+    /// target += source, `count` values, eight lanes at a time.
+    @inline(__always)
+    static func add(_ source: UnsafePointer<Float>, to target: UnsafeMutablePointer<Float>, count: Int) {
+        var i = 0
+        while i + 8 <= count {
+            store(load(target + i) + load(source + i), target + i)
+            i += 8
+        }
+        while i < count {
+            target[i] += source[i]
+            i += 1
+        }
+    }
+
     /// g = a > 0 ? g : 0, ReLU's derivative from its outputs, eight lanes at a time.
     static func reluBackward(_ g: UnsafeMutablePointer<Float>, output a: UnsafePointer<Float>, count: Int) {
         let zero = Lanes(repeating: 0)

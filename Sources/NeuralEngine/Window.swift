@@ -77,9 +77,33 @@ struct Window: Equatable {
         }
     }
 
+    /// Whether every window lies inside the input (padding `valid`, or `same` with nothing to
+    /// pad): then each window row is one copy from a fixed offset, with no checks.
+    var windowsInside: Bool {
+        padTop == 0 && padLeft == 0 && (outputHeight - 1) * strideY + sizeY <= height
+            && (outputWidth - 1) * strideX + sizeX <= width
+    }
+
     /// im2col of `samples` consecutive images starting at `images`, on the calling thread.
     func patches(of images: UnsafePointer<Float>, samples: Int, into cols: UnsafeMutablePointer<Float>) {
         let c = channels, rowWidth = sizeX * c
+        if windowsInside {
+            var row = cols
+            for b in 0..<samples {
+                let image = images + b * inputSize
+                for oy in 0..<outputHeight {
+                    for ox in 0..<outputWidth {
+                        var source = image + (oy * strideY * width + ox * strideX) * c
+                        for _ in 0..<sizeY {
+                            VectorMath.copy(source, to: row, count: rowWidth)
+                            row += rowWidth
+                            source += width * c
+                        }
+                    }
+                }
+            }
+            return
+        }
         var row = cols
         for b in 0..<samples {
             let image = images + b * inputSize
@@ -117,6 +141,23 @@ struct Window: Equatable {
     func accumulatePatches(_ cols: UnsafePointer<Float>, samples: Int, into gradients: UnsafeMutablePointer<Float>) {
         let c = channels, rowWidth = sizeX * c
         gradients.update(repeating: 0, count: samples * inputSize)
+        if windowsInside {
+            var row = cols
+            for b in 0..<samples {
+                let image = gradients + b * inputSize
+                for oy in 0..<outputHeight {
+                    for ox in 0..<outputWidth {
+                        var target = image + (oy * strideY * width + ox * strideX) * c
+                        for _ in 0..<sizeY {
+                            VectorMath.add(row, to: target, count: rowWidth)
+                            row += rowWidth
+                            target += width * c
+                        }
+                    }
+                }
+            }
+            return
+        }
         var row = cols
         for b in 0..<samples {
             let image = gradients + b * inputSize
