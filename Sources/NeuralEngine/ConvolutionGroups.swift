@@ -95,19 +95,22 @@ extension Convolution {
             }
         }
         // The parts' sums added in part order, into the gradients or (plain SGD) the weights.
-        let used = scratch.prefix(cut.parts.count)
-        let sumsOf: [(Parameter?, [FloatBuffer])] = [(kernel, used.map(\.kernelGradient)), (bias, used.map(\.biasGradient))]
-        for (parameter, sums) in sumsOf {
-            guard let parameter else { continue }
-            let g = parameter.gradient.pointer, n = parameter.count
-            if update != .accumulate { g.update(from: sums[0].pointer, count: n) } else { add(sums[0], to: g, count: n) }
-            for sum in sums.dropFirst() { add(sum, to: g, count: n) }
-            if case let .descend(rate) = update { parameter.descend(rate) }
-        }
+        sum(cut.parts.count, of: \.kernelGradient, into: kernel, update: update)
+        if let bias { sum(cut.parts.count, of: \.biasGradient, into: bias, update: update) }
     }
 
-    private func add(_ values: FloatBuffer, to target: UnsafeMutablePointer<Float>, count: Int) {
-        let v = values.pointer
-        for i in 0..<count { target[i] += v[i] }
+    /// The first `parts` parts' sums added in order into `parameter`'s gradient (over it, unless
+    /// accumulating), then a descent step when `update` says so.
+    private func sum(_ parts: Int, of sums: KeyPath<PartScratch, FloatBuffer>, into parameter: Parameter, update: ParameterUpdate) {
+        let g = parameter.gradient.pointer, n = parameter.count
+        for part in 0..<parts {
+            let values = partScratch[part][keyPath: sums].pointer
+            if part == 0 && update != .accumulate {
+                g.update(from: values, count: n)
+            } else {
+                for i in 0..<n { g[i] += values[i] }
+            }
+        }
+        if case let .descend(rate) = update { parameter.descend(rate) }
     }
 }
