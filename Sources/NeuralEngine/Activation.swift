@@ -101,13 +101,11 @@ public enum Activation: String, CaseIterable, Codable, Sendable {
         if self == .sigmoid {
             return VectorMath.sigmoidBackward(grad, output: a, rows: rows, width: width, columnSums: columnSums)
         }
-        transform(grad, output: a, preactivation: z, rows: rows, width: width)
-        if let columnSums {
-            for r in 0..<rows {
-                let row = grad + r * width
-                for j in 0..<width { columnSums[j] += row[j] }
-            }
+        if self == .relu, let columnSums {
+            return VectorMath.reluBackward(grad, output: a, rows: rows, width: width, columnSums: columnSums)
         }
+        transform(grad, output: a, preactivation: z, rows: rows, width: width)
+        if let columnSums { VectorMath.addRows(grad, rows: rows, width: width, to: columnSums) }
     }
 
     private func transform(

@@ -41,6 +41,31 @@ public enum BLAS {
         }
     }
 
+    /// Runs `body` with OpenBLAS on one thread, so that `serialGemm` may be called from
+    /// several of our own threads at once (each product then runs on its caller's thread).
+    /// The next `gemm` sets the thread count it needs again.
+    static func withSerialProducts<Result>(_ body: () -> Result) -> Result {
+        use(threads: 1)
+        return body()
+    }
+
+    /// `gemm` on the calling thread, for use inside `withSerialProducts` only (concurrent calls
+    /// are safe there: OpenBLAS then runs each product on its caller's thread, with no shared
+    /// state but its buffer pool, which is locked).
+    @inline(__always)
+    static func serialGemm(
+        transposeA: Bool, transposeB: Bool, m: Int, n: Int, k: Int,
+        alpha: Float = 1, a: UnsafePointer<Float>, lda: Int,
+        b: UnsafePointer<Float>, ldb: Int,
+        beta: Float, c: UnsafeMutablePointer<Float>, ldc: Int
+    ) {
+        guard m > 0, n > 0 else { return }
+        precondition(currentThreads == 1, "BLAS.serialGemm outside BLAS.withSerialProducts")
+        cblas_sgemm(
+            CblasRowMajor, transposeA ? CblasTrans : CblasNoTrans, transposeB ? CblasTrans : CblasNoTrans,
+            Int32(m), Int32(n), Int32(k), alpha, a, Int32(lda), b, Int32(ldb), beta, c, Int32(ldc))
+    }
+
     /// `C = alpha * op(A) * op(B) + beta * C`, all row-major; `op(A)` is m x k, `op(B)` k x n.
     /// `lda`, `ldb`, `ldc` are the row strides of A, B, C as stored.
     @inline(__always)

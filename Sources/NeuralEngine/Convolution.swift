@@ -2,11 +2,12 @@ import Foundation
 
 /// `keras.layers.Conv2D` and `Conv1D`, channels-last: each output position is the window of
 /// the input under the kernel times a `(kernelHeight, kernelWidth, inputChannels, filters)`
-/// kernel, plus a bias per filter, through the activation. Computed as one matrix product per
-/// batch: the windows are copied into a patch matrix (im2col, see `Window.patches`) whose rows
-/// meet the kernel seen as a `(kh * kw * in, filters)` matrix in one `sgemm`, and the product
-/// comes out channels-last, as the next layer reads it. A `Conv1D` is a convolution of
-/// height 1 over `(steps, channels)`.
+/// kernel, plus a bias per filter, through the activation. Computed as matrix products: the
+/// windows are copied into a patch matrix (im2col, see `Window.patches`) whose rows meet the
+/// kernel seen as a `(kh * kw * in, filters)` matrix in one `sgemm`, and the product comes out
+/// channels-last, as the next layer reads it; a few samples at a time, on all cores
+/// (`SampleGroups`, `ConvolutionGroups.swift`). A `Conv1D` is a convolution of height 1 over
+/// `(steps, channels)`.
 ///
 /// ```swift
 /// let conv = try Convolution(rank: 2, filters: 32, kernelSize: [3, 3], activation: .relu,
@@ -32,14 +33,33 @@ public final class Convolution: Layer, ParameterOwner, Regularizable {
     public private(set) var isBuilt = false
     /// `kernel_regularizer=` and `bias_regularizer=`.
     public var regularizers = WeightRegularizers()
-    private var window: Window?
-    private var kernel: Parameter?
-    private var bias: Parameter?
-    /// The patch matrix of the last forward pass (the kernel gradient needs it), the gradient
-    /// with respect to it, and pre-activations where the activation's derivative needs them.
+    /// How the matrix products are cut; `.grouped` unless a benchmark or a test compares.
+    public var products: Products = .grouped
+
+    /// How a batch's matrix products are cut.
+    public enum Products: String, Sendable, CaseIterable {
+        /// A few samples per product on all cores, each product on one thread (`SampleGroups`).
+        case grouped
+        /// One patch matrix for the whole batch and one `sgemm` per direction, spread over the
+        /// cores by OpenBLAS: the first implementation, kept to compare against.
+        case wholeBatch
+    }
+
+    var window: Window?
+    var kernel: Parameter?
+    var bias: Parameter?
+    /// Pre-activations, for the activations whose derivative needs them.
+    var preactivation: FloatBuffer?
+    /// `.grouped`: each part's patch matrix and gradient sums (`ConvolutionGroups.swift`), and
+    /// the bytes of patches and products a group may take (tests lower it to get many groups).
+    var partScratch: [PartScratch] = []
+    var groupBudget = SampleGroups.cacheBudget {
+        didSet { partScratch = [] }
+    }
+    /// `.wholeBatch`: the patch matrix of the last forward pass (the kernel gradient needs it)
+    /// and the gradient with respect to it.
     private var patches: FloatBuffer?
     private var patchGradient: FloatBuffer?
-    private var preactivation: FloatBuffer?
 
     /// `Conv2D(filters, kernel_size, strides=1, padding='valid', activation=None, use_bias=True,
     /// kernel_initializer='glorot_uniform')`; `kernelSize` and `strides` have `rank` entries.
@@ -95,6 +115,7 @@ public final class Convolution: Layer, ParameterOwner, Regularizable {
         kernel = Parameter(shape: kernelSize + [window.channels, filters], scalars: values)
         bias = useBias ? Parameter(shape: [filters], scalars: [Float](repeating: 0, count: filters)) : nil
         self.window = window
+        partScratch = []
         outputShape = (rank == 2 ? [window.outputHeight] : []) + [window.outputWidth, filters]
         isBuilt = true
         return outputShape
@@ -103,9 +124,13 @@ public final class Convolution: Layer, ParameterOwner, Regularizable {
     public func reserve(batchSize: Int) {
         guard let window else { return }
         let rows = batchSize * window.outputPositions
-        if (patches?.count ?? 0) < rows * window.patchSize { patches = FloatBuffer(count: rows * window.patchSize) }
         if activation.needsPreactivation, (preactivation?.count ?? 0) < rows * filters {
             preactivation = FloatBuffer(count: rows * filters)
+        }
+        switch products {
+        case .grouped: reserveGroups()
+        case .wholeBatch:
+            if (patches?.count ?? 0) < rows * window.patchSize { patches = FloatBuffer(count: rows * window.patchSize) }
         }
     }
 
@@ -116,6 +141,7 @@ public final class Convolution: Layer, ParameterOwner, Regularizable {
     ) {
         guard let window, let kernel else { preconditionFailure("\(className).forward before build") }
         reserve(batchSize: batchSize)
+        if products == .grouped { return forwardGroups(input, into: output, batchSize: batchSize) }
         let rows = batchSize * window.outputPositions, k = window.patchSize
         let cols = patches!.pointer
         window.patches(input, into: cols, batchSize: batchSize)
@@ -132,6 +158,10 @@ public final class Convolution: Layer, ParameterOwner, Regularizable {
         outputGradient: UnsafeMutablePointer<Float>, inputGradient: UnsafeMutablePointer<Float>?,
         batchSize: Int, update: ParameterUpdate
     ) {
+        if products == .grouped {
+            return backwardGroups(input: input, output: output, outputGradient: outputGradient,
+                                  inputGradient: inputGradient, batchSize: batchSize, update: update)
+        }
         guard let window, let kernel, let patches else { preconditionFailure("\(className).backward before forward") }
         let rows = batchSize * window.outputPositions, k = window.patchSize, dz = outputGradient
         let db = bias?.gradient

@@ -50,8 +50,25 @@ public final class Dropout: WeightlessLayer {
         }
         reserve(batchSize: batchSize)
         let m = mask!.pointer, keep = 1 / (1 - rate), rate = rate
-        for i in 0..<n { m[i] = rng.nextFloat() >= rate ? keep : 0 }
-        for i in 0..<n { output[i] = input[i] * m[i] }
+        // Eight draws, then the mask and the output by selects: a branch on each draw was
+        // mispredicted half the time at rate 0.5 and made this pass as slow as a convolution's
+        // product. The draws and the mask are the same as one value at a time.
+        let keeps = VectorMath.Lanes(repeating: keep), rates = VectorMath.Lanes(repeating: rate)
+        let zero = VectorMath.Lanes(repeating: 0)
+        var i = 0
+        while i + 8 <= n {
+            var draws = zero
+            for lane in 0..<8 { draws[lane] = rng.nextFloat() }
+            let factors = zero.replacing(with: keeps, where: draws .>= rates)
+            VectorMath.store(factors, m + i)
+            VectorMath.store(VectorMath.load(input + i) * factors, output + i)
+            i += 8
+        }
+        while i < n {
+            m[i] = rng.nextFloat() >= rate ? keep : 0
+            output[i] = input[i] * m[i]
+            i += 1
+        }
     }
 
     /// Uses a given mask for the next backward pass (gradient tests fix the mask).

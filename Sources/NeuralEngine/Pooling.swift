@@ -25,6 +25,8 @@ public final class Pooling: WeightlessLayer {
     public private(set) var outputShape: [Int] = []
     public private(set) var isBuilt = false
     private var window: Window?
+    /// Whether tiling max windows take `TiledMaxPooling.swift`'s loops (tests compare both).
+    var tiledLoops = true
 
     /// `MaxPooling2D(pool_size=(2, 2), strides=None, padding='valid')`.
     public init(
@@ -88,6 +90,12 @@ public final class Pooling: WeightlessLayer {
     ) {
         guard let w = window else { preconditionFailure("\(className).forward before build") }
         let c = w.channels, outSize = outputSize, kind = kind
+        if kind == .max, tiledLoops, Self.tiles(w) {
+            return Parallel.chunks(batchSize) { samples in
+                Self.tiledMaximum(w, input + samples.lowerBound * w.inputSize, samples: samples.count,
+                                  into: output + samples.lowerBound * outSize)
+            }
+        }
         Parallel.chunks(batchSize) { samples in
             for b in samples {
                 let image = input + b * w.inputSize
@@ -126,6 +134,14 @@ public final class Pooling: WeightlessLayer {
     ) {
         guard let dx = inputGradient, let w = window else { return }
         let c = w.channels, outSize = outputSize, kind = kind
+        if kind == .max, tiledLoops, Self.tiles(w) {
+            return Parallel.chunks(batchSize) { samples in
+                let first = samples.lowerBound
+                Self.tiledMaximumGradient(w, input + first * w.inputSize, output: output + first * outSize,
+                                          outputGradient: outputGradient + first * outSize, samples: samples.count,
+                                          into: dx + first * w.inputSize)
+            }
+        }
         Parallel.chunks(batchSize) { samples in
             // The gradient not yet routed, per channel of the current window (on the stack).
             withUnsafeTemporaryAllocation(of: Float.self, capacity: c) { pending in

@@ -126,6 +126,77 @@ enum VectorMath {
         }
     }
 
+    /// `reluBackward` over `rows` rows of `width`, each row's results added to `sums` in the
+    /// same pass (a convolution's bias gradient; for its first layer the gradient is 11 MB a
+    /// batch, so a second pass to sum it costs more than the sums).
+    static func reluBackward(
+        _ g: UnsafeMutablePointer<Float>, output a: UnsafePointer<Float>, rows: Int, width: Int,
+        columnSums sums: UnsafeMutablePointer<Float>
+    ) {
+        let zero = Lanes(repeating: 0)
+        for r in 0..<rows {
+            let gr = g + r * width, ar = a + r * width
+            var j = 0
+            while j + 8 <= width {
+                let d = load(gr + j).replacing(with: zero, where: load(ar + j) .<= zero)
+                store(d, gr + j)
+                store(load(sums + j) + d, sums + j)
+                j += 8
+            }
+            while j < width {
+                if !(ar[j] > 0) { gr[j] = 0 }
+                sums[j] += gr[j]
+                j += 1
+            }
+        }
+    }
+
+    /// Adds each of `rows` rows of `width` to `sums`, rows in order (each column's sum is the
+    /// same as one value at a time), eight lanes at a time.
+    static func addRows(_ values: UnsafePointer<Float>, rows: Int, width: Int, to sums: UnsafeMutablePointer<Float>) {
+        for r in 0..<rows {
+            let row = values + r * width
+            var j = 0
+            while j + 8 <= width {
+                store(load(sums + j) + load(row + j), sums + j)
+                j += 8
+            }
+            while j < width {
+                sums[j] += row[j]
+                j += 1
+            }
+        }
+    }
+
+    /// Copies `count` values, eight lanes at a time: for the short copies of im2col (three
+    /// values per window row in a first layer) a call to `memmove` cost more than the copy.
+    @inline(__always)
+    static func copy(_ source: UnsafePointer<Float>, to target: UnsafeMutablePointer<Float>, count: Int) {
+        var i = 0
+        while i + 8 <= count {
+            store(load(source + i), target + i)
+            i += 8
+        }
+        while i < count {
+            target[i] = source[i]
+            i += 1
+        }
+    }
+
+    /// target += source, `count` values, eight lanes at a time.
+    @inline(__always)
+    static func add(_ source: UnsafePointer<Float>, to target: UnsafeMutablePointer<Float>, count: Int) {
+        var i = 0
+        while i + 8 <= count {
+            store(load(target + i) + load(source + i), target + i)
+            i += 8
+        }
+        while i < count {
+            target[i] += source[i]
+            i += 1
+        }
+    }
+
     /// g = a > 0 ? g : 0, ReLU's derivative from its outputs, eight lanes at a time.
     static func reluBackward(_ g: UnsafeMutablePointer<Float>, output a: UnsafePointer<Float>, count: Int) {
         let zero = Lanes(repeating: 0)

@@ -69,77 +69,110 @@ struct Window: Equatable {
     /// im2col: one row per output position, `(sample, oy, ox)` in order, holding the window's
     /// values as `(ky, kx, channel)`, zeros where it covers padding. For a window row inside
     /// the input its values are contiguous in channels-last memory, so each is one copy.
+    /// The batch is split over the cores.
     func patches(_ input: UnsafePointer<Float>, into cols: UnsafeMutablePointer<Float>, batchSize: Int) {
-        let c = channels, rowWidth = sizeX * c, patch = patchSize
         Parallel.chunks(batchSize) { samples in
-            for b in samples {
-                let image = input + b * inputSize
-                var row = cols + b * outputPositions * patch
+            patches(of: input + samples.lowerBound * inputSize, samples: samples.count,
+                    into: cols + samples.lowerBound * outputPositions * patchSize)
+        }
+    }
+
+    /// Whether every window lies inside the input (padding `valid`, or `same` with nothing to
+    /// pad): then each window row is one copy from a fixed offset, with no checks.
+    var windowsInside: Bool {
+        padTop == 0 && padLeft == 0 && (outputHeight - 1) * strideY + sizeY <= height
+            && (outputWidth - 1) * strideX + sizeX <= width
+    }
+
+    /// im2col of `samples` consecutive images starting at `images`, on the calling thread.
+    func patches(of images: UnsafePointer<Float>, samples: Int, into cols: UnsafeMutablePointer<Float>) {
+        let c = channels, rowWidth = sizeX * c
+        if windowsInside {
+            var row = cols
+            for b in 0..<samples {
+                let image = images + b * inputSize
                 for oy in 0..<outputHeight {
                     for ox in 0..<outputWidth {
-                        let (first, count, skip) = inputColumns(ox)
-                        for ky in 0..<sizeY {
-                            let target = row + ky * rowWidth
-                            guard let y = inputRow(oy, ky), count > 0 else {
-                                target.update(repeating: 0, count: rowWidth)
-                                continue
-                            }
-                            if count < sizeX {
-                                target.update(repeating: 0, count: rowWidth)
-                            }
-                            (target + skip * c).update(from: image + (y * width + first) * c, count: count * c)
+                        var source = image + (oy * strideY * width + ox * strideX) * c
+                        for _ in 0..<sizeY {
+                            VectorMath.copy(source, to: row, count: rowWidth)
+                            row += rowWidth
+                            source += width * c
                         }
-                        row += patch
                     }
+                }
+            }
+            return
+        }
+        var row = cols
+        for b in 0..<samples {
+            let image = images + b * inputSize
+            for oy in 0..<outputHeight {
+                for ox in 0..<outputWidth {
+                    let (first, count, skip) = inputColumns(ox)
+                    for ky in 0..<sizeY {
+                        let target = row + ky * rowWidth
+                        guard let y = inputRow(oy, ky), count > 0 else {
+                            target.update(repeating: 0, count: rowWidth)
+                            continue
+                        }
+                        if count < sizeX {
+                            target.update(repeating: 0, count: rowWidth)
+                        }
+                        (target + skip * c).update(from: image + (y * width + first) * c, count: count * c)
+                    }
+                    row += patchSize
                 }
             }
         }
     }
 
     /// col2im: the adjoint of `patches`, each patch row's values added back to the input
-    /// positions they were copied from; `gradient` is overwritten.
+    /// positions they were copied from; `gradient` is overwritten. The batch is split over the cores.
     func accumulatePatches(_ cols: UnsafePointer<Float>, into gradient: UnsafeMutablePointer<Float>, batchSize: Int) {
-        let c = channels, rowWidth = sizeX * c, patch = patchSize
         Parallel.chunks(batchSize) { samples in
-            for b in samples {
-                let image = gradient + b * inputSize
-                image.update(repeating: 0, count: inputSize)
-                var row = cols + b * outputPositions * patch
+            accumulatePatches(cols + samples.lowerBound * outputPositions * patchSize, samples: samples.count,
+                              into: gradient + samples.lowerBound * inputSize)
+        }
+    }
+
+    /// col2im of the patch rows of `samples` consecutive images into their gradients
+    /// (overwritten), on the calling thread.
+    func accumulatePatches(_ cols: UnsafePointer<Float>, samples: Int, into gradients: UnsafeMutablePointer<Float>) {
+        let c = channels, rowWidth = sizeX * c
+        gradients.update(repeating: 0, count: samples * inputSize)
+        if windowsInside {
+            var row = cols
+            for b in 0..<samples {
+                let image = gradients + b * inputSize
                 for oy in 0..<outputHeight {
                     for ox in 0..<outputWidth {
-                        let (first, count, skip) = inputColumns(ox)
-                        for ky in 0..<sizeY {
-                            guard let y = inputRow(oy, ky), count > 0 else { continue }
-                            let source = row + ky * rowWidth + skip * c
-                            let target = image + (y * width + first) * c
-                            for i in 0..<(count * c) { target[i] += source[i] }
+                        var target = image + (oy * strideY * width + ox * strideX) * c
+                        for _ in 0..<sizeY {
+                            VectorMath.add(row, to: target, count: rowWidth)
+                            row += rowWidth
+                            target += width * c
                         }
-                        row += patch
                     }
                 }
             }
+            return
         }
-    }
-}
-
-/// Splits per-sample work over the machine's cores (two chunks per core at most), for the
-/// copies around the matrix products; small batches stay on the calling thread.
-enum Parallel {
-    static let cores = max(1, ProcessInfo.processInfo.activeProcessorCount)
-
-    static func chunks(_ count: Int, _ body: (Range<Int>) -> Void) {
-        let parts = min(cores, count)
-        guard parts > 1 else { return body(0..<count) }
-        // Each part touches only its own samples' memory: sharing `body` across threads is safe.
-        withoutActuallyEscaping(body) { body in
-            let shared = SharedBody(run: body)
-            DispatchQueue.concurrentPerform(iterations: parts) { part in
-                shared.run((count * part / parts)..<(count * (part + 1) / parts))
+        var row = cols
+        for b in 0..<samples {
+            let image = gradients + b * inputSize
+            for oy in 0..<outputHeight {
+                for ox in 0..<outputWidth {
+                    let (first, count, skip) = inputColumns(ox)
+                    for ky in 0..<sizeY {
+                        guard let y = inputRow(oy, ky), count > 0 else { continue }
+                        let source = row + ky * rowWidth + skip * c
+                        let target = image + (y * width + first) * c
+                        for i in 0..<(count * c) { target[i] += source[i] }
+                    }
+                    row += patchSize
+                }
             }
         }
-    }
-
-    private struct SharedBody: @unchecked Sendable {
-        let run: (Range<Int>) -> Void
     }
 }

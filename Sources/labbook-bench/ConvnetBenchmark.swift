@@ -23,21 +23,38 @@ enum ConvnetBenchmark {
         }
     }
 
-    static func run(pixels: ByteTensor, labels: Tensor, test: (ByteTensor, Tensor)?, epochs: Int) {
-        let batchSize = 128, samples = pixels.shape[0]
-        let images = Tensor(shape: [samples, 28, 28, 1], scalars: pixels.bytes.map { Float($0) / 255 })
-        var rng = RandomGenerator(seed: 0)
+    /// The example's model, built for 28 x 28 x 1 images (weights drawn from `rng`).
+    static func model(rng: inout RandomGenerator, products: Convolution.Products = .grouped) throws -> Sequential {
         let names = LayerNames()
         let net = Sequential(name: names.next("sequential"))
+        try net.add(Convolution(rank: 2, filters: 32, kernelSize: [3, 3], activation: .relu, inputShape: [28, 28, 1],
+                                name: names.next("conv2d")), rng: &rng)
+        try net.add(Pooling(.max, rank: 2, poolSize: [2, 2], name: names.next("max_pooling2d")), rng: &rng)
+        try net.add(Convolution(rank: 2, filters: 64, kernelSize: [3, 3], activation: .relu, name: names.next("conv2d")), rng: &rng)
+        try net.add(Pooling(.max, rank: 2, poolSize: [2, 2], name: names.next("max_pooling2d")), rng: &rng)
+        try net.add(Flatten(name: names.next("flatten")), rng: &rng)
+        try net.add(Dropout(rate: 0.5, name: names.next("dropout")), rng: &rng)
+        try net.add(Dense(units: 10, activation: .softmax, name: names.next("dense")), rng: &rng)
+        for case let conv as Convolution in net.layers { conv.products = products }
+        return net
+    }
+
+    /// The images as the example scales them: `[n, 28, 28, 1]`, 0-1.
+    static func scaled(_ pixels: ByteTensor) -> Tensor {
+        Tensor(shape: [pixels.shape[0], 28, 28, 1], scalars: pixels.bytes.map { Float($0) / 255 })
+    }
+
+    /// Trains the model for `epochs` and prints its row; `products` says how the convolutions
+    /// cut their matrix products (`convnet-whole` in `--models` runs the whole-batch products,
+    /// the first implementation, to compare in the same run).
+    static func run(pixels: ByteTensor, labels: Tensor, test: (ByteTensor, Tensor)?, epochs: Int,
+                    products: Convolution.Products = .grouped) {
+        let batchSize = 128
+        let images = scaled(pixels)
+        var rng = RandomGenerator(seed: 0)
+        let label = "convnet (keras.io)" + (products == .grouped ? "" : ", \(products.rawValue) products")
         do {
-            try net.add(Convolution(rank: 2, filters: 32, kernelSize: [3, 3], activation: .relu, inputShape: [28, 28, 1],
-                                    name: names.next("conv2d")), rng: &rng)
-            try net.add(Pooling(.max, rank: 2, poolSize: [2, 2], name: names.next("max_pooling2d")), rng: &rng)
-            try net.add(Convolution(rank: 2, filters: 64, kernelSize: [3, 3], activation: .relu, name: names.next("conv2d")), rng: &rng)
-            try net.add(Pooling(.max, rank: 2, poolSize: [2, 2], name: names.next("max_pooling2d")), rng: &rng)
-            try net.add(Flatten(name: names.next("flatten")), rng: &rng)
-            try net.add(Dropout(rate: 0.5, name: names.next("dropout")), rng: &rng)
-            try net.add(Dense(units: 10, activation: .softmax, name: names.next("dense")), rng: &rng)
+            let net = try model(rng: &rng, products: products)
             try net.compile(optimizer: Adam(), loss: .categoricalCrossentropy, metrics: [.accuracy])
             let shapes = trainingStep(batchSize: batchSize)
             let forwardPerImage: Double = 2 * Double(26 * 26 * 32 * 9) + 2 * Double(11 * 11 * 64 * 288)
@@ -53,9 +70,9 @@ enum ConvnetBenchmark {
                 }
             }
             if let (testX, testY) = test {
-                let testImages = Tensor(shape: [testX.shape[0], 28, 28, 1], scalars: testX.bytes.map { Float($0) / 255 })
+                let testImages = scaled(testX)
                 let result = try net.evaluate(testImages, testY, rng: &rng)
-                print("convnet: " + String(format: "test loss %.3f, test accuracy %.3f", result[0], result[1]))
+                print("\(label): " + String(format: "test loss %.3f, test accuracy %.3f", result[0], result[1]))
             }
             // As the dense rows: best epoch, and medians of sgemm and of each epoch's ratio to it.
             func median(_ values: [Double]) -> Double {
@@ -71,9 +88,9 @@ enum ConvnetBenchmark {
                                  ratio * 100, ratioCPU * 100)
             let target = String(format: "≤ 8 s (PyTorch 2.13 CPU: %.0f-%.0f s, issue's machine)",
                                 pytorchSeconds.lowerBound, pytorchSeconds.upperBound)
-            print("| convnet (keras.io) | \(figures) | \(target) | \(best <= 8 ? "yes" : "no") |")
+            print("| \(label) | \(figures) | \(target) | \(best <= 8 ? "yes" : "no") |")
         } catch {
-            print("| convnet (keras.io) | error: \(error) | | | | | |")
+            print("| \(label) | error: \(error) | | | | | |")
         }
     }
 }

@@ -3,8 +3,8 @@
 // this machine's sgemm throughput on the same product shapes under the best BLAS kernel the
 // CPU can run, measured in the same run (KernelComparison).
 //
-//   swift run -c release labbook-bench [--epochs N] [--models 32,512,2048,512x5,32x5@16,convnet]
-//                                      [--threads T] [--threshold N]
+//   swift run -c release labbook-bench [--epochs N] [--models 32,512,2048,512x5,32x5@16,convnet,convnet-whole]
+//                                      [--threads T] [--threshold N] [--sweep] [--phases] [--mnist DIR]
 import Foundation
 import NeuralEngine
 
@@ -54,6 +54,8 @@ struct ModelCase {
 var epochs = 2
 var modelSpecs = ["32", "512", "2048", "512x5", "32x5@16", "convnet"]
 var sweep = false
+var phases = false
+var phaseVariants = Convolution.Products.allCases
 var mnistDirectory: String?
 var arguments = CommandLine.arguments.dropFirst()
 while let flag = arguments.popFirst() {
@@ -63,9 +65,13 @@ while let flag = arguments.popFirst() {
     case "--threads": BLAS.threads = Int(arguments.popFirst() ?? "") ?? BLAS.threads
     case "--threshold": BLAS.parallelThreshold = Int(arguments.popFirst() ?? "") ?? BLAS.parallelThreshold
     case "--sweep": sweep = true
+    case "--phases": phases = true
+    case "--products":
+        phaseVariants = (arguments.popFirst() ?? "").split(separator: ",").compactMap { Convolution.Products(rawValue: String($0)) }
     case "--mnist": mnistDirectory = arguments.popFirst()
     default:
-        print("usage: labbook-bench [--epochs N] [--models 32,512,2048,512x5,32x5@16,convnet] [--threads T] [--threshold N]")
+        print("usage: labbook-bench [--epochs N] [--models 32,512,2048,512x5,32x5@16,convnet] [--threads T] [--threshold N] "
+              + "[--sweep] [--phases [--products grouped,wholeBatch]] [--mnist DIR]")
         exit(2)
     }
 }
@@ -134,6 +140,30 @@ if let directory = mnistDirectory,
 }
 
 print("labbook-bench (labbook \(LabbookVersion.current))")
+// --phases: the convnet's training step, phase by phase (ConvnetPhases).
+if phases {
+    for line in BLASReport.current().lines { print(line) }
+    let images = ConvnetBenchmark.scaled(pixels)
+    // Each variant measured in turn, three times over, keeping each phase's best: a shared
+    // machine disturbs them alike.
+    var results: [Convolution.Products: [(phase: String, timing: ConvnetPhases.Timing)]] = [:]
+    for _ in 0..<3 {
+        for products in phaseVariants {
+            var rng = RandomGenerator(seed: 0)
+            let net = try ConvnetBenchmark.model(rng: &rng, products: products)
+            let phases = ConvnetPhases.measure(net, images: images, labels: labels)
+            results[products] = results[products].map { old in
+                zip(old, phases).map { a, b in
+                    var t = a.timing
+                    t.keepBest(wall: b.timing.wall, cpu: b.timing.cpu)
+                    return (a.phase, t)
+                }
+            } ?? phases
+        }
+    }
+    ConvnetPhases.report(phaseVariants.map { ($0.rawValue, results[$0]!) })
+    exit(0)
+}
 for line in BLASReport.current().lines { print(line) }
 print("\(epochs) epoch(s) per model, single-thread below \(BLAS.parallelThreshold) multiply-adds")
 let square = KernelComparison.measure([ProductShape(m: 1024, n: 1024, k: 1024)], seconds: 1)
@@ -216,6 +246,7 @@ for model in cases {
         print("| \(model.label) | error: \(error) | | | | | | | | |")
     }
 }
-if modelSpecs.contains("convnet") {
-    ConvnetBenchmark.run(pixels: pixels, labels: labels, test: testSet, epochs: epochs)
+for (spec, products) in [("convnet", Convolution.Products.grouped), ("convnet-whole", .wholeBatch)]
+where modelSpecs.contains(spec) {
+    ConvnetBenchmark.run(pixels: pixels, labels: labels, test: testSet, epochs: epochs, products: products)
 }

@@ -146,6 +146,23 @@ func denseGradientsMatchFiniteDifferences(_ activation: Activation) throws {
     #expect(kept.allSatisfy { abs($0 - 4.0 / 3.0) < 1e-6 })
 }
 
+@Test func dropoutMaskIsTheGeneratorsStreamInOrder() throws {
+    // Eight draws at a time and selects give the mask of one draw per value, in order, and
+    // leave the generator where that would (23 values: two groups of eight and a tail).
+    let layer = try Dropout(rate: 0.4, name: "dropout_1")
+    var rng = RandomGenerator(seed: 21)
+    _ = try layer.build(inputShape: [23], rng: &rng)
+    let x = (0..<23).map { Float($0) * 0.5 - 3 }
+    var y = [Float](repeating: .nan, count: 23)
+    var reference = rng
+    layer.forward(x, into: &y, batchSize: 1, training: true, rng: &rng)
+    let keep: Float = 1 / (1 - 0.4)
+    let mask = x.map { _ in reference.nextFloat() >= 0.4 ? keep : Float(0) }
+    #expect(layer.mask?.array == mask)
+    #expect(y == zip(x, mask).map { $0 * $1 })
+    #expect(rng == reference)
+}
+
 @Test(arguments: [Activation.sigmoid, .relu])
 func descentStepInsideBackwardEqualsStoreThenStep(_ activation: Activation) throws {
     // Two copies of one layer: one stores its gradients and is stepped by hand, the other

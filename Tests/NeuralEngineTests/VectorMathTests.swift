@@ -66,3 +66,25 @@ import Testing
     for i in grad.indices { #expect(grad[i] == upstream[i] * (fused[i] * (1 - fused[i]))) }
     for j in 0..<width { #expect(sums[j] == (grad[j] + grad[width + j]) + grad[2 * width + j]) }
 }
+
+@Test func fusedReluDerivativeAndColumnSumsMatchSeparatePasses() {
+    // Widths with and without a tail past the eight lanes; sums must be the same bits as adding
+    // one row after another, value by value (the order the bias gradient always had).
+    for width in [3, 8, 13, 32] {
+        let rows = 7
+        let a = (0..<(rows * width)).map { Float(($0 * 5) % 9) * 0.5 - 2 }   // some <= 0
+        let upstream = (0..<(rows * width)).map { Float(($0 * 7) % 11) * 0.31 - 1.7 }
+        var separate = upstream
+        VectorMath.reluBackward(&separate, output: a, count: separate.count)
+        var expected = [Float](repeating: 0.25, count: width)
+        for r in 0..<rows { for j in 0..<width { expected[j] += separate[r * width + j] } }
+        var fused = upstream
+        var sums = [Float](repeating: 0.25, count: width)
+        VectorMath.reluBackward(&fused, output: a, rows: rows, width: width, columnSums: &sums)
+        #expect(fused == separate)
+        #expect(sums == expected)
+        var added = [Float](repeating: 0.25, count: width)
+        VectorMath.addRows(separate, rows: rows, width: width, to: &added)
+        #expect(added == expected)
+    }
+}
