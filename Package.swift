@@ -76,7 +76,7 @@ let package = Package(
             resources: [.copy("NumPyConformance"), .copy("SklearnConformance")]),
         .testTarget(name: "ChartsTests", dependencies: ["Charts", "TestSupport"], exclude: ["Golden", "Fixtures"]),
         .testTarget(name: "ReportsTests", dependencies: ["Reports", "CellOutput", "TestSupport"], exclude: ["Golden"]),
-        .testTarget(name: "RunnerTests", dependencies: ["Runner", "TestSupport"], exclude: ["Golden"]),
+        .testTarget(name: "RunnerTests", dependencies: ["Runner", "Reports", "CellOutput", "TestSupport"], exclude: ["Golden"]),
         .testTarget(name: "NotebookCacheTests", dependencies: ["NotebookCache", "CellOutput"]),
         .testTarget(
             name: "JupyterTests", dependencies: ["Jupyter", "NotebookFormat", "CellOutput", "TestSupport"],

@@ -24,6 +24,10 @@ public struct FrontMatter: Sendable, Equatable {
     public var timings: Bool?
     /// Globals whose final values each run's record keeps (`metrics: [test_acc, test_loss]`).
     public var metrics: [String] = []
+    /// The values each swept parameter takes (`sweep: {units: [32, 128], lr: [0.01, 0.1]}`),
+    /// in the order written: `labbook run` then runs once per point of the grid, as with
+    /// `--sweep`. Every name is one of `params`.
+    public var sweep: [(name: String, values: [ParamValue])] = []
     /// 1-based lines the front matter takes, delimiters included; nil without front matter.
     public var lines: ClosedRange<Int>?
 
@@ -44,9 +48,11 @@ public struct FrontMatter: Sendable, Equatable {
             && lhs.timings == rhs.timings && lhs.lines == rhs.lines && lhs.metrics == rhs.metrics
             && lhs.params.count == rhs.params.count
             && zip(lhs.params, rhs.params).allSatisfy { $0.name == $1.name && $0.value == $1.value }
+            && lhs.sweep.count == rhs.sweep.count
+            && zip(lhs.sweep, rhs.sweep).allSatisfy { $0.name == $1.name && $0.values == $1.values }
     }
 
-    static let keys = ["title", "seed", "params", "execute", "timings", "metrics"]
+    static let keys = ["title", "seed", "params", "execute", "timings", "metrics", "sweep"]
     /// Keys Jupyter's text formats write (jupytext's `jupyter:`, MyST's `jupytext:` and
     /// `kernelspec:`): kept in the file as they are, read by nothing, warned about by nothing.
     static let jupyterKeys: Set<String> = ["jupyter", "jupytext", "kernelspec"]
@@ -77,6 +83,7 @@ public struct FrontMatter: Sendable, Equatable {
             throw fail(root.mark?.line, "the front matter must be a mapping; write key: value lines such as title: and seed: between the --- lines")
         }
         var warnings: [FormatWarning] = []
+        var sweepLines: [Int?] = []
         for (keyNode, value) in mapping {
             let key = keyNode.scalar?.string ?? ""
             let line = keyNode.mark?.line
@@ -110,6 +117,8 @@ public struct FrontMatter: Sendable, Equatable {
                     throw wrongType("a list of global names, such as: metrics: [test_acc, test_loss]")
                 }
                 front.metrics = names
+            case "sweep":
+                (front.sweep, sweepLines) = try sweep(value, wrongType: wrongType, fail: fail)
             case "execute":
                 let (options, optionWarnings) = try execute(value, wrongType: wrongType, fail: fail)
                 front.execute = options
@@ -121,6 +130,9 @@ public struct FrontMatter: Sendable, Equatable {
                     line: (line ?? 1) + 1,
                     message: "unknown front matter key '\(key)' is ignored; the keys are \(keys.joined(separator: ", "))"))
             }
+        }
+        for (axis, line) in zip(front.sweep, sweepLines) where !front.params.contains(where: { $0.name == axis.name }) {
+            throw fail(line, "sweep: '\(axis.name)' is not one of the params; declare it under params: with its default value")
         }
         return (front, warnings)
     }
@@ -180,6 +192,34 @@ public struct FrontMatter: Sendable, Equatable {
             }
         }
         return result
+    }
+
+    /// `sweep: {units: [32, 128]}`: each parameter's values, a non-empty list each, and the
+    /// line of each name.
+    private static func sweep(
+        _ node: Node, wrongType: (String) -> NotebookError, fail: (Int?, String) -> NotebookError
+    ) throws(NotebookError) -> ([(name: String, values: [ParamValue])], [Int?]) {
+        if tagName(of: node) == .null { return ([], []) }
+        guard case .mapping(let mapping) = node else {
+            throw wrongType("a mapping of parameter names to lists of values, such as:  sweep: {units: [32, 128]}")
+        }
+        var axes: [(name: String, values: [ParamValue])] = []
+        var lines: [Int?] = []
+        for (key, value) in mapping {
+            let name = key.scalar?.string ?? ""
+            guard case .sequence(let items) = value, !items.isEmpty else {
+                throw fail(value.mark?.line ?? key.mark?.line, "sweep: '\(name)' must be a non-empty list of values, such as:  \(name): [32, 128]")
+            }
+            var values: [ParamValue] = []
+            for item in items {
+                do { values.append(try ParamValue(node: item)) } catch let problem {
+                    throw fail(problem.line ?? key.mark?.line, "sweep: '\(name)': \(problem.message)")
+                }
+            }
+            axes.append((name, values))
+            lines.append(key.mark?.line)
+        }
+        return (axes, lines)
     }
 
     private static func execute(

@@ -14,7 +14,20 @@ import NotebookFormat
 /// Deterministic: the same document always gives the same bytes.
 public enum HTMLReport {
     public static func render(_ document: ReportDocument) -> String {
-        var html = """
+        var html = header(document)
+        for block in document.blocks {
+            switch block {
+            case .prose(let markdown, let images): html += prose(markdown, images: images)
+            case .cell(let cell): html += self.cell(cell)
+            }
+        }
+        return page(title: document.title, body: html)
+    }
+
+    /// The page around `body` (already HTML): head, stylesheet, security policy, main column.
+    /// Every page Labbook writes (reports, comparisons) has this frame.
+    static func page(title: String, body: String) -> String {
+        """
             <!DOCTYPE html>
             <html lang="en">
             <head>
@@ -22,23 +35,17 @@ public enum HTMLReport {
             <meta name="viewport" content="width=device-width, initial-scale=1">
             <meta http-equiv="Content-Security-Policy" content="\(contentSecurityPolicy)">
             <meta name="generator" content="Labbook">
-            <title>\(HTMLText.escape(document.title))</title>
+            <title>\(HTMLText.escape(title))</title>
             <style>
             \(ReportStyle.css)</style>
             </head>
             <body>
             <main class="notebook">
+            \(body)</main>
+            </body>
+            </html>
 
             """
-        html += header(document)
-        for block in document.blocks {
-            switch block {
-            case .prose(let markdown, let images): html += prose(markdown, images: images)
-            case .cell(let cell): html += self.cell(cell)
-            }
-        }
-        html += "</main>\n</body>\n</html>\n"
-        return html
     }
 
     /// No scripts, no network: styles and images may only come from the page itself.

@@ -1,11 +1,21 @@
 import Foundation
 import CellOutput
+import Charts
 
 /// The output rows of a code cell, one per `OutputPart`, each with a prompt column
 /// (`Out[n]:` for a result, empty otherwise) and a body.
 enum OutputHTML {
     static func render(_ parts: [OutputPart], number: Int) -> String {
         var html = ""
+        // A cell that trains several models (or one several times) gets one chart overlaying
+        // them all, after their own charts, or instead of them past three models (their
+        // epoch logs stay).
+        let fits = parts.compactMap { part -> FitRecord? in
+            if case .record(.fit(let fit)) = part { return fit }
+            return nil
+        }
+        let models = fits.count > 1 ? ChartSVG.cellModels(fits) : []
+        let ownCharts = models.count <= overlayLimit
         var pendingStream = ""
         // Consecutive prints read as one text, as in Jupyter.
         func flushStream() {
@@ -28,7 +38,8 @@ enum OutputHTML {
             case .table(let table):
                 html += row(kind: "table", body: Self.table(table))
             case .chart(let chart):
-                html += row(kind: "chart", body: Self.chart(chart))
+                let body = Self.chart(chart, drawn: ownCharts)
+                if !body.isEmpty { html += row(kind: "chart", body: body) }
             case .figure(let figure):
                 html += row(kind: "figure", body: Self.figure(figure))
             case .error(let error):
@@ -37,7 +48,16 @@ enum OutputHTML {
             }
         }
         flushStream()
+        if fits.count > 1 { html += row(kind: "chart", body: overlay(models, fits: fits.count)) }
         return html
+    }
+
+    /// Past this many models in one cell, only the overlaid chart is drawn.
+    static let overlayLimit = 3
+
+    /// The models of one cell on one chart.
+    static func overlay(_ models: [RunOverlayChart.Line], fits: Int) -> String {
+        InlineSVG.sanitized(ChartSVG.cellOverlay(models, fits: fits)).map { "<figure class=\"chart\">\n\($0)\n</figure>\n" } ?? ""
     }
 
     static func row(kind: String, prompt: String = "", body: String) -> String {
@@ -104,13 +124,13 @@ enum OutputHTML {
         return trimmed.allSatisfy { ($0.isASCII && $0.isNumber) || $0 == "," || $0 == "." || $0 == "_" }
     }
 
-    /// The epoch log as printed, then the training curves.
-    static func chart(_ chart: OutputChart) -> String {
+    /// The epoch log as printed, then (unless `drawn` is false) the training curves.
+    static func chart(_ chart: OutputChart, drawn: Bool = true) -> String {
         var html = ""
         if !chart.plainText.isEmpty {
             html += pre(HTMLText.escape(TerminalText.settle(chart.plainText))) + "\n"
         }
-        if let svg = ChartSVG.training(chart).flatMap(InlineSVG.sanitized) {
+        if drawn, let svg = ChartSVG.training(chart).flatMap(InlineSVG.sanitized) {
             html += "<figure class=\"chart\">\n\(svg)\n</figure>\n"
         }
         return html

@@ -76,18 +76,20 @@ public final class NotebookRunner {
     }
 
     /// Writes the run's record into the cache folder's `runs/` (not with `--no-cache`, nor
-    /// when the folder is not a Labbook cache). A record that cannot be written is a warning:
-    /// the run itself is done.
+    /// when the folder is not a Labbook cache), and for a sweep's run also beside its
+    /// Markdown. A record that cannot be written is a warning: the run itself is done.
     private func saveRecord(of result: RunResult, startDate: Date) {
-        guard configuration.useCache else { return }
         let directory = CacheCommands.directory(
             forNotebook: configuration.notebookPath, cacheDirectory: configuration.cacheDirectory)
-        guard FileManager.default.fileExists(atPath: directory + "/CACHEDIR.TAG") else { return }
+        let intoCache = configuration.useCache && FileManager.default.fileExists(atPath: directory + "/CACHEDIR.TAG")
+        guard intoCache || configuration.recordCopy != nil else { return }
         let bytes = FileManager.default.contents(atPath: configuration.notebookPath) ?? Data()
-        let record = RunRecord(result: result, notebookPath: configuration.notebookPath, notebookBytes: bytes,
+        var record = RunRecord(result: result, notebookPath: configuration.notebookPath, notebookBytes: bytes,
                                startDate: startDate)
+        record.sweep = configuration.sweepPoint
         do {
-            try RunRecords.save(record, cacheDirectory: directory)
+            if intoCache { try RunRecords.save(record, cacheDirectory: directory) }
+            if let copy = configuration.recordCopy { try RunRecords.write(record, to: copy) }
         } catch {
             events.warning("\(configuration.notebookPath): warning: the run record was not written: \(error)")
         }

@@ -36,6 +36,12 @@ public struct RunConfiguration: Sendable {
     public var force = false
     /// `--from ID`: run from the cell with this id (earlier cells may come from the cache).
     public var fromCellID: String?
+    /// A sweep's run: its point in the grid (kept in the run record) and a second place the
+    /// record is written, beside the run's Markdown in the sweep folder, so that the folder
+    /// alone (or several shards' folders) is enough for `labbook compare`. Written with the
+    /// cache off too.
+    public var sweepPoint: RunRecord.SweepPoint?
+    public var recordCopy: String?
 
     public init(notebookPath: String) {
         self.notebookPath = notebookPath

@@ -33,6 +33,12 @@ public struct RunRecord: Sendable, Equatable, Codable {
     /// The final values of the globals front-matter `metrics:` lists (`null`: unbound, or
     /// not a number, a bool or a string of at most 200 characters).
     public var metrics: [String: MetricValue]
+    /// The names front-matter `metrics:` lists, in its order (the first is what `labbook
+    /// compare` sorts by); nil when it lists none.
+    public var metricNames: [String]?
+    /// The run's place in a sweep (`--sweep`): the grid and which point this is; nil for a
+    /// plain run.
+    public var sweep: SweepPoint?
 
     public struct NotebookIdentity: Sendable, Equatable, Codable {
         /// As given on the command line.
@@ -56,6 +62,17 @@ public struct RunRecord: Sendable, Equatable, Codable {
     public struct Fit: Sendable, Equatable, Codable {
         public var cell: Int
         public var fit: FitRecord
+    }
+
+    /// A sweep's grid (its axes, the first varying slowest) and the 0-based index of this
+    /// run's point in it: shards of one sweep carry the same grid, so their records merge.
+    public struct SweepPoint: Sendable, Equatable, Codable {
+        public var axes: [Sweep.Axis]
+        public var point: Int
+        public init(axes: [Sweep.Axis], point: Int) {
+            self.axes = axes
+            self.point = point
+        }
     }
 
     /// An `evaluate`: the cell and its values by name.
@@ -147,5 +164,7 @@ extension RunRecord {
             }
         }
         metrics = result.metrics
+        let names = result.notebook.frontMatter.metrics
+        metricNames = names.isEmpty ? nil : names
     }
 }

@@ -15,7 +15,11 @@ public enum RunRecords {
     public static func save(_ record: RunRecord, cacheDirectory: String) throws {
         let folder = cacheDirectory + "/" + folderName
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-        let path = folder + "/" + record.id + ".json"
+        try write(record, to: folder + "/" + record.id + ".json")
+    }
+
+    /// Writes `record` to `path` through a temporary file renamed into place.
+    public static func write(_ record: RunRecord, to path: String) throws {
         let temporary = path + ".\(getpid()).tmp"
         try encoder().encode(record).write(to: URL(fileURLWithPath: temporary))
         guard rename(temporary, path) == 0 else {

@@ -11,13 +11,24 @@ import Foundation
 ///     sweep.points[0].fileName       // "units=32,lr=0.01.md"
 public struct Sweep: Sendable {
     /// One swept parameter and its values, as Python literals.
-    public struct Axis: Sendable, Equatable {
+    public struct Axis: Sendable, Equatable, Codable {
         public var name: String
         public var literals: [String]
+        public init(name: String, literals: [String]) {
+            self.name = name
+            self.literals = literals
+        }
+        // In run records: `{"name": "units", "values": ["32", "128"]}`.
+        enum CodingKeys: String, CodingKey {
+            case name
+            case literals = "values"
+        }
     }
 
     /// One run of the sweep: a value for each swept parameter.
     public struct Point: Sendable, Equatable {
+        /// Its 0-based place in the grid.
+        public var index = 0
         public var values: [NotebookValue]
         /// `units=128, lr=0.01`, for progress lines.
         public var label: String { values.map { "\($0.name)=\($0.literal)" }.joined(separator: ", ") }
@@ -31,6 +42,8 @@ public struct Sweep: Sendable {
             }.joined()
             return String(safe.prefix(200)) + ".md"
         }
+        /// `units=128,lr=0.01.json`: its run record, beside its Markdown.
+        public var recordName: String { String(fileName.dropLast(3)) + ".json" }
     }
 
     /// A parameter's name and literal.
@@ -40,9 +53,24 @@ public struct Sweep: Sendable {
     }
 
     public var axes: [Axis]
+    /// `--shard K/N`: only this process's share of the points.
+    public var shard: Shard?
+
+    public init(axes: [Axis], shard: Shard? = nil) {
+        self.axes = axes
+        self.shard = shard
+    }
 
     /// Reads `name=[v1, v2, ...]` specifications (a Python list or tuple literal each).
     public static func parse(_ specifications: [String], notebookPath: String) throws(RunFailure) -> Sweep {
+        let axes = try parseAxes(specifications, notebookPath: notebookPath)
+        let sweep = Sweep(axes: axes)
+        try sweep.checkFileNames(notebookPath: notebookPath)
+        return sweep
+    }
+
+    static func parseAxes(_ specifications: [String], notebookPath: String) throws(RunFailure) -> [Axis] {
+        guard !specifications.isEmpty else { return [] }
         let probe = Session(modules: ModuleRegistry())
         var axes: [Axis] = []
         for specification in specifications {
@@ -73,24 +101,44 @@ public struct Sweep: Sendable {
             }
             axes.append(Axis(name: name, literals: literals))
         }
-        let sweep = Sweep(axes: axes)
+        return axes
+    }
+
+    /// Two points whose file names would collide are refused before anything runs.
+    func checkFileNames(notebookPath: String) throws(RunFailure) {
         var seen: [String: String] = [:]
-        for point in sweep.points {
+        for point in points {
             if let other = seen[point.fileName] {
                 throw RunFailure(message: "\(notebookPath): --sweep: the points (\(other)) and (\(point.label)) would both write \(point.fileName); give values that differ in letters or digits")
             }
             seen[point.fileName] = point.label
         }
-        return sweep
     }
 
     /// Every point of the grid, the first axis varying slowest.
     public var points: [Point] {
-        axes.reduce([Point(values: [])]) { points, axis in
+        let grid = axes.reduce([Point(values: [])]) { points, axis in
             points.flatMap { point in
                 axis.literals.map { Point(values: point.values + [NotebookValue(name: axis.name, literal: $0)]) }
             }
         }
+        return grid.enumerated().map { index, point in
+            var point = point
+            point.index = index
+            return point
+        }
+    }
+
+    /// The points this process runs: all of them, or its shard's (every N-th from K).
+    public var pointsToRun: [Point] {
+        guard let shard else { return points }
+        return points.filter { $0.index % shard.count == shard.index }
+    }
+
+    /// `run 3/6 (units=128, lr=0.01)`; in a shard `run 2/3 (point 5/12: units=128, lr=0.01)`.
+    public func progress(number: Int, total: Int, point: Point) -> String {
+        guard shard != nil else { return "run \(number)/\(total) (\(point.label))" }
+        return "run \(number)/\(total) (point \(point.index + 1)/\(points.count): \(point.label))"
     }
 
     /// `runs/nb.sweep` for `runs/nb.md`.
@@ -103,9 +151,12 @@ public struct Sweep: Sendable {
     public func configuration(for point: Point, base: RunConfiguration) -> RunConfiguration {
         var configuration = base
         configuration.parameterOverrides += point.values.map { ($0.name, $0.literal) }
-        configuration.markdownOutput = Self.folder(forNotebook: base.notebookPath) + "/" + point.fileName
+        let folder = Self.folder(forNotebook: base.notebookPath)
+        configuration.markdownOutput = folder + "/" + point.fileName
         configuration.inPlace = false
         configuration.htmlOutput = nil
+        configuration.recordCopy = folder + "/" + point.recordName
+        configuration.sweepPoint = RunRecord.SweepPoint(axes: axes, point: point.index)
         return configuration
     }
 
@@ -118,7 +169,7 @@ public struct Sweep: Sendable {
         finished: (RunResult, RunConfiguration) -> Void = { _, _ in },
         runner: (NotebookRunner) -> Void = { _ in }
     ) throws(RunFailure) -> [RunResult] {
-        let points = points
+        let points = pointsToRun
         var results: [RunResult] = []
         for (index, point) in points.enumerated() {
             starting(index + 1, points.count, point)

@@ -14,7 +14,8 @@ struct Labbook: ParsableCommand {
             """,
         version: (["labbook \(LabbookVersion.current)"] + BLASReport.current().lines).joined(separator: "\n"),
         subcommands: [
-            RunCommand.self, WatchCommand.self, RenderCommand.self, CleanCommand.self, CacheCommand.self, RunsCommand.self, DatasetsCommand.self,
+            RunCommand.self, WatchCommand.self, RenderCommand.self, CleanCommand.self, CacheCommand.self, RunsCommand.self,
+            CompareCommand.self, DatasetsCommand.self,
             ImportCommand.self, ExportCommand.self,
         ])
 

@@ -21,20 +21,37 @@ struct RunCommand: ParsableCommand {
     @OptionGroup var options: RunOptions
 
     @Option(parsing: .unconditionalSingleValue, help: ArgumentHelp(
-        "Run once per value of a parameter (a Python list); repeat for a grid. Each run's Markdown goes to NOTEBOOK.sweep/.",
+        "Run once per value of a parameter (a Python list); repeat for a grid. Each run's Markdown goes to NOTEBOOK.sweep/; --html writes the comparison page.",
         valueName: "name=[v1,v2,...]"))
     var sweep: [String] = []
 
+    @Option(help: ArgumentHelp(
+        "Run only every N-th point of the sweep, starting at K (0-based), so N processes share it.",
+        valueName: "K/N"))
+    var shard: String?
+
+    @Flag(help: "Ignore the front matter's sweep: map (one plain run).")
+    var noSweep = false
+
     func validate() throws {
-        if !sweep.isEmpty && (options.output != nil || options.inPlace || options.html != nil) {
-            throw ValidationError("--sweep writes each run's Markdown to NOTEBOOK.sweep/<point>.md; it takes no -o, --in-place or --html")
+        if let shard, Sweep.Shard.parse(shard) == nil {
+            throw ValidationError("--shard takes K/N with 0 <= K < N, such as --shard 0/4, got '\(shard)'")
         }
     }
 
     func run() throws {
         let config = options.configuration(notebook: notebook)
         let terminal = Terminal(quiet: options.quiet, explain: options.explain)
-        if !sweep.isEmpty { return try runSweep(base: config, terminal: terminal) }
+        let sweep: Sweep?
+        do {
+            sweep = try Sweep.forRun(
+                notebookPath: notebook, commandLine: self.sweep, pinned: config.parameterOverrides.map(\.name),
+                ignoreFrontMatter: noSweep, shard: shard.flatMap(Sweep.Shard.parse))
+        } catch {
+            terminal.error(error.message)
+            throw ExitCode(2)
+        }
+        if let sweep { return try runSweep(sweep, base: config, terminal: terminal) }
         let runner = NotebookRunner(config, events: terminal.events)
         InterruptSignal.route(to: runner.interruption)
         do {
@@ -49,18 +66,27 @@ struct RunCommand: ParsableCommand {
 }
 
 extension RunCommand {
-    /// `--sweep`: the runs one after the other, `run 3/6 (units=128, lr=0.01)` before each;
-    /// the exit code is the first non-zero one.
-    func runSweep(base: RunConfiguration, terminal: Terminal) throws {
+    /// A sweep: the runs one after the other, `run 3/6 (units=128, lr=0.01)` before each,
+    /// then the comparison page if `--html` is given; the exit code is the first non-zero one.
+    func runSweep(_ sweep: Sweep, base: RunConfiguration, terminal: Terminal) throws {
+        if options.output != nil || options.inPlace {
+            terminal.error("\(notebook): a sweep writes each run's Markdown to \(Sweep.folder(forNotebook: notebook))/; it takes no -o or --in-place "
+                + "(--no-sweep, or -P for each swept parameter, runs one point)")
+            throw ExitCode(2)
+        }
         do {
-            let sweep = try Sweep.parse(self.sweep, notebookPath: notebook)
+            if let html = base.htmlOutput { try CompareRuns.checkPagePath(html, notebookPath: notebook) }
             var exitCode: Int32 = 0
-            _ = try sweep.run(base: base, events: terminal.events, starting: { number, total, point in
-                terminal.note("run \(number)/\(total) (\(point.label))")
+            let results = try sweep.run(base: base, events: terminal.events, starting: { number, total, point in
+                terminal.note(sweep.progress(number: number, total: total, point: point))
             }, finished: { result, configuration in
                 terminal.finish(result: result, config: configuration)
                 if exitCode == 0 { exitCode = result.exitCode }
             }, runner: { InterruptSignal.route(to: $0.interruption) })
+            if let html = base.htmlOutput, results.last?.interrupted != true {
+                try CompareRuns.writeSweepPage(notebookPath: notebook, html: html, timings: base.timings ?? results.first?.notebook.frontMatter.timings ?? true)
+                terminal.note("wrote the comparison of the sweep's runs to \(html)")
+            }
             if exitCode != 0 { throw ExitCode(exitCode) }
         } catch let failure as RunFailure {
             terminal.error(failure.message)

@@ -100,6 +100,26 @@ import Testing
         #expect(error.description == "nb.md:3: front matter 'metrics' must be a list of global names, such as: metrics: [test_acc, test_loss]")
     }
 
+    @Test func sweepIsAMapOfParametersToLists() throws {
+        let parsed = try Notebook.parse(
+            text: "---\nparams:\n  units: 4\n  lr: 0.1\nsweep:\n  units: [32, 128]\n  lr: [0.01]\n---\n", path: "nb.md")
+        #expect(parsed.frontMatter.sweep.map(\.name) == ["units", "lr"])
+        #expect(parsed.frontMatter.sweep.map(\.values) == [[.int(32), .int(128)], [.float(0.01)]])
+        for (text, message) in [
+            ("---\nparams: {units: 4}\nsweep: [32, 128]\n---\n",
+             "nb.md:3: front matter 'sweep' must be a mapping of parameter names to lists of values, such as:  sweep: {units: [32, 128]}"),
+            ("---\nparams: {units: 4}\nsweep:\n  units: 32\n---\n",
+             "nb.md:4: sweep: 'units' must be a non-empty list of values, such as:  units: [32, 128]"),
+            ("---\nparams: {units: 4}\nsweep:\n  units: []\n---\n",
+             "nb.md:4: sweep: 'units' must be a non-empty list of values, such as:  units: [32, 128]"),
+            ("---\nsweep:\n  units: [1, 2]\nparams: {width: 4}\n---\n",
+             "nb.md:3: sweep: 'units' is not one of the params; declare it under params: with its default value"),
+        ] {
+            let error = try #require(parseError(text), "\(text)")
+            #expect(error.description == message)
+        }
+    }
+
     @Test func wrongTypeOfExecuteDefault() throws {
         let error = try #require(parseError("---\nexecute:\n  eval: maybe\n---\n"))
         #expect(error.line == 3)

@@ -34,7 +34,7 @@ import Testing
             .string("7"), .dict([(.string("b"), .int(1)), (.string("a"), .list([.string("x")]))]),
         ])
         #expect(parsed.warnings == [FormatWarning(
-            line: 14, message: "unknown front matter key 'author' is ignored; the keys are title, seed, params, execute, timings, metrics")])
+            line: 14, message: "unknown front matter key 'author' is ignored; the keys are title, seed, params, execute, timings, metrics, sweep")])
         #expect(parsed.segments == [.prose("\nText.\n", firstLine: 16)])
     }
 

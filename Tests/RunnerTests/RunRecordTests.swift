@@ -76,7 +76,8 @@ import TestSupport
         let file = try #require(try FileManager.default.contentsOfDirectory(atPath: folder).first { $0.hasSuffix(".json") })
         let json = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: folder + "/" + file))) as? [String: Any])
         #expect(Set(json.keys) == ["version", "id", "notebook", "parameters", "seed", "labbook", "blas", "started",
-                                   "seconds", "exit_code", "cells", "fits", "evaluations", "metrics"])
+                                   "seconds", "exit_code", "cells", "fits", "evaluations", "metrics", "metric_names"])
+        #expect(json["metric_names"] as? [String] == ["acc", "final_loss", "label", "model"])
         let fits = try #require(json["fits"] as? [[String: Any]])
         let fitJSON = try #require(fits.first?["fit"] as? [String: Any])
         #expect(fitJSON["batch_size"] as? Int == 16 && fitJSON["learning_rate"] != nil)

@@ -55,6 +55,37 @@ import TestSupport
         }
     }
 
+    @Test func frontMatterSweepCommandLineAxesPinsAndShards() throws {
+        let nb = try CachedNotebook(Self.text.replacingOccurrences(
+            of: "timings: false\n", with: "timings: false\nsweep:\n  units: [1, 2]\n  lr: [0.5, 2.0]\n"))
+        let fromFile = try #require(try Sweep.forRun(notebookPath: nb.path, commandLine: [], pinned: []))
+        #expect(fromFile.axes == [Sweep.Axis(name: "units", literals: ["1", "2"]), Sweep.Axis(name: "lr", literals: ["0.5", "2.0"])])
+        // --sweep replaces the axis of its name and adds new ones after; -P pins one.
+        let mixed = try #require(try Sweep.forRun(notebookPath: nb.path, commandLine: ["lr=[0.1]", "note=['a', 'b']"], pinned: ["units"]))
+        #expect(mixed.points.map(\.label) == ["lr=0.1, note='a'", "lr=0.1, note='b'"])
+        #expect(try Sweep.forRun(notebookPath: nb.path, commandLine: [], pinned: ["units", "lr"]) == nil)
+        #expect(try Sweep.forRun(notebookPath: nb.path, commandLine: [], pinned: [], ignoreFrontMatter: true) == nil)
+        for (commandLine, pinned, shard, message) in [
+            (["units=[3]"], ["units"], nil, "nb.md: --sweep units and -P units both give units"),
+            ([String](), ["units", "lr"], Sweep.Shard(index: 0, count: 2), "nb.md: --shard divides a sweep's points, and nothing is swept"),
+        ] as [([String], [String], Sweep.Shard?, String)] {
+            do {
+                _ = try Sweep.forRun(notebookPath: nb.path, commandLine: commandLine, pinned: pinned, shard: shard)
+                Issue.record("\(commandLine) should fail")
+            } catch {
+                #expect(error.message.hasPrefix(nb.path.replacingOccurrences(of: "nb.md", with: "") + message), "\(error.message)")
+            }
+        }
+        // Shards: every N-th point from K; together, each point once.
+        let grid = Sweep(axes: [Sweep.Axis(name: "u", literals: ["1", "2", "3", "4", "5"])])
+        let shards = (0..<2).map { Sweep(axes: grid.axes, shard: Sweep.Shard(index: $0, count: 2)) }
+        #expect(shards.map { $0.pointsToRun.map(\.index) } == [[0, 2, 4], [1, 3]])
+        #expect(shards[1].progress(number: 2, total: 2, point: shards[1].pointsToRun[1]) == "run 2/2 (point 4/5: u=4)")
+        #expect(grid.progress(number: 4, total: 5, point: grid.points[3]) == "run 4/5 (u=4)")
+        #expect(Sweep.Shard.parse("3/4") == Sweep.Shard(index: 3, count: 4))
+        #expect(["4/4", "-1/2", "1/0", "1", "a/b", "1/2/3"].allSatisfy { Sweep.Shard.parse($0) == nil })
+    }
+
     @Test func aSweepSharesTheCacheAndEachRunEqualsAPlainRun() throws {
         let nb = try CachedNotebook(Self.text)
         let sweep = try Sweep.parse(["units=[1, 2, 3]", "lr=[0.5, 2.0]"], notebookPath: nb.path)
@@ -78,5 +109,10 @@ import TestSupport
         }
         #expect(!FileManager.default.fileExists(atPath: nb.markdownPath), "a sweep writes only into its folder")
         #expect(RunRecords.load(cacheDirectory: nb.cacheDirectory, notebook: "nb.md").count == 6)
+        // Each point's record is also beside its Markdown, with its place in the grid.
+        let inputs = try ComparisonInputs.load([folder], cacheDirectory: nil)
+        #expect(inputs.records.map { $0.sweep?.point } == Array(0..<6) && inputs.notes.isEmpty)
+        #expect(inputs.records.map(\.parameters["units"]) == ["1", "1", "2", "2", "3", "3"])
+        #expect(Set(inputs.records.map(\.id)) == Set(RunRecords.load(cacheDirectory: nb.cacheDirectory, notebook: "nb.md").map(\.id)))
     }
 }
