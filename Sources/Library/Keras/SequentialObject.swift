@@ -22,6 +22,10 @@ final class SequentialObject: HostObject {
     var lastHistory: HistoryObject?
     /// How many times the model was called on symbolic tensors, as a layer.
     var callCount = 0
+    /// The model's input and its layers' outputs as symbolic tensors, once its input shape is
+    /// declared (`model.inputs`, `layer.output`; see SequentialSymbols.swift).
+    var symbolicInput: InputObject?
+    var symbolicOutputs: [KerasTensorObject] = []
 
     init(_ model: Sequential, state: LibraryState) {
         self.model = model
@@ -69,7 +73,11 @@ final class SequentialObject: HostObject {
         case "stop_training": return .bool(model.stopTraining)
         case "history": return lastHistory.map { .host($0) } ?? .none
         case "trainable": return .bool(true)
+        case "inputs", "outputs", "input", "output": return try symbolicAttribute(name)
         default: break
+        }
+        if let variables = try VariableObject.modelAttribute(name, of: layerObjects, built: model.isBuilt, model: model.name) {
+            return variables
         }
         guard let body = methods[name] else { throw attributeError(name) }
         return .builtin(BuiltinFunction(name) { arguments, interpreter in try body(arguments, interpreter) })
@@ -156,6 +164,7 @@ final class SequentialObject: HostObject {
                 throw PyException(.valueError, "An `Input` can only be the first entry of a Sequential model.")
             }
             pendingInputShape = input.shape
+            symbolicInput = input
         case .host(let nested as ModelObject):
             try add(.host(try nested.asLayerObject()))
         case .host(let layerObject as LayerObject):
@@ -183,6 +192,7 @@ final class SequentialObject: HostObject {
             object.knownInputShape = shape
             shape = object.layer.isBuilt ? object.layer.outputShape : nil
         }
+        linkSymbolicChain()
     }
 
     /// `compile(optimizer='rmsprop', loss=None, metrics=None, ...)`.

@@ -46,10 +46,11 @@ extension LayerObject: SnapshotCodable {
 
 /// A model keeps its name, its layer objects (by reference), its input shape, the compile
 /// settings with the optimizer object (by reference: its slots and iteration count), the
-/// `loss` given to `compile`, and its last `History`. Restoring re-assembles the engine model
-/// from the restored layers, so training it further gives bit for bit what the first run gave.
+/// `loss` given to `compile`, its last `History`, and its symbolic input and layer outputs.
+/// Restoring re-assembles the engine model from the restored layers, so training it further
+/// gives bit for bit what the first run gave.
 extension SequentialObject: SnapshotCodable {
-    static var snapshotKind: String { "keras.Sequential/1" }
+    static var snapshotKind: String { "keras.Sequential/2" }
 
     private struct Compiled: Codable, Equatable {
         var loss: Loss
@@ -81,6 +82,9 @@ extension SequentialObject: SnapshotCodable {
         }
         try writer.write(value: compiledLoss)
         try writer.write(value: lastHistory.map { .host($0) } ?? .none)
+        try writer.write(value: symbolicInput.map { .host($0) } ?? .none)
+        writer.write(symbolicOutputs.count)
+        for output in symbolicOutputs { try writer.write(value: .host(output)) }
     }
 
     static func restore(from reader: inout SnapshotReader) throws -> SequentialObject {
@@ -114,9 +118,14 @@ extension SequentialObject: SnapshotCodable {
         }
         let compiledLoss = try reader.readValue()
         let lastHistory = try reader.readOptionalHost(HistoryObject.self, "a History")
-        return SequentialObject(restoring: model, state: state, layerObjects: layerObjects,
-                                pendingInputShape: pendingInputShape, compiledLoss: compiledLoss,
-                                optimizerObject: optimizerObject, lastHistory: lastHistory)
+        let object = SequentialObject(restoring: model, state: state, layerObjects: layerObjects,
+                                      pendingInputShape: pendingInputShape, compiledLoss: compiledLoss,
+                                      optimizerObject: optimizerObject, lastHistory: lastHistory)
+        object.symbolicInput = try reader.readOptionalHost(InputObject.self, "a model input")
+        for _ in 0..<(try reader.readInt()) {
+            object.symbolicOutputs.append(try reader.readHost(KerasTensorObject.self, "a layer output"))
+        }
+        return object
     }
 }
 
