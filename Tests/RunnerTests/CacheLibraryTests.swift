@@ -137,6 +137,38 @@ struct CacheLibraryTests {
         """,
     ]
 
+    /// TensorFlow's tensors, shapes, dtypes and variables: a variable read after a resume and
+    /// more training must show the trained weights of the model's very layer.
+    static let tensorCells = [
+        """
+        import numpy as np
+        import tensorflow as tf
+        from tensorflow import keras
+        x = np.random.rand(64, 4).astype('float32')
+        y = (x.sum(axis=1) > 2).astype('int64')
+        ones = tf.ones((2, 3))
+        noise = tf.random.normal((3,))
+        shape, kind = ones.shape, ones.dtype
+        """,
+        """
+        model = keras.Sequential([keras.Input(shape=(4,)), keras.layers.Dense(5, activation='relu'), keras.layers.Dense(2)])
+        kernel = model.weights[0]
+        out = model(x[:2])
+        loss_fn = keras.losses.SparseCategoricalCrossentropy(from_logits=True)
+        first_loss = loss_fn(y[:2], out)
+        """,
+        """
+        model.compile(optimizer='adam', loss=loss_fn, metrics=['accuracy'])
+        model.fit(x, y, epochs=2, batch_size=16, verbose=0)
+        probs = tf.nn.softmax(model(x[:3]))
+        """,
+        """
+        print(repr(ones), noise, shape, kind, repr(first_loss), out.numpy().shape)
+        print(kernel, model.weights[0] is kernel, len(model.trainable_weights), probs)
+        print(tf.argmax(probs, axis=1), tf.reduce_sum(ones), model.inputs[0].shape)
+        """,
+    ]
+
     /// Two edits per cell: one that binds a new global, one that draws from the generator
     /// (so every later draw, dropout mask and shuffle differs from the first run's).
     static func edits(of cell: String, index: Int) -> [String] {
@@ -185,6 +217,10 @@ struct CacheLibraryTests {
 
     @Test func kerasNotebook() throws {
         try Self.check("keras", Self.kerasCells)
+    }
+
+    @Test func tensorNotebook() throws {
+        try Self.check("tensors", Self.tensorCells)
     }
 
     @Test func convnetNotebook() throws {

@@ -2,7 +2,8 @@ import CellLanguage
 import NeuralEngine
 
 /// Registers `keras` and its submodules, and the same modules under `tensorflow.keras`
-/// (with `from tensorflow import keras` giving the very same module object).
+/// (with `from tensorflow import keras` giving the very same module object), and
+/// `tensorflow` itself (its tensors and operations: `TensorFlowModule`).
 enum KerasModules {
     /// Submodule names, relative to `keras`.
     static let submodules = [
@@ -60,7 +61,7 @@ enum KerasModules {
                 ("keras", .module(try interpreter.importModule("keras"))),
                 ("__version__", .str(tensorflowVersion)),
                 ("version", .module(Module("tensorflow.version", [("VERSION", .str(tensorflowVersion))]))),
-            ])
+            ] + TensorFlowModule.attributes(state: state))
         }
         // The submodule is the parent's attribute (importing it imports the parent first).
         registry.register("tensorflow.version") { interpreter in
@@ -69,14 +70,7 @@ enum KerasModules {
             }
             return version
         }
-        registry.register("tensorflow.random") { _ in
-            let m = Module("tensorflow.random")
-            m.define("set_seed") { arguments, _ in
-                state.reseed(try Convert.int(try arguments.bind("set_seed", ["seed"])["seed"], "seed"))
-                return .none
-            }
-            return m
-        }
+        TensorFlowModule.registerSubmodules(in: registry)
         registry.register("tensorflow.keras") { interpreter in try interpreter.importModule("keras") }
         for name in submodules {
             registry.register("tensorflow.keras." + name) { interpreter in try interpreter.importModule("keras." + name) }

@@ -46,7 +46,10 @@ final class LayerObject: HostObject {
                 throw PyException(.attributeError, "The layer has never been called and thus has no defined output shape.")
             }
             return Self.batchShape(layer.outputShape)
-        case "weights": return .list(PyList(layer.weights.map(KerasArrays.array)))
+        case "weights", "variables", "trainable_weights", "trainable_variables", "non_trainable_weights",
+             "non_trainable_variables":
+            // TensorFlow variables that read the layer's current values.
+            return VariableObject.attribute(name, of: [self]) ?? .list(PyList())
         case "get_weights":
             return method(name) { _ in .list(PyList(self.layer.weights.map(KerasArrays.array))) }
         case "set_weights":
@@ -65,6 +68,7 @@ final class LayerObject: HostObject {
                 return .int(self.layer.parameterCount)
             }
         case "get_config": return method(name) { _ in .dict(self.config) }
+        case "output", "input": return try symbolicAttribute(name)
         default: break
         }
         switch (name, layer) {
@@ -72,8 +76,8 @@ final class LayerObject: HostObject {
         case ("use_bias", let dense as Dense): return .bool(dense.useBias)
         case ("activation", let dense as Dense): return ActivationFunctions.function(dense.activation)
         case ("activation", let a as ActivationLayer): return ActivationFunctions.function(a.activation)
-        case ("kernel", let dense as Dense) where dense.isBuilt: return KerasArrays.array(dense.weights[0])
-        case ("bias", let dense as Dense) where dense.isBuilt && dense.useBias: return KerasArrays.array(dense.weights[1])
+        case ("kernel", let dense as Dense) where dense.isBuilt: return .host(VariableObject.all(of: self)[0])
+        case ("bias", let dense as Dense) where dense.isBuilt && dense.useBias: return .host(VariableObject.all(of: self)[1])
         case ("rate", let dropout as Dropout): return .float(Double("\(dropout.rate)") ?? Double(dropout.rate))
         default: break
         }
@@ -83,8 +87,8 @@ final class LayerObject: HostObject {
             return value
         }
         switch (name, layer) {
-        case ("kernel", let conv as Convolution) where conv.isBuilt: return KerasArrays.array(conv.weights[0])
-        case ("bias", let conv as Convolution) where conv.isBuilt && conv.useBias: return KerasArrays.array(conv.weights[1])
+        case ("kernel", let conv as Convolution) where conv.isBuilt: return .host(VariableObject.all(of: self)[0])
+        case ("bias", let conv as Convolution) where conv.isBuilt && conv.useBias: return .host(VariableObject.all(of: self)[1])
         case ("activation", let conv as Convolution): return ActivationFunctions.function(conv.activation)
         default: throw attributeError(name)
         }
@@ -111,6 +115,11 @@ final class LayerObject: HostObject {
     /// of a `Sequential`: its graph layer shares the model's layers, and a snapshot keeps the
     /// model by reference so that the sharing survives a restore.
     var standsFor: (any HostObject)?
+    /// The output of the layer's first call on symbolic tensors (its node 0), for `layer.output`.
+    var firstOutput: KerasTensorObject?
+    /// The layer's weights as TensorFlow variables, by position, made when first asked for
+    /// (so `layer.kernel is layer.weights[0]`, as in TensorFlow).
+    var variables: [Int: VariableObject] = [:]
 
     /// `(None, 32)`.
     static func batchShape(_ shape: [Int]) -> Value { .tuple([.none] + shape.map { .int($0) }) }

@@ -1,7 +1,7 @@
 import CellLanguage
 import NeuralEngine
 
-/// `keras.losses`: the loss functions by name (for `loss=`) and the loss classes
+/// `keras.losses`: the loss functions by name (for `loss=`, and callable: see `LossCalls`) and the loss classes
 /// (`SparseCategoricalCrossentropy(from_logits=True)`, `Huber(delta=1.0)`), whose instances
 /// `compile` accepts too.
 ///
@@ -50,8 +50,8 @@ final class LossObject: HostObject {
     }
 
     static func attributes() -> [(String, Value)] {
-        var attributes: [(String, Value)] = Loss.Kind.allCases.map { kind in (kind.rawValue, function(kind.rawValue)) }
-        attributes += ["mse", "mae", "kld", "kl_divergence", "huber_loss"].map { ($0, function($0)) }
+        var attributes: [(String, Value)] = Loss.Kind.allCases.map { kind in (kind.rawValue, LossCalls.function(kind.rawValue)) }
+        attributes += ["mse", "mae", "kld", "kl_divergence", "huber_loss"].map { ($0, LossCalls.function($0)) }
         attributes += classNames.map { name, kind in (name, constructor(name, kind)) }
         return attributes
     }
@@ -84,12 +84,6 @@ final class LossObject: HostObject {
             }
             let fromLogits = kind.acceptsLogits && a["from_logits"].isTruthy
             return .host(LossObject(Loss(kind, fromLogits: fromLogits, delta: delta), className: name))
-        })
-    }
-
-    private static func function(_ name: String) -> Value {
-        .builtin(BuiltinFunction(name) { _, _ in
-            throw PyException(.notImplementedError, "Labbook's keras.losses.\(name) can be passed to compile(loss=...) but not called")
         })
     }
 }

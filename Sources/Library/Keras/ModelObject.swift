@@ -141,6 +141,10 @@ final class ModelObject: HostObject {
             return .builtin(BuiltinFunction(name) { a, _ in try self.getLayer(a) })
         case "fit", "evaluate", "predict":
             return .builtin(BuiltinFunction(name) { a, i in try self.run(name, a, i) })
+        case "weights", "variables", "trainable_weights", "trainable_variables", "non_trainable_weights",
+             "non_trainable_variables":
+            return try VariableObject.modelAttribute(name, of: VariableObject.layerObjects(network.entries), built: true,
+                                                     model: graph.name) ?? .none
         case "predict_classes", "add", "pop":
             throw attributeError(name)
         default: return try inner.getAttribute(name, interpreter)
@@ -187,11 +191,11 @@ final class ModelObject: HostObject {
     }
 
     /// `model(x)`: on a symbolic tensor, the model as one layer of a bigger graph; on an array,
-    /// its predictions.
+    /// its predictions as tensors.
     func call(_ arguments: Arguments, _ interpreter: Interpreter) throws -> Value {
         let value = try LayerCalls.input(arguments, graph.name)
         guard LayerCalls.symbolic(value) != nil else {
-            return try run("predict", Arguments([value]), interpreter)
+            return EagerTensor.wrap(try run("predict", Arguments([value]), interpreter))
         }
         _ = try asLayerObject()
         var index = callCount

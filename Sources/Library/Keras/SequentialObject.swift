@@ -24,6 +24,10 @@ final class SequentialObject: HostObject {
     var callCount = 0
     /// The model as one layer of another `Sequential` (see `asLayerObject()`), made once.
     var nestedLayerObject: LayerObject?
+    /// The model's input and its layers' outputs as symbolic tensors, once its input shape is
+    /// declared (`model.inputs`, `layer.output`; see SequentialSymbols.swift).
+    var symbolicInput: InputObject?
+    var symbolicOutputs: [KerasTensorObject] = []
 
     init(_ model: Sequential, state: LibraryState) {
         self.model = model
@@ -71,7 +75,11 @@ final class SequentialObject: HostObject {
         case "stop_training": return .bool(model.stopTraining)
         case "history": return lastHistory.map { .host($0) } ?? .none
         case "trainable": return .bool(true)
+        case "inputs", "outputs", "input", "output": return try symbolicAttribute(name)
         default: break
+        }
+        if let variables = try VariableObject.modelAttribute(name, of: layerObjects, built: model.isBuilt, model: model.name) {
+            return variables
         }
         guard let body = methods[name] else { throw attributeError(name) }
         return .builtin(BuiltinFunction(name) { arguments, interpreter in try body(arguments, interpreter) })
@@ -158,6 +166,7 @@ final class SequentialObject: HostObject {
                 throw PyException(.valueError, "An `Input` can only be the first entry of a Sequential model.")
             }
             pendingInputShape = input.shape
+            symbolicInput = input
         case .host(let nested as ModelObject):
             try add(.host(try nested.asLayerObject()))
         case .host(let nested as SequentialObject):
@@ -188,6 +197,7 @@ final class SequentialObject: HostObject {
             object.knownInputShape = shape
             shape = object.layer.isBuilt ? object.layer.outputShape : nil
         }
+        linkSymbolicChain()
     }
 
     /// `compile(optimizer='rmsprop', loss=None, metrics=None, ...)`.

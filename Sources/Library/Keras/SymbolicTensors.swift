@@ -142,7 +142,8 @@ enum LayerCalls {
         let shape = Array(data.shape.dropFirst())
         try checkShape(layer, known: known, shape)
         if !layer.isBuilt { _ = try pythonErrors { try layer.build(inputShape: shape, rng: &state.random) } }
-        return (KerasArrays.array(eager(layer, data, rng: &state.random)), shape)
+        // TensorFlow 2 computes a layer called on data eagerly and returns a tf.Tensor.
+        return (.host(EagerTensor(eager(layer, data, rng: &state.random))), shape)
     }
 
     /// Keras' check that a built layer gets the shape it was built for.
@@ -173,6 +174,7 @@ extension LayerObject {
         var index = callCount
         let (result, shape) = try LayerCalls.call(layer, known: inputShape, callee: .layer(self), index: &index,
                                                   value, state: state)
+        if callCount == 0, case .host(let output as KerasTensorObject) = result { firstOutput = output }
         callCount = index
         if knownInputShape == nil { knownInputShape = shape }
         return result
@@ -184,7 +186,7 @@ extension SequentialObject {
     func call(_ arguments: Arguments, _ interpreter: Interpreter) throws -> Value {
         let value = try LayerCalls.input(arguments, model.name)
         if LayerCalls.symbolic(value) == nil {
-            return try predict(Arguments([value]), interpreter)
+            return EagerTensor.wrap(try predict(Arguments([value]), interpreter))
         }
         if !model.isBuilt, let tensors = LayerCalls.symbolic(value), tensors.count == 1 {
             try pythonErrors { try model.build(inputShape: tensors[0].shape, rng: &state.random) }

@@ -8,6 +8,10 @@ enum ArrayConversion {
         if case .host(let h) = value {
             if let a = h as? NDArray { return dtype.map { a.astype($0) } ?? NDArray(shape: a.shape, storage: a.storage) }
             if let s = h as? NumPyScalar { return dtype.map { s.array.astype($0) } ?? s.array }
+            if let c = h as? any ArrayConvertible {
+                let a = c.arrayValue
+                return dtype.map { a.astype($0) } ?? NDArray(shape: a.shape, storage: a.storage)
+            }
         }
         var leaves: [Leaf] = []
         var shape: [Int]? = nil
@@ -55,6 +59,7 @@ enum ArrayConversion {
         case .host(let h):
             if let a = h as? NDArray { try leaf(.array(a), a.shape) }
             else if let s = h as? NumPyScalar { try leaf(.array(s.array), []) }
+            else if let c = h as? any ArrayConvertible { try leaf(.array(c.arrayValue), c.arrayValue.shape) }
             else { throw PyException(.typeError, "float() argument must be a string or a real number, not '\(h.typeName)'") }
         case .list(let l): try sequence(l.items)
         case .tuple(let t): try sequence(t)

@@ -118,6 +118,10 @@ enum NumPyArguments {
     /// `np.reshape(x, ...)` and `np.transpose(x)` are views of `x` as in NumPy.
     static func array(_ value: Value) throws -> NDArray {
         if case .host(let h) = value, let a = h as? NDArray { return a }
+        // A copy (sharing the elements until written): a tensor never changes.
+        if case .host(let h) = value, let c = h as? any ArrayConvertible {
+            return NDArray(shape: c.arrayValue.shape, storage: c.arrayValue.storage)
+        }
         return try ArrayConversion.array(from: value, dtype: nil)
     }
 }

@@ -32,7 +32,13 @@ extension KerasTensorObject: SnapshotCodable {
         var shapes: [[Int]] = []
         for _ in 0..<(try reader.readInt()) { shapes.append(try reader.readInts()) }
         let node = NodeRecord(callee: callee, inputs: inputs, index: index, outputShapes: shapes)
-        return KerasTensorObject(node: node, outputIndex: try reader.readInt())
+        let tensor = KerasTensorObject(node: node, outputIndex: try reader.readInt())
+        // A layer's calls and its first output (`layer.output`) come back with its tensors.
+        if case .layer(let layer) = callee {
+            layer.callCount = max(layer.callCount, index + 1)
+            if index == 0 { layer.firstOutput = tensor }
+        }
+        return tensor
     }
 }
 

@@ -55,10 +55,11 @@ extension LayerObject: SnapshotCodable {
 
 /// A model keeps its name, its layer objects (by reference), its input shape, the compile
 /// settings with the optimizer object (by reference: its slots and iteration count), the
-/// `loss` given to `compile`, and its last `History`. Restoring re-assembles the engine model
-/// from the restored layers, so training it further gives bit for bit what the first run gave.
+/// `loss` given to `compile`, its last `History`, and its symbolic input and layer outputs.
+/// Restoring re-assembles the engine model from the restored layers, so training it further
+/// gives bit for bit what the first run gave.
 extension SequentialObject: SnapshotCodable {
-    static var snapshotKind: String { "keras.Sequential/1" }
+    static var snapshotKind: String { "keras.Sequential/2" }
 
     func snapshot(into writer: inout SnapshotWriter) throws {
         guard layerObjects.count == model.layers.count,
@@ -71,6 +72,9 @@ extension SequentialObject: SnapshotCodable {
         for object in layerObjects { try writer.write(value: .host(object)) }
         writer.write(optionalInts: pendingInputShape)
         try writeTrainingState(into: &writer, modelName: model.name)
+        try writer.write(value: symbolicInput.map { .host($0) } ?? .none)
+        writer.write(symbolicOutputs.count)
+        for output in symbolicOutputs { try writer.write(value: .host(output)) }
     }
 
     static func restore(from reader: inout SnapshotReader) throws -> SequentialObject {
@@ -93,9 +97,14 @@ extension SequentialObject: SnapshotCodable {
         }
         let pendingInputShape = try reader.readOptionalInts()
         let (optimizerObject, compiledLoss, lastHistory) = try readTrainingState(into: model, from: &reader)
-        return SequentialObject(restoring: model, state: state, layerObjects: layerObjects,
-                                pendingInputShape: pendingInputShape, compiledLoss: compiledLoss,
-                                optimizerObject: optimizerObject, lastHistory: lastHistory)
+        let object = SequentialObject(restoring: model, state: state, layerObjects: layerObjects,
+                                      pendingInputShape: pendingInputShape, compiledLoss: compiledLoss,
+                                      optimizerObject: optimizerObject, lastHistory: lastHistory)
+        object.symbolicInput = try reader.readOptionalHost(InputObject.self, "a model input")
+        for _ in 0..<(try reader.readInt()) {
+            object.symbolicOutputs.append(try reader.readHost(KerasTensorObject.self, "a layer output"))
+        }
+        return object
     }
 }
 

@@ -4,7 +4,7 @@ import NeuralEngine
 
 /// Makes the library's objects and session state cacheable: registers every host object
 /// kind a cell can keep in a global (arrays, scalars, dtypes, models, layers, optimizers,
-/// histories, callbacks, losses, plot handles) and the session-state providers (the seeded
+/// histories, callbacks, losses, plot handles, TensorFlow tensors, variables, shapes and dtypes) and the session-state providers (the seeded
 /// generator, Keras' name counters).
 ///
 ///     let registry = ModuleRegistry()
@@ -40,6 +40,10 @@ enum LibrarySnapshots {
         snapshotting.register(CallbackObject.self)
         snapshotting.register(PlotHandle.self)
         snapshotting.register(ColormapObject.self)
+        snapshotting.register(EagerTensor.self)
+        snapshotting.register(VariableObject.self)
+        snapshotting.register(TensorShapeObject.self)
+        snapshotting.register(TFDType.self)
         snapshotting.register(provider: GeneratorState(state.numpy))
         snapshotting.register(provider: LayerNameState(state))
     }
