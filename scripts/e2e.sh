@@ -206,6 +206,22 @@ run_example dlwp-2.1 notebooks/tutorials/dlwp-2.1-first-look.md "$tutorial"
 check_accuracy "$tutorial" "test_acc: " 0.97
 end_example "$tutorial" "tutorial dlwp-2.1-first-look ok (test accuracy $accuracy)"
 
+# keras.io's "The Sequential model": TensorFlow tensors (tf.ones, a model called on them),
+# weights as variables, and a feature extractor built from a Sequential's symbolic outputs.
+tutorial="$work/sequential-model.md"
+"$LABBOOK" run notebooks/tutorials/kerasio-sequential-model.md -o "$tutorial" --no-timings --quiet --no-cache 2>"$work/stderr" || {
+    echo "e2e: the tutorial kerasio-sequential-model failed (exit $?):" >&2
+    cat "$work/stderr" "$tutorial" >&2
+    exit 1
+}
+check "kerasio-sequential-model: six weights after the call" grep -q '^Number of weights after calling the model: 6$' "$tutorial"
+check "kerasio-sequential-model: the layer's weights print as variables" grep -q "^\[<tf.Variable 'dense_[0-9]*/kernel:0' shape=(4, 3) dtype=float32, numpy=$" "$tutorial"
+if (( failures > 0 )); then
+    cat "$tutorial" >&2
+    exit 1
+fi
+echo "e2e: tutorial kerasio-sequential-model ok"
+
 # Nothing quadratic: print in a loop, thousands of cached cells, str indexing (generous
 # bounds, since the machine is shared; the cache-size bound is exact).
 LABBOOK="$LABBOOK" python3 scripts/bench-scaling.py --generous --repeat 1 >"$work/scaling" || {

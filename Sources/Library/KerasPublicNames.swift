@@ -70,7 +70,8 @@ enum RealPublicNames {
             """,
     ]
 
-    /// Declares every list to `registry` (keras lists also under `tensorflow.keras`).
+    /// Declares every list to `registry` (keras lists also under `tensorflow.keras`, and
+    /// TensorFlow's own modules).
     static func register(in registry: ModuleRegistry) {
         func names(_ text: String) -> Set<String> { Set(text.split(whereSeparator: { $0 == " " || $0 == "\n" }).map(String.init)) }
         for (module, text) in PublicNames.generated {
@@ -79,6 +80,9 @@ enum RealPublicNames {
         for (module, text) in keras {
             registry.declareRealNames(module, names(text), docs: "docs/keras.md")
             registry.declareRealNames("tensorflow." + module, names(text), docs: "docs/keras.md")
+        }
+        for (module, text) in TensorFlowPublicNames.generated {
+            registry.declareRealNames(module, names(text), docs: "docs/keras.md")
         }
     }
 }

@@ -116,6 +116,17 @@ import Testing
         #expect(nb.error("tf.constant([[1], [2, 3]])") == "ValueError: Can't convert non-rectangular Python sequence to Tensor.")
     }
 
+    @Test func whatTensorFlowHasAndLabbookLacksSaysSo() {
+        let nb = NotebookSession()
+        nb.text(Self.setup)
+        let gap = nb.run("tf.GradientTape").error?.traceback ?? ""
+        #expect(gap.contains("AttributeError: module 'tensorflow' has no attribute 'GradientTape'\n"
+            + "Labbook does not implement tensorflow.GradientTape yet; see docs/keras.md"), "\(gap)")
+        #expect(nb.run("tf.nn.conv2d").error?.traceback.contains("Labbook does not implement tensorflow.nn.conv2d yet") == true)
+        #expect(nb.run("tf.onez").error?.traceback.contains("Labbook does not implement") == false)
+        #expect(nb.error("tf.constant('a')") == "ValueError: Labbook's TensorFlow has no string tensors ('a'); its tensors hold numbers and bools")
+    }
+
     @Test func randomTensorsComeFromTheSeededGenerator() {
         let a = NotebookSession(seed: 3), b = NotebookSession(seed: 3)
         let cell = Self.setup + "print(tf.random.normal((2, 2)).numpy(), tf.random.uniform((3,)).numpy())"

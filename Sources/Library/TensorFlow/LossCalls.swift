@@ -42,7 +42,7 @@ enum LossCalls {
     static func function(_ name: String) -> Value {
         .builtin(BuiltinFunction(name) { arguments, _ in
             guard let loss = Loss(kerasName: name) else {
-                throw PyException(.notImplementedError, "Labbook's keras.losses.\(name) can be passed to compile(loss=...) but not called")
+                throw PyException(.valueError, "Unknown loss function:\(name)")
             }
             var parameters: [HostParameter] = ["y_true", "y_pred"]
             if loss.kind.acceptsLogits { parameters.append(.init("from_logits", default: .bool(false))) }

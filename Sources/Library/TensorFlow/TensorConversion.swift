@@ -36,7 +36,8 @@ enum TensorConversion {
             }
             return try cast(pythonDefaults(a), requested, value)
         case .str:
-            throw PyException(.valueError, "Labbook's TensorFlow has no string tensors (\(value.repr)); its tensors hold numbers and bools")
+            throw PyException(.valueError, "Labbook's TensorFlow has no string tensors (\(value.repr)); "
+                              + "its tensors hold numbers and bools")
         default:
             throw PyException(.valueError, "Attempt to convert a value (\(value.repr)) with an unsupported type "
                               + "(\(value.typeName)) to a Tensor.")

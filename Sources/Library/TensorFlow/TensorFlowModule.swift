@@ -19,9 +19,9 @@ enum TensorFlowModule {
             ("math", .module(Module("tensorflow.math", TensorMath.mathFunctions()))),
             ("random", .module(random(state: state))),
         ]
-        attributes += TensorMath.mathFunctions().filter { ["exp", "sqrt", "square", "abs", "tanh", "argmax", "argmin", "reduce_sum",
-                                                           "reduce_mean", "reduce_max", "reduce_min", "matmul", "sigmoid"]
-                .contains($0.0) }
+        let topLevel: Set = ["exp", "sqrt", "square", "abs", "tanh", "argmax", "argmin", "reduce_sum", "reduce_mean",
+                             "reduce_max", "reduce_min", "matmul", "sigmoid"]
+        attributes += TensorMath.mathFunctions().filter { topLevel.contains($0.0) }
         attributes += constructors()
         return attributes
     }
@@ -76,11 +76,13 @@ enum TensorFlowModule {
             },
             function("ones_like", ["input", .init("dtype", default: .none), .init("name", default: .none)]) { a in
                 let input = try TensorConversion.array(a["input"]!)
-                return try filled(1, .tuple(input.shape.map { .int($0) }), a["dtype"]!.isNone ? .host(TFDType(input.dtype)) : a["dtype"]!)
+                let dtype = a["dtype"]!.isNone ? .host(TFDType(input.dtype)) : a["dtype"]!
+                return try filled(1, .tuple(input.shape.map { .int($0) }), dtype)
             },
             function("zeros_like", ["input", .init("dtype", default: .none), .init("name", default: .none)]) { a in
                 let input = try TensorConversion.array(a["input"]!)
-                return try filled(0, .tuple(input.shape.map { .int($0) }), a["dtype"]!.isNone ? .host(TFDType(input.dtype)) : a["dtype"]!)
+                let dtype = a["dtype"]!.isNone ? .host(TFDType(input.dtype)) : a["dtype"]!
+                return try filled(0, .tuple(input.shape.map { .int($0) }), dtype)
             },
             function("cast", ["x", "dtype", .init("name", default: .none)]) { a in
                 guard let dtype = try TensorConversion.dtype(a["dtype"]!) else {
@@ -106,7 +108,8 @@ enum TensorFlowModule {
         let type = try TensorConversion.dtype(dtype) ?? .float32
         let count = dims.reduce(1, *)
         try ArrayAllocation.check(dims, type)
-        return EagerTensor(NDArray(shape: dims, storage: ArrayStorage.float64(Array(repeating: value, count: count)).converted(to: type)))
+        let storage = ArrayStorage.float64(Array(repeating: value, count: count)).converted(to: type)
+        return EagerTensor(NDArray(shape: dims, storage: storage))
     }
 
     /// `tf.reshape`: the same elements in `dims` (one `-1` inferred).
@@ -176,7 +179,8 @@ enum TensorFlowModule {
     private static func floatType(_ value: Value, _ function: String) throws -> DType {
         let type = try TensorConversion.dtype(value) ?? .float32
         guard type.isFloat else {
-            throw PyException(.valueError, "Invalid dtype \(TFDType(type).repr) for tf.random.\(function); Labbook draws floats here")
+            throw PyException(.valueError, "Invalid dtype \(TFDType(type).repr) for tf.random.\(function); "
+                              + "Labbook draws floats here")
         }
         return type
     }

@@ -38,8 +38,8 @@ enum TensorMath {
         }
         functions += [("reduce_sum", Reductions.Kind.sum), ("reduce_mean", .mean), ("reduce_max", .max), ("reduce_min", .min)]
             .map { name, kind in
-                TensorFlowModule.function(name, ["input_tensor", .init("axis", default: .none), .init("keepdims", default: .bool(false)),
-                                                 .init("name", default: .none)]) { a in
+                TensorFlowModule.function(name, ["input_tensor", .init("axis", default: .none),
+                                                 .init("keepdims", default: .bool(false)), .init("name", default: .none)]) { a in
                     EagerTensor(try reduce(kind, try TensorConversion.array(a["input_tensor"]!), axis: a["axis"]!,
                                            keepdims: a["keepdims"]!.isTruthy))
                 }
