@@ -222,6 +222,23 @@ if (( failures > 0 )); then
 fi
 echo "e2e: tutorial kerasio-sequential-model ok"
 
+# keras.io's "Writing your own callbacks" (1,000 MNIST samples): Callback subclasses in fit,
+# evaluate and predict, steps_per_epoch, a custom early stop and learning-rate schedule.
+callbacks="$work/callbacks.md"
+"$LABBOOK" run notebooks/tutorials/kerasio-writing-callbacks.md -o "$callbacks" --no-timings --quiet --no-cache 2>"$work/stderr" || {
+    echo "e2e: the tutorial kerasio-writing-callbacks failed (exit $?):" >&2
+    cat "$work/stderr" "$callbacks" >&2
+    exit 1
+}
+check "callbacks guide: the validation pass calls on_test_begin" grep -q "^Start testing; got log keys: \[\]" "$callbacks"
+check "callbacks guide: predict calls on_predict_batch_end" grep -q "got log keys: \['batch', 'size', 'outputs'\]" "$callbacks"
+check "callbacks guide: the scheduler changes the rate" grep -q "^Epoch 00003: Learning rate is 0.0500." "$callbacks"
+if (( failures > 0 )); then
+    cat "$callbacks" >&2
+    exit 1
+fi
+echo "e2e: tutorial kerasio-writing-callbacks ok"
+
 # Nothing quadratic: print in a loop, thousands of cached cells, str indexing (generous
 # bounds, since the machine is shared; the cache-size bound is exact).
 LABBOOK="$LABBOOK" python3 scripts/bench-scaling.py --generous --repeat 1 >"$work/scaling" || {

@@ -83,7 +83,6 @@ enum Arithmetic {
     static func binary(_ op: BinaryOperator, _ a: NDArray, _ b: NDArray) throws -> NDArray {
         let shape = try Broadcasting.shape(a.shape, b.shape)
         var dtype = DType.promote(a.dtype, b.dtype)
-        try ArrayAllocation.check(shape, dtype)
         switch op {
         case .trueDivide:
             if !dtype.isFloat { dtype = .float64 }
@@ -101,6 +100,10 @@ enum Arithmetic {
             return try LinearAlgebra.matmul(a, b)
         default: break
         }
+        // The result, and the operands converted to its dtype (`bools / 3` is float64: eight
+        // times the bytes of its operand), must fit before anything is allocated.
+        try ArrayAllocation.check(shape, dtype)
+        for operand in [a, b] where operand.dtype != dtype { try ArrayAllocation.check(operand.shape, dtype) }
         let x = a.storage.converted(to: dtype), y = b.storage.converted(to: dtype)
         func run<T>(_ p: [T], _ q: [T], _ f: (T, T) -> T) -> [T] {
             Broadcasting.apply(p, a.shape, q, b.shape, shape, f)

@@ -38,6 +38,13 @@ enum NumPyFunctions {
         try ArrayAllocation.check([length], dtype ?? (isFloat ? .float64 : .int64))
         if isFloat || (dtype?.isFloat ?? false) {
             let delta = (a + s) - a
+            // float32 straight from each float64 value (the same rounding as converting the
+            // float64 array), without a float64 array twice the size.
+            if dtype == .float32 {
+                return NDArray(shape: [length], storage: .float32((0..<length).map { Float(a + Double($0) * delta) }))
+            }
+            // Other dtypes are made in float64 first, then converted: that must fit too.
+            try ArrayAllocation.check([length], .float64)
             let storage = ArrayStorage.float64((0..<length).map { a + Double($0) * delta })
             return NDArray(shape: [length], storage: storage.converted(to: dtype ?? .float64))
         }
