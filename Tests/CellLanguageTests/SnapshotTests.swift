@@ -53,6 +53,13 @@ private func roundTrip(_ cells: [String], probe: String, sourceLocation: SourceL
                 + "OrderedDict([('b', 1), ('a', 2)]) deque([2, 3], maxlen=2) P(x=1, y=[Counter({'a': 2, 'b': 1, 'c': 1})]) 0 True True P(x=3, y=4)\n")
     }
 
+    @Test func ellipsisAndNotImplementedStaySingletons() throws {
+        let text = try roundTrip(["e = ...\nn = NotImplemented\nt = (e, [n, ...])"],
+                                 probe: "print(e is Ellipsis, t[0] is e, t[1][1] is Ellipsis, t[1][0] is NotImplemented, t)")
+        // CPython 3.11 prints exactly this.
+        #expect(text == "True True True True (Ellipsis, [NotImplemented, Ellipsis])\n")
+    }
+
     @Test func aliasingAndCyclesSurvive() throws {
         let text = try roundTrip(
             ["a = [1, 2]\nb = a\nd = {'k': a, 'n': None, 2.5: (a, 'x')}\na.append(3)\nl = []\nl.append(l)"],

@@ -1,11 +1,12 @@
 /// The builtins that classes use: `property`, `staticmethod`, `classmethod`, `super`,
-/// `NotImplemented`.
+/// `NotImplemented`, and `Ellipsis`.
 enum ClassBuiltins {
     static func add(to table: inout [String: Value]) {
         func define(_ name: String, _ body: @escaping (Arguments, Interpreter) throws -> Value) {
             table[name] = .builtin(BuiltinFunction(name, body))
         }
         table["NotImplemented"] = .host(NotImplementedValue())
+        table["Ellipsis"] = .host(EllipsisValue.shared)
         define("property") { args, _ in
             let b = try args.bind("property", [HostParameter("fget", default: .none), HostParameter("fset", default: .none)])
             return .host(PyProperty(getter: b["fget"], setter: b["fset"]))

@@ -164,10 +164,11 @@ final class SnapshotDecoder {
             made = try function(&input)
         case .builtin:
             let name = try input.string()
-            guard case .builtin(let b)? = interpreter.builtinValues[name] else {
-                throw SnapshotError.malformed("unknown builtin \(name)")
+            switch interpreter.builtinValues[name] {
+            case .builtin(let b)?: made = b
+            case .host(let h)?: made = h  // `Ellipsis`, `NotImplemented`
+            default: throw SnapshotError.malformed("unknown builtin \(name)")
             }
-            made = b
         case .moduleAttribute:
             let moduleName = try input.string()
             let name = try input.string()

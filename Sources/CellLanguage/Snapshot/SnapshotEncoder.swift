@@ -29,6 +29,16 @@ final class SnapshotEncoder {
     /// Blob hashes of source texts already stored by this encoder.
     private var textBlobs: [String: String] = [:]
     private lazy var moduleAttributes: [ObjectIdentifier: (module: String, name: String)] = indexModuleAttributes()
+    /// The builtin names bound to host objects (`Ellipsis`, `NotImplemented`), by object.
+    private lazy var builtinHosts: [ObjectIdentifier: String] = {
+        var names: [ObjectIdentifier: String] = [:]
+        for (name, value) in interpreter.builtinValues {
+            if case .host(let h) = value { names[ObjectIdentifier(h)] = name }
+        }
+        return names
+    }()
+
+    private func builtinHostName(_ h: HostObject) -> String? { builtinHosts[ObjectIdentifier(h)] }
 
     enum Pending {
         case list(PyList), dict(PyDict), set(PySet), function(PyFunction), frame(Frame)
@@ -111,7 +121,10 @@ final class SnapshotEncoder {
                 throw SnapshotError.unsupported("\(root) holds the built-in function '\(b.name)', which cannot be saved")
             }
         case .host(let h):
-            if let place = moduleAttributes[ObjectIdentifier(h)] {
+            if let name = builtinHostName(h) {
+                // `Ellipsis`, `NotImplemented`: singletons saved by their builtin name.
+                reference(h, .builtin(name), into: &out)
+            } else if let place = moduleAttributes[ObjectIdentifier(h)] {
                 reference(h, .moduleAttribute(place.module, place.name), into: &out)
             } else {
                 try encode(object: h, typeName: h.typeName, into: &out)

@@ -89,7 +89,6 @@ struct Parser {
         case .keyword("async"): construct = "'async' functions and statements are"
         case .keyword("await"): construct = "'await' expressions are"
         case .op(":="): construct = "assignment expressions (:=) are"
-        case .op("..."): construct = "Ellipsis ('...') is"
         default: construct = nil
         }
         return construct.map { SyntaxErrorInfo.unsupported($0, line: t.line, column: t.column) }

@@ -335,6 +335,9 @@ extension Parser {
         case .keyword("None"):
             pos += 1
             return .constant(.none, p)
+        case .op("..."):
+            pos += 1
+            return .constant(.host(EllipsisValue.shared), p)
         case .keyword("True"):
             pos += 1
             return .constant(.bool(true), p)

@@ -9,10 +9,36 @@ enum IndexItem {
     case indices(NDArray)
     case mask(NDArray)
 
-    /// The components of `key` (a tuple gives several).
-    static func parse(_ key: Value) throws -> [IndexItem] {
-        if case .tuple(let parts) = key { return try parts.map(item) }
-        return [try item(key)]
+    /// The components of `key` (a tuple gives several) for an array of `ndim` axes; an
+    /// ellipsis (`x[..., 0]`) stands for as many full slices as the other items leave axes.
+    static func parse(_ key: Value, ndim: Int) throws -> [IndexItem] {
+        let parts: [Value]
+        if case .tuple(let p) = key { parts = p } else { parts = [key] }
+        guard let at = parts.firstIndex(where: \.isEllipsis) else { return try parts.map(item) }
+        guard parts.filter(\.isEllipsis).count == 1 else {
+            throw PyException(.indexError, "an index can only have a single ellipsis ('...')")
+        }
+        var items = try parts[..<at].map(item)
+        let after = try parts[(at + 1)...].map(item)
+        let consumed = (items + after).reduce(0) { $0 + $1.axesConsumed }
+        items += Array(repeating: .slice(PySlice()), count: max(0, ndim - consumed))
+        return items + after
+    }
+
+    /// Whether `key` holds an ellipsis: then an index that picks one element gives a 0-d
+    /// array (a view), not a scalar, as NumPy does (`x[0, ...]`).
+    static func hasEllipsis(_ key: Value) -> Bool {
+        if case .tuple(let parts) = key { return parts.contains(where: \.isEllipsis) }
+        return key.isEllipsis
+    }
+
+    /// How many of the array's axes this item indexes (a mask indexes as many as it has).
+    private var axesConsumed: Int {
+        switch self {
+        case .integer, .slice, .indices: return 1
+        case .newAxis: return 0
+        case .mask(let m): return m.ndim
+        }
     }
 
     private static func item(_ key: Value) throws -> IndexItem {

@@ -23,7 +23,7 @@ struct Selection {
     }
 
     init(_ key: Value, in array: NDArray) throws {
-        try self.init(try IndexItem.parse(key), in: array)
+        try self.init(try IndexItem.parse(key, ndim: array.ndim), in: array)
     }
 
     private init(shape: [Int], offsets: [Int], block: Int, isScalar: Bool) {
@@ -241,9 +241,11 @@ extension NDArray {
     /// `x[key]`: a view for basic indices, a new array for fancy ones, or (every axis given
     /// an integer) a 0-d copy for a NumPy scalar.
     func subscripted(_ key: Value) throws -> NDArray {
-        let items = try IndexItem.parse(key)
+        let items = try IndexItem.parse(key, ndim: ndim)
         if let basic = try BasicIndex(items, in: layout) {
-            if basic.isScalar { return NDArray(shape: [], storage: buffer.elements.element(basic.layout.offset)) }
+            if basic.isScalar && !IndexItem.hasEllipsis(key) {
+                return NDArray(shape: [], storage: buffer.elements.element(basic.layout.offset))
+            }
             return view(basic.layout)
         }
         let s = try Selection(items, in: self)

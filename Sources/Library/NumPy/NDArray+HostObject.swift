@@ -23,7 +23,9 @@ extension NDArray: HostObject {
     }
 
     public func getItem(_ key: Value, _ interpreter: Interpreter) throws -> Value {
-        ArrayMethods.wrap(try subscripted(key))
+        let result = try subscripted(key)
+        // `x[0, ...]` is a 0-d array (a view), where `x[0]` is a scalar.
+        return IndexItem.hasEllipsis(key) ? .host(result) : ArrayMethods.wrap(result)
     }
 
     public func setItem(_ key: Value, _ value: Value, _ interpreter: Interpreter) throws {
