@@ -44,10 +44,13 @@ public struct ComparisonDocument: Sendable, Equatable {
         public var rows: [[String]]
         /// How many leading columns are parameters (shown as the rows' names).
         public var parameterColumns: Int
-        public init(header: [String], rows: [[String]], parameterColumns: Int) {
+        /// Each row's own report (a relative URL), where the run has one; empty: none has.
+        public var links: [String?]
+        public init(header: [String], rows: [[String]], parameterColumns: Int, links: [String?] = []) {
             self.header = header
             self.rows = rows
             self.parameterColumns = parameterColumns
+            self.links = links
         }
     }
 

@@ -37,11 +37,19 @@ public enum ComparisonReport {
         body += table.header.enumerated().map { column, name in
             "<th\(column < table.parameterColumns ? "" : " class=\"num\"")>\(HTMLText.escape(name))</th>"
         }.joined()
+        // A last column links each run's own report, when any run has one.
+        let linked = table.links.contains { $0 != nil }
+        if linked { body += "<th>report</th>" }
         body += "</tr></thead>\n<tbody>\n"
-        for row in table.rows {
+        for (index, row) in table.rows.enumerated() {
             body += "<tr>" + row.enumerated().map { column, value in
                 "<td\(column < table.parameterColumns ? "" : " class=\"num\"")>\(HTMLText.escape(value))</td>"
-            }.joined() + "</tr>\n"
+            }.joined()
+            if linked {
+                let link = index < table.links.count ? table.links[index] : nil
+                body += "<td>" + (link.map { "<a href=\"\(HTMLText.escape($0))\">report</a>" } ?? "-") + "</td>"
+            }
+            body += "</tr>\n"
         }
         body += "</tbody>\n</table></div>\n"
         var after: [String] = []

@@ -21,8 +21,25 @@ public enum CompareRuns {
     /// The page of `inputs`, written to `html`.
     static func write(_ inputs: ComparisonInputs, html: String, timings: Bool) throws(RunFailure) {
         let comparison = RunComparison(records: inputs.records, timings: timings)
-        let page = ComparisonReport.render(comparison.document(notes: inputs.notes, timings: timings))
+        let links = inputs.reports.mapValues { relativeURL(of: $0, fromPageAt: html) }
+        let page = ComparisonReport.render(comparison.document(notes: inputs.notes, timings: timings, links: links))
         try AtomicFile.write(page, to: html, role: .html)
+    }
+
+    /// The URL of the file at `path` relative to the page at `page` (both relative to the
+    /// working folder or absolute): `nb.sweep/units=32,lr=0.1.html` for a page beside `nb.sweep/`,
+    /// `../nb.sweep/...` for one in a sibling folder. Each path component percent-encoded.
+    static func relativeURL(of path: String, fromPageAt page: String) -> String {
+        func components(_ path: String) -> [String] {
+            URL(fileURLWithPath: path).standardizedFileURL.pathComponents
+        }
+        let target = components(path)
+        let base = Array(components(page).dropLast())
+        var common = 0
+        while common < min(target.count - 1, base.count), target[common] == base[common] { common += 1 }
+        let ups = Array(repeating: "..", count: base.count - common)
+        let downs = target[common...].map { $0.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed.subtracting(CharacterSet(charactersIn: "/;?#"))) ?? $0 }
+        return (ups + downs).joined(separator: "/")
     }
 
     /// Checks the page's path before a sweep runs, as a run checks its outputs (a regular

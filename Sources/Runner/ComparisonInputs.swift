@@ -14,6 +14,9 @@ public struct ComparisonInputs: Sendable {
     public var records: [RunRecord]
     /// What the reader should know: records left out, points of the sweep not there.
     public var notes: [String]
+    /// Each run's own HTML report, where one lies beside its record (a sweep run with
+    /// `--html` writes `NB.sweep/<point>.html` beside `<point>.json`), by record id.
+    public var reports: [String: String] = [:]
 
     /// Reads every argument; an argument that names nothing readable is an error naming it.
     /// `cacheDirectory` is where ids are looked up (default: `.labbook`).
@@ -21,15 +24,19 @@ public struct ComparisonInputs: Sendable {
         var records: [RunRecord] = []
         var notes: [String] = []
         var folderRecords: [RunRecord] = []
+        var reports: [String: String] = [:]
         for argument in arguments {
             var isDirectory: ObjCBool = false
             if FileManager.default.fileExists(atPath: argument, isDirectory: &isDirectory) {
                 if isDirectory.boolValue {
                     let found = try folder(argument)
-                    folderRecords += found
-                    records += found
+                    folderRecords += found.map(\.record)
+                    records += found.map(\.record)
+                    for (record, path) in found { reports[record.id] = report(besideRecord: path) }
                 } else {
-                    records.append(try file(argument))
+                    let record = try file(argument)
+                    records.append(record)
+                    reports[record.id] = report(besideRecord: argument)
                 }
             } else {
                 records.append(try id(argument, cacheDirectory: cacheDirectory ?? NotebookCache.directoryName))
@@ -58,7 +65,14 @@ public struct ComparisonInputs: Sendable {
         guard !records.isEmpty else {
             throw RunFailure(message: "\(arguments.joined(separator: " ")): no run records to compare")
         }
-        return ComparisonInputs(records: records, notes: notes)
+        return ComparisonInputs(records: records, notes: notes, reports: reports)
+    }
+
+    /// `nb.sweep/units=32.html` for `nb.sweep/units=32.json`, if that file exists.
+    static func report(besideRecord path: String) -> String? {
+        guard path.hasSuffix(".json") else { return nil }
+        let html = String(path.dropLast(5)) + ".html"
+        return FileManager.default.fileExists(atPath: html) ? html : nil
     }
 
     static func isFolder(_ path: String) -> Bool {
@@ -77,18 +91,22 @@ public struct ComparisonInputs: Sendable {
             + missing.map(\.label).joined(separator: "; ")
     }
 
-    /// Every record in a folder (`*.json` that read as records), in the sweep's order.
-    static func folder(_ path: String) throws(RunFailure) -> [RunRecord] {
+    /// Every record in a folder (`*.json` that read as records) and its file, in the sweep's
+    /// order.
+    static func folder(_ path: String) throws(RunFailure) -> [(record: RunRecord, path: String)] {
         let names = ((try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []).filter { $0.hasSuffix(".json") }.sorted()
         let decoder = RunRecords.decoder()
-        let records = names.compactMap { name -> RunRecord? in
-            guard let data = FileManager.default.contents(atPath: path + "/" + name) else { return nil }
-            return try? decoder.decode(RunRecord.self, from: data)
+        let records = names.compactMap { name -> (record: RunRecord, path: String)? in
+            guard let data = FileManager.default.contents(atPath: path + "/" + name),
+                  let record = try? decoder.decode(RunRecord.self, from: data) else { return nil }
+            return (record, path + "/" + name)
         }
         guard !records.isEmpty else {
             throw RunFailure(message: "\(path): no run records in this folder; a sweep folder (NB.sweep/) holds one .json record per point, written by labbook run --sweep")
         }
-        return records.sorted { ($0.sweep?.point ?? Int.max, $0.started, $0.id) < ($1.sweep?.point ?? Int.max, $1.started, $1.id) }
+        return records.sorted { a, b in
+            (a.record.sweep?.point ?? Int.max, a.record.started, a.record.id) < (b.record.sweep?.point ?? Int.max, b.record.started, b.record.id)
+        }
     }
 
     static func file(_ path: String) throws(RunFailure) -> RunRecord {

@@ -86,8 +86,9 @@ extension RunComparison {
         }
     }
 
-    /// The comparison page's content.
-    public func document(notes: [String], timings: Bool) -> ComparisonDocument {
+    /// The comparison page's content; `links` gives a run's own report (a URL relative to
+    /// the page) by record id.
+    public func document(notes: [String], timings: Bool, links: [String: String] = [:]) -> ComparisonDocument {
         var facts = [sweepFact].compactMap { $0 }
         if timings, let newest = runs.map(\.started).max(), newest.count >= 16 {
             facts.append("newest run " + newest.prefix(16).replacingOccurrences(of: "T", with: " ") + " UTC")
@@ -95,7 +96,7 @@ extension RunComparison {
         let parameters = columns.filter { $0.kind == .parameter }
         let table = ComparisonDocument.Table(
             header: columns.map(\.name), rows: runs.indices.map { row in columns.map { $0.values[row].text } },
-            parameterColumns: parameters.count)
+            parameterColumns: parameters.count, links: links.isEmpty ? [] : runs.map { links[$0.id] })
         return ComparisonDocument(
             title: title, facts: facts, table: table, sortedBy: order, constants: constants, notes: notes,
             parameterChart: parameterPlot(), trainingCharts: trainingCharts())

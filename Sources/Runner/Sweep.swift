@@ -44,6 +44,8 @@ public struct Sweep: Sendable {
         }
         /// `units=128,lr=0.01.json`: its run record, beside its Markdown.
         public var recordName: String { String(fileName.dropLast(3)) + ".json" }
+        /// `units=128,lr=0.01.html`: its own report (a sweep with `--html`), beside its Markdown.
+        public var reportName: String { String(fileName.dropLast(3)) + ".html" }
     }
 
     /// A parameter's name and literal.
@@ -147,14 +149,15 @@ public struct Sweep: Sendable {
     }
 
     /// The configuration of one point's run: `base` with the point's values as `-P`
-    /// overrides (after the others) and its Markdown in the sweep folder.
+    /// overrides (after the others), its Markdown in the sweep folder and, when the sweep
+    /// writes a comparison page (`base.htmlOutput`), its own report beside it.
     public func configuration(for point: Point, base: RunConfiguration) -> RunConfiguration {
         var configuration = base
         configuration.parameterOverrides += point.values.map { ($0.name, $0.literal) }
         let folder = Self.folder(forNotebook: base.notebookPath)
         configuration.markdownOutput = folder + "/" + point.fileName
         configuration.inPlace = false
-        configuration.htmlOutput = nil
+        configuration.htmlOutput = base.htmlOutput == nil ? nil : folder + "/" + point.reportName
         configuration.recordCopy = folder + "/" + point.recordName
         configuration.sweepPoint = RunRecord.SweepPoint(axes: axes, point: point.index)
         return configuration
@@ -174,6 +177,11 @@ public struct Sweep: Sendable {
         for (index, point) in points.enumerated() {
             starting(index + 1, points.count, point)
             let configuration = configuration(for: point, base: base)
+            if configuration.htmlOutput == nil {
+                // A report of this point from an earlier sweep would be linked beside this
+                // run's record on the comparison page, though it shows another run.
+                try? FileManager.default.removeItem(atPath: Self.folder(forNotebook: base.notebookPath) + "/" + point.reportName)
+            }
             let notebookRunner = NotebookRunner(configuration, events: events)
             runner(notebookRunner)
             let result = try notebookRunner.run()

@@ -53,19 +53,23 @@ import Testing
         let shards = try (0..<2).map { try folder(root, "shard\($0)") }
         let logs = shards.map { $0 + "/stderr.txt" }
         let children = try (0..<2).map { index in
-            try LabbookBinary.spawn(["run", shards[index] + "/nb.md", "--shard", "\(index)/2", "--no-timings"], stderr: logs[index])
+            try LabbookBinary.spawn(["run", shards[index] + "/nb.md", "--shard", "\(index)/2", "--html", shards[index] + "/page.html", "--no-timings"], stderr: logs[index])
         }
         #expect(children.map { $0.termination() } == [.exited(0), .exited(0)])
         let first = try String(contentsOfFile: logs[0], encoding: .utf8)
         #expect(first.contains("run 1/2 (point 1/3: units=2)") && first.contains("run 2/2 (point 3/3: units=8)"), "\(first)")
-        #expect(try FileManager.default.contentsOfDirectory(atPath: shards[1] + "/nb.sweep").sorted() == ["units=4.json", "units=4.md"])
+        #expect(try FileManager.default.contentsOfDirectory(atPath: shards[1] + "/nb.sweep").sorted() == ["units=4.html", "units=4.json", "units=4.md"])
 
         let merged = root.appendingPathComponent("merged.html").path
         let (compared, compareErrors) = try LabbookBinary.run(
             ["compare", shards[0] + "/nb.sweep", shards[1] + "/nb.sweep", "--html", merged, "--no-timings"])
         #expect(compared == .exited(0), "\(compareErrors)")
         let page = try String(contentsOfFile: single + "/page.html", encoding: .utf8)
-        #expect(try String(contentsOfFile: merged, encoding: .utf8) == page)
+        // The same page, but each run's report link leads into the shard's folder that holds it.
+        let mergedPage = try String(contentsOfFile: merged, encoding: .utf8)
+        #expect(mergedPage.contains("<a href=\"shard1/nb.sweep/units=4.html\">report</a>"))
+        #expect(mergedPage.replacingOccurrences(of: "href=\"shard0/", with: "href=\"").replacingOccurrences(of: "href=\"shard1/", with: "href=\"") == page)
+        #expect(page.contains("<a href=\"nb.sweep/units=8.html\">report</a>"))
         #expect(page.contains("sweep units: 3 of 3 points") && page.contains("Metrics against units"))
         for point in ["units=2.md", "units=4.md", "units=8.md"] {
             let shard = point == "units=4.md" ? shards[1] : shards[0]

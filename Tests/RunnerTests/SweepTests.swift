@@ -115,4 +115,38 @@ import TestSupport
         #expect(inputs.records.map(\.parameters["units"]) == ["1", "1", "2", "2", "3", "3"])
         #expect(Set(inputs.records.map(\.id)) == Set(RunRecords.load(cacheDirectory: nb.cacheDirectory, notebook: "nb.md").map(\.id)))
     }
+
+    /// With `--html`, each point's own report lies beside its Markdown and the comparison
+    /// page links it; a later sweep without `--html` leaves no stale report to link.
+    @Test func aSweepWithHTMLLinksEachRunsOwnReport() throws {
+        let nb = try CachedNotebook(Self.text)
+        let sweep = try Sweep.parse(["units=[1, 2]"], notebookPath: nb.path)
+        var base = RunConfiguration(notebookPath: nb.path)
+        base.htmlOutput = nb.htmlPath
+        _ = try sweep.run(base: base, events: EventLog().events)
+        try CompareRuns.writeSweepPage(notebookPath: nb.path, html: nb.htmlPath, timings: false)
+        let folder = Sweep.folder(forNotebook: nb.path)
+        for point in sweep.points {
+            let report = try String(contentsOfFile: folder + "/" + point.reportName, encoding: .utf8)
+            #expect(report.contains("<!DOCTYPE html>") && report.contains("\(point.values[0].literal) 0.5 "), "\(point.label)")
+        }
+        let page = try String(contentsOfFile: nb.htmlPath, encoding: .utf8)
+        #expect(page.contains("<th>report</th>"))
+        #expect(page.contains("<td><a href=\"nb.sweep/units=1.html\">report</a></td>"))
+        #expect(page.contains("<td><a href=\"nb.sweep/units=2.html\">report</a></td>"))
+
+        base.htmlOutput = nil
+        _ = try sweep.run(base: base, events: EventLog().events)
+        #expect(sweep.points.allSatisfy { !FileManager.default.fileExists(atPath: folder + "/" + $0.reportName) })
+        let unlinked = try CompareRuns.run([folder], cacheDirectory: nil, html: nb.htmlPath, timings: false)
+        #expect(unlinked.contains("units"))
+        #expect(!(try String(contentsOfFile: nb.htmlPath, encoding: .utf8)).contains("report</a>"))
+    }
+
+    @Test func relativeURLsFromThePageToAReport() {
+        #expect(CompareRuns.relativeURL(of: "/a/nb.sweep/u=1,lr=0.1.html", fromPageAt: "/a/page.html") == "nb.sweep/u=1,lr=0.1.html")
+        #expect(CompareRuns.relativeURL(of: "/a/nb.sweep/u=1.html", fromPageAt: "/a/out/page.html") == "../nb.sweep/u=1.html")
+        #expect(CompareRuns.relativeURL(of: "/a/nb.sweep/act=_a b_.html", fromPageAt: "/a/nb.sweep/page.html") == "act=_a%20b_.html")
+        #expect(CompareRuns.relativeURL(of: "/x/y/r#1.html", fromPageAt: "/a/b/page.html") == "../../x/y/r%231.html")
+    }
 }

@@ -1,4 +1,4 @@
-print(2 ** 62 - 1 + 2 ** 62)  # stays within 64 bits: Labbook ints are 64-bit (SPEC §2)
+print(2 ** 62 - 1 + 2 ** 62)  # stays within 64 bits: Labbook ints are 64-bit (docs/language.md)
 print(9223372036854775807)
 print(-9223372036854775807 - 1)
 print(10 ** 15 * 1000)
