@@ -60,20 +60,9 @@ enum ConvnetBenchmark {
             let shapes = trainingStep(batchSize: batchSize)
             let forwardPerImage: Double = 2 * Double(26 * 26 * 32 * 9) + 2 * Double(11 * 11 * 64 * 288)
             let epochFlops = shapes.reduce(0) { $0 + $1.flops } * 54_000 / Double(batchSize) + forwardPerImage * 6000
-            var times: [Double] = [], cpuTimes: [Double] = [], sgemms: [ProductBenchmark.Throughput] = []
-            var bestKernels: [String] = [], inUse: [Double] = []
-            var cpuStart = 0.0
-            _ = try net.fit(images, labels, batchSize: batchSize, epochs: epochs, validationSplit: 0.1, rng: &rng) { event in
-                if case .epochBegin = event { cpuStart = ProductBenchmark.processCPUSeconds() }
-                if case let .epochEnd(_, _, seconds) = event {
-                    times.append(seconds)
-                    cpuTimes.append(ProductBenchmark.processCPUSeconds() - cpuStart)
-                    // As the dense rows: the best of every kernel the CPU can run, and the one in use.
-                    let kernels = KernelComparison.measure(shapes, seconds: 0.4)
-                    sgemms.append(kernels[0].throughput)
-                    bestKernels.append(kernels[0].coreType)
-                    inUse.append(kernels.first { $0.coreType == BLAS.coreType }?.throughput.wallGFLOPs ?? .nan)
-                }
+            var measured = EpochMeasurements(shapes: shapes, epochFlops: epochFlops)
+            _ = try net.fit(images, labels, batchSize: batchSize, epochs: epochs, validationSplit: 0.1, rng: &rng) {
+                measured.observe($0)
             }
             if let (testX, testY) = test {
                 let testImages = scaled(testX)
@@ -81,18 +70,7 @@ enum ConvnetBenchmark {
                 print("\(label): " + String(format: "test loss %.3f, test accuracy %.3f", result[0], result[1]))
             }
             // As the dense rows: best epoch, and medians of sgemm and of each epoch's ratio to it.
-            func median(_ values: [Double]) -> Double {
-                let sorted = values.sorted()
-                return sorted.isEmpty ? .nan : (sorted[(sorted.count - 1) / 2] + sorted[sorted.count / 2]) / 2
-            }
-            let best = times.min() ?? .nan, bestCPU = cpuTimes.min() ?? .nan
-            let achieved = epochFlops / best / 1e9, achievedCPU = epochFlops / bestCPU / 1e9
-            let ratio = median(zip(times, sgemms).map { epochFlops / $0 / 1e9 / $1.wallGFLOPs })
-            let ratioCPU = median(zip(cpuTimes, sgemms).map { epochFlops / $0 / 1e9 / $1.cpuGFLOPs })
-            let winner = Dictionary(grouping: bestKernels, by: { $0 }).max { ($0.value.count, $1.key) < ($1.value.count, $0.key) }?.key ?? "?"
-            let figures = String(format: "%.2f (%.2f) | %.1f (%.1f) | %.1f (%.1f) ", best, bestCPU, achieved,
-                                 achievedCPU, median(sgemms.map(\.wallGFLOPs)), median(sgemms.map(\.cpuGFLOPs))) + winner
-                + String(format: " | %.0f%% (%.0f%%) | %.1f ", ratio * 100, ratioCPU * 100, median(inUse)) + BLAS.coreType
+            let best = measured.best, figures = measured.figures(secondsDecimals: 2)
             let pytorch = String(format: "%.0f-%.0f (oneDNN, issue's machine)", pytorchSeconds.lowerBound, pytorchSeconds.upperBound)
             print("| \(label) | \(figures) | | \(pytorch) | ≤ 8 s | \(best <= 8 ? "yes" : "no") |")
         } catch {

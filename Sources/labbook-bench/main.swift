@@ -197,36 +197,15 @@ for model in cases {
         let stepFlops = shapes.reduce(0) { $0 + $1.flops }
         let forwardPerSample = zip(widths, widths.dropFirst()).reduce(0.0) { $0 + 2 * Double($1.0 * $1.1) }
         let epochFlops = stepFlops * Double(trainSamples) / Double(model.batchSize) + forwardPerSample * 6000
-        // Each epoch is set against sgemm on the same shapes measured right after it, so a
-        // machine whose speed drifts (a shared host) moves both sides of each ratio together.
-        var times: [Double] = [], cpuTimes: [Double] = [], sgemms: [ProductBenchmark.Throughput] = []
-        var bestKernels: [String] = [], inUse: [Double] = []
-        var cpuStart = 0.0
-        _ = try net.fit(pixels, labels, batchSize: model.batchSize, epochs: epochs, validationSplit: 0.1, rng: &rng) { event in
-            if case .epochBegin = event { cpuStart = ProductBenchmark.processCPUSeconds() }
-            if case let .epochEnd(_, _, seconds) = event {
-                times.append(seconds)
-                cpuTimes.append(ProductBenchmark.processCPUSeconds() - cpuStart)
-                let kernels = KernelComparison.measure(shapes, seconds: 0.4)
-                sgemms.append(kernels[0].throughput)
-                bestKernels.append(kernels[0].coreType)
-                inUse.append(kernels.first { $0.coreType == BLAS.coreType }?.throughput.wallGFLOPs ?? .nan)
-            }
+        var measured = EpochMeasurements(shapes: shapes, epochFlops: epochFlops)
+        _ = try net.fit(pixels, labels, batchSize: model.batchSize, epochs: epochs, validationSplit: 0.1, rng: &rng) {
+            measured.observe($0)
         }
-        func median(_ values: [Double]) -> Double {
-            let sorted = values.sorted()
-            return sorted.isEmpty ? .nan : (sorted[(sorted.count - 1) / 2] + sorted[sorted.count / 2]) / 2
-        }
-        let best = times.min() ?? .nan, bestCPU = cpuTimes.min() ?? .nan
-        let achieved = epochFlops / best / 1e9, achievedCPU = epochFlops / bestCPU / 1e9
         if let (testX, testY) = testSet {
             let result = try net.evaluate(testX, testY, rng: &rng)
             print("\(model.label): " + String(format: "test loss %.3f, test accuracy %.3f", result[0], result[1]))
         }
-        let sgemm = ProductBenchmark.Throughput(wallGFLOPs: median(sgemms.map(\.wallGFLOPs)),
-                                                cpuGFLOPs: median(sgemms.map(\.cpuGFLOPs)))
-        let ratio = median(zip(times, sgemms).map { epochFlops / $0 / 1e9 / $1.wallGFLOPs })
-        let ratioCPU = median(zip(cpuTimes, sgemms).map { epochFlops / $0 / 1e9 / $1.cpuGFLOPs })
+        let best = measured.best, ratio = measured.ratio
         let target: String, met: Bool
         if let keras = model.kerasSeconds {
             target = String(format: "≤ %.3f s (Keras %.2f s / 5)", keras / 5, keras)
@@ -235,11 +214,7 @@ for model in cases {
             target = "≥ 70% of sgemm"
             met = ratio >= 0.7
         }
-        // The kernel that was best most often over the epochs.
-        let winner = Dictionary(grouping: bestKernels, by: { $0 }).max { ($0.value.count, $1.key) < ($1.value.count, $0.key) }?.key ?? "?"
-        let figures = String(format: "%.3f (%.3f) | %.1f (%.1f) | %.1f (%.1f) ", best, bestCPU, achieved, achievedCPU,
-                             sgemm.wallGFLOPs, sgemm.cpuGFLOPs) + winner
-            + String(format: " | %.0f%% (%.0f%%) | %.1f ", ratio * 100, ratioCPU * 100, median(inUse)) + BLAS.coreType
+        let figures = measured.figures(secondsDecimals: 3)
         let references = [model.kerasSeconds, model.pytorchSeconds].map { $0.map { String(format: "%.2f", $0) } ?? "" }
         print("| \(model.label) | \(figures) | \(references.joined(separator: " | ")) | \(target) | \(met ? "yes" : "no") |")
     } catch {
