@@ -73,10 +73,19 @@ public enum JupyterExporter {
             "labbook": .object(labbook),
         ]
         if let title = notebook.frontMatter.title { metadata["title"] = .string(title) }
-        return .object([
-            "cells": .array(cells), "metadata": .object(metadata),
-            "nbformat": .int(nbformat), "nbformat_minor": .int(nbformatMinor),
-        ])
+        func document() -> JSONValue {
+            .object([
+                "cells": .array(cells), "metadata": .object(metadata),
+                "nbformat": .int(nbformat), "nbformat_minor": .int(nbformatMinor),
+            ])
+        }
+        // Blank lines import would not write back as they are: kept in the metadata, so the
+        // round trip gives the notebook back byte for byte.
+        guard let canonical = try? JupyterImporter.convert(Data(document().serialized().utf8), path: notebook.path, markdownPath: notebook.path),
+              let layout = BlankLineLayout(original: text, canonical: canonical.markdown) else { return document() }
+        labbook["layout"] = layout.json
+        metadata["labbook"] = .object(labbook)
+        return document()
     }
 
     /// The tags Jupyter tools honour for a cell's options, and the fence's info string when

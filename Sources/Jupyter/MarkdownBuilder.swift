@@ -175,8 +175,19 @@ struct MarkdownBuilder {
                 warnings.append("\(path): cell \(cell): warning: the code cell is inside an unclosed fence of the markdown above it (line \(line)); close that fence")
             }
         }
-        return JupyterImporter.Imported(
-            markdown: notebook.executedMarkdown(renderings), files: files, folder: folder, warnings: warnings)
+        let markdown = notebook.executedMarkdown(renderings)
+        // A notebook Labbook exported comes back with its own blank lines, where its cells are
+        // still the ones exported (a cell added in Jupyter leaves the layout import writes).
+        if fromLabbook, let saved = metadata["labbook"]?["layout"], let layout = BlankLineLayout(json: saved),
+           let own = layout.applied(to: markdown) {
+            let prefix = markdownPath + ":"
+            let moved = warnings.map { warning -> String in
+                guard warning.hasPrefix(prefix), let line = Int(warning.dropFirst(prefix.count).prefix { $0.isNumber }) else { return warning }
+                return prefix + String(layout.line(line, of: markdown)) + warning.dropFirst(prefix.count).drop { $0.isNumber }
+            }
+            return JupyterImporter.Imported(markdown: own, files: files, folder: folder, warnings: moved)
+        }
+        return JupyterImporter.Imported(markdown: markdown, files: files, folder: folder, warnings: warnings)
     }
 
     /// Labbook's own front matter back, or a title from the metadata or the first heading.

@@ -75,6 +75,43 @@ import NotebookFormat
         #expect(imported.markdown == text)
     }
 
+    /// Blank lines the canonical layout does not have (several between blocks, whitespace-only
+    /// lines, none at the end) are kept in the export's metadata and come back as they were.
+    @Test func ownBlankLinesComeBackByteForByte() throws {
+        let text = "---\ntitle: T\n---\n\n\nSome prose.\n\n\n\n```python\nprint(1)\n```\n  \n```output\n1\n```\n\n\n\nMore  \ntext\n\n\n\n\nEnd.\n\n```python\nx = 2\n```"
+        let exported = try JupyterFixtures.exporting(text)
+        #expect(exported["metadata"]?["labbook"]?["layout"] != nil)
+        #expect(try JupyterFixtures.importing(Data(exported.serialized().utf8)).markdown == text)
+        // Without the kept layout, import writes its own; and that layout needs nothing kept.
+        let stripped = exported.serialized().replacingOccurrences(of: "\"layout\"", with: "\"ignored\"")
+        let canonical = try JupyterFixtures.importing(Data(stripped.utf8)).markdown
+        #expect(canonical.hasPrefix("---\ntitle: T\n---\n\nSome prose.\n\n```python\nprint(1)\n```\n\n```output\n1\n```\n\nMore  \ntext\n\n\nEnd.\n"))
+        #expect(try JupyterFixtures.exporting(canonical)["metadata"]?["labbook"]?["layout"] == nil)
+    }
+
+    /// A cell added in Jupyter changes the non-blank lines: import writes its own layout.
+    @Test func aNotebookChangedInJupyterKeepsTheImportLayout() throws {
+        let text = "# T\n\n\n\n```python\nprint(1)\n```\n"
+        var exported = try JupyterFixtures.exporting(text)
+        guard case .object(var root) = exported, case .array(var cells)? = root["cells"] else { Issue.record("no cells"); return }
+        cells.append(.object(["cell_type": .string("markdown"), "metadata": .object([:]), "source": .string("Added.")]))
+        root["cells"] = .array(cells)
+        exported = .object(root)
+        #expect(try JupyterFixtures.importing(Data(exported.serialized().utf8)).markdown == "# T\n\n```python\nprint(1)\n```\n\nAdded.\n")
+    }
+
+    @Test func blankLineLayoutMapsLinesAndSurvivesJSON() throws {
+        let original = "# A\n\n\n\nB\n\n```python\nx\n```\n", canonical = "# A\n\nB\n\n```python\nx\n```\n"
+        let layout = try #require(BlankLineLayout(original: original, canonical: canonical))
+        #expect(layout.applied(to: canonical) == original)
+        #expect(BlankLineLayout(json: layout.json) == layout)
+        // Line 3 of the canonical text (B) is line 5 of the original; the fence 5 -> 7.
+        #expect([1, 3, 5, 6].map { layout.line($0, of: canonical) } == [1, 5, 7, 8])
+        #expect(BlankLineLayout(original: canonical, canonical: canonical) == nil)
+        #expect(BlankLineLayout(original: "# A\r\n\r\nB\r\n", canonical: "# A\n\nB\n") == nil, "CRLF is normalised")
+        #expect(layout.applied(to: "# A\n\nB\n\nC\n") == nil)
+    }
+
     @Test func exportIsDeterministic() throws {
         let text = "---\ntitle: T\nparams:\n  n: 3\n---\n\n# T\n\n```python\nprint(n)\n```\n\n```output\n3\n```\n"
         #expect(try JupyterFixtures.exporting(text).serialized() == JupyterFixtures.exporting(text).serialized())
