@@ -87,10 +87,10 @@ enum TensorConversion {
         }
     }
 
-    private static func same(_ a: NDArray, _ requested: DType?, _ repr: String) throws -> NDArray {
+    private static func same(_ a: NDArray, _ requested: DType?, _ repr: @autoclosure () -> String) throws -> NDArray {
         guard let requested, requested != a.dtype else { return a }
         throw PyException(.valueError, "Tensor conversion requested dtype \(requested.name) for Tensor with dtype "
-                          + "\(a.dtype.name): \(repr)")
+                          + "\(a.dtype.name): \(repr())")
     }
 
     /// Python values `a` as `requested`, where TensorFlow's conversion allows it.
