@@ -90,7 +90,11 @@ extension SequentialObject {
 extension ModelObject {
     /// A functional model called under a tape or with `training=True`: its graph as one layer.
     func tapeCall(_ arguments: Arguments) throws -> Value? {
-        guard graph.inputShapes.count == 1, graph.outputs.count == 1 else { return nil }
+        guard graph.inputShapes.count == 1, graph.outputs.count == 1 else {
+            guard state.tapes.isRecording else { return nil }
+            throw PyException(.notImplementedError, "Labbook's GradientTape does not record calls of models with several "
+                              + "inputs or outputs yet (\(graph.name)); see docs/keras.md")
+        }
         return try LayerTape.call(arguments, name: graph.name, state: state) {
             [(graph, VariableObject.layerObjects(network.entries))]
         }
