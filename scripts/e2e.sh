@@ -246,7 +246,7 @@ check_accuracy "$clothing" "Test accuracy: " 0.86
 end_example "$clothing" "tutorial tf-basic-classification ok (test accuracy $accuracy)"
 
 # Deep Learning with Python (2nd ed.), chapter 2, the whole notebook on the full MNIST (about
-# 95 s on a loaded host): Keras' fit, then the book's network rebuilt from tf.Variable,
+# 51 s of CPU; 93-151 s wall-clock at load 8-11): Keras' fit, then the book's network rebuilt from tf.Variable,
 # tf.matmul and tf.GradientTape, trained ten epochs by hand with assign_sub and then
 # optimizer.apply_gradients. The book prints "accuracy: 0.81" for the hand-trained network.
 chapter2="$work/dlwp2-ch02.md"
