@@ -256,6 +256,28 @@ check "the loop by hand lowers the loss" grep -qx "loss at batch 400: 0\.[0-9]*"
 check_accuracy "$chapter2" "accuracy: " 0.75
 end_example "$chapter2" "tutorial dlwp2-ch02-building-blocks ok (hand-trained accuracy $accuracy)"
 
+# TensorFlow's archived TF1 "basic classification" on the full Fashion-MNIST (about 12 s):
+# `import tensorflow.compat.v1 as tf`, tf.nn's functions as activations, five epochs. The
+# tutorial says about 0.88 on the training data, a little less on the test data.
+tf1="$work/tf1-clothing.md"
+run_example "tf1 basic classification" notebooks/tutorials/tf1-basic-classification.md "$tf1"
+check "no error block" test "$(grep -c '^```output error' "$tf1" || true)" -eq 0
+check_accuracy "$tf1" "Test accuracy: " 0.85
+end_example "$tf1" "tutorial tf1-basic-classification ok (test accuracy $accuracy)"
+
+# Keras 2's mnist_transfer_cnn.py on the 6,000-image slice (the full data takes about 6 min
+# here): Keras 1's Convolution2D(32, 3, 3, border_mode='valid') with Keras 2's warning,
+# 'adadelta', then the convolutions frozen (layer.trainable = False) and the dense layers
+# trained again on the digits 5-9. On the full data the script's docstring says 99.8% and 99.2%.
+transfer="$work/transfer.md"
+LABBOOK_DATASETS="$work/datasets" run_example "transfer cnn" notebooks/tutorials/keras2-mnist-transfer-cnn.md "$transfer"
+check "Keras 2's warning for Keras 1's Conv2D call" \
+    grep -qF 'UserWarning: Update your `Conv2D` call to the Keras 2 API: `Conv2D(32, (3, 3), input_shape=(28, 28, 1..., padding="valid")`' "$transfer"
+check "two trainings" test "$(grep -c '^Test accuracy: ' "$transfer" || true)" -eq 2
+accuracy=$(sed -n 's/^Test accuracy: //p' "$transfer" | tail -1)
+check "frozen features, test accuracy ${accuracy:-missing} >= 0.9" awk -v a="${accuracy:-0}" 'BEGIN { exit !(a >= 0.9) }'
+end_example "$transfer" "tutorial keras2-mnist-transfer-cnn ok (test accuracy after transfer $accuracy)"
+
 # Nothing quadratic: print in a loop, thousands of cached cells, str indexing (generous
 # bounds, since the machine is shared; the cache-size bound is exact).
 LABBOOK="$LABBOOK" python3 scripts/bench-scaling.py --generous --repeat 1 >"$work/scaling" || {

@@ -13,6 +13,8 @@ public final class ActivationFunctionLayer: WeightlessLayer {
     }
 
     public let name: String
+    /// Keras' `trainable`: false freezes the weights (see `Trainability`).
+    public var trainable = true
     public let function: Function
     public var className: String {
         switch function {

@@ -1,6 +1,8 @@
 /// `keras.layers.Activation`: applies an activation function on its own.
 public final class ActivationLayer: WeightlessLayer {
     public let name: String
+    /// Keras' `trainable`: false freezes the weights (see `Trainability`).
+    public var trainable = true
     public var className: String { "Activation" }
     public let declaredInputShape: [Int]?
     /// The function applied.

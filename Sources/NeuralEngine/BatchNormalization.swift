@@ -16,6 +16,8 @@ import Foundation
 /// ```
 public final class BatchNormalization: Layer, ParameterOwner {
     public let name: String
+    /// Keras' `trainable`: false freezes the weights (see `Trainability`).
+    public var trainable = true
     public var className: String { "BatchNormalization" }
     public let declaredInputShape: [Int]?
     public let momentum: Float
@@ -123,9 +125,12 @@ public final class BatchNormalization: Layer, ParameterOwner {
         for j in 0..<c {
             let mean = Float(sums[j]), variance = Float(sums[c + j] / Double(rows))
             inverse[j] = 1 / (variance + epsilon).squareRoot()
-            let mm = movingMean.value.pointer, mv = movingVariance.value.pointer
-            mm[j] = mm[j] * momentum + mean * (1 - momentum)
-            mv[j] = mv[j] * momentum + Float(Double(variance) * bessel) * (1 - momentum)
+            // Keras 2 drops a frozen layer's updates: its moving statistics stay as they are.
+            if trainable {
+                let mm = movingMean.value.pointer, mv = movingVariance.value.pointer
+                mm[j] = mm[j] * momentum + mean * (1 - momentum)
+                mv[j] = mv[j] * momentum + Float(Double(variance) * bessel) * (1 - momentum)
+            }
             sums[j] = Double(mean)
         }
         for r in 0..<rows {

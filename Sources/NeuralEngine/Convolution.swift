@@ -16,6 +16,8 @@ import Foundation
 /// ```
 public final class Convolution: Layer, ParameterOwner, Regularizable {
     public let name: String
+    /// Keras' `trainable`: false freezes the weights (see `Trainability`).
+    public var trainable = true
     /// 1 (`Conv1D`) or 2 (`Conv2D`).
     public let rank: Int
     public var className: String { "Conv\(rank)D" }

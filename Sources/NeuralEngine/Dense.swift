@@ -9,6 +9,8 @@ import Foundation
 /// ```
 public final class Dense: Layer, ParameterOwner, Regularizable {
     public let name: String
+    /// Keras' `trainable`: false freezes the weights (see `Trainability`).
+    public var trainable = true
     public var className: String { "Dense" }
     public let declaredInputShape: [Int]?
     /// Number of output units.

@@ -3,6 +3,8 @@
 /// generator; at inference it passes its input through.
 public final class Dropout: WeightlessLayer {
     public let name: String
+    /// Keras' `trainable`: false freezes the weights (see `Trainability`).
+    public var trainable = true
     public var className: String { "Dropout" }
     public let declaredInputShape: [Int]?
     /// The fraction of inputs dropped in training.

@@ -1,6 +1,8 @@
 /// `keras.layers.Flatten`: each sample's values as one axis, `(None, 28, 28)` to `(None, 784)`.
 public final class Flatten: ReshapingLayer {
     public let name: String
+    /// Keras' `trainable`: false freezes the weights (see `Trainability`).
+    public var trainable = true
     public var className: String { "Flatten" }
     public let declaredInputShape: [Int]?
     public private(set) var outputShape: [Int] = []

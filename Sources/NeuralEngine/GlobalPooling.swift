@@ -7,6 +7,8 @@
 /// ```
 public final class GlobalPooling: WeightlessLayer {
     public let name: String
+    /// Keras' `trainable`: false freezes the weights (see `Trainability`).
+    public var trainable = true
     public let kind: Pooling.Kind
     public let rank: Int
     public var className: String { (kind == .max ? "GlobalMaxPooling" : "GlobalAveragePooling") + "\(rank)D" }

@@ -32,6 +32,8 @@ public final class GraphLayer: Layer, ParameterOwner {
     }
 
     public let name: String
+    /// Keras' `trainable`: false freezes the weights (see `Trainability`).
+    public var trainable = true
     /// `Model` for a functional model, `Sequential` for a Sequential called as a layer.
     public let className: String
     public let inputShapes: [[Int]]

@@ -10,6 +10,9 @@ public protocol Layer: AnyObject {
     var name: String { get }
     /// The Keras class name shown by `summary()` (`Dense`).
     var className: String { get }
+    /// Keras' `layer.trainable`: whether `compile` collects the layer's weights for training
+    /// (see `Trainability`). A frozen BatchNormalization also keeps its moving statistics.
+    var trainable: Bool { get set }
     /// The `input_shape` given to the layer, if any (only the first layer needs one).
     var declaredInputShape: [Int]? { get }
     /// The per-sample output shape; valid once built.
@@ -69,6 +72,11 @@ extension Layer {
     /// Elements per sample of the output.
     var outputSize: Int { outputShape.reduce(1, *) }
     public var nonTrainableParameterCount: Int { 0 }
+    /// Layers made outside the engine (tests) stay trainable; the engine's own store the flag.
+    public var trainable: Bool {
+        get { true }
+        set {}
+    }
 }
 
 /// Everything needed to make a layer again: its kind, configuration and name.

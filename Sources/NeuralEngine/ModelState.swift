@@ -18,6 +18,8 @@ public struct ModelState: Codable, Equatable, Sendable {
     public var compilation: CompilationState?
     /// Per layer, its weight penalties; absent when no layer has any (and in older files).
     public var regularizers: [WeightRegularizers]? = nil
+    /// Per layer, its `trainable` flag; absent when every layer is trainable (and in older files).
+    public var trainable: [Bool]? = nil
 
     /// What `compile` recorded.
     public struct CompilationState: Codable, Equatable, Sendable {
@@ -25,6 +27,8 @@ public struct ModelState: Codable, Equatable, Sendable {
         public var optimizerState: OptimizerState
         public var loss: Loss
         public var metrics: [Metric]
+        /// What `compile` collected for training (see `Trainability`); absent in older files.
+        public var trainableMask: [Bool]? = nil
     }
 }
 
@@ -35,9 +39,11 @@ extension Sequential {
             name: name, layers: layers.map(\.spec), weights: layers.map(\.weights), inputShape: inputShape,
             built: isBuilt,
             compilation: compiled.map {
-                .init(optimizer: $0.optimizer.config, optimizerState: $0.optimizer.state, loss: $0.loss, metrics: $0.metrics)
+                .init(optimizer: $0.optimizer.config, optimizerState: $0.optimizer.state, loss: $0.loss, metrics: $0.metrics,
+                      trainableMask: $0.trainableMask)
             },
-            regularizers: penalties.isEmpty ? nil : layers.map { ($0 as? any Regularizable)?.regularizers ?? WeightRegularizers() })
+            regularizers: penalties.isEmpty ? nil : layers.map { ($0 as? any Regularizable)?.regularizers ?? WeightRegularizers() },
+            trainable: layers.allSatisfy(\.trainable) ? nil : layers.map(\.trainable))
     }
 
     /// A model equal to the one `state` was taken from. Building draws nothing from any
@@ -60,10 +66,12 @@ extension Sequential {
         for (layer, regularizers) in zip(layers, state.regularizers ?? []) where !regularizers.isEmpty {
             (layer as? any Regularizable)?.regularizers = regularizers
         }
+        for (layer, trainable) in zip(layers, state.trainable ?? []) { layer.trainable = trainable }
         if let c = state.compilation {
             let optimizer = c.optimizer.makeOptimizer()
             optimizer.state = c.optimizerState
             try compile(optimizer: optimizer, loss: c.loss, metrics: c.metrics)
+            if let mask = c.trainableMask { restoreCompiledTrainableMask(mask) }
         }
     }
 }

@@ -14,6 +14,8 @@ public final class Pooling: WeightlessLayer {
     }
 
     public let name: String
+    /// Keras' `trainable`: false freezes the weights (see `Trainability`).
+    public var trainable = true
     public let kind: Kind
     /// 1 or 2 spatial axes.
     public let rank: Int

@@ -2,6 +2,8 @@
 /// from 0-255 to 0-1 inside the model: `Rescaling(1./255)`).
 public final class Rescaling: WeightlessLayer {
     public let name: String
+    /// Keras' `trainable`: false freezes the weights (see `Trainability`).
+    public var trainable = true
     public var className: String { "Rescaling" }
     public let declaredInputShape: [Int]?
     public let scale: Float

@@ -6,6 +6,8 @@
 /// ```
 public final class Reshape: ReshapingLayer {
     public let name: String
+    /// Keras' `trainable`: false freezes the weights (see `Trainability`).
+    public var trainable = true
     public var className: String { "Reshape" }
     public let declaredInputShape: [Int]?
     /// As given, possibly with one `-1`.

@@ -18,7 +18,7 @@ public final class Sequential {
     /// first data the model sees).
     public private(set) var inputShape: [Int]?
     /// The optimizer, loss and metrics given to `compile`, if it was called.
-    public private(set) var compiled: Compilation?
+    public internal(set) var compiled: Compilation?
     /// Set (for instance by an observer) to stop `fit` after the current batch.
     public var stopTraining = false
 
@@ -28,6 +28,9 @@ public final class Sequential {
         public var loss: Loss
         /// The metrics as given (`accuracy` not yet resolved).
         public var metrics: [Metric]
+        /// Per parameter, whether `compile` collected it for training (see `Trainability`);
+        /// nil until the model is built.
+        public var trainableMask: [Bool]?
     }
 
     /// An empty model.
@@ -91,7 +94,8 @@ public final class Sequential {
 
     /// Records the optimizer, loss and metrics for `fit` and `evaluate`.
     public func compile(optimizer: any Optimizer, loss: Loss, metrics: [Metric] = []) throws {
-        compiled = Compilation(optimizer: optimizer, loss: loss, metrics: metrics)
+        compiled = Compilation(optimizer: optimizer, loss: loss, metrics: metrics,
+                               trainableMask: isBuilt ? currentTrainableMask : nil)
     }
 
     /// Number of scalars in all weights (`count_params()`); throws if the model is not built.
@@ -128,8 +132,7 @@ public final class Sequential {
                              parameters: $0.parameterCount)
         }
         let total = rows.reduce(0) { $0 + $1.parameters }
-        let frozen = layers.reduce(0) { $0 + $1.nonTrainableParameterCount }
-        return ModelSummary(modelName: name, rows: rows, totalParameters: total, trainableParameters: total - frozen)
+        return ModelSummary(modelName: name, rows: rows, totalParameters: total, trainableParameters: trainableParameterCount)
     }
 
     /// The name Keras 2 gives the model's input (`dense_1_input`), used in error messages.

@@ -147,11 +147,12 @@ extension Sequential {
                    rowsPerSample: plan.rowsPerSample)
     }
 
-    private func backward(_ ws: Workspace, count: Int, update: ParameterUpdate) {
-        for i in stride(from: layers.count - 1, through: 0, by: -1) {
+    /// Back-propagates down to layer `first`: the layers below it have nothing to train.
+    private func backward(_ ws: Workspace, count: Int, update: ParameterUpdate, from first: Int) {
+        for i in stride(from: layers.count - 1, through: first, by: -1) {
             layers[i].backward(
                 input: ws.activations[i].pointer, output: ws.activations[i + 1].pointer,
-                outputGradient: ws.gradients[i + 1].pointer, inputGradient: i > 0 ? ws.gradients[i].pointer : nil,
+                outputGradient: ws.gradients[i + 1].pointer, inputGradient: i > first ? ws.gradients[i].pointer : nil,
                 batchSize: count, update: update)
         }
     }
@@ -216,14 +217,18 @@ extension Sequential {
         let emit = observer ?? { _ in }
         let ws = Workspace(layers: layers, inputSize: x.sampleSize, targetSize: plan.rowsPerSample * plan.targetWidth,
                            batchSize: min(batchSize, max(trainCount, validation?.rows.count ?? 0)), training: true)
-        let slots = layers.flatMap(\.trainableParameters).map {
+        collectTrainableIfNeeded()
+        let trained = trainedParameters
+        let slots = trained.map {
             ParameterSlot(parameter: $0.value.pointer, gradient: $0.gradient.pointer, count: $0.count)
         }
         let optimizer = compiled.optimizer
         let penalties = self.penalties
-        // Plain SGD steps inside the layers' gradient products; other optimizers, and penalties,
-        // read the gradients.
-        let update: ParameterUpdate = penalties.isEmpty ? optimizer.descentRate.map { .descend(learningRate: $0) } ?? .store : .store
+        let firstTrained = firstTrainedLayer
+        // Plain SGD steps inside the layers' gradient products; other optimizers, penalties and
+        // frozen layers (whose products must leave their weights alone) read the gradients.
+        let update: ParameterUpdate = penalties.isEmpty && trained.count == allParameters.count
+            ? optimizer.descentRate.map { .descend(learningRate: $0) } ?? .store : .store
         var batches = BatchStream(samples: trainCount, batchSize: batchSize, shuffle: shuffle,
                                   passes: stepsPerEpoch == nil ? nil : max(epochs - initialEpoch, 0))
         var history = History()
@@ -258,7 +263,7 @@ extension Sequential {
                 let lossBefore = totals.lossSum
                 score(ws, plan, count: count, withGradient: true, penalty: totalPenalty(penalties),
                       weighted: sampleWeights != nil, into: &totals)
-                backward(ws, count: count, update: update)
+                backward(ws, count: count, update: update, from: firstTrained)
                 for (parameter, regularizer) in penalties {
                     regularizer.addGradient(parameter.value.pointer, to: parameter.gradient.pointer, count: parameter.count)
                 }

@@ -143,6 +143,12 @@ public final class NotebookRunner {
             settings: LibrarySettings(seed: context.seed, showTimings: context.timings,
                                      notebookPath: configuration.notebookPath)))
         session.onLiveStatus = events.liveStatus
+        let notebookPath = configuration.notebookPath, firstLines = notebook.cells.map(\.firstCodeLine)
+        let warning = events.warning
+        session.onNotice = { cellNumber, line, text in
+            let place = firstLines.indices.contains(cellNumber - 1) ? ":\(firstLines[cellNumber - 1] + line - 1)" : ""
+            warning("\(notebookPath)\(place): warning: \(text)")
+        }
         do {
             try bindParameters(context.parameters, into: session)
         } catch {

@@ -92,6 +92,9 @@ public final class Interpreter {
     var cellSources: [Int: CellSource] = [:]
     /// Transient status for terminals (live progress bars); never part of outputs.
     public var onLiveStatus: (@Sendable (String?) -> Void)?
+    /// Where a library's notice for the terminal goes (`notice(_:)`): the cell number, the
+    /// line within the cell, the text. The runner turns it into a `nb.md:45: warning:` line.
+    public var onNotice: ((_ cellNumber: Int, _ line: Int, _ text: String) -> Void)?
     var builtinValues: [String: Value] = [:]
     /// Code point counts and offsets of long strings, for O(1) `len(s)` and `s[i]`.
     let codePoints = CodePointIndex()

@@ -47,6 +47,12 @@ public final class Session {
         set { interpreter.onLiveStatus = newValue }
     }
 
+    /// Notices libraries give the terminal besides the cell's output (see `Interpreter.notice`).
+    public var onNotice: ((_ cellNumber: Int, _ line: Int, _ text: String) -> Void)? {
+        get { interpreter.onNotice }
+        set { interpreter.onNotice = newValue }
+    }
+
     /// A global variable (nil when unbound); setting one injects a parameter.
     public subscript(global name: String) -> Value? {
         get { interpreter[global: name] }

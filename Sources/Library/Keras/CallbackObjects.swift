@@ -55,17 +55,15 @@ final class CallbackObject: HostObject {
                 .init("save_best_only", default: .bool(false)), .init("save_weights_only", default: .bool(false)),
                 .init("mode", default: .str("auto")), .init("period", default: .int(1)), .init("save_freq", default: .str("epoch")),
             ]) { a in
-                if a["save_weights_only"].isTruthy {
-                    throw PyException(.valueError, "ModelCheckpoint(save_weights_only=True) is not supported by Labbook's engine; "
-                                      + "it saves whole models (load them with keras.models.load_model)")
-                }
                 guard case .str("epoch") = a["save_freq"] else {
                     throw PyException(.valueError, "ModelCheckpoint(save_freq=...) other than 'epoch' is not supported by Labbook's engine")
                 }
-                return ModelCheckpoint(
+                let checkpoint = ModelCheckpoint(
                     filepath: try Convert.string(a["filepath"], "filepath"), monitor: try Convert.string(a["monitor"], "monitor"),
                     verbose: try Convert.verbose(a["verbose"]), saveBestOnly: a["save_best_only"].isTruthy,
                     mode: try mode(a["mode"]), period: max(1, try Convert.int(a["period"], "period")))
+                checkpoint.saveWeightsOnly = a["save_weights_only"].isTruthy
+                return checkpoint
             }),
             ("ReduceLROnPlateau", make("ReduceLROnPlateau", [
                 .init("monitor", default: .str("val_loss")), .init("factor", default: .float(0.1)),

@@ -19,6 +19,12 @@ final class ModelCheckpoint: TrainingCallback {
     var best: Double
     var epochsSinceLastSave = 0
     var interpreter: Interpreter?
+    /// `save_weights_only=True`: `model.save_weights(path)` in place of `model.save(path)`.
+    var saveWeightsOnly = false
+
+    private func save(_ model: Sequential, to path: String) throws {
+        if saveWeightsOnly { try WeightFiles.save(model, to: path) } else { try ModelFile.save(model, to: path) }
+    }
 
     init(filepath: String, monitor: String, verbose: Int, saveBestOnly: Bool, mode: EarlyStopping.Mode, period: Int) {
         self.filepath = filepath
@@ -38,7 +44,7 @@ final class ModelCheckpoint: TrainingCallback {
         let label = String(format: "\nEpoch %05d: ", epoch + 1)
         guard saveBestOnly else {
             if verbose > 0 { try emit(label + "saving model to \(path)") }
-            try ModelFile.save(model, to: path)
+            try save(model, to: path)
             return false
         }
         guard let current = logs[monitor] else {
@@ -51,7 +57,7 @@ final class ModelCheckpoint: TrainingCallback {
                          + ", saving model to \(path)")
             }
             best = current
-            try ModelFile.save(model, to: path)
+            try save(model, to: path)
         } else if verbose > 0 {
             try emit(label + "\(monitor) did not improve from " + String(format: "%0.5f", best))
         }

@@ -57,12 +57,15 @@ enum KerasModules {
         registry.register("keras.backend") { _ in Module("keras.backend", backend(state: state)) }
 
         registry.register("tensorflow") { interpreter in
-            Module("tensorflow", [
+            let tensorflow = Module("tensorflow", [
                 ("keras", .module(try interpreter.importModule("keras"))),
                 ("__version__", .str(tensorflowVersion)),
                 ("version", .module(Module("tensorflow.version", [("VERSION", .str(tensorflowVersion))]))),
             ] + TensorFlowModule.attributes(state: state))
+            tensorflow["compat"] = .module(CompatV1Module.compat(of: tensorflow, state: state))
+            return tensorflow
         }
+        CompatV1Module.register(in: registry)
         // The submodule is the parent's attribute (importing it imports the parent first).
         registry.register("tensorflow.version") { interpreter in
             guard case .module(let version)? = try interpreter.importModule("tensorflow")["version"] else {

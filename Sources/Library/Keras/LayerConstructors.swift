@@ -15,7 +15,7 @@ enum LayerConstructors {
     ] }
 
     static func attributes(state: LibraryState) -> [(String, Value)] {
-        [
+        let entries: [(String, Value)] = [
             ("Dense", constructor("Dense", [
                 "units", .init("activation", default: .none), .init("use_bias", default: .bool(true)),
                 .init("kernel_initializer", default: .str("glorot_uniform")),
@@ -53,6 +53,9 @@ enum LayerConstructors {
             ("Input", input(state: state)),
             ("InputLayer", input(state: state, named: "InputLayer")),
         ] + SpatialLayerConstructors.attributes(state: state) + MergeObject.attributes(state: state)
+        return entries + LegacyArguments.aliases.compactMap { alias, name in
+            entries.first { $0.0 == name }.map { (alias, $0.1) }
+        }
     }
 
     /// `units` as Keras takes it: an integer (or an integral float); the engine checks that
@@ -69,11 +72,8 @@ enum LayerConstructors {
         _ className: String, _ parameters: [HostParameter], state: LibraryState,
         _ make: @escaping (BoundArguments, [Int]?, (String) throws -> String) throws -> any Layer
     ) -> Value {
-        .builtin(BuiltinFunction(className) { arguments, _ in
-            let a = try arguments.bind(className, parameters + common)
-            guard a["trainable"].isTruthy else {
-                throw PyException(.valueError, "\(className)(trainable=False) is not supported by Labbook's engine")
-            }
+        .builtin(BuiltinFunction(className) { arguments, interpreter in
+            let a = try LegacyArguments.translate(className, arguments, interpreter).bind(className, parameters + common)
             if !a["dtype"].isNone, a["dtype"].str != "float32" {
                 throw PyException(.valueError, "\(className)(dtype=\(a["dtype"].repr)): Labbook's engine computes in float32 only")
             }
@@ -84,6 +84,7 @@ enum LayerConstructors {
                     return try Convert.string(a["name"], "name")
                 }
             }
+            layer.trainable = a["trainable"].isTruthy
             return .host(LayerObject(layer, state: state))
         })
     }

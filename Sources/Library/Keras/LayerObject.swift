@@ -34,7 +34,7 @@ final class LayerObject: HostObject {
     func getAttribute(_ name: String, _ interpreter: Interpreter) throws -> Value {
         switch name {
         case "name": return .str(layer.name)
-        case "trainable": return .bool(true)
+        case "trainable": return .bool(layer.trainable)
         case "built": return .bool(layer.isBuilt)
         case "input_shape":
             guard layer.isBuilt, let shape = inputShape else {
@@ -94,6 +94,15 @@ final class LayerObject: HostObject {
         }
     }
 
+    /// `layer.trainable = False` freezes the layer from the next `compile` on, as in Keras 2
+    /// (see the engine's `Trainability`); other attributes are read-only.
+    func setAttribute(_ name: String, _ value: Value, _ interpreter: Interpreter) throws {
+        guard name == "trainable" else {
+            throw PyException(.attributeError, "Labbook cannot set the attribute '\(name)' of a \(layer.className) layer")
+        }
+        layer.trainable = try interpreter.truthy(value)
+    }
+
     /// A float32 setting as Python shows it (`0.99`, not `0.9900000095367432`).
     private static func float(_ value: Float) -> Value { .float(Double("\(value)") ?? Double(value)) }
     private static func tuple(_ values: [Int]) -> Value { .tuple(values.map { .int($0) }) }
@@ -126,7 +135,7 @@ final class LayerObject: HostObject {
 
     /// `get_config()`: the layer's constructor arguments, Keras' keys.
     var config: PyDict {
-        var entries: [(String, Value)] = [("name", .str(layer.name)), ("trainable", .bool(true))]
+        var entries: [(String, Value)] = [("name", .str(layer.name)), ("trainable", .bool(layer.trainable))]
         if let shape = layer.declaredInputShape {
             entries.append(("batch_input_shape", Self.batchShape(shape)))
         }

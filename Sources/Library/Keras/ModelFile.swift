@@ -21,6 +21,28 @@ enum ModelFile {
         var model: ModelState
     }
 
+    /// The file inside the folder `save(path, save_format='tf')` makes (TensorFlow's SavedModel
+    /// folder holds `saved_model.pb` and `variables/`; Labbook's holds this one file).
+    static let folderFile = "labbook_model.json"
+
+    /// `model.save(path, save_format=...)`: `'tf'` makes a folder at `path` (as TensorFlow's
+    /// SavedModel does) holding the model file; otherwise (`None`, `'h5'`) one file at `path`.
+    static func save(_ model: Sequential, to path: String, format: Value) throws {
+        switch format {
+        case .none, .str("h5"), .str("keras"): try save(model, to: path)
+        case .str("tf"):
+            do {
+                try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+            } catch {
+                throw PyException(.osError, "Unable to save the model to '\(path)': \(error.localizedDescription)")
+            }
+            try save(model, to: (path as NSString).appendingPathComponent(folderFile))
+        default:
+            throw PyException(.valueError, "Unknown format. Received: `save_format`=\(format.repr). "
+                              + "Labbook accepts 'tf' (a folder), 'h5' and None")
+        }
+    }
+
     static func save(_ model: Sequential, to path: String) throws {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
@@ -38,6 +60,15 @@ enum ModelFile {
     }
 
     static func load(_ path: String) throws -> ModelState {
+        var isFolder: ObjCBool = false
+        if FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), isFolder.boolValue {
+            let inner = (path as NSString).appendingPathComponent(folderFile)
+            guard FileManager.default.fileExists(atPath: inner) else {
+                throw PyException(.osError, "\(path) is a folder without \(folderFile): Labbook loads only models saved by "
+                                  + "Labbook's model.save() (TensorFlow's SavedModel folders are not read)")
+            }
+            return try load(inner)
+        }
         guard let data = FileManager.default.contents(atPath: path) else {
             throw PyException(.osError, "No file or directory found at \(path)")
         }

@@ -211,7 +211,7 @@ final class ModelObject: HostObject {
     private func summary(_ arguments: Arguments, _ interpreter: Interpreter) throws {
         let a = try arguments.bind("summary", [.init("line_length", default: .none), .init("positions", default: .none),
                                                .init("print_fn", default: .none)])
-        let total = graph.parameterCount, trainable = total - graph.nonTrainableParameterCount
+        let total = graph.parameterCount, trainable = inner.model.trainableParameterCount
         let text: String, table: OutputTable
         let rows = network.entries.map { entry in
             FunctionalSummary.Row(layerColumn: "\(FunctionalGraph.name(entry)) (\(Self.className(entry)))",

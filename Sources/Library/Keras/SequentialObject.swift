@@ -147,12 +147,14 @@ final class SequentialObject: HostObject {
                 return .host(layer)
             },
             "save": { a, _ in
-                let path = try Convert.string(try a.bind("save", ["filepath", .init("overwrite", default: .bool(true)),
-                                                                   .init("include_optimizer", default: .bool(true))])["filepath"],
-                                              "filepath")
-                try ModelFile.save(self.model, to: path)
+                let b = try a.bind("save", ["filepath", .init("overwrite", default: .bool(true)),
+                                            .init("include_optimizer", default: .bool(true)), .init("save_format", default: .none),
+                                            .init("signatures", default: .none), .init("options", default: .none)])
+                try ModelFile.save(self.model, to: try Convert.string(b["filepath"], "filepath"), format: b["save_format"])
                 return .none
             },
+            "save_weights": { a, _ in try WeightFiles.saveWeights(self.model, a); return .none },
+            "load_weights": { a, _ in try WeightFiles.loadWeights(self.model, a); return .none },
         ]
     }
 

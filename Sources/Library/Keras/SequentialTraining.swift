@@ -8,7 +8,7 @@ extension SequentialObject {
     /// validation_data=None, shuffle=True, class_weight=None, sample_weight=None,
     /// initial_epoch=0, steps_per_epoch=None, validation_steps=None)` → `History`.
     func fit(_ arguments: Arguments, _ interpreter: Interpreter) throws -> Value {
-        let a = try arguments.bind("fit", [
+        let a = try LegacyArguments.fitArguments(arguments, interpreter).bind("fit", [
             .init("x", default: .none), .init("y", default: .none), .init("batch_size", default: .none),
             .init("epochs", default: .int(1)), .init("verbose", default: .int(1)), .init("callbacks", default: .none),
             .init("validation_split", default: .float(0)), .init("validation_data", default: .none),
@@ -17,6 +17,10 @@ extension SequentialObject {
             .init("steps_per_epoch", default: .none), .init("validation_steps", default: .none),
         ])
         guard model.compiled != nil else { throw KerasError.notCompiled.pythonException }
+        if model.trainableFlagsChangedSinceCompile {
+            try PythonWarnings.warn("Discrepancy between trainable weights and collected trainable weights, did you set "
+                                     + "`model.trainable` without calling `model.compile` after ?", interpreter)
+        }
         let x = try KerasArrays.samples(a["x"], "x")
         guard !a["y"].isNone else {
             throw PyException(.valueError, "fit() needs targets: pass `y` (Labbook has no generators or datasets)")

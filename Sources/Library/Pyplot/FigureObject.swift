@@ -84,7 +84,8 @@ final class FigureObject: HostObject {
     }
 
     /// `savefig(path)`: writes the SVG document atomically; the path is relative to the
-    /// working directory. Only `.svg` (or no extension, which gets `.svg`) is written.
+    /// working directory. Only `.svg` is written; a name without an extension gets `.svg`
+    /// where matplotlib's gets `.png`, with a warning in the cell's output and on the terminal.
     func save(_ arguments: Arguments, _ interpreter: Interpreter) throws -> Value {
         let bound = try arguments.bind("savefig", ["fname", .init("dpi", default: .none),
                                                    .init("format", default: .none)], extraKeywords: true)
@@ -93,7 +94,16 @@ final class FigureObject: HostObject {
         }
         var format = (path as NSString).pathExtension.lowercased()
         if case .str(let given) = bound["format"] { format = given.lowercased() }
-        if format.isEmpty { format = "svg"; path += ".svg" }
+        if format.isEmpty {
+            // matplotlib adds its default format's extension, `.png`; Labbook writes SVG, and says so.
+            format = "svg"
+            let name = path
+            path += ".svg"
+            let message = "savefig(\(Value.str(name).repr)): matplotlib would write a PNG, \(name).png; Labbook writes "
+                + "SVG only and wrote \(path) (give the name an extension, .svg, to choose it)"
+            interpreter.notice(message)
+            try PythonWarnings.warn(message, interpreter)
+        }
         guard format == "svg" else {
             throw PyException(.valueError, "Format '\(format)' is not supported (supported formats: svg)")
         }

@@ -9,7 +9,7 @@ extension CallbackObject: SnapshotCodable {
 
     private enum Saved: Codable, Equatable {
         case modelCheckpoint(filepath: String, monitor: String, verbose: Int, saveBestOnly: Bool, maximise: Bool, period: Int,
-                             best: Double, epochsSinceLastSave: Int)
+                             best: Double, epochsSinceLastSave: Int, saveWeightsOnly: Bool?)
         case reduceLROnPlateau(monitor: String, factor: Double, patience: Int, verbose: Int, maximise: Bool, minDelta: Double,
                                cooldown: Int, minLR: Float, wait: Int, cooldownCounter: Int, best: Double)
         case learningRateScheduler(verbose: Int)
@@ -21,7 +21,8 @@ extension CallbackObject: SnapshotCodable {
         switch callback {
         case let c as ModelCheckpoint:
             .modelCheckpoint(filepath: c.filepath, monitor: c.monitor, verbose: c.verbose, saveBestOnly: c.saveBestOnly,
-                             maximise: c.maximise, period: c.period, best: c.best, epochsSinceLastSave: c.epochsSinceLastSave)
+                             maximise: c.maximise, period: c.period, best: c.best, epochsSinceLastSave: c.epochsSinceLastSave,
+                             saveWeightsOnly: c.saveWeightsOnly ? true : nil)
         case let c as ReduceLROnPlateau:
             .reduceLROnPlateau(monitor: c.monitor, factor: c.factor, patience: c.patience, verbose: c.verbose,
                                maximise: c.maximise, minDelta: c.minDelta, cooldown: c.cooldown, minLR: c.minLR, wait: c.wait,
@@ -46,11 +47,13 @@ extension CallbackObject: SnapshotCodable {
         let schedule = try reader.readValue()
         let callback: any TrainingCallback
         switch saved {
-        case let .modelCheckpoint(filepath, monitor, verbose, saveBestOnly, maximise, period, best, epochsSinceLastSave):
+        case let .modelCheckpoint(filepath, monitor, verbose, saveBestOnly, maximise, period, best, epochsSinceLastSave,
+                                  saveWeightsOnly):
             let c = ModelCheckpoint(filepath: filepath, monitor: monitor, verbose: verbose, saveBestOnly: saveBestOnly,
                                     mode: maximise ? .max : .min, period: period)
             c.best = best
             c.epochsSinceLastSave = epochsSinceLastSave
+            c.saveWeightsOnly = saveWeightsOnly ?? false
             callback = c
         case let .reduceLROnPlateau(monitor, factor, patience, verbose, maximise, minDelta, cooldown, minLR, wait, counter, best):
             let c = ReduceLROnPlateau(monitor: monitor, factor: factor, patience: patience, verbose: verbose,

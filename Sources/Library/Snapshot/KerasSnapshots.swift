@@ -7,12 +7,13 @@ import NeuralEngine
 /// is still the model's layer after a restore. A model used as a layer of a `Sequential` is
 /// kept as that model, by reference, so the two still share their weights after a restore.
 extension LayerObject: SnapshotCodable {
-    static var snapshotKind: String { "keras.Layer/3" }
+    static var snapshotKind: String { "keras.Layer/4" }
 
     func snapshot(into writer: inout SnapshotWriter) throws {
         try writer.write(value: standsFor.map { .host($0) } ?? .none)
         guard standsFor == nil else { return }
         writer.write(bytes: try ExactJSON.encode(layer.spec, "the configuration of layer '\(layer.name)'"))
+        writer.write(layer.trainable)
         let regularizers = (layer as? any Regularizable)?.regularizers ?? WeightRegularizers()
         writer.write(bytes: try ExactJSON.encode(regularizers, "the regularizers of layer '\(layer.name)'"))
         writer.write(optionalInts: knownInputShape)
@@ -35,9 +36,11 @@ extension LayerObject: SnapshotCodable {
         default: throw SnapshotError.malformed("the model a layer stands for")
         }
         let spec = try ExactJSON.decode(LayerSpec.self, from: try reader.readBytes(), "a layer's configuration")
+        let trainable = try reader.readBool()
         let regularizers = try ExactJSON.decode(WeightRegularizers.self, from: try reader.readBytes(), "a layer's regularizers")
         let known = try reader.readOptionalInts()
         let layer = try spec.makeLayer()
+        layer.trainable = trainable
         (layer as? any Regularizable)?.regularizers = regularizers
         if try reader.readBool() {
             let buildShape = try reader.readInts()
@@ -115,6 +118,8 @@ extension SequentialObject {
     private struct Compiled: Codable, Equatable {
         var loss: Loss
         var metrics: [Metric]
+        /// What `compile` collected for training (Keras 2's `_collected_trainable_weights`).
+        var trainableMask: [Bool]?
     }
 
     func writeTrainingState(into writer: inout SnapshotWriter, modelName: String) throws {
@@ -125,7 +130,8 @@ extension SequentialObject {
             }
             writer.write(true)
             try writer.write(value: .host(optimizerObject))
-            writer.write(bytes: try ExactJSON.encode(Compiled(loss: compiled.loss, metrics: compiled.metrics),
+            writer.write(bytes: try ExactJSON.encode(Compiled(loss: compiled.loss, metrics: compiled.metrics,
+                                                              trainableMask: compiled.trainableMask),
                                                      "the compile settings of '\(modelName)'"))
         } else {
             writer.write(false)
@@ -144,6 +150,7 @@ extension SequentialObject {
             let object = try reader.readHost(OptimizerObject.self, "an optimizer")
             let compiled = try ExactJSON.decode(Compiled.self, from: try reader.readBytes(), "compile settings")
             try model.compile(optimizer: object.optimizer, loss: compiled.loss, metrics: compiled.metrics)
+            model.restoreCompiledTrainableMask(compiled.trainableMask)
             optimizerObject = object
         } else {
             optimizerObject = try reader.readOptionalHost(OptimizerObject.self, "an optimizer")
