@@ -25,6 +25,8 @@ public struct ModelState: Codable, Equatable, Sendable {
         public var optimizerState: OptimizerState
         public var loss: Loss
         public var metrics: [Metric]
+        /// Per output (see `OutputHead`); absent for a plain one-output compile and in older files.
+        public var heads: [OutputHead]? = nil
     }
 }
 
@@ -35,7 +37,8 @@ extension Sequential {
             name: name, layers: layers.map(\.spec), weights: layers.map(\.weights), inputShape: inputShape,
             built: isBuilt,
             compilation: compiled.map {
-                .init(optimizer: $0.optimizer.config, optimizerState: $0.optimizer.state, loss: $0.loss, metrics: $0.metrics)
+                .init(optimizer: $0.optimizer.config, optimizerState: $0.optimizer.state, loss: $0.loss, metrics: $0.metrics,
+                      heads: $0.heads)
             },
             regularizers: penalties.isEmpty ? nil : layers.map { ($0 as? any Regularizable)?.regularizers ?? WeightRegularizers() })
     }
@@ -63,7 +66,7 @@ extension Sequential {
         if let c = state.compilation {
             let optimizer = c.optimizer.makeOptimizer()
             optimizer.state = c.optimizerState
-            try compile(optimizer: optimizer, loss: c.loss, metrics: c.metrics)
+            try compile(optimizer: optimizer, loss: c.loss, metrics: c.metrics, heads: c.heads)
         }
     }
 }

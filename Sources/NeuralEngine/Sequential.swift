@@ -28,6 +28,9 @@ public final class Sequential {
         public var loss: Loss
         /// The metrics as given (`accuracy` not yet resolved).
         public var metrics: [Metric]
+        /// Per output, for several outputs, `loss_weights` or weighted metrics (see
+        /// `OutputHead`); nil for one output's plain `loss` and `metrics`.
+        public var heads: [OutputHead]? = nil
     }
 
     /// An empty model.
@@ -90,8 +93,8 @@ public final class Sequential {
     }
 
     /// Records the optimizer, loss and metrics for `fit` and `evaluate`.
-    public func compile(optimizer: any Optimizer, loss: Loss, metrics: [Metric] = []) throws {
-        compiled = Compilation(optimizer: optimizer, loss: loss, metrics: metrics)
+    public func compile(optimizer: any Optimizer, loss: Loss, metrics: [Metric] = [], heads: [OutputHead]? = nil) throws {
+        compiled = Compilation(optimizer: optimizer, loss: loss, metrics: metrics, heads: heads)
     }
 
     /// Number of scalars in all weights (`count_params()`); throws if the model is not built.

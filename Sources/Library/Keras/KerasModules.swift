@@ -43,7 +43,7 @@ enum KerasModules {
             Module("keras.utils.np_utils", KerasUtilities.utils(state: state).filter { $0.0 == "to_categorical" })
         }
         registry.register("keras.callbacks") { interpreter in
-            Module("keras.callbacks", CallbackObject.attributes()
+            Module("keras.callbacks", CallbackObject.attributes() + [("TensorBoard", TensorBoardLogs.constructor())]
                 + [("Callback", try interpreter.defineLibraryClass("Callback", source: PythonCallback.baseClassSource))])
         }
         registry.register("keras.datasets") { _ in Module("keras.datasets") }

@@ -115,6 +115,7 @@ extension SequentialObject {
     private struct Compiled: Codable, Equatable {
         var loss: Loss
         var metrics: [Metric]
+        var heads: [OutputHead]? = nil
     }
 
     func writeTrainingState(into writer: inout SnapshotWriter, modelName: String) throws {
@@ -125,7 +126,7 @@ extension SequentialObject {
             }
             writer.write(true)
             try writer.write(value: .host(optimizerObject))
-            writer.write(bytes: try ExactJSON.encode(Compiled(loss: compiled.loss, metrics: compiled.metrics),
+            writer.write(bytes: try ExactJSON.encode(Compiled(loss: compiled.loss, metrics: compiled.metrics, heads: compiled.heads),
                                                      "the compile settings of '\(modelName)'"))
         } else {
             writer.write(false)
@@ -143,7 +144,7 @@ extension SequentialObject {
         if try reader.readBool() {
             let object = try reader.readHost(OptimizerObject.self, "an optimizer")
             let compiled = try ExactJSON.decode(Compiled.self, from: try reader.readBytes(), "compile settings")
-            try model.compile(optimizer: object.optimizer, loss: compiled.loss, metrics: compiled.metrics)
+            try model.compile(optimizer: object.optimizer, loss: compiled.loss, metrics: compiled.metrics, heads: compiled.heads)
             optimizerObject = object
         } else {
             optimizerObject = try reader.readOptionalHost(OptimizerObject.self, "an optimizer")
