@@ -1,4 +1,5 @@
 import CellLanguage
+import Foundation
 import Testing
 
 /// Functional models with several inputs and outputs trained end to end, as Deep Learning
@@ -109,5 +110,52 @@ import Testing
                 == "ValueError: `class_weight` is only supported for Models with a single output.")
         #expect(nb.error("model.fit(inputs, {'priority': priority_data}, verbose=0)") == "ValueError: No data provided for "
                 + "\"department\". Need data for each key in: ['priority', 'department']")
+    }
+
+    /// The book's feature extraction: a layer's symbolic input and output (a merge's input is
+    /// the list of its inputs), and a new model on an intermediate output.
+    @Test func layerOutputsBuildANewModel() {
+        let nb = NotebookSession()
+        nb.text(Self.ticketModel)
+        #expect(nb.repr("[t.name for t in model.layers[3].input]") == "['title', 'text_body', 'tags']")
+        #expect(nb.repr("model.layers[3].output.shape, model.layers[4].output.shape") == "((None, 15), (None, 8))")
+        #expect(nb.repr("""
+            difficulty = layers.Dense(3, activation="softmax", name="difficulty")(model.layers[4].output)
+            new_model = keras.Model(inputs=[title, text_body, tags], outputs=[priority, department, difficulty])
+            new_model.output_names, [p.shape for p in new_model.predict(inputs)]
+            """) == "(['priority', 'department', 'difficulty'], [(40, 1), (40, 4), (40, 3)])")
+    }
+
+    /// Keras writes a PNG with Graphviz; Labbook shows an SVG, writes it as `.svg` and says so.
+    @Test func plotModelDrawsSVGAndSaysSo() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("plot-model-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let nb = NotebookSession()
+        nb.text(Self.ticketModel)
+        let path = folder.appendingPathComponent("ticket.png").path
+        let outcome = nb.run("keras.utils.plot_model(model, \(Value.str(path).repr), show_shapes=True)")
+        #expect(outcome.error == nil)
+        let svgPath = folder.appendingPathComponent("ticket.svg").path
+        #expect(outcome.outputs.first?.plainText == "WARNING:labbook:plot_model drew the model as SVG and wrote \(svgPath) "
+                + "(Labbook writes no PNG; Keras would have written \(path) with Graphviz)\n")
+        let svg = try String(contentsOfFile: svgPath, encoding: .utf8)
+        #expect(svg.contains(">concatenate_1: Concatenate</text>"))
+        #expect(svg.contains(">input: [(None, 6), (None, 6), (None, 3)]</text>"))
+        #expect(svg.contains(">output: [(None, 6)]</text>"))
+        #expect(!FileManager.default.fileExists(atPath: path))
+    }
+
+    @Test func tensorBoardTrainsAndWritesNothing() {
+        let nb = NotebookSession()
+        nb.text(Self.ticketModel)
+        let text = nb.text("""
+            tensorboard = keras.callbacks.TensorBoard(log_dir="/nonexistent/logs")
+            model.compile(optimizer="rmsprop", loss=["mse", "categorical_crossentropy"])
+            h = model.fit(inputs, [priority_data, department_data], epochs=2, verbose=0, callbacks=[tensorboard])
+            """)
+        #expect(text.hasPrefix("WARNING:labbook:keras.callbacks.TensorBoard writes no logs"))
+        #expect(nb.repr("len(h.history['loss'])") == "2")
+        #expect(!FileManager.default.fileExists(atPath: "/nonexistent"))
     }
 }
