@@ -29,7 +29,8 @@ enum KerasModules {
         }
         registry.register("keras.models") { _ in
             Module("keras.models", [("Sequential", sequentialConstructor(state: state)),
-                                    ("Model", ModelObject.constructor(state: state)), ("load_model", loadModel(state: state))])
+                                    ("Model", ModelObject.constructor(state: state)), ("load_model", loadModel(state: state))]
+                   + ModelFromConfig.functions())
         }
         registry.register("keras.layers") { _ in Module("keras.layers", LayerConstructors.attributes(state: state)) }
         registry.register("keras.optimizers") { _ in Module("keras.optimizers", OptimizerObject.constructors()) }

@@ -37,6 +37,11 @@ final class MergeObject: HostObject {
                                   + "\"layer \(name)\" is ill-defined. Use `get_\(name)_at(node_index)` instead.")
             }
             return name == "output" ? .host(output) : .list(PyList(output.node.inputs.map { .host($0) }))
+        case "get_config":
+            return .builtin(BuiltinFunction(name) { arguments, _ in
+                try arguments.expectExactly(0, name)
+                return .dict(KerasConfig.merge(self))
+            })
         case "count_params", "get_weights":
             return .builtin(BuiltinFunction(name) { arguments, _ in
                 try arguments.expectExactly(0, name)

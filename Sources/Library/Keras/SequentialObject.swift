@@ -105,6 +105,14 @@ final class SequentialObject: HostObject {
                 return .none
             },
             "compile": { a, _ in try self.compile(a); return .none },
+            "get_config": { a, _ in
+                try a.expectExactly(0, "get_config")
+                return .dict(try KerasConfig.sequential(self))
+            },
+            "to_json": { a, _ in
+                try a.expectExactly(0, "to_json")
+                return .str(KerasConfig.json(className: "Sequential", config: try KerasConfig.sequential(self)))
+            },
             "fit": { a, i in try self.fit(a, i) },
             "evaluate": { a, i in try self.evaluate(a, i) },
             "predict": { a, i in try self.predict(a, i) },
