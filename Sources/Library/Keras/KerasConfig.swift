@@ -1,5 +1,5 @@
-import Foundation
 import CellLanguage
+import CellOutput
 import NeuralEngine
 
 /// `get_config()` of layers and models, and `model.to_json()`, in tf.keras 2.x's format (the
@@ -149,24 +149,7 @@ enum KerasConfig {
         case .none: return "null"
         case .bool(let b): return b ? "true" : "false"
         case .int, .float: return value.repr
-        case .str(let s):
-            var out = "\""
-            for scalar in s.unicodeScalars {
-                switch scalar {
-                case "\"": out += "\\\""
-                case "\\": out += "\\\\"
-                case "\n": out += "\\n"
-                case "\r": out += "\\r"
-                case "\t": out += "\\t"
-                default:
-                    if scalar.value < 0x20 || scalar.value > 0x7e {
-                        for unit in String(scalar).utf16 { out += "\\u" + String(format: "%04x", unit) }
-                    } else {
-                        out.unicodeScalars.append(scalar)
-                    }
-                }
-            }
-            return out + "\""
+        case .str(let s): return JSONStringLiteral.quoted(s, ensureASCII: true)
         case .list(let l): return "[" + l.items.map(json).joined(separator: ", ") + "]"
         case .tuple(let t): return "[" + t.map(json).joined(separator: ", ") + "]"
         case .dict(let d): return "{" + d.entries.map { json($0.key) + ": " + json($0.value) }.joined(separator: ", ") + "}"
