@@ -158,4 +158,28 @@ import Testing
         #expect(nb.repr("len(h.history['loss'])") == "2")
         #expect(!FileManager.default.fileExists(atPath: "/nonexistent"))
     }
+
+    /// Fixed weights and data: `evaluate`'s values equal what tf_keras (2.21) returns for the
+    /// same cell, unweighted and with `sample_weight` (loss weights 0.3 and 0.7, a weighted
+    /// metric broadcast to both outputs).
+    @Test func evaluateMatchesTfKeras() {
+        let nb = NotebookSession()
+        let text = nb.text("""
+            import numpy as np
+            import keras
+            from keras import layers
+            a = keras.Input(shape=(3,), name="a"); b = keras.Input(shape=(2,), name="b")
+            h = layers.Dense(4, activation="relu")(layers.Concatenate()([a, b]))
+            model = keras.Model([a, b], [layers.Dense(1, activation="sigmoid", name="p")(h), layers.Dense(3, activation="softmax", name="q")(h)])
+            model.set_weights([np.sin(np.arange(w.size) + 1.0).reshape(w.shape).astype("float32") for w in model.get_weights()])
+            xa = np.cos(np.arange(24.0)).reshape(8, 3); xb = np.sin(np.arange(16.0) * 0.7).reshape(8, 2)
+            yp = (np.arange(8.0) % 3 / 2).reshape(8, 1); yq = np.eye(3)[np.arange(8) % 3]
+            w = np.linspace(0.5, 2.0, 8)
+            model.compile(optimizer="sgd", loss=["mse", "categorical_crossentropy"], metrics=[["mae"], ["accuracy"]], loss_weights=[0.3, 0.7], weighted_metrics=["mae"])
+            print([round(v, 5) for v in model.evaluate([xa, xb], [yp, yq], batch_size=3, verbose=0)])
+            print([round(v, 5) for v in model.evaluate({"a": xa, "b": xb}, {"p": yp, "q": yq}, batch_size=3, sample_weight=w, verbose=0)])
+            """)
+        #expect(text == "[0.89183, 0.38466, 1.10919, 0.51499, 0.51499, 0.25, 0.43452]\n"
+                + "[1.10234, 0.46675, 1.37473, 0.51499, 0.51388, 0.25, 0.43244]\n")
+    }
 }
