@@ -13,7 +13,7 @@ extension Sequential {
         emit: (String) throws -> Void = { _ in }, rng: inout RandomGenerator
     ) throws -> [Double] {
         let observers = callbacks.filter(\.observesInference)
-        var totals = MetricTotals(metrics: plan.metrics)
+        var totals = PassTotals(plan)
         let penalty = totalPenalty(self.penalties)
         for callback in observers { try callback.testBegin(model: self, emit: emit) }
         var start = rows.lowerBound, batch = 0
@@ -49,7 +49,7 @@ extension Sequential {
         }
         guard let plan = try prepare(x, y, rng: &rng) else { throw KerasError.notCompiled }
         try SampleWeights.check(sampleWeights, samples: x.sampleCount)
-        let ws = Workspace(layers: layers, inputSize: x.sampleSize, targetSize: plan.rowsPerSample * plan.targetWidth,
+        let ws = Workspace(layers: layers, inputSize: x.sampleSize, targetSize: plan.targetSize,
                            batchSize: max(1, min(batchSize, x.sampleCount)), training: false)
         stopTraining = false
         return try test(x, y, rows: 0..<x.sampleCount, plan: plan, ws: ws, weights: sampleWeights, steps: steps,

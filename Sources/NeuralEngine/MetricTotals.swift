@@ -7,8 +7,13 @@
 /// thresholds it exceeds (`y_pred > threshold` is Keras' positive prediction), split by
 /// whether its target is non-zero. True positives at threshold `i` are then the positives in
 /// the buckets above `i`, and so on, so AUC's 200 thresholds cost a binary search per element.
+///
+/// The metrics from `weightedFrom` on are weighted metrics (`weighted_metrics=`): each sample
+/// counts with its weight, so an averaging one is `sum(w * value) / sum(w)`, as Keras' `Mean`
+/// with `sample_weight`; without weights every sample weighs 1.
 struct MetricTotals {
     let metrics: [Metric]
+    let weightedFrom: Int
     /// Samples added so far.
     private(set) var samples = 0
     /// The loss summed over the samples added.
@@ -18,11 +23,12 @@ struct MetricTotals {
     private var states: [[Double]]
     private let thresholds: [[Float]]
 
-    init(metrics: [Metric]) {
+    init(metrics: [Metric], weightedFrom: Int? = nil) {
         self.metrics = metrics
+        self.weightedFrom = weightedFrom ?? metrics.count
         thresholds = metrics.map(Self.thresholds)
         states = zip(metrics, thresholds).map { metric, cuts in
-            [Double](repeating: 0, count: metric.kind.isConfusionCount ? 2 * (cuts.count + 1) : 1)
+            [Double](repeating: 0, count: metric.kind.isConfusionCount ? 2 * (cuts.count + 1) : 2)
         }
     }
 
@@ -40,20 +46,35 @@ struct MetricTotals {
     }
 
     /// Adds one batch: its loss summed over samples, and its outputs and targets
-    /// (`rows x width`, `rowsPerSample` rows per sample).
+    /// (`rows x width`, `rowsPerSample` rows per sample), with the samples' `weights` for the
+    /// weighted metrics when the pass is weighted.
     mutating func add(
         samples count: Int, lossSum: Double, output p: UnsafePointer<Float>, target y: UnsafePointer<Float>,
-        rows: Int, width: Int, rowsPerSample: Int
+        rows: Int, width: Int, rowsPerSample: Int, weights: UnsafePointer<Float>? = nil
     ) {
         samples += count
         self.lossSum += lossSum
         for m in metrics.indices {
             let metric = metrics[m]
+            let sampleWeights = m >= weightedFrom ? weights : nil
             guard metric.kind.isConfusionCount else {
+                if let sampleWeights {
+                    let targetWidth = metric.kind == .sparseCategoricalAccuracy || metric.kind == .sparseTopKCategoricalAccuracy
+                        ? 1 : width
+                    for s in 0..<count {
+                        let value = metric.evaluate(output: p + s * rowsPerSample * width,
+                                                    target: y + s * rowsPerSample * targetWidth, rows: rowsPerSample, width: width)
+                        states[m][0] += Double(sampleWeights[s]) * value / Double(rowsPerSample)
+                        states[m][1] += Double(sampleWeights[s])
+                    }
+                    continue
+                }
                 let sum = metric.evaluate(output: p, target: y, rows: rows, width: width)
                 states[m][0] += rowsPerSample > 1 ? sum / Double(rowsPerSample) : sum
+                states[m][1] += Double(count)
                 continue
             }
+            let elementsPerSample = max(rows * width / max(count, 1), 1)
             let cuts = thresholds[m], buckets = cuts.count + 1
             states[m].withUnsafeMutableBufferPointer { histogram in
                 for i in 0..<(rows * width) {
@@ -63,7 +84,7 @@ struct MetricTotals {
                         let mid = (low + high) / 2
                         if p[i] > cuts[mid] { low = mid + 1 } else { high = mid }
                     }
-                    histogram[(y[i] != 0 ? 0 : buckets) + low] += 1
+                    histogram[(y[i] != 0 ? 0 : buckets) + low] += sampleWeights.map { Double($0[i / elementsPerSample]) } ?? 1
                 }
             }
         }
@@ -73,7 +94,10 @@ struct MetricTotals {
     var values: [Double] {
         let n = Double(max(samples, 1))
         return [lossSum / n] + metrics.indices.map { m in
-            metrics[m].kind.isConfusionCount ? confusionValue(m) : states[m][0] / n
+            if metrics[m].kind.isConfusionCount { return confusionValue(m) }
+            // A weighted metric divides by the weights' sum (the sample count when unweighted).
+            if m >= weightedFrom { return states[m][1] == 0 ? 0 : states[m][0] / states[m][1] }
+            return states[m][0] / n
         }
     }
 

@@ -29,6 +29,8 @@ public struct ModelState: Codable, Equatable, Sendable {
         public var metrics: [Metric]
         /// What `compile` collected for training (see `Trainability`); absent in older files.
         public var trainableMask: [Bool]? = nil
+        /// Per output (see `OutputHead`); absent for a plain one-output compile and in older files.
+        public var heads: [OutputHead]? = nil
     }
 }
 
@@ -40,7 +42,7 @@ extension Sequential {
             built: isBuilt,
             compilation: compiled.map {
                 .init(optimizer: $0.optimizer.config, optimizerState: $0.optimizer.state, loss: $0.loss, metrics: $0.metrics,
-                      trainableMask: $0.trainableMask)
+                      trainableMask: $0.trainableMask, heads: $0.heads)
             },
             regularizers: penalties.isEmpty ? nil : layers.map { ($0 as? any Regularizable)?.regularizers ?? WeightRegularizers() },
             trainable: layers.allSatisfy(\.trainable) ? nil : layers.map(\.trainable))
@@ -70,7 +72,7 @@ extension Sequential {
         if let c = state.compilation {
             let optimizer = c.optimizer.makeOptimizer()
             optimizer.state = c.optimizerState
-            try compile(optimizer: optimizer, loss: c.loss, metrics: c.metrics)
+            try compile(optimizer: optimizer, loss: c.loss, metrics: c.metrics, heads: c.heads)
             if let mask = c.trainableMask { restoreCompiledTrainableMask(mask) }
         }
     }

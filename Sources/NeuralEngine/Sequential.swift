@@ -31,6 +31,9 @@ public final class Sequential {
         /// Per parameter, whether `compile` collected it for training (see `Trainability`);
         /// nil until the model is built.
         public var trainableMask: [Bool]?
+        /// Per output, for several outputs, `loss_weights` or weighted metrics (see
+        /// `OutputHead`); nil for one output's plain `loss` and `metrics`.
+        public var heads: [OutputHead]? = nil
     }
 
     /// An empty model.
@@ -93,9 +96,9 @@ public final class Sequential {
     }
 
     /// Records the optimizer, loss and metrics for `fit` and `evaluate`.
-    public func compile(optimizer: any Optimizer, loss: Loss, metrics: [Metric] = []) throws {
+    public func compile(optimizer: any Optimizer, loss: Loss, metrics: [Metric] = [], heads: [OutputHead]? = nil) throws {
         compiled = Compilation(optimizer: optimizer, loss: loss, metrics: metrics,
-                               trainableMask: isBuilt ? currentTrainableMask : nil)
+                               trainableMask: isBuilt ? currentTrainableMask : nil, heads: heads)
     }
 
     /// Number of scalars in all weights (`count_params()`); throws if the model is not built.

@@ -13,6 +13,8 @@ final class Workspace {
     /// The batch's sample weights, when the pass is weighted (`sample_weight=`, `class_weight=`).
     let weights: FloatBuffer
     let rows: UnsafeMutableBufferPointer<Int>
+    /// Per output, for a model compiled with heads: its rows unpacked (see `scoreHeads`).
+    var headBuffers: [HeadBuffers] = []
 
     init(layers: [any Layer], inputSize: Int, targetSize: Int, batchSize: Int, training: Bool) {
         self.batchSize = batchSize
@@ -38,7 +40,13 @@ struct LossPlan {
     let width: Int
     /// Target scalars per row: 1 class index for sparse losses, `width` otherwise.
     let targetWidth: Int
-    var names: [String] { ["loss"] + metrics.map(\.name) }
+    /// For a model compiled with `OutputHead`s: each output's plan (the fields above then
+    /// describe the packed rows: `width` and `targetWidth` their lengths), and the log names.
+    var heads: [HeadPlan] = []
+    var headNames: [String] = []
+    var names: [String] { heads.isEmpty ? ["loss"] + metrics.map(\.name) : headNames }
+    /// Target scalars per sample.
+    var targetSize: Int { heads.isEmpty ? rowsPerSample * targetWidth : targetWidth }
 }
 
 extension Sequential {
@@ -60,6 +68,13 @@ extension Sequential {
         try checkShape(x.shape, expected: inputShape, what: "input", name: inputName)
         guard let y else { return nil }
         guard let compiled else { throw KerasError.notCompiled }
+        if let heads = compiled.heads {
+            guard x.sampleCount == y.sampleCount else {
+                throw KerasError(.valueError, "Input arrays should have the same number of samples as target arrays. "
+                                 + "Found \(x.sampleCount) input samples and \(y.sampleCount) target samples.")
+            }
+            return try headPlan(y, heads: heads)
+        }
         let loss = compiled.loss
         var targetShape = y.shape
         if targetShape.count == 1 { targetShape.append(1) }  // Keras expands (n,) to (n, 1)
@@ -82,7 +97,7 @@ extension Sequential {
             targetWidth: loss.takesClassIndices ? 1 : width)
     }
 
-    private func checkShape(_ shape: [Int], expected: [Int], what: String, name: String) throws {
+    func checkShape(_ shape: [Int], expected: [Int], what: String, name: String) throws {
         guard shape.count == expected.count + 1 else {
             throw KerasError(.valueError, "Error when checking \(what): expected \(name) to have \(expected.count + 1) "
                              + "dimensions, but got array with shape \(pythonTuple(shape))")
@@ -93,7 +108,7 @@ extension Sequential {
         }
     }
 
-    private func checkClassIndices(_ y: any SampleSource, classes: Int) throws {
+    func checkClassIndices(_ y: any SampleSource, classes: Int) throws {
         let count = y.shape.reduce(1, *)
         var labels = [Float](repeating: 0, count: count)
         let rows = Array(0..<y.sampleCount)
@@ -127,7 +142,11 @@ extension Sequential {
     /// `weighted`, the batch's loss is Keras' `sum(w * loss) / batch_size` over the weights in
     /// `ws.weights` (the metrics stay unweighted, as Keras 2's `metrics=` are).
     func score(_ ws: Workspace, _ plan: LossPlan, count: Int, withGradient: Bool, penalty: Float, weighted: Bool = false,
-               into totals: inout MetricTotals) {
+               into totals: inout PassTotals) {
+        if !plan.heads.isEmpty {
+            return scoreHeads(ws, plan, count: count, withGradient: withGradient, penalty: penalty, weighted: weighted,
+                              into: &totals)
+        }
         let rows = count * plan.rowsPerSample
         let output = UnsafePointer(ws.activations[layers.count].pointer)
         let targets = UnsafePointer(ws.targets.pointer)
@@ -143,8 +162,8 @@ extension Sequential {
         }
         // Keras adds the penalties to the batch's mean loss: once per sample in the sum.
         loss += Double(penalty) * Double(count)
-        totals.add(samples: count, lossSum: loss, output: output, target: targets, rows: rows, width: plan.width,
-                   rowsPerSample: plan.rowsPerSample)
+        totals.addSingle(samples: count, lossSum: loss, output: output, target: targets, rows: rows, width: plan.width,
+                         rowsPerSample: plan.rowsPerSample)
     }
 
     /// Back-propagates down to layer `first`: the layers below it have nothing to train.
@@ -159,7 +178,7 @@ extension Sequential {
 
     /// Keras 2's batch logs: `batch`, `size`, the batch's own loss (`lossBefore` is the pass's
     /// loss sum before it) and the pass's running metrics.
-    func batchLogs(_ plan: LossPlan, _ totals: MetricTotals, lossBefore: Double, batch: Int, count: Int) -> Logs {
+    func batchLogs(_ plan: LossPlan, _ totals: PassTotals, lossBefore: Double, batch: Int, count: Int) -> Logs {
         var logs = Logs(zip(plan.names, totals.values).map { Logs.Entry(name: $0, value: $1) })
         logs.entries[0].value = (totals.lossSum - lossBefore) / Double(count)
         logs.entries.insert(contentsOf: [.init(name: "batch", value: Double(batch)), .init(name: "size", value: Double(count))],
@@ -215,7 +234,7 @@ extension Sequential {
             throw KerasError(.valueError, "Expected `steps_per_epoch` to be a positive integer, got \(stepsPerEpoch).")
         }
         let emit = observer ?? { _ in }
-        let ws = Workspace(layers: layers, inputSize: x.sampleSize, targetSize: plan.rowsPerSample * plan.targetWidth,
+        let ws = Workspace(layers: layers, inputSize: x.sampleSize, targetSize: plan.targetSize,
                            batchSize: min(batchSize, max(trainCount, validation?.rows.count ?? 0)), training: true)
         collectTrainableIfNeeded()
         let trained = trainedParameters
@@ -244,7 +263,7 @@ extension Sequential {
             for callback in callbacks { try callback.epochBegin(epoch, model: self, emit: message) }
             let start = ContinuousClock.now
             if stepsPerEpoch == nil { batches.startPass(rng: &rng) }
-            var totals = MetricTotals(metrics: plan.metrics)
+            var totals = PassTotals(plan)
             var seen = 0, batch = 0
             while stepsPerEpoch.map({ batch < $0 }) ?? !batches.passDone {
                 guard let rows = batches.next(rng: &rng) else {

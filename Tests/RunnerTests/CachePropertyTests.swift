@@ -9,7 +9,8 @@ import TestSupport
 struct CachePropertyTests {
     /// Notebooks of plain cells: containers and aliasing, closures, exceptions, modules
     /// and the random generator, classes and decorators, Keras models (a Sequential inside a
-    /// Sequential, Adadelta's accumulators, weighted and step-wise fits), eval/cache options. (Default reprs
+    /// Sequential, Adadelta's accumulators, weighted and step-wise fits; a functional model of two inputs and
+    /// two outputs with dicts of losses, loss weights and weighted metrics), eval/cache options. (Default reprs
     /// with addresses are left out: addresses are numbered per process, and the test runs
     /// both notebooks in one.) The last cell of each prints the state.
     static let notebooks: [(name: String, cells: [String], front: String)] = [
@@ -53,6 +54,13 @@ struct CachePropertyTests {
             "h = outer.fit(x, y, epochs=2, batch_size=4, verbose=0, sample_weight=np.linspace(0.5, 2.0, len(x)))\nlr = opt.lr",
             "keras.backend.set_value(lr, 0.5)\nh2 = outer.fit(x, y, epochs=2, batch_size=5, steps_per_epoch=3, verbose=0, class_weight=dict(enumerate([0.5, 2.0])))",
             "print(np.round(outer.predict(x[:3]), 5), np.array_equal(outer.layers[0].get_weights()[0], inner.get_weights()[0]), opt.iterations, float(lr), h.history, h2.history)",
+        ], ""),
+        ("multiout", [
+            "import numpy as np\nimport keras\nfrom keras import layers\nx1 = np.random.rand(12, 3).astype('float32')\nx2 = np.random.rand(12, 2).astype('float32')\ny1 = np.random.rand(12, 1)\ny2 = keras.utils.to_categorical(np.arange(12) % 3)",
+            "a = keras.Input(shape=(3,), name='a')\nb = keras.Input(shape=(2,), name='b')\nh = layers.Dense(4, activation='relu')(layers.Concatenate()([a, b]))\np = layers.Dense(1, name='p')(h)\nq = layers.Dense(3, activation='softmax', name='q')(h)\nmodel = keras.Model([a, b], [p, q])\nmodel.compile(optimizer='adam', loss={'p': 'mse', 'q': 'categorical_crossentropy'}, metrics={'q': ['accuracy']}, loss_weights=[1.0, 0.5], weighted_metrics=['mae'])",
+            "hist = model.fit({'a': x1, 'b': x2}, [y1, y2], epochs=2, batch_size=4, verbose=0, sample_weight=np.linspace(0.5, 1.5, 12))\nfirst = model.layers[3].output",
+            "hist2 = model.fit([x1, x2], {'p': y1, 'q': y2}, epochs=1, batch_size=5, verbose=2, validation_split=0.25)",
+            "print(model.metrics_names, hist.history, hist2.history, first, [np.round(o, 5) for o in model.predict([x1[:2], x2[:2]])], model.evaluate([x1, x2], [y1, y2], verbose=0))",
         ], ""),
         ("options", [
             "x = 1\nhist = []",

@@ -20,7 +20,7 @@ extension SequentialObject {
         let batchSize = try Convert.optionalInt(a["batch_size"], "batch_size") ?? 32
         let verbose = try Convert.verbose(a["verbose"])
         let weights = try TrainingArguments.weights(sampleWeight: a["sample_weight"], classWeight: .none, targets: y)
-        let metrics = ["loss"] + (model.compiled?.metrics.map(\.name) ?? [])
+        let metrics = model.compiled?.logNames ?? ["loss"]
         let params: [(String, Value)] = [
             ("batch_size", .int(batchSize)), ("steps", steps.map { .int($0) } ?? .none),
             ("samples", steps == nil ? .int(x.shape[0]) : .none), ("verbose", .int(verbose)),

@@ -29,7 +29,8 @@ enum KerasModules {
         }
         registry.register("keras.models") { _ in
             Module("keras.models", [("Sequential", sequentialConstructor(state: state)),
-                                    ("Model", ModelObject.constructor(state: state)), ("load_model", loadModel(state: state))])
+                                    ("Model", ModelObject.constructor(state: state)), ("load_model", loadModel(state: state))]
+                   + ModelFromConfig.functions())
         }
         registry.register("keras.layers") { _ in Module("keras.layers", LayerConstructors.attributes(state: state)) }
         registry.register("keras.optimizers") { _ in Module("keras.optimizers", OptimizerObject.constructors()) }
@@ -43,7 +44,7 @@ enum KerasModules {
             Module("keras.utils.np_utils", KerasUtilities.utils(state: state).filter { $0.0 == "to_categorical" })
         }
         registry.register("keras.callbacks") { interpreter in
-            Module("keras.callbacks", CallbackObject.attributes()
+            Module("keras.callbacks", CallbackObject.attributes() + [("TensorBoard", TensorBoardLogs.constructor())]
                 + [("Callback", try interpreter.defineLibraryClass("Callback", source: PythonCallback.baseClassSource))])
         }
         registry.register("keras.datasets") { _ in Module("keras.datasets") }

@@ -17,6 +17,7 @@ enum KerasUtilities {
                 return KerasArrays.array(try toCategorical(try KerasArrays.tensor(a["y"], "y"),
                                                            numClasses: try Convert.optionalInt(a["num_classes"], "num_classes")))
             })),
+            ("plot_model", PlotModel.function()),
             ("set_random_seed", .builtin(BuiltinFunction("set_random_seed") { arguments, _ in
                 let seed = try arguments.bind("set_random_seed", ["seed"])["seed"]
                 state.reseed(try Convert.int(seed, "seed"))

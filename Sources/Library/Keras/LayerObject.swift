@@ -67,7 +67,7 @@ final class LayerObject: HostObject {
                 }
                 return .int(self.layer.parameterCount)
             }
-        case "get_config": return method(name) { _ in .dict(self.config) }
+        case "get_config": return method(name) { _ in .dict(KerasConfig.layer(self)) }
         case "output", "input": return try symbolicAttribute(name)
         default: break
         }

@@ -10,6 +10,8 @@ final class MergeObject: HostObject {
     let merge: Merge
     /// How many times it was called on symbolic tensors.
     var callCount = 0
+    /// The output of its first call on symbolic tensors (its node 0), for `layer.output`.
+    var firstOutput: KerasTensorObject?
 
     init(_ merge: Merge) { self.merge = merge }
 
@@ -28,6 +30,18 @@ final class MergeObject: HostObject {
                 throw PyException(.attributeError, "The layer has never been called and thus has no defined output shape.")
             }
             return LayerObject.batchShape(merge.outputShape)
+        case "input", "output":
+            guard let output = firstOutput else { throw PyException(.attributeError, "Layer \(merge.name) has no inbound nodes.") }
+            guard callCount <= 1 else {
+                throw PyException(.attributeError, "Layer \(merge.name) has multiple inbound nodes, hence the notion of "
+                                  + "\"layer \(name)\" is ill-defined. Use `get_\(name)_at(node_index)` instead.")
+            }
+            return name == "output" ? .host(output) : .list(PyList(output.node.inputs.map { .host($0) }))
+        case "get_config":
+            return .builtin(BuiltinFunction(name) { arguments, _ in
+                try arguments.expectExactly(0, name)
+                return .dict(KerasConfig.merge(self))
+            })
         case "count_params", "get_weights":
             return .builtin(BuiltinFunction(name) { arguments, _ in
                 try arguments.expectExactly(0, name)
@@ -48,7 +62,9 @@ final class MergeObject: HostObject {
             let shape = try pythonErrors { try merge.outputShape(for: tensors.map(\.shape)) }
             let node = NodeRecord(callee: .merge(self), inputs: tensors, index: callCount, outputShapes: [shape])
             callCount += 1
-            return .host(KerasTensorObject(node: node, outputIndex: 0))
+            let output = KerasTensorObject(node: node, outputIndex: 0)
+            if firstOutput == nil { firstOutput = output }
+            return .host(output)
         }
         let arrays = try interpreterList(value, "inputs").map { try KerasArrays.tensor($0, "inputs") }
         guard arrays.allSatisfy({ $0.shape.count >= 2 && $0.shape[0] == arrays[0].shape[0] }) else {

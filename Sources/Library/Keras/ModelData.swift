@@ -9,17 +9,36 @@ extension ModelObject {
     func run(_ name: String, _ arguments: Arguments, _ interpreter: Interpreter) throws -> Value {
         var arguments = arguments
         try rewrite(&arguments, position: 0, keyword: "x") { try self.inputData($0) }
+        let severalOutputs = graph.outputs.count > 1
+        let targets: (Value) throws -> Value = { severalOutputs ? try self.targetData($0) : self.single($0) }
         if name != "predict" {
-            guard graph.outputs.count == 1 else {
-                throw PyException(.valueError, "Labbook's engine cannot \(name) a model with several outputs yet "
-                                  + "(predict works); give each output its own model")
+            try rewrite(&arguments, position: 1, keyword: "y", targets)
+            if severalOutputs {
+                try rewrite(&arguments, position: name == "fit" ? 10 : 4, keyword: "sample_weight") { value in
+                    if case .dict = value {
+                        throw PyException(.valueError, "Labbook takes one sample_weight array for all the outputs "
+                                          + "(a dict or list of them, one per output, is not supported)")
+                    }
+                    if let items = Self.items(value), items.contains(where: Self.isArray) {
+                        throw PyException(.valueError, "Labbook takes one sample_weight array for all the outputs "
+                                          + "(a dict or list of them, one per output, is not supported)")
+                    }
+                    return value
+                }
+                if name == "fit" {
+                    try rewrite(&arguments, position: 9, keyword: "class_weight") { value in
+                        guard value.isNone else {
+                            throw PyException(.valueError, "`class_weight` is only supported for Models with a single output.")
+                        }
+                        return value
+                    }
+                }
             }
-            try rewrite(&arguments, position: 1, keyword: "y") { self.single($0) }
         }
         if name == "fit" {
             try rewrite(&arguments, position: 7, keyword: "validation_data") { value in
                 guard let items = Self.items(value), items.count == 2 || items.count == 3 else { return value }
-                return .tuple([try self.inputData(items[0]), self.single(items[1])] + items.dropFirst(2))
+                return .tuple([try self.inputData(items[0]), try targets(items[1])] + items.dropFirst(2))
             }
         }
         switch name {
@@ -103,18 +122,8 @@ extension ModelObject {
             throw PyException(.valueError, "All input arrays (x) should have the same number of samples. Got array shapes: "
                 + "[\(sources.map { Value.tuple($0.shape.map { .int($0) }).repr }.joined(separator: ", "))]")
         }
-        let parts = sources.map(KerasArrays.contents)
-        let sizes = parts.map { $0.shape.dropFirst().reduce(1, *) }
-        let width = sizes.reduce(0, +)
-        var packed = [Float](repeating: 0, count: n * width)
-        for s in 0..<n {
-            var offset = s * width
-            for (part, size) in zip(parts, sizes) {
-                packed[offset..<(offset + size)] = part.scalars[(s * size)..<((s + 1) * size)]
-                offset += size
-            }
-        }
-        return KerasArrays.array(Tensor(shape: [n, width], scalars: packed))
+        // Read in place, batch by batch, by the engine.
+        return .host(PackedData(try pythonErrors { try PackedSamples(sources) }))
     }
 
     /// A packed prediction of several outputs as one tensor per output.

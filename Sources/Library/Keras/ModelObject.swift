@@ -141,6 +141,15 @@ final class ModelObject: HostObject {
             return .builtin(BuiltinFunction(name) { a, _ in try self.getLayer(a) })
         case "fit", "evaluate", "predict":
             return .builtin(BuiltinFunction(name) { a, i in try self.run(name, a, i) })
+        case "compile": return .builtin(BuiltinFunction(name) { a, _ in try self.compile(a) })
+        case "get_config", "to_json":
+            return .builtin(BuiltinFunction(name) { a, _ in
+                try a.expectExactly(0, name)
+                let config = try KerasConfig.functional(self)
+                return name == "get_config" ? .dict(config) : .str(KerasConfig.json(className: "Functional", config: config))
+            })
+        case "output_names": return .list(PyList(outputNames.map { .str($0) }))
+        case "input_names": return .list(PyList(network.inputs.map { .str($0.name) }))
         case "weights", "variables", "trainable_weights", "trainable_variables", "non_trainable_weights",
              "non_trainable_variables":
             return try VariableObject.modelAttribute(name, of: VariableObject.layerObjects(network.entries), built: true,

@@ -71,7 +71,7 @@ final class SequentialObject: HostObject {
         case "loss": return compiledLoss
         case "metrics_names":
             guard let compiled = model.compiled else { return .list(PyList()) }
-            return .list(PyList((["loss"] + compiled.metrics.map(\.name)).map { .str($0) }))
+            return .list(PyList(compiled.logNames.map { .str($0) }))
         case "stop_training": return .bool(model.stopTraining)
         case "history": return lastHistory.map { .host($0) } ?? .none
         case "trainable": return .bool(true)
@@ -105,6 +105,14 @@ final class SequentialObject: HostObject {
                 return .none
             },
             "compile": { a, _ in try self.compile(a); return .none },
+            "get_config": { a, _ in
+                try a.expectExactly(0, "get_config")
+                return .dict(try KerasConfig.sequential(self))
+            },
+            "to_json": { a, _ in
+                try a.expectExactly(0, "to_json")
+                return .str(KerasConfig.json(className: "Sequential", config: try KerasConfig.sequential(self)))
+            },
             "fit": { a, i in try self.fit(a, i) },
             "evaluate": { a, i in try self.evaluate(a, i) },
             "predict": { a, i in try self.predict(a, i) },
@@ -202,23 +210,25 @@ final class SequentialObject: HostObject {
         linkSymbolicChain()
     }
 
-    /// `compile(optimizer='rmsprop', loss=None, metrics=None, ...)`.
-    private func compile(_ arguments: Arguments) throws {
+    /// `compile(optimizer='rmsprop', loss=None, metrics=None, loss_weights=None,
+    /// sample_weight_mode=None, weighted_metrics=None)`, for the model's outputs (`outputNames`:
+    /// a functional model's; a Sequential's one output is its last layer).
+    func compile(_ arguments: Arguments, outputNames: [String]? = nil) throws {
         let a = try arguments.bind("compile", [
             .init("optimizer", default: .str("rmsprop")), .init("loss", default: .none), .init("metrics", default: .none),
             .init("loss_weights", default: .none), .init("sample_weight_mode", default: .none),
             .init("weighted_metrics", default: .none),
         ])
-        for key in ["loss_weights", "sample_weight_mode", "weighted_metrics"] where !a[key].isNone {
-            throw PyException(.valueError, "compile(\(key)=...) is not supported by Labbook's engine")
+        if !a["sample_weight_mode"].isNone {
+            throw PyException(.valueError, "compile(sample_weight_mode=...) is not supported by Labbook's engine")
         }
         let optimizer = try Identifiers.optimizer(a["optimizer"])
-        guard !a["loss"].isNone else {
-            throw PyException(.valueError, "No loss found. You may have forgotten to provide a `loss` argument in the `compile()` method.")
+        let resolved = try CompileArguments.resolve(
+            loss: a["loss"], metrics: a["metrics"], lossWeights: a["loss_weights"], weightedMetrics: a["weighted_metrics"],
+            outputNames: outputNames ?? [model.layers.last?.name ?? model.name])
+        try pythonErrors {
+            try model.compile(optimizer: optimizer, loss: resolved.loss, metrics: resolved.metrics, heads: resolved.heads)
         }
-        let loss = try Identifiers.loss(a["loss"])
-        let metrics = try Identifiers.metrics(a["metrics"])
-        try pythonErrors { try model.compile(optimizer: optimizer, loss: loss, metrics: metrics) }
         if case .host(let object as OptimizerObject) = a["optimizer"] {
             optimizerObject = object
         } else {

@@ -46,7 +46,7 @@ extension SequentialObject {
             ?? stepsPerEpoch.map { max(1, (samples + $0 - 1) / $0) } ?? 32
         let sampleWeights = try TrainingArguments.weights(sampleWeight: a["sample_weight"], classWeight: a["class_weight"],
                                                           targets: y)
-        var metricNames = ["loss"] + (model.compiled?.metrics.map(\.name) ?? [])
+        var metricNames = model.compiled?.logNames ?? ["loss"]
         if validating { metricNames += metricNames.map { "val_" + $0 } }
         // Keras 2's `callback.params` (and `history.params`).
         let params: [(String, Value)] = [

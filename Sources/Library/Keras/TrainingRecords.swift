@@ -22,7 +22,7 @@ extension SequentialObject {
 
     /// Emits the record of an `evaluate`: its values under Keras' names (`loss`, the metrics).
     func emitEvaluationRecord(_ values: [Double], interpreter: Interpreter) {
-        let names = ["loss"] + (model.compiled?.metrics.map(\.name) ?? [])
+        let names = model.compiled?.logNames ?? ["loss"]
         guard names.count == values.count else { return }
         interpreter.emit(.record(.evaluation(EvaluationRecord(
             model: model.name, results: zip(names, values).map { NamedValue($0, $1) }))))

@@ -15,6 +15,7 @@ extension CallbackObject: SnapshotCodable {
         case learningRateScheduler(verbose: Int)
         case csvLogger(filename: String, separator: String, append: Bool)
         case terminateOnNaN
+        case tensorBoard(logDir: String)
     }
 
     private var saved: Saved? {
@@ -30,6 +31,7 @@ extension CallbackObject: SnapshotCodable {
         case let c as LearningRateScheduler: .learningRateScheduler(verbose: c.verbose)
         case let c as CSVLogger: .csvLogger(filename: c.filename, separator: c.separator, append: c.append)
         case is TerminateOnNaN: .terminateOnNaN
+        case let c as TensorBoardLogs: .tensorBoard(logDir: c.logDir)
         default: nil
         }
     }
@@ -65,6 +67,7 @@ extension CallbackObject: SnapshotCodable {
         case let .learningRateScheduler(verbose): callback = LearningRateScheduler(schedule: schedule, verbose: verbose)
         case let .csvLogger(filename, separator, append): callback = CSVLogger(filename: filename, separator: separator, append: append)
         case .terminateOnNaN: callback = TerminateOnNaN()
+        case let .tensorBoard(logDir): callback = TensorBoardLogs(logDir: logDir)
         }
         return CallbackObject(callback, className: className)
     }

@@ -38,6 +38,7 @@ extension KerasTensorObject: SnapshotCodable {
             layer.callCount = max(layer.callCount, index + 1)
             if index == 0 { layer.firstOutput = tensor }
         }
+        if case .merge(let merge) = callee, index == 0 { merge.firstOutput = tensor }
         return tensor
     }
 }

@@ -120,6 +120,7 @@ extension SequentialObject {
         var metrics: [Metric]
         /// What `compile` collected for training (Keras 2's `_collected_trainable_weights`).
         var trainableMask: [Bool]?
+        var heads: [OutputHead]? = nil
     }
 
     func writeTrainingState(into writer: inout SnapshotWriter, modelName: String) throws {
@@ -131,7 +132,7 @@ extension SequentialObject {
             writer.write(true)
             try writer.write(value: .host(optimizerObject))
             writer.write(bytes: try ExactJSON.encode(Compiled(loss: compiled.loss, metrics: compiled.metrics,
-                                                              trainableMask: compiled.trainableMask),
+                                                              trainableMask: compiled.trainableMask, heads: compiled.heads),
                                                      "the compile settings of '\(modelName)'"))
         } else {
             writer.write(false)
@@ -149,7 +150,7 @@ extension SequentialObject {
         if try reader.readBool() {
             let object = try reader.readHost(OptimizerObject.self, "an optimizer")
             let compiled = try ExactJSON.decode(Compiled.self, from: try reader.readBytes(), "compile settings")
-            try model.compile(optimizer: object.optimizer, loss: compiled.loss, metrics: compiled.metrics)
+            try model.compile(optimizer: object.optimizer, loss: compiled.loss, metrics: compiled.metrics, heads: compiled.heads)
             model.restoreCompiledTrainableMask(compiled.trainableMask)
             optimizerObject = object
         } else {
