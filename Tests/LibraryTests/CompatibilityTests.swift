@@ -90,7 +90,7 @@ import Testing
             drop = Dropout(p=0.25)
             """)
         #expect(printed.isEmpty)
-        #expect(nb.repr("dense.units, dense.use_bias, dense.get_config()['kernel_initializer'], drop.rate") == "(4, False, 'he_normal', 0.25)")
+        #expect(nb.repr("dense.units, dense.use_bias, dense.get_config()['kernel_initializer']['class_name'], drop.rate") == "(4, False, 'HeNormal', 0.25)")
         #expect(nb.error("Dense(units=3, output_dim=4)") == "TypeError: For the `units` argument, the layer received both the "
                 + "legacy keyword argument `output_dim` and the Keras 2 keyword argument `units`. Stick to the latter!")
         nb.text("""

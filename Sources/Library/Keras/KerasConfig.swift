@@ -15,7 +15,7 @@ import NeuralEngine
 enum KerasConfig {
     static func layer(_ object: LayerObject) -> PyDict {
         let layer = object.layer
-        var entries: [(String, Value)] = [("name", .str(layer.name)), ("trainable", .bool(true)), ("dtype", .str("float32"))]
+        var entries: [(String, Value)] = [("name", .str(layer.name)), ("trainable", .bool(layer.trainable)), ("dtype", .str("float32"))]
         if let shape = layer.declaredInputShape { entries.append(("batch_input_shape", LayerObject.batchShape(shape))) }
         switch layer {
         case let dense as Dense:
