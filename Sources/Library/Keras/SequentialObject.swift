@@ -105,9 +105,9 @@ final class SequentialObject: HostObject {
                 return .none
             },
             "compile": { a, _ in try self.compile(a); return .none },
-            "fit": { a, i in try self.fit(a, i) },
-            "evaluate": { a, i in try self.evaluate(a, i) },
-            "predict": { a, i in try self.predict(a, i) },
+            "fit": { a, i in try self.fit(try DatasetArguments.rewrite("fit", a, i), i) },
+            "evaluate": { a, i in try self.evaluate(try DatasetArguments.rewrite("evaluate", a, i), i) },
+            "predict": { a, i in try self.predict(try DatasetArguments.rewrite("predict", a, i), i) },
             "predict_classes": { a, i in try self.predictClasses(a, i) },
             "summary": { a, i in try self.summary(a, i); return .none },
             "count_params": { a, _ in
