@@ -135,10 +135,22 @@ enum ModelBaseClass {
             return try core.traced?.getAttribute(name, interpreter) ?? .list(PyList())
         case "compile":
             return .builtin(BuiltinFunction(name) { arguments, interpreter in
+                // A model with its own `train_step` may compile without a loss; its `fit` says what Labbook lacks.
+                if PyClass.of(receiver)?.defines("train_step") == true, arguments.keyword("loss") == nil,
+                   arguments.positional.count < 2 {
+                    return .none
+                }
                 if let model = core.traced { return try interpreter.call(try model.getAttribute(name, interpreter), arguments) }
                 core.pendingCompile = arguments
                 return .none
             })
+        case "summary" where core.tracedFromCall:
+            return .builtin(BuiltinFunction(name) { arguments, interpreter in
+                try core.summary(receiver, arguments, interpreter)
+                return .none
+            })
+        case "summary" where core.traced == nil:
+            _ = try core.built()
         case "fit", "evaluate", "predict":
             return .builtin(BuiltinFunction(name) { arguments, interpreter in
                 if name == "fit", let cls = PyClass.of(receiver), cls.defines("train_step") {

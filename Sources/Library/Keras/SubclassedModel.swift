@@ -27,6 +27,8 @@ final class SubclassedModel: HostObject {
     let name: String
     /// The functional model traced from `call`, once built.
     var traced: ModelObject?
+    /// Whether `traced` comes from `call` (not from `Model.__init__(inputs, outputs)`).
+    var tracedFromCall = false
     /// `compile(...)` arguments given before the model was built, replayed when it is.
     var pendingCompile: Arguments?
 
@@ -147,6 +149,7 @@ final class SubclassedModel: HostObject {
         let model = try ModelObject(network: try FunctionalGraph(inputs: inputs, outputs: tensors), name: name, state: state)
         model.className = className
         traced = model
+        tracedFromCall = true
         if let pending = pendingCompile {
             pendingCompile = nil
             _ = try interpreter.call(try model.getAttribute("compile", interpreter), pending)

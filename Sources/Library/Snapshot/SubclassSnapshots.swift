@@ -11,6 +11,7 @@ extension SubclassedModel: SnapshotCodable {
         writer.write(name)
         try writer.write(value: traced.map { .host($0) } ?? .none)
         writer.write(traced?.className ?? "Model")
+        writer.write(tracedFromCall)
         writer.write(pendingCompile != nil)
         if let pendingCompile {
             try writer.write(value: .tuple(pendingCompile.positional))
@@ -23,6 +24,7 @@ extension SubclassedModel: SnapshotCodable {
                                    traced: try reader.readOptionalHost(ModelObject.self, "a functional model"))
         let className = try reader.readString()
         core.traced?.className = className
+        core.tracedFromCall = try reader.readBool()
         if try reader.readBool() {
             guard case .tuple(let positional) = try reader.readValue(), case .dict(let keywords) = try reader.readValue() else {
                 throw SnapshotError.malformed("a pending compile")
