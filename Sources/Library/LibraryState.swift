@@ -21,6 +21,8 @@ public final class LibraryState {
         set { numpy.generator = newValue }
     }
     /// Datasets already read in this session, by name.
+    /// The entered `tf.GradientTape`s, which operations on tensors record themselves on.
+    let tapes = TapeStack()
     var loadedDatasets: [String: ((UInt8Array, UInt8Array), (UInt8Array, UInt8Array))] = [:]
 
     public init(settings: LibrarySettings) {

@@ -195,6 +195,7 @@ final class ModelObject: HostObject {
     /// `model(x)`: on a symbolic tensor, the model as one layer of a bigger graph; on an array,
     /// its predictions as tensors.
     func call(_ arguments: Arguments, _ interpreter: Interpreter) throws -> Value {
+        if let recorded = try tapeCall(arguments) { return recorded }
         let value = try LayerCalls.input(arguments, graph.name)
         guard LayerCalls.symbolic(value) != nil else {
             return EagerTensor.wrap(try run("predict", Arguments([value]), interpreter))

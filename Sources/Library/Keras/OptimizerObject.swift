@@ -41,6 +41,7 @@ final class OptimizerObject: HostObject {
         case ("clipnorm", _): return options.clipNorm.map(f) ?? .none
         case ("clipvalue", _): return options.clipValue.map(f) ?? .none
         case ("iterations", _): return .int(optimizer.state.iterations)
+        case ("apply_gradients", _): return applyGradientsMethod()
         case ("get_config", _):
             let config = optimizer.config
             return .builtin(BuiltinFunction("get_config") { _, _ in .dict(Self.configDict(config)) })

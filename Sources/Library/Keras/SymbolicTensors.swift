@@ -170,6 +170,7 @@ enum LayerCalls {
 extension LayerObject {
     /// `layer(x)`: on a symbolic tensor, a new symbolic tensor; on an array, the output.
     func call(_ arguments: Arguments, _ interpreter: Interpreter) throws -> Value {
+        if let recorded = try tapeCall(arguments) { return recorded }
         let value = try LayerCalls.input(arguments, layer.name)
         var index = callCount
         let (result, shape) = try LayerCalls.call(layer, known: inputShape, callee: .layer(self), index: &index,
@@ -184,6 +185,7 @@ extension LayerObject {
 extension SequentialObject {
     /// A Sequential called as a layer: its layers, in order, as one graph node.
     func call(_ arguments: Arguments, _ interpreter: Interpreter) throws -> Value {
+        if let recorded = try tapeCall(arguments) { return recorded }
         let value = try LayerCalls.input(arguments, model.name)
         if LayerCalls.symbolic(value) == nil {
             return EagerTensor.wrap(try predict(Arguments([value]), interpreter))

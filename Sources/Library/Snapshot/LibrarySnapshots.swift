@@ -45,6 +45,8 @@ enum LibrarySnapshots {
         snapshotting.register(ColormapObject.self)
         snapshotting.register(EagerTensor.self)
         snapshotting.register(VariableObject.self)
+        snapshotting.register(FreeVariable.self)
+        snapshotting.register(GradientTapeObject.self)
         snapshotting.register(TensorShapeObject.self)
         snapshotting.register(TFDType.self)
         snapshotting.register(provider: GeneratorState(state.numpy))

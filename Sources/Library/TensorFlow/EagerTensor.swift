@@ -18,6 +18,8 @@ import NeuralEngine
 final class EagerTensor: HostObject, ArrayConvertible, SampleSource {
     /// The value; never written to (every producer hands over an array of its own).
     let array: NDArray
+    /// The tapes that track this tensor (`GradientTape.watch`, or made by a recorded operation).
+    var watchers: [WeakTape] = []
 
     init(_ array: NDArray) {
         self.array = array
@@ -156,7 +158,7 @@ final class EagerTensor: HostObject, ArrayConvertible, SampleSource {
 
     func binaryOperation(_ op: BinaryOperator, _ other: Value, reflected: Bool,
                          _ interpreter: Interpreter) throws -> Value? {
-        try operate(op, other, reflected: reflected).map { .host($0) }
+        try TensorGradients.binary(self, op, other, reflected: reflected).map { .host($0) }
     }
 
     /// `self op other` (`other op self` when `reflected`); nil when `other` is nothing
@@ -188,7 +190,9 @@ final class EagerTensor: HostObject, ArrayConvertible, SampleSource {
         if op == .invert && dtype == .bool {
             return .host(EagerTensor(NDArray(shape: shape, storage: .bool(array.storage.asBool().map { !$0 }))))
         }
-        return .host(EagerTensor(try Arithmetic.unary(op, array)))
+        let result = EagerTensor(try Arithmetic.unary(op, array))
+        guard op == .negate, !recordingTapes.isEmpty else { return .host(result) }
+        return .host(Tape.record(result, [self]) { g, _ in [try Arithmetic.unary(.negate, g)] })
     }
 
     // MARK: Data for Keras

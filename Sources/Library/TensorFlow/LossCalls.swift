@@ -16,26 +16,60 @@ import NeuralEngine
 enum LossCalls {
     /// Each sample's loss (float32 values, computed in the engine's arithmetic).
     static func rowValues(_ loss: Loss, yTrue: Value, yPred: Value) throws -> (values: [Double], shape: [Int]) {
-        let output = try KerasArrays.tensor(yPred, "y_pred")
-        let target = try KerasArrays.tensor(yTrue, "y_true")
+        let output = try KerasArrays.tensor(plain(yPred), "y_pred")
+        let target = try KerasArrays.tensor(plain(yTrue), "y_true")
         let values = try pythonErrors { try loss.rowValues(output: output, target: target) }
         return (values.map { Double(Float($0)) }, Array(output.shape.dropLast()))
+    }
+
+    /// A variable as the tensor of its value; anything else as it is.
+    private static func plain(_ value: Value) -> Value {
+        if case .host(let variable as any TapeVariable) = value { return .host(EagerTensor(variable.value)) }
+        return value
     }
 
     /// `loss_object(y_true, y_pred, sample_weight=None)`.
     static func call(_ object: LossObject, _ arguments: Arguments) throws -> Value {
         let a = try arguments.bind(object.className, ["y_true", "y_pred", .init("sample_weight", default: .none)])
         let (values, _) = try rowValues(object.loss, yTrue: a["y_true"], yPred: a["y_pred"])
-        var weighted = values
+        var weights = [Double](repeating: 1, count: values.count)
         if !a["sample_weight"].isNone {
-            let weights = try KerasArrays.tensor(a["sample_weight"], "sample_weight").scalars
-            guard weights.count == values.count || weights.count == 1 else {
-                throw PyException(.valueError, "`sample_weight` holds \(weights.count) values for \(values.count) samples")
+            let given = try KerasArrays.tensor(a["sample_weight"], "sample_weight").scalars
+            guard given.count == values.count || given.count == 1 else {
+                throw PyException(.valueError, "`sample_weight` holds \(given.count) values for \(values.count) samples")
             }
-            weighted = values.indices.map { values[$0] * Double(weights.count == 1 ? weights[0] : weights[$0]) }
+            weights = values.indices.map { Double(given.count == 1 ? given[0] : given[$0]) }
         }
+        let weighted = values.indices.map { values[$0] * weights[$0] }
         let mean = weighted.isEmpty ? 0 : weighted.reduce(0, +) / Double(weighted.count)
-        return .host(EagerTensor(NDArray(shape: [], storage: .float32([Float(mean)]))))
+        let result = EagerTensor(NDArray(shape: [], storage: .float32([Float(mean)])))
+        // d(mean)/d(sample's loss) = its weight / n.
+        let count = Double(max(values.count, 1))
+        return .host(try recorded(result, object.loss, a["y_true"], a["y_pred"]) { g in
+            let scale = g.storage.asFloat64()[0] / count
+            return weights.map { $0 * scale }
+        })
+    }
+
+    /// `result` recorded on the tapes tracking `yPred`: the loss's gradient for each row of
+    /// the predictions, times `rowScales(g)` (d(target)/d(row loss), from the result's gradient).
+    private static func recorded(_ result: EagerTensor, _ loss: Loss, _ yTrue: Value, _ yPred: Value,
+                                 rowScales: @escaping (NDArray) -> [Double]) throws -> EagerTensor {
+        guard let predictions = Tape.operand(yPred), Tape.isTracked([predictions]) else { return result }
+        let output = try KerasArrays.tensor(.host(predictions), "y_pred")
+        let target = try KerasArrays.tensor(plain(yTrue), "y_true")
+        let dtype = predictions.dtype
+        return Tape.record(result, [predictions]) { g, _ in
+            let rows = try pythonErrors { try loss.rowGradients(output: output, target: target) }
+            let scales = rowScales(g)
+            let width = scales.isEmpty ? 0 : rows.count / scales.count
+            var scaled = rows.scalars
+            for r in scales.indices {
+                let s = Float(scales[r])
+                for j in 0..<width { scaled[r * width + j] *= s }
+            }
+            return [NDArray(shape: output.shape, storage: ArrayStorage.float32(scaled).converted(to: dtype))]
+        }
     }
 
     /// `keras.losses.<name>(y_true, y_pred, ...)`: the per-sample losses.
@@ -51,7 +85,8 @@ enum LossCalls {
             let configured = Loss(loss.kind, fromLogits: loss.kind.acceptsLogits && a["from_logits"].isTruthy,
                                   delta: loss.kind == .huber ? Float(try Convert.double(a["delta"], "delta")) : 1)
             let (values, shape) = try rowValues(configured, yTrue: a["y_true"], yPred: a["y_pred"])
-            return .host(EagerTensor(NDArray(shape: shape, storage: .float32(values.map { Float($0) }))))
+            let result = EagerTensor(NDArray(shape: shape, storage: .float32(values.map { Float($0) })))
+            return .host(try recorded(result, configured, a["y_true"], a["y_pred"]) { g in g.storage.asFloat64() })
         })
     }
 }

@@ -22,7 +22,7 @@ enum TensorConversion {
     static func array(_ value: Value, dtype requested: DType? = nil) throws -> NDArray {
         switch value {
         case .host(let t as EagerTensor): return try same(t.array, requested, t.repr)
-        case .host(let v as VariableObject): return try same(v.value, requested, v.repr)
+        case .host(let v as any TapeVariable): return try same(v.value, requested, v.repr)
         case .host(let a as NDArray):
             let copy = NDArray(shape: a.shape, storage: a.storage)
             return requested.map { copy.astype($0) } ?? copy
@@ -56,7 +56,7 @@ enum TensorConversion {
         let other: NDArray?
         switch value {
         case .host(let t as EagerTensor): other = t.array
-        case .host(let v as VariableObject): other = v.value
+        case .host(let v as any TapeVariable): other = v.value
         default: other = nil
         }
         if let a = other {

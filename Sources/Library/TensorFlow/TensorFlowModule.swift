@@ -24,6 +24,7 @@ enum TensorFlowModule {
                              "reduce_max", "reduce_min", "matmul", "sigmoid"]
         attributes += TensorMath.mathFunctions().filter { topLevel.contains($0.0) }
         attributes += constructors()
+        attributes += TapeFunctions.attributes(state: state)
         return attributes
     }
 
@@ -89,11 +90,14 @@ enum TensorFlowModule {
                 guard let dtype = try TensorConversion.dtype(a["dtype"]!) else {
                     throw PyException(.typeError, "Cannot convert None to a TensorFlow DType.")
                 }
-                return EagerTensor(try TensorConversion.array(a["x"]!).astype(dtype))
+                let (t, x) = try TensorGradients.input(a["x"]!)
+                guard x.dtype.isFloat && dtype.isFloat else { return EagerTensor(x.astype(dtype)) }
+                return TensorGradients.unary(t, x.astype(dtype)) { g in g.astype(x.dtype) }
             },
             function("reshape", ["tensor", "shape", .init("name", default: .none)]) { a in
-                let input = try TensorConversion.array(a["tensor"]!)
-                return EagerTensor(try reshape(input, try TensorConversion.shape(a["shape"]!, "shape")))
+                let (t, input) = try TensorGradients.input(a["tensor"]!)
+                let y = try reshape(input, try TensorConversion.shape(a["shape"]!, "shape"))
+                return TensorGradients.unary(t, y) { g in NDArray(shape: input.shape, storage: g.storage) }
             },
             ("TensorShape", .builtin(BuiltinFunction("TensorShape") { arguments, _ in
                 let dims = try arguments.bind("TensorShape", ["dims"])["dims"]

@@ -10,15 +10,24 @@ enum TensorMath {
     static func nnFunctions() -> [(String, Value)] {
         [
             TensorFlowModule.function("softmax", ["logits", .init("axis", default: .none), .init("name", default: .none)]) { a in
-                let x = try floats(a["logits"]!, "nn.softmax")
+                let (t, x) = try floatInput(a["logits"]!, "nn.softmax")
                 let axis = try axisIndex(a["axis"]!.isNone ? .int(-1) : a["axis"]!, rank: x.ndim)
-                return EagerTensor(softmax(x, axis: axis))
+                let y = softmax(x, axis: axis)
+                return TensorGradients.unary(t, y) { g in
+                    // y * (g - sum(g * y)) along the axis.
+                    let gy = try Arithmetic.binary(.multiply, g, y)
+                    let s = try Reductions.reduce(.sum, gy, axis: axis, keepdims: true).astype(g.dtype)
+                    return try Arithmetic.binary(.multiply, y, try Arithmetic.binary(.subtract, g, s))
+                }
             },
             TensorFlowModule.function("relu", ["features", .init("name", default: .none)]) { a in
-                EagerTensor(relu(try TensorConversion.array(a["features"]!)))
+                let (t, x) = try TensorGradients.input(a["features"]!)
+                return TensorGradients.unary(t, relu(x)) { g in ElementwiseGradients.zip(g, x) { g, x in x > 0 ? g : 0 } }
             },
             TensorFlowModule.function("sigmoid", ["x", .init("name", default: .none)]) { a in
-                EagerTensor(try sigmoid(try floats(a["x"]!, "sigmoid")))
+                let (t, x) = try floatInput(a["x"]!, "sigmoid")
+                let y = try sigmoid(x)
+                return TensorGradients.unary(t, y) { g in ElementwiseGradients.zip(g, y) { g, y in g * y * (1 - y) } }
             },
         ]
     }
@@ -28,20 +37,29 @@ enum TensorMath {
         let floatFunctions: [(String, MathFunctions.Function)] = [("log", .log), ("exp", .exp), ("sqrt", .sqrt), ("tanh", .tanh)]
         var functions: [(String, Value)] = floatFunctions.map { name, f in
             TensorFlowModule.function(name, ["x", .init("name", default: .none)]) { a in
-                EagerTensor(try MathFunctions.apply(f, try floats(a["x"]!, name)))
+                let (t, x) = try floatInput(a["x"]!, name)
+                let y = try MathFunctions.apply(f, x)
+                return TensorGradients.unary(t, y) { g in try ElementwiseGradients.backward(f, g, x: x, y: y) }
             }
         }
         functions += [("square", MathFunctions.Function.square), ("abs", .abs)].map { name, f in
             TensorFlowModule.function(name, ["x", .init("name", default: .none)]) { a in
-                EagerTensor(try MathFunctions.apply(f, try TensorConversion.array(a["x"]!)))
+                let (t, x) = try TensorGradients.input(a["x"]!)
+                let y = try MathFunctions.apply(f, x)
+                return TensorGradients.unary(t, y) { g in try ElementwiseGradients.backward(f, g, x: x, y: y) }
             }
         }
         functions += [("reduce_sum", Reductions.Kind.sum), ("reduce_mean", .mean), ("reduce_max", .max), ("reduce_min", .min)]
             .map { name, kind in
                 TensorFlowModule.function(name, ["input_tensor", .init("axis", default: .none),
                                                  .init("keepdims", default: .bool(false)), .init("name", default: .none)]) { a in
-                    EagerTensor(try reduce(kind, try TensorConversion.array(a["input_tensor"]!), axis: a["axis"]!,
-                                           keepdims: a["keepdims"]!.isTruthy))
+                    let (t, x) = try TensorGradients.input(a["input_tensor"]!)
+                    let keepdims = a["keepdims"]!.isTruthy
+                    let y = try reduce(kind, x, axis: a["axis"]!, keepdims: keepdims)
+                    let axis = a["axis"]!.isNone ? nil : try axisIndex(a["axis"]!, rank: x.ndim)
+                    return TensorGradients.unary(t, y) { g in
+                        try ElementwiseGradients.reduction(kind, g, x: x, y: y, axis: axis, keepdims: keepdims)
+                    }
                 }
             }
         functions += [("argmax", Reductions.Kind.argmax), ("argmin", .argmin)].map { name, kind in
@@ -61,8 +79,8 @@ enum TensorMath {
             }
         }
         functions.append(TensorFlowModule.function("matmul", ["a", "b", .init("name", default: .none)]) { a in
-            let x = try TensorConversion.tensor(a["a"]!)
-            guard let result = try x.operate(.matrixMultiply, a["b"]!, reflected: false) else {
+            let x = try Tape.operand(a["a"]!) ?? TensorConversion.tensor(a["a"]!)
+            guard let result = try TensorGradients.binary(x, .matrixMultiply, a["b"]!, reflected: false) else {
                 throw PyException(.typeError, "tf.matmul takes two tensors, got \(Convert.describe(a["b"]!))")
             }
             return result
@@ -73,9 +91,15 @@ enum TensorMath {
 
     // MARK: Kernels
 
+    /// A float operand (read through the tapes); TensorFlow's float kernels have no integer version.
+    private static func floatInput(_ value: Value, _ op: String) throws -> (EagerTensor?, NDArray) {
+        let input = try TensorGradients.input(value)
+        _ = try floats(input.array, op)
+        return input
+    }
+
     /// The array of a float tensor; TensorFlow's float kernels have no integer version.
-    private static func floats(_ value: Value, _ op: String) throws -> NDArray {
-        let x = try TensorConversion.array(value)
+    private static func floats(_ x: NDArray, _ op: String) throws -> NDArray {
         guard x.dtype.isFloat else {
             throw PyException(.typeError, "Value for attr 'T' of \(x.dtype.name) is not in the list of allowed values: "
                               + "half, bfloat16, float, double (tf.\(op) takes float tensors; use tf.cast)")

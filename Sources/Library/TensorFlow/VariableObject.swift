@@ -11,7 +11,7 @@ import NeuralEngine
 /// Names follow the layer's: `<layer>/kernel:0`, `<layer>/bias:0`, and BatchNormalization's
 /// `gamma`, `beta`, `moving_mean`, `moving_variance` (the last two not trainable). In
 /// arithmetic and NumPy functions a variable is its value, a float32 tensor.
-final class VariableObject: HostObject, ArrayConvertible {
+final class VariableObject: TapeVariable, ArrayConvertible {
     /// The layer object whose engine layer holds the weight (kept by reference in snapshots).
     let owner: LayerObject
     /// The weight's position in `owner.layer.weights`.
@@ -122,45 +122,17 @@ final class VariableObject: HostObject, ArrayConvertible {
     }
 
     func getAttribute(_ attribute: String, _ interpreter: Interpreter) throws -> Value {
-        switch attribute {
-        case "name": return .str(name)
-        case "trainable": return .bool(trainable)
-        case "shape": return .host(TensorShapeObject(value.shape))
-        case "dtype": return .host(TFDType(value.dtype))
-        case "device": return .str("/job:localhost/replica:0/task:0/device:CPU:0")
-        case "numpy":
-            return method(attribute) { EagerTensor.numpyValue(self.value) }
-        case "value", "read_value":
-            return method(attribute) { .host(self.tensor) }
-        case "get_shape":
-            return method(attribute) { .host(TensorShapeObject(self.value.shape)) }
-        case "assign":
-            return .builtin(BuiltinFunction("assign") { arguments, _ in
-                try self.assign(try arguments.bind("assign", ["value"])["value"])
-                return .host(self)
-            })
-        default: throw attributeError(attribute)
-        }
+        if attribute == "name" { return .str(name) }
+        if let value = variableAttribute(attribute) { return value }
+        throw attributeError(attribute)
     }
 
-    private func method(_ name: String, _ body: @escaping () throws -> Value) -> Value {
-        .builtin(BuiltinFunction(name) { arguments, _ in
-            try arguments.expectExactly(0, name)
-            return try body()
-        })
-    }
+    var tapes: TapeStack { owner.state.tapes }
 
-    /// `v.assign(value)`: writes the layer's weight (same shape, converted to float32).
-    private func assign(_ newValue: Value) throws {
-        let current = value
-        let replacement = try TensorConversion.array(newValue, dtype: current.dtype)
-        guard replacement.shape == current.shape else {
-            throw PyException(.valueError, "Cannot assign value to variable ' \(name)': Shape mismatch.The variable shape "
-                              + "\(TensorShapeObject.text(current.shape)), and the assigned value shape "
-                              + "\(TensorShapeObject.text(replacement.shape)) are incompatible.")
-        }
+    /// Writes the layer's weight (the caller checked shape and dtype).
+    func write(_ newValue: NDArray) throws {
         var weights = owner.layer.weights
-        weights[index] = replacement.tensor()
+        weights[index] = newValue.tensor()
         try pythonErrors { try owner.layer.setWeights(weights) }
     }
 
@@ -172,7 +144,7 @@ final class VariableObject: HostObject, ArrayConvertible {
 
     func binaryOperation(_ op: BinaryOperator, _ other: Value, reflected: Bool,
                          _ interpreter: Interpreter) throws -> Value? {
-        try tensor.binaryOperation(op, other, reflected: reflected, interpreter)
+        try variableBinary(op, other, reflected: reflected)
     }
 
     func compare(_ op: CompareOperator, _ other: Value, _ interpreter: Interpreter) throws -> Value? {
@@ -180,6 +152,6 @@ final class VariableObject: HostObject, ArrayConvertible {
     }
 
     func unaryOperation(_ op: UnaryOperator, _ interpreter: Interpreter) throws -> Value? {
-        try tensor.unaryOperation(op, interpreter)
+        try Tape.read(self).unaryOperation(op, interpreter)
     }
 }
