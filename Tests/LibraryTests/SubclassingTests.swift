@@ -175,4 +175,31 @@ import Testing
         #expect(resumed.run(continuation) == expected)
         #expect(expected.contains("my_model_1 ['conv2d_1', 'flatten_1', 'dense_1', 'dense_2']"))
     }
+
+    @Test func metricSubclassesOwnTheirWeights() {
+        let nb = NotebookSession()
+        nb.text(Self.setup + """
+            class RootMeanSquaredError(keras.metrics.Metric):
+                def __init__(self, name="rmse", **kwargs):
+                    super().__init__(name=name, **kwargs)
+                    self.mse_sum = self.add_weight(name="mse_sum", initializer="zeros")
+                    self.total_samples = self.add_weight(name="total_samples", initializer="zeros", dtype="int32")
+                def update_state(self, y_true, y_pred, sample_weight=None):
+                    self.mse_sum.assign_add(tf.reduce_sum(tf.square(y_true - y_pred)))
+                    self.total_samples.assign_add(y_pred.shape[0])
+                def result(self):
+                    return tf.sqrt(self.mse_sum / tf.cast(self.total_samples, tf.float32))
+            class Other(keras.metrics.Metric):
+                pass
+            m = RootMeanSquaredError()
+            """)
+        // TensorFlow 2.21 prints 0.70710677 for the same update.
+        #expect(nb.text("print(m.name, m(tf.constant([[1.0, 0.0]]), tf.constant([[0.5, 0.5]])))")
+            == "rmse tf.Tensor(0.70710677, shape=(), dtype=float32)\n")
+        #expect(nb.repr("[w.name for w in m.weights], int(m.total_samples.numpy())") == "(['mse_sum:0', 'total_samples:0'], 1)")
+        nb.text("m.reset_state()")
+        #expect(nb.repr("float(m.mse_sum.numpy()), int(m.total_samples.numpy()), Other().name") == "(0.0, 0, 'other_1')")
+        #expect(nb.error("keras.Sequential([layers.Dense(2, input_shape=(3,))]).compile(optimizer='sgd', loss='mse', metrics=[m])")
+            .hasPrefix("NotImplementedError: Labbook's compile takes the built-in metrics only"))
+    }
 }

@@ -36,7 +36,10 @@ enum KerasModules {
         registry.register("keras.regularizers") { _ in Module("keras.regularizers", RegularizerObject.attributes()) }
         registry.register("keras.optimizers.schedules") { _ in Module("keras.optimizers.schedules", ScheduleObject.attributes()) }
         registry.register("keras.losses") { _ in Module("keras.losses", LossObject.attributes()) }
-        registry.register("keras.metrics") { _ in Module("keras.metrics", MetricObject.attributes(state: state) + MeanMetricObject.attributes()) }
+        registry.register("keras.metrics") { interpreter in
+            Module("keras.metrics", MetricObject.attributes(state: state) + MeanMetricObject.attributes()
+                + [("Metric", try MetricBaseClass.make(interpreter, state: state))])
+        }
         registry.register("keras.utils") { _ in Module("keras.utils", KerasUtilities.utils(state: state)) }
         // Keras 2's older home of `to_categorical` (`from keras.utils import np_utils`).
         registry.register("keras.utils.np_utils") { _ in
