@@ -13,7 +13,10 @@ extension Optimizer {
         let buffers = parameters.map { FloatBuffer($0) }
         let gradientBuffers = gradients.map { FloatBuffer($0) }
         for (p, g) in zip(buffers, gradientBuffers) { precondition(p.count == g.count, "applyGradients: sizes differ") }
-        apply(zip(buffers, gradientBuffers).map { ParameterSlot(parameter: $0.pointer, gradient: $1.pointer, count: $0.count) })
+        // The slots hold raw pointers: the buffers must outlive the step.
+        withExtendedLifetime((buffers, gradientBuffers)) {
+            apply(zip(buffers, gradientBuffers).map { ParameterSlot(parameter: $0.pointer, gradient: $1.pointer, count: $0.count) })
+        }
         parameters = buffers.map(\.array)
     }
 }

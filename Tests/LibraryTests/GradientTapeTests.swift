@@ -189,6 +189,11 @@ import Testing
                 loss = tf.reduce_sum(v * v)
             opt.apply_gradients(zip(tape.gradient(loss, [v]), [v]))
         """)
+        // Plain SGD on a cell's variables is `v -= rate * g`, exactly (large enough that freed
+        // memory would be reused if the step read gradients from buffers already released).
+        nb.text("big = tf.Variable(tf.ones((300, 300)))\nsmall = tf.Variable([1.0, 2.0])\nsgd = keras.optimizers.SGD(0.5)\n"
+                + "sgd.apply_gradients(zip([tf.ones((300, 300)) * 2, tf.constant([1.0, 4.0])], [big, small]))\n")
+        #expect(nb.repr("float(tf.reduce_max(tf.abs(big))), small.numpy()") == "(0.0, array([0.5, 0. ], dtype=float32))")
         // TensorFlow 2.21 prints (3, [0.702, -1.701]) for the same loop.
         #expect(nb.repr("opt.iterations, [round(float(t), 3) for t in v.numpy()]") == "(3, [0.702, -1.701])")
         #expect(nb.error("opt.apply_gradients([(None, v)])") == "ValueError: No gradients provided for any variable: ['Variable:0'].")

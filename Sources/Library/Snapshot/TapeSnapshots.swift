@@ -29,8 +29,9 @@ extension GradientTapeObject: SnapshotCodable {
 
     func snapshot(into writer: inout SnapshotWriter) throws {
         guard !recording, records.isEmpty else {
-            throw SnapshotError.unsupported("a live tf.GradientTape (recording, or holding operations whose gradients were "
-                                            + "not taken), which cannot be saved")
+            throw SnapshotError.unsupported("a global holds a live tf.GradientTape (recording, or holding operations whose "
+                                            + "gradients were not taken), which cannot be saved; `del` it once its "
+                                            + "gradients are taken, or keep the tape inside a function")
         }
         writer.write(persistent)
         writer.write(watchAccessedVariables)
