@@ -202,4 +202,40 @@ import Testing
         #expect(nb.error("keras.Sequential([layers.Dense(2, input_shape=(3,))]).compile(optimizer='sgd', loss='mse', metrics=[m])")
             .hasPrefix("NotImplementedError: Labbook's compile takes the built-in metrics only"))
     }
+
+    /// The expert quickstart's loop, small: a subclassed model trained under a GradientTape in
+    /// a tf.function, fed by a dataset, its loss and accuracy tracked by metric objects.
+    @Test func theExpertQuickstartLoopTrainsASubclassedModel() {
+        let nb = NotebookSession()
+        nb.text(Self.setup + """
+            x = np.random.rand(64, 8, 8, 1).astype('float32')
+            y = (x.reshape(64, -1).mean(axis=1) > 0.5).astype('int64')
+            train_ds = tf.data.Dataset.from_tensor_slices((x, y)).shuffle(64).batch(16)
+            model = MyModel()
+            loss_object = tf.keras.losses.SparseCategoricalCrossentropy(from_logits=True)
+            optimizer = tf.keras.optimizers.Adam(0.01)
+            train_loss = tf.keras.metrics.Mean(name='train_loss')
+            train_accuracy = tf.keras.metrics.SparseCategoricalAccuracy(name='train_accuracy')
+            @tf.function
+            def train_step(images, labels):
+                with tf.GradientTape() as tape:
+                    predictions = model(images, training=True)
+                    loss = loss_object(labels, predictions)
+                gradients = tape.gradient(loss, model.trainable_variables)
+                optimizer.apply_gradients(zip(gradients, model.trainable_variables))
+                train_loss(loss)
+                train_accuracy(labels, predictions)
+            losses = []
+            for epoch in range(8):
+                train_loss.reset_state()
+                train_accuracy.reset_state()
+                for images, labels in train_ds:
+                    train_step(images, labels)
+                losses.append(float(train_loss.result()))
+            """)
+        // Each epoch's mean loss below the one before, one Adam step per batch, and above
+        // chance on the training data (this seed: 2.196 falling to 0.669, accuracy 0.75).
+        #expect(nb.repr("all(b < a for a, b in zip(losses, losses[1:])), losses[-1] < losses[0] / 2, int(optimizer.iterations), float(train_accuracy.result()) > 0.6")
+            == "(True, True, 32, True)")
+    }
 }
