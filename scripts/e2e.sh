@@ -278,6 +278,18 @@ accuracy=$(sed -n 's/^Test accuracy: //p' "$transfer" | tail -1)
 check "frozen features, test accuracy ${accuracy:-missing} >= 0.9" awk -v a="${accuracy:-0}" 'BEGIN { exit !(a >= 0.9) }'
 end_example "$transfer" "tutorial keras2-mnist-transfer-cnn ok (test accuracy after transfer $accuracy)"
 
+# TensorFlow's "TensorFlow 2 quickstart for experts" on the 10% slice: a subclassed keras.Model,
+# tf.data pipelines, a tf.GradientTape loop under @tf.function and metric objects reset every
+# epoch. The tutorial reaches ~98% on the full data; five epochs on 6,000 images print each
+# epoch's line in its own format.
+expert="$work/expert.md"
+LABBOOK_DATASETS="$work/datasets" run_example "quickstart for experts" notebooks/tutorials/tf-quickstart-expert.md "$expert"
+check "five epoch lines" test "$(grep -cE '^Epoch [1-5], Loss: [0-9.]+, Accuracy: [0-9.]+, Test Loss: [0-9.]+, Test Accuracy: [0-9.]+$' "$expert")" -eq 5
+check "no error block" test "$(grep -c '^```output error' "$expert" || true)" -eq 0
+accuracy=$(sed -n 's/^Epoch 5, .*Test Accuracy: \([0-9.]*\)$/\1/p' "$expert")
+check "test accuracy ${accuracy:-missing} >= 93" awk -v a="${accuracy:-0}" 'BEGIN { exit !(a >= 93) }'
+end_example "$expert" "tutorial tf-quickstart-expert on a 10% slice ok (test accuracy $accuracy%)"
+
 # Nothing quadratic: print in a loop, thousands of cached cells, str indexing (generous
 # bounds, since the machine is shared; the cache-size bound is exact).
 LABBOOK="$LABBOOK" python3 scripts/bench-scaling.py --generous --repeat 1 >"$work/scaling" || {

@@ -69,4 +69,9 @@ extension ModelSummary.Row {
     public init(named name: String, className: String, outputShape: [Int?], parameters: Int) {
         self.init(name: name, className: className, outputShape: outputShape, parameters: parameters)
     }
+
+    /// A row whose output shape column reads `multiple`, as Keras prints a subclassed model's layers.
+    public init(named name: String, className: String, multipleShapes parameters: Int) {
+        self.init(name: name, className: className, outputShape: [], parameters: parameters, shapeText: "multiple")
+    }
 }

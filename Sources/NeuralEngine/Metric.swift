@@ -77,12 +77,12 @@ public struct Metric: Equatable, Codable, Sendable {
     }
 
     /// Whether the metric reads targets shaped like the output (not class indices).
-    var needsDenseTargets: Bool {
+    public var needsDenseTargets: Bool {
         kind.isConfusionCount || kind == .topKCategoricalAccuracy || kind == .categoricalAccuracy
     }
 
     /// The sum over rows of the metric's per-row value (the metrics that average).
-    func evaluate(output p: UnsafePointer<Float>, target y: UnsafePointer<Float>, rows: Int, width: Int) -> Double {
+    public func evaluate(output p: UnsafePointer<Float>, target y: UnsafePointer<Float>, rows: Int, width: Int) -> Double {
         var total = 0.0
         switch kind {
         case .accuracy, .categoricalAccuracy:

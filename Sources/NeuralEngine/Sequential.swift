@@ -151,11 +151,14 @@ public struct ModelSummary: Equatable, Sendable {
         /// With the batch axis as `nil`: `[nil, 32]` prints `(None, 32)`.
         public var outputShape: [Int?]
         public var parameters: Int
+        /// The column's text when it is not a shape: `multiple` for the layers of a
+        /// subclassed model, which Keras does not follow through `call`.
+        public var shapeText: String? = nil
 
         /// `dense_1 (Dense)`.
         public var layerColumn: String { "\(name) (\(className))" }
         /// `(None, 32)`.
-        public var shapeColumn: String { pythonTuple(outputShape) }
+        public var shapeColumn: String { shapeText ?? pythonTuple(outputShape) }
     }
 
     public var modelName: String

@@ -2,6 +2,10 @@
 extension Interpreter {
     /// Runs a class body in a frame of its own and makes the class from what it bound.
     func defineClass(_ code: FunctionCode, bases: [Value], _ frame: Frame) throws -> PyClass {
+        let bases = try bases.map { base -> Value in
+            if case .host(let library as LibraryBaseClass) = base { return .host(try library.baseClass(self)) }
+            return base
+        }
         let (base, builtinBase) = try Interpreter.classBase(code.name, bases)
         let body = Frame(slotCount: code.slotCount, parent: frame.closureScope, label: code.name, name: code.qualifiedName,
                          cellNumber: code.cellNumber, scopeLines: code.scopeLines)
@@ -79,6 +83,8 @@ extension Interpreter {
             return .boundMethod(BoundMethod(receiver: cls, name: name, function: m.function))
         case .host(let s as PyStaticMethod):
             return s.function
+        case .host(let m as HostMethod):
+            return m.bound(to: receiver)
         default:
             return value
         }

@@ -62,6 +62,10 @@ enum Identifiers {
                 if let metric = Metric(kerasName: b.name) { return metric }
             case .host(let object as MetricObject):
                 return object.metric
+            case .host(let object) where object is PyInstance || object is MeanMetricObject:
+                throw PyException(.notImplementedError, "Labbook's compile takes the built-in metrics only; a "
+                    + "\(object.typeName) object can be used on its own (update_state, result, reset_state) but "
+                    + "compile(metrics=[...]) does not run it during training yet")
             default: break
             }
             throw PyException(.typeError, "Could not interpret metric function identifier: \(item.repr)")

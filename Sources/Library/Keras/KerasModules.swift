@@ -21,7 +21,7 @@ enum KerasModules {
         registry.register("keras") { _ in
             Module("keras", [
                 ("Sequential", sequentialConstructor(state: state)),
-                ("Model", ModelObject.constructor(state: state)),
+                ("Model", .host(ModelClassObject(state: state))),
                 ("Input", LayerConstructors.attributes(state: state).first { $0.0 == "Input" }?.1 ?? .none),
                 (LibraryStateHandle.attribute, .host(LibraryStateHandle(state))),
                 ("__version__", .str(kerasVersion)),
@@ -29,7 +29,7 @@ enum KerasModules {
         }
         registry.register("keras.models") { _ in
             Module("keras.models", [("Sequential", sequentialConstructor(state: state)),
-                                    ("Model", ModelObject.constructor(state: state)), ("load_model", loadModel(state: state))]
+                                    ("Model", .host(ModelClassObject(state: state))), ("load_model", loadModel(state: state))]
                    + ModelFromConfig.functions())
         }
         registry.register("keras.layers") { _ in Module("keras.layers", LayerConstructors.attributes(state: state)) }
@@ -37,7 +37,10 @@ enum KerasModules {
         registry.register("keras.regularizers") { _ in Module("keras.regularizers", RegularizerObject.attributes()) }
         registry.register("keras.optimizers.schedules") { _ in Module("keras.optimizers.schedules", ScheduleObject.attributes()) }
         registry.register("keras.losses") { _ in Module("keras.losses", LossObject.attributes()) }
-        registry.register("keras.metrics") { _ in Module("keras.metrics", MetricObject.attributes(state: state)) }
+        registry.register("keras.metrics") { interpreter in
+            Module("keras.metrics", MetricObject.attributes(state: state) + MeanMetricObject.attributes()
+                + [("Metric", try MetricBaseClass.make(interpreter, state: state))])
+        }
         registry.register("keras.utils") { _ in Module("keras.utils", KerasUtilities.utils(state: state)) }
         // Keras 2's older home of `to_categorical` (`from keras.utils import np_utils`).
         registry.register("keras.utils.np_utils") { _ in
@@ -54,6 +57,7 @@ enum KerasModules {
         registry.register("keras.datasets.fashion_mnist") { _ in
             Module("keras.datasets.fashion_mnist", KerasUtilities.dataset(.fashionMNIST, state: state))
         }
+        ModelBaseClass.register(in: registry, state: state)
         registry.register("keras.activations") { _ in Module("keras.activations", ActivationFunctions.attributes()) }
         registry.register("keras.backend") { _ in Module("keras.backend", backend(state: state)) }
 

@@ -13,6 +13,8 @@ import NeuralEngine
 final class MetricObject: HostObject {
     let metric: Metric
     let className: String
+    /// What `update_state` has added up, when the object is used on its own.
+    var accumulator = MetricAccumulator()
 
     init(_ metric: Metric, className: String) {
         self.metric = metric
@@ -28,7 +30,9 @@ final class MetricObject: HostObject {
         case "k" where metric.k != nil: return .int(metric.k ?? 5)
         case "num_thresholds" where metric.kind == .auc: return .int(metric.thresholdCount ?? 200)
         case "threshold" where metric.kind == .binaryAccuracy: return .float(Double(metric.threshold ?? 0.5))
-        default: throw attributeError(name)
+        default:
+            if let method = try standaloneMethod(name) { return method }
+            throw attributeError(name)
         }
     }
 

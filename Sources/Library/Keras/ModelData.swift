@@ -7,7 +7,7 @@ import NeuralEngine
 /// a prediction of several outputs split back into one array per output.
 extension ModelObject {
     func run(_ name: String, _ arguments: Arguments, _ interpreter: Interpreter) throws -> Value {
-        var arguments = arguments
+        var arguments = try DatasetArguments.rewrite(name, arguments, interpreter)
         try rewrite(&arguments, position: 0, keyword: "x") { try self.inputData($0) }
         let severalOutputs = graph.outputs.count > 1
         let targets: (Value) throws -> Value = { severalOutputs ? try self.targetData($0) : self.single($0) }

@@ -19,6 +19,8 @@ final class ModelObject: HostObject {
     let state: LibraryState
     /// Calls on symbolic tensors; node 0 is the model's own, as in Keras.
     var callCount = 1
+    /// The class it shows in a bigger model's summary: `Model`, or a cell's subclass of it.
+    var className = "Model"
     private var layerObject: LayerObject?
 
     init(network: FunctionalGraph, name: String, state: LibraryState, inner: SequentialObject? = nil) throws {
@@ -73,7 +75,7 @@ final class ModelObject: HostObject {
             let a = try arguments.bind("Model", [.init("inputs", default: .none), .init("outputs", default: .none),
                                                  .init("name", default: .none), .init("trainable", default: .bool(true))])
             guard !a["inputs"].isNone, !a["outputs"].isNone else {
-                throw PyException(.typeError, "Labbook's keras.Model needs `inputs` and `outputs` (subclassing Model is not supported)")
+                throw PyException(.typeError, "Labbook's keras.Model needs `inputs` and `outputs`; or subclass it: class MyModel(keras.Model)")
             }
             let inputs = try tensors(a["inputs"]).map { x -> InputObject in
                 guard let input = x as? InputObject else {

@@ -113,9 +113,9 @@ final class SequentialObject: HostObject {
                 try a.expectExactly(0, "to_json")
                 return .str(KerasConfig.json(className: "Sequential", config: try KerasConfig.sequential(self)))
             },
-            "fit": { a, i in try self.fit(a, i) },
-            "evaluate": { a, i in try self.evaluate(a, i) },
-            "predict": { a, i in try self.predict(a, i) },
+            "fit": { a, i in try self.fit(try DatasetArguments.rewrite("fit", a, i), i) },
+            "evaluate": { a, i in try self.evaluate(try DatasetArguments.rewrite("evaluate", a, i), i) },
+            "predict": { a, i in try self.predict(try DatasetArguments.rewrite("predict", a, i), i) },
             "predict_classes": { a, i in try self.predictClasses(a, i) },
             "summary": { a, i in try self.summary(a, i); return .none },
             "count_params": { a, _ in

@@ -43,7 +43,7 @@ enum CallableRef {
         switch self {
         case let .layer(o): o.layer.className
         case let .merge(o): o.merge.kind.className
-        case .model: "Model"
+        case let .model(o): o.className
         case .sequential: "Sequential"
         }
     }

@@ -84,11 +84,6 @@ extension LossObject: NamedEngineValueObject {
     var engineValue: Loss { loss }
 }
 
-extension MetricObject: NamedEngineValueObject {
-    static var snapshotKind: String { "keras.Metric/1" }
-    var engineValue: Metric { metric }
-}
-
 extension RegularizerObject: NamedEngineValueObject {
     static var snapshotKind: String { "keras.Regularizer/1" }
     var engineValue: Regularizer { regularizer }

@@ -18,6 +18,7 @@ enum TensorFlowModule {
             ("nn", .module(Module("tensorflow.nn", TensorMath.nnFunctions()))),
             ("math", .module(Module("tensorflow.math", TensorMath.mathFunctions()))),
             ("random", .module(random(state: state))),
+            ("data", .module(DatasetMethods.module(state: state))),
         ]
         let topLevel: Set = ["exp", "sqrt", "square", "abs", "tanh", "argmax", "argmin", "reduce_sum", "reduce_mean",
                              "reduce_max", "reduce_min", "matmul", "sigmoid"]
@@ -29,7 +30,7 @@ enum TensorFlowModule {
 
     /// Registers `tensorflow.nn`, `tensorflow.math` and `tensorflow.random` as the parent's attributes.
     static func registerSubmodules(in registry: ModuleRegistry) {
-        for name in ["nn", "math", "random"] {
+        for name in ["nn", "math", "random", "data"] {
             registry.register("tensorflow." + name) { interpreter in
                 guard case .module(let module)? = try interpreter.importModule("tensorflow")[name] else {
                     throw PyException(.importError, "No module named 'tensorflow.\(name)'")
