@@ -76,9 +76,11 @@ public enum Activation: String, CaseIterable, Codable, Sendable {
         if self == .relu {
             // One pass instead of two: a convolution's output is large (11 MB a batch for
             // keras.io's MNIST convnet), so each pass over it costs more than the arithmetic.
-            for r in 0..<rows {
-                let zr = z + r * width, ar = a + r * width
-                for j in 0..<width { let v = zr[j] + bias[j]; ar[j] = v > 0 ? v : 0 }
+            Parallel.rows(rows, width: width) { part in
+                for r in part {
+                    let zr = z + r * width, ar = a + r * width
+                    for j in 0..<width { let v = zr[j] + bias[j]; ar[j] = v > 0 ? v : 0 }
+                }
             }
             return
         }

@@ -31,6 +31,29 @@ public enum RowCopy {
         convert(source, to: destination, count: count, lanes: { SIMD16<Float>($0) }, scalar: { Float($0) })
     }
 
+    /// Gathers a batch: row `i` of `destination` (`width` values) is row `rows[i]` of the data
+    /// set at `base` (rows `rowStride` apart), converted. A large batch is split over the cores:
+    /// the rows are scattered over the data set, so the copy waits on memory, and two cores
+    /// wait for twice as many rows at once.
+    public static func convertRows(
+        _ rows: UnsafeBufferPointer<Int>, from base: UnsafePointer<UInt8>, rowStride: Int,
+        to destination: UnsafeMutablePointer<Float>, width: Int
+    ) {
+        Parallel.rows(rows.count, width: width) { part in
+            for i in part { convert(base + rows[i] * rowStride, to: destination + i * width, count: width) }
+        }
+    }
+
+    /// `convertRows` from doubles (what `x / 255` makes of MNIST in NumPy), rounded to nearest.
+    public static func convertRows(
+        _ rows: UnsafeBufferPointer<Int>, from base: UnsafePointer<Double>, rowStride: Int,
+        to destination: UnsafeMutablePointer<Float>, width: Int
+    ) {
+        Parallel.rows(rows.count, width: width) { part in
+            for i in part { convert(base + rows[i] * rowStride, to: destination + i * width, count: width) }
+        }
+    }
+
     /// Sixteen elements per step (one load, one widening or narrowing conversion, one store),
     /// then the tail one by one.
     @inlinable @inline(__always)

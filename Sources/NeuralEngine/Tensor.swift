@@ -143,9 +143,7 @@ extension ByteTensor: SampleSource {
         let width = sampleSize
         bytes.withUnsafeBufferPointer { src in
             guard let base = src.baseAddress else { return }
-            for (i, row) in rows.enumerated() {
-                RowCopy.convert(base + row * width, to: destination + i * width, count: width)
-            }
+            RowCopy.convertRows(rows, from: base, rowStride: width, to: destination, width: width)
         }
     }
 }

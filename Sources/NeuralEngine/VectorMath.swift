@@ -76,7 +76,18 @@ enum VectorMath {
 
     /// a = sigmoid(z + bias) for `rows` rows of `width`, the bias added to every row (a Dense
     /// layer's forward pass after its product, in one pass over the batch).
+    /// Large batches are split by rows over the cores (each value's result is the same).
     static func sigmoid(
+        _ z: UnsafePointer<Float>, adding bias: UnsafePointer<Float>, _ a: UnsafeMutablePointer<Float>,
+        rows: Int, width: Int
+    ) {
+        Parallel.rows(rows, width: width) { part in
+            let offset = part.lowerBound * width
+            sigmoidRows(z + offset, adding: bias, a + offset, rows: part.count, width: width)
+        }
+    }
+
+    private static func sigmoidRows(
         _ z: UnsafePointer<Float>, adding bias: UnsafePointer<Float>, _ a: UnsafeMutablePointer<Float>,
         rows: Int, width: Int
     ) {
@@ -98,8 +109,21 @@ enum VectorMath {
     /// normal float set to 0 (near-saturated units would otherwise feed denormals to the next
     /// products, see `sigmoid(_: Lanes)`). When `sums` is given, each column's new values are
     /// added to it, rows in order (a Dense layer's bias gradient).
+    /// Large batches are split by columns over the cores, so each column's sum still adds its
+    /// rows in order and every result is the same as on one core.
     static func sigmoidBackward(
         _ g: UnsafeMutablePointer<Float>, output a: UnsafePointer<Float>, rows: Int, width: Int,
+        columnSums sums: UnsafeMutablePointer<Float>?
+    ) {
+        Parallel.columns(width, rows: rows) { part in
+            let c = part.lowerBound
+            sigmoidBackward(g + c, output: a + c, rows: rows, width: part.count, stride: width, columnSums: sums.map { $0 + c })
+        }
+    }
+
+    // Columns 0..<width of rows `stride` apart.
+    private static func sigmoidBackward(
+        _ g: UnsafeMutablePointer<Float>, output a: UnsafePointer<Float>, rows: Int, width: Int, stride: Int,
         columnSums sums: UnsafeMutablePointer<Float>?
     ) {
         let one = Lanes(repeating: 1), tiny = Lanes(repeating: Float.leastNormalMagnitude)
@@ -108,7 +132,7 @@ enum VectorMath {
             return d.replacing(with: 0, where: (d .< tiny) .& (d .> -tiny))
         }
         for r in 0..<rows {
-            let gr = g + r * width, ar = a + r * width
+            let gr = g + r * stride, ar = a + r * stride
             var j = 0
             while j + 8 <= width {
                 let d = derivative(load(gr + j), load(ar + j))
@@ -129,13 +153,25 @@ enum VectorMath {
     /// `reluBackward` over `rows` rows of `width`, each row's results added to `sums` in the
     /// same pass (a convolution's bias gradient; for its first layer the gradient is 11 MB a
     /// batch, so a second pass to sum it costs more than the sums).
+    /// Large batches are split by columns over the cores, as `sigmoidBackward`.
     static func reluBackward(
         _ g: UnsafeMutablePointer<Float>, output a: UnsafePointer<Float>, rows: Int, width: Int,
         columnSums sums: UnsafeMutablePointer<Float>
     ) {
+        Parallel.columns(width, rows: rows) { part in
+            let c = part.lowerBound
+            reluBackward(g + c, output: a + c, rows: rows, width: part.count, stride: width, columnSums: sums + c)
+        }
+    }
+
+    // Columns 0..<width of rows `stride` apart.
+    private static func reluBackward(
+        _ g: UnsafeMutablePointer<Float>, output a: UnsafePointer<Float>, rows: Int, width: Int, stride: Int,
+        columnSums sums: UnsafeMutablePointer<Float>
+    ) {
         let zero = Lanes(repeating: 0)
         for r in 0..<rows {
-            let gr = g + r * width, ar = a + r * width
+            let gr = g + r * stride, ar = a + r * stride
             var j = 0
             while j + 8 <= width {
                 let d = load(gr + j).replacing(with: zero, where: load(ar + j) .<= zero)

@@ -88,3 +88,81 @@ import Testing
         #expect(added == expected)
     }
 }
+
+/// Passes over a large batch are split over the cores (`Parallel.rows`, `Parallel.columns`); a
+/// result must be the same bits as one core's, row after row. 128 x 300 is over the threshold,
+/// and 300 columns leave a tail past the eight lanes; one row at a time stays on one core.
+@Test func passesSplitOverTheCoresGiveOneCoresBits() {
+    let rows = 128, width = 300
+    #expect(rows * width >= Parallel.elementwiseThreshold && width < Parallel.elementwiseThreshold)
+    let z = (0..<(rows * width)).map { Float(($0 * 37) % 101) * 0.17 - 8.5 }
+    let bias = (0..<width).map { Float($0 % 13) * 0.05 - 0.3 }
+    var whole = [Float](repeating: 0, count: z.count), byRow = whole
+    VectorMath.sigmoid(z, adding: bias, &whole, rows: rows, width: width)
+    z.withUnsafeBufferPointer { zp in
+        byRow.withUnsafeMutableBufferPointer { ap in
+            for r in 0..<rows {
+                VectorMath.sigmoid(zp.baseAddress! + r * width, adding: bias, ap.baseAddress! + r * width, rows: 1, width: width)
+            }
+        }
+    }
+    #expect(whole == byRow)
+
+    let upstream = (0..<(rows * width)).map { Float(($0 * 7) % 11) * 0.31 - 1.7 }
+    for relu in [false, true] {
+        var grad = upstream, sums = [Float](repeating: 0.5, count: width)
+        var rowGrad = upstream, rowSums = sums
+        if relu {
+            VectorMath.reluBackward(&grad, output: z, rows: rows, width: width, columnSums: &sums)
+        } else {
+            VectorMath.sigmoidBackward(&grad, output: whole, rows: rows, width: width, columnSums: &sums)
+        }
+        let output = relu ? z : whole
+        output.withUnsafeBufferPointer { a in
+            rowGrad.withUnsafeMutableBufferPointer { g in
+                for r in 0..<rows {
+                    let gr = g.baseAddress! + r * width, ar = a.baseAddress! + r * width
+                    if relu {
+                        VectorMath.reluBackward(gr, output: ar, rows: 1, width: width, columnSums: &rowSums)
+                    } else {
+                        VectorMath.sigmoidBackward(gr, output: ar, rows: 1, width: width, columnSums: &rowSums)
+                    }
+                }
+            }
+        }
+        #expect(grad == rowGrad, "relu: \(relu)")
+        #expect(sums == rowSums, "relu: \(relu)")
+    }
+
+    // Gathering a batch from bytes and from doubles.
+    let data = (0..<(1000 * width)).map { UInt8(($0 * 31) % 256) }
+    let picked = (0..<rows).map { ($0 * 389) % 1000 }
+    var gathered = [Float](repeating: -1, count: rows * width)
+    data.withUnsafeBufferPointer { d in
+        picked.withUnsafeBufferPointer { p in
+            RowCopy.convertRows(p, from: d.baseAddress!, rowStride: width, to: &gathered, width: width)
+        }
+    }
+    let expectedBytes: [Float] = picked.flatMap { r in data[(r * width)..<((r + 1) * width)].map { Float($0) } }
+    #expect(gathered == expectedBytes)
+    let doubles = data.map { Double($0) / 255 }
+    doubles.withUnsafeBufferPointer { d in
+        picked.withUnsafeBufferPointer { p in
+            RowCopy.convertRows(p, from: d.baseAddress!, rowStride: width, to: &gathered, width: width)
+        }
+    }
+    let expectedDoubles: [Float] = picked.flatMap { r in doubles[(r * width)..<((r + 1) * width)].map { Float($0) } }
+    #expect(gathered == expectedDoubles)
+}
+
+@Test func columnRangesCoverTheWidthInBlocksOfEight() {
+    for width in [7, 8, 300, 301, 4096] {
+        var ranges: [Range<Int>] = []
+        let lock = NSLock()
+        Parallel.columns(width, rows: 1 << 15) { part in lock.withLock { ranges.append(part) } }
+        ranges.sort { $0.lowerBound < $1.lowerBound }
+        #expect(ranges.first?.lowerBound == 0 && ranges.last?.upperBound == width)
+        #expect(zip(ranges, ranges.dropFirst()).allSatisfy { $0.upperBound == $1.lowerBound })
+        #expect(ranges.dropLast().allSatisfy { $0.upperBound % 8 == 0 })
+    }
+}

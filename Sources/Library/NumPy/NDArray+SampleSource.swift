@@ -63,17 +63,13 @@ extension NDArray: SampleSource {
             // MNIST as mnist.load_data() gives it, every batch of a fit: the vector path.
             a.withUnsafeBufferPointer { source in
                 guard let base = source.baseAddress else { return }
-                for (i, r) in rows.enumerated() {
-                    RowCopy.convert(base + layout.offset + r * rowStride, to: destination + i * width, count: width)
-                }
+                RowCopy.convertRows(rows, from: base + layout.offset, rowStride: rowStride, to: destination, width: width)
             }
         case .float64(let a) where rowIsContiguous:
             // What x / 255 makes of it in NumPy.
             a.withUnsafeBufferPointer { source in
                 guard let base = source.baseAddress else { return }
-                for (i, r) in rows.enumerated() {
-                    RowCopy.convert(base + layout.offset + r * rowStride, to: destination + i * width, count: width)
-                }
+                RowCopy.convertRows(rows, from: base + layout.offset, rowStride: rowStride, to: destination, width: width)
             }
         case .float32(let a): copy(a) { $0 }
         case .bool(let a): copy(a) { $0 ? 1 : 0 }
