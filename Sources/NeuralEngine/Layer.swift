@@ -91,6 +91,7 @@ public enum LayerSpec: Codable, Equatable, Sendable {
     case globalPooling(Pooling.Kind, rank: Int, name: String, inputShape: [Int]?)
     case batchNormalization(momentum: Float, epsilon: Float, center: Bool, scale: Bool, name: String, inputShape: [Int]?)
     case reshape(targetShape: [Int], name: String, inputShape: [Int]?)
+    case upSampling(size: [Int], name: String, inputShape: [Int]?)
     case rescaling(scale: Float, offset: Float, name: String, inputShape: [Int]?)
     case activationFunction(ActivationFunctionLayer.Function, name: String, inputShape: [Int]?)
     /// A functional model (or a Sequential) used as a layer.
@@ -115,6 +116,7 @@ public enum LayerSpec: Codable, Equatable, Sendable {
         case let .batchNormalization(momentum, epsilon, center, scale, name, inputShape):
             BatchNormalization(momentum: momentum, epsilon: epsilon, center: center, scale: scale, inputShape: inputShape, name: name)
         case let .reshape(targetShape, name, inputShape): try Reshape(targetShape: targetShape, inputShape: inputShape, name: name)
+        case let .upSampling(size, name, inputShape): try UpSampling(size: size, inputShape: inputShape, name: name)
         case let .rescaling(scale, offset, name, inputShape): Rescaling(scale: scale, offset: offset, inputShape: inputShape, name: name)
         case let .activationFunction(function, name, inputShape): ActivationFunctionLayer(function, inputShape: inputShape, name: name)
         case let .graph(spec): try spec.makeLayer()
