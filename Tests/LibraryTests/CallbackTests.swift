@@ -1,6 +1,7 @@
 import CellLanguage
 import Foundation
 import Testing
+import TestSupport
 
 /// The callbacks of `keras.callbacks` beside EarlyStopping, with Keras 2's printed lines.
 @Suite struct CallbackTests {

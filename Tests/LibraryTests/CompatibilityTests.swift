@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 
 /// The older names published tutorials still use: `tensorflow.compat.v1`, Keras 1's
 /// arguments that Keras 2 takes, and freezing layers with `layer.trainable = False`.

@@ -1,5 +1,6 @@
 import CellLanguage
 import Testing
+import TestSupport
 
 /// The functional API as cells use it: `keras.Input`, layers called on tensors, merges, shared
 /// layers, models as layers, `keras.Model` training exactly as its Sequential twin, summaries in

@@ -1,6 +1,7 @@
 import CellLanguage
 import Foundation
 import Testing
+import TestSupport
 
 /// `keras.losses` objects with `from_logits`, Huber and KLDivergence, `keras.metrics` objects
 /// and the names Keras 2 logs them under, what is refused, and `verbose` for evaluate/predict.

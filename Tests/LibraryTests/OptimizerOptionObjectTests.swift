@@ -1,6 +1,7 @@
 import CellLanguage
 import Foundation
 import Testing
+import TestSupport
 
 /// Schedules, clipping, `amsgrad`, `Nadam`, `AdamW` and regularizers as cells use them.
 @Suite struct OptimizerOptionObjectTests {

@@ -2,30 +2,7 @@ import CellLanguage
 import Foundation
 import Library
 import Testing
-
-/// A blob store in memory that counts how often it is handed bytes.
-final class CountingBlobStore: SnapshotBlobStore {
-    private(set) var blobs: [String: Data] = [:]
-    private var names: [Data: String] = [:]
-    /// Every `put`, with the size of the bytes.
-    private(set) var puts: [Int] = []
-
-    func put(_ data: Data) throws -> String {
-        puts.append(data.count)
-        if let name = names[data] { return name }
-        let name = String(format: "%064x", names.count + 1)
-        names[data] = name
-        blobs[name] = data
-        return name
-    }
-
-    func contains(_ hash: String) -> Bool { blobs[hash] != nil }
-
-    func data(for hash: String) throws -> Data {
-        guard let data = blobs[hash] else { throw SnapshotError.malformed("no blob \(hash)") }
-        return data
-    }
-}
+import TestSupport
 
 /// A session of Labbook's modules that can be saved and resumed in a fresh session.
 final class ResumableSession {

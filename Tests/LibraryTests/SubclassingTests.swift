@@ -1,6 +1,7 @@
 import CellLanguage
 import Foundation
 import Testing
+import TestSupport
 
 /// Subclassing `keras.Model`, `tf.data.Dataset` and metric objects used on their own, as
 /// TensorFlow's "quickstart for experts" and Deep Learning with Python's chapter 7 use them.

@@ -2,6 +2,7 @@ import CellLanguage
 import Foundation
 import Library
 import Testing
+import TestSupport
 
 /// Training by hand and the cache: a cell's variables and an optimizer's state survive a
 /// resume, so the steps after it give what an uninterrupted session gives; a finished tape

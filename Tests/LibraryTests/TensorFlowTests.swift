@@ -1,6 +1,7 @@
 import CellLanguage
 import Foundation
 import Testing
+import TestSupport
 
 /// TensorFlow's eager tensors, shapes, dtypes and variables, the `tf` functions tutorials
 /// call, and calling loss objects. The printed forms are TensorFlow 2's, checked against

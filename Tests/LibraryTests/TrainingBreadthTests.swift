@@ -1,6 +1,7 @@
 import CellLanguage
 import Foundation
 import Testing
+import TestSupport
 
 /// A `Sequential` inside a `Sequential` (TensorFlow's "Basic classification"), Adadelta
 /// (Keras 2's `mnist_cnn.py`), and `sample_weight=`/`class_weight=`, each against a value
