@@ -62,9 +62,8 @@ import TestSupport
     }
 
     @Test func checkpointAndCSVLoggerWriteFiles() throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("labbook-callbacks-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: folder) }
+        let folder = try TemporaryFolder.make("labbook-callbacks")
+        defer { TemporaryFolder.remove(folder) }
         let nb = NotebookSession()
         nb.text(Self.setup + "\nfolder = '\(folder.path)'")
         let log = nb.text("""

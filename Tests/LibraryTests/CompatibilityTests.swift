@@ -227,9 +227,8 @@ import TestSupport
     // MARK: savefig without an extension
 
     @Test func savefigWithoutAnExtensionWritesSVGAndSaysSo() throws {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("labbook-savefig-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: directory) }
+        let directory = try TemporaryFolder.make("labbook-savefig")
+        defer { TemporaryFolder.remove(directory) }
         let name = directory.appendingPathComponent("plot_at_epoch_0").path
         let nb = NotebookSession()
         let notices = NoticeRecorder()

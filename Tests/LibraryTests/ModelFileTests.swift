@@ -1,12 +1,12 @@
 import Foundation
 import Testing
+import TestSupport
 
 /// `model.save` / `keras.models.load_model`, and weights in and out.
 @Suite struct ModelFileTests {
     @Test func saveAndLoadRoundTrip() throws {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("labbook-keras-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: directory) }
+        let directory = try TemporaryFolder.make("labbook-keras")
+        defer { TemporaryFolder.remove(directory) }
         let path = directory.appendingPathComponent("model.h5").path
         let nb = NotebookSession()
         nb.text(Synthetic.twoClasses + "\n" + Synthetic.model)
@@ -25,9 +25,8 @@ import Testing
     }
 
     @Test func convnetSaveAndLoadRoundTrip() throws {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("labbook-keras-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: directory) }
+        let directory = try TemporaryFolder.make("labbook-keras")
+        defer { TemporaryFolder.remove(directory) }
         let path = directory.appendingPathComponent("convnet.keras").path
         let nb = NotebookSession()
         nb.text("""

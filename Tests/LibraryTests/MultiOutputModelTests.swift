@@ -1,6 +1,7 @@
 import CellLanguage
 import Foundation
 import Testing
+import TestSupport
 
 /// Functional models with several inputs and outputs trained end to end, as Deep Learning
 /// with Python's chapter 7 trains its ticket classifier: losses and metrics as lists and dicts,
@@ -128,9 +129,8 @@ import Testing
 
     /// Keras writes a PNG with Graphviz; Labbook shows an SVG, writes it as `.svg` and says so.
     @Test func plotModelDrawsSVGAndSaysSo() throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("plot-model-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: folder) }
+        let folder = try TemporaryFolder.make("plot-model")
+        defer { TemporaryFolder.remove(folder) }
         let nb = NotebookSession()
         nb.text(Self.ticketModel)
         let path = folder.appendingPathComponent("ticket.png").path
