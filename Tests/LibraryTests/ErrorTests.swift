@@ -8,6 +8,17 @@ import Testing
         return nb
     }
 
+    /// `prepared()` with `m`, a softmax `Dense(units)` on `inputs` inputs compiled for one-hot
+    /// labels: the data has 2 inputs and 2 classes, so other numbers make a mismatch.
+    static func compiledSoftmax(units: Int, inputs: Int) -> NotebookSession {
+        let nb = prepared()
+        nb.text("""
+            m = Sequential([Dense(\(units), activation='softmax', input_shape=(\(inputs),))])
+            m.compile(optimizer='sgd', loss='categorical_crossentropy')
+            """)
+        return nb
+    }
+
     @Test func fitBeforeCompile() {
         let nb = Self.prepared()
         #expect(nb.error("""
@@ -18,21 +29,13 @@ import Testing
     }
 
     @Test func inputWidthMismatch() {
-        let nb = Self.prepared()
-        nb.text("""
-            m = Sequential([Dense(2, activation='softmax', input_shape=(3,))])
-            m.compile(optimizer='sgd', loss='categorical_crossentropy')
-            """)
+        let nb = Self.compiledSoftmax(units: 2, inputs: 3)
         #expect(nb.error("m.fit(x, y_hot)")
                 == "ValueError: Error when checking input: expected dense_1_input to have shape (3,) but got array with shape (2,)")
     }
 
     @Test func labelsNotMatchingTheOutput() {
-        let nb = Self.prepared()
-        nb.text("""
-            m = Sequential([Dense(3, activation='softmax', input_shape=(2,))])
-            m.compile(optimizer='sgd', loss='categorical_crossentropy')
-            """)
+        let nb = Self.compiledSoftmax(units: 3, inputs: 2)
         #expect(nb.error("m.fit(x, y_hot)")
                 == "ValueError: Error when checking target: expected dense_1 to have shape (3,) but got array with shape (2,)")
         nb.text("m.compile(optimizer='sgd', loss='sparse_categorical_crossentropy')")
