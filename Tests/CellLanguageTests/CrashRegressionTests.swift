@@ -29,8 +29,7 @@ let crashRegressionCases: [(source: String, expected: String)] = [
 @Test("a cell that used to crash raises CPython's exception", arguments: crashRegressionCases.indices)
 func crashBecomesException(_ index: Int) {
     let (source, expected) = crashRegressionCases[index]
-    let outcome = Session(modules: ModuleRegistry()).run(source, cellNumber: 1)
-    #expect(outcome.error?.summary == expected, "\(source.debugDescription)")
+    expectCellError(source, expected)
 }
 
 /// Ranges at the edges of 64-bit ints iterate and answer `in` without overflowing.
