@@ -8,10 +8,7 @@ import Testing
 /// printed by matplotlib 3.11.2 (Agg backend) running the same calls.
 struct PyplotArtistTests {
     static func run(_ source: String) -> CellOutcome {
-        let registry = ModuleRegistry()
-        NumPyModule.register(in: registry, context: NumPyContext(seed: 0))
-        PyplotModule.register(in: registry)
-        return PyplotTests.run("import numpy as np\n" + source, in: Session(modules: registry))
+        PyplotTests.run("import numpy as np\n" + source, in: PyplotTests.session(withNumPy: true))
     }
 
     static func value(_ source: String) -> String {

@@ -5,11 +5,7 @@ import Testing
 /// pyplot reading numpy arrays. Expected texts from matplotlib 3.11.2 with NumPy 2.4.6.
 struct PyplotNumPyTests {
     static func run(_ source: String) -> CellOutcome {
-        let registry = ModuleRegistry()
-        NumPyModule.register(in: registry, context: NumPyContext(seed: 0))
-        PyplotModule.register(in: registry)
-        let session = Session(modules: registry)
-        return session.run("import numpy as np\nimport matplotlib.pyplot as plt\n" + source, cellNumber: 1)
+        PyplotTests.run("import numpy as np\n" + source, in: PyplotTests.session(withNumPy: true))
     }
 
     static func result(_ source: String) -> String {

@@ -7,8 +7,10 @@ import Testing
 /// Cells run through a `Session` with `matplotlib.pyplot` registered. Expected reprs and
 /// messages were taken from matplotlib 3.11.2 (Agg backend) running the same calls.
 struct PyplotTests {
-    static func session() -> Session {
+    /// A fresh session with pyplot registered, and numpy too when `withNumPy`.
+    static func session(withNumPy: Bool = false) -> Session {
         let registry = ModuleRegistry()
+        if withNumPy { NumPyModule.register(in: registry, context: NumPyContext(seed: 0)) }
         PyplotModule.register(in: registry)
         return Session(modules: registry)
     }
