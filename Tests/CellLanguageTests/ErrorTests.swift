@@ -113,9 +113,12 @@ let cpythonErrorCases: [(source: String, expected: String)] = [
         ("zip(1)", "TypeError: 'int' object is not iterable"),
 ]
 
-@Test("error message matches CPython", arguments: cpythonErrorCases.indices)
+/// Both tables: CPython's messages, and the cells that used to crash (CrashRegressionTests).
+let cellErrorCases = cpythonErrorCases + crashRegressionCases
+
+@Test("error message matches CPython", arguments: cellErrorCases.indices)
 func errorMessageMatchesCPython(_ index: Int) {
-    let (source, expected) = cpythonErrorCases[index]
+    let (source, expected) = cellErrorCases[index]
     expectCellError(source, expected)
 }
 
