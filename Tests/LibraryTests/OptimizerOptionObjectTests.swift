@@ -66,13 +66,11 @@ import TestSupport
             m.compile(optimizer=opt, loss='huber')
             h = m.fit(x, y, epochs=2, batch_size=16, verbose=0)
             """)
-        let resumed = try original.resumed(through: CountingBlobStore())
         let check = """
             print(lr(10), reg.l2, opt.clipvalue, opt.iterations, type(opt.learning_rate).__name__)
             h2 = m.fit(x, y, epochs=2, batch_size=16, verbose=0)
             print(h2.history, m.get_weights()[0])
             """
-        let expected = original.run(check)
-        #expect(resumed.run(check) == expected)
+        try original.expectSameAfterResume(check)
     }
 }
