@@ -93,12 +93,8 @@ import TestSupport
 
     @Test func lossAndMetricObjectsSurviveAResume() throws {
         let original = ResumableSession()
-        original.run("""
-            import numpy as np
-            import keras
-            from keras.models import Sequential
-            from keras.layers import Dense
-            x = np.random.rand(64, 3).astype('float32')
+        original.run(Synthetic.threeInputs + """
+
             y = (x.sum(axis=1) > 1.5).astype('float32')
             loss = keras.losses.BinaryCrossentropy(from_logits=True)
             auc = keras.metrics.AUC(num_thresholds=50)

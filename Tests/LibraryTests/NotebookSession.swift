@@ -71,6 +71,16 @@ enum Synthetic {
         y_hot = keras.utils.to_categorical(y, 2)
         """
 
+    /// numpy, keras, `Sequential` and `Dense`, and `x`: 64 samples of 3 floats in [0, 1)
+    /// (float32) from the session's seeded generator.
+    static let threeInputs = """
+        import numpy as np
+        import keras
+        from keras.models import Sequential
+        from keras.layers import Dense
+        x = np.random.rand(64, 3).astype('float32')
+        """
+
     /// A compiled two-layer classifier on `twoClasses`.
     static let model = """
         model = Sequential([Dense(8, activation='relu', input_shape=(2,)), Dense(2, activation='softmax')])

@@ -52,12 +52,8 @@ import TestSupport
 
     @Test func schedulesAndRegularizersSurviveAResume() throws {
         let original = ResumableSession()
-        original.run("""
-            import numpy as np
-            import keras
-            from keras.models import Sequential
-            from keras.layers import Dense
-            x = np.random.rand(64, 3).astype('float32')
+        original.run(Synthetic.threeInputs + """
+
             y = x.sum(axis=1, keepdims=True)
             lr = keras.optimizers.schedules.CosineDecay(0.05, decay_steps=20)
             opt = keras.optimizers.Nadam(learning_rate=lr, clipvalue=0.5)
