@@ -4,12 +4,8 @@ import Testing
 
 /// pyplot reading numpy arrays. Expected texts from matplotlib 3.11.2 with NumPy 2.4.6.
 struct PyplotNumPyTests {
-    static func run(_ source: String) -> CellOutcome {
-        PyplotTests.run("import numpy as np\n" + source, in: PyplotTests.session(withNumPy: true))
-    }
-
     static func result(_ source: String) -> String {
-        let outcome = run(source)
+        let outcome = PyplotTests.runWithNumPy(source)
         if let error = outcome.error { return error.summary }
         for case .result(let text) in outcome.outputs { return text }
         return outcome.outputs.map(\.plainText).joined()
@@ -29,7 +25,7 @@ struct PyplotNumPyTests {
     }
 
     @Test func imshowOfAUInt8Image() throws {
-        let outcome = Self.run("""
+        let outcome = PyplotTests.runWithNumPy("""
             image = (np.arange(28 * 28) % 256).astype('uint8').reshape(28, 28)
             plt.imshow(image, cmap='gray')
             plt.title(f'label {int(image[0, 5])}')

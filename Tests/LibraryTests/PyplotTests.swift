@@ -20,6 +20,12 @@ struct PyplotTests {
         session.run("import matplotlib.pyplot as plt\n" + source, cellNumber: 1)
     }
 
+    /// Runs `source` as one cell of a fresh session with numpy too, after the imports of
+    /// both (`np`, `plt`).
+    static func runWithNumPy(_ source: String) -> CellOutcome {
+        run("import numpy as np\n" + source, in: session(withNumPy: true))
+    }
+
     static func figures(_ outcome: CellOutcome) -> [OutputFigure] {
         outcome.outputs.compactMap { if case .figure(let f) = $0 { return f } else { return nil } }
     }
