@@ -133,8 +133,8 @@ func errorMessageMatchesCPython(_ index: Int) {
             == "ModuleNotFoundError: No module named 'pandas' (Labbook provides: keras, numpy, matplotlib.pyplot, math, random)")
 }
 
-@Test func unsupportedConstructsAreSyntaxErrorsNamingThem() {
-    let cases: [(String, String, Int)] = [
+/// Constructs outside Labbook's subset: syntax errors that name them, on their line.
+let unsupportedConstructCases: [(source: String, expected: String, line: Int)] = [
         ("def g():\n    print((yield 1))", "SyntaxError: 'yield' inside an expression (rather than as a statement or an assignment's value) is not supported in Labbook cells", 2),
         ("def g():\n    x = 1 + (yield)", "SyntaxError: 'yield' inside an expression (rather than as a statement or an assignment's value) is not supported in Labbook cells", 2),
         ("yield 1", "SyntaxError: 'yield' outside function", 1),
@@ -143,13 +143,10 @@ func errorMessageMatchesCPython(_ index: Int) {
         ("if (n := 10) > 5:\n    pass", "SyntaxError: assignment expressions (:=) are not supported in Labbook cells", 1),
         ("match command:\n    case 1:\n        pass", "SyntaxError: 'match' statements are not supported in Labbook cells", 1),
         ("x = await f()", "SyntaxError: 'await' expressions are not supported in Labbook cells", 1),
-    ]
-    for (source, expected, line) in cases { expectCellError(source, expected, line: line) }
-}
+]
 
 /// Syntax errors with CPython 3.11's messages and lines.
-@Test func syntaxErrorsMatchCPython() {
-    let cases: [(String, String, Int)] = [
+let syntaxErrorCases: [(source: String, expected: String, line: Int)] = [
         ("x = 1 +", "SyntaxError: invalid syntax", 1),
         ("print('a')\n1 +* 2", "SyntaxError: invalid syntax", 2),
         ("def f(:\n  pass", "SyntaxError: invalid syntax", 1),
@@ -181,8 +178,15 @@ func errorMessageMatchesCPython(_ index: Int) {
         ("def f(a=1, b):\n    pass", "SyntaxError: non-default argument follows default argument", 1),
         ("x = 012", "SyntaxError: leading zeros in decimal integer literals are not permitted; use an 0o prefix for octal integers", 1),
         ("f'{}'", "SyntaxError: f-string: empty expression not allowed", 1),
-    ]
-    for (source, expected, line) in cases { expectCellError(source, expected, line: line) }
+]
+
+/// Both tables of syntax errors.
+let syntaxErrorLineCases = syntaxErrorCases + unsupportedConstructCases
+
+@Test("syntax error names its line", arguments: syntaxErrorLineCases.indices)
+func syntaxErrorNamesItsLine(_ index: Int) {
+    let (source, expected, line) = syntaxErrorLineCases[index]
+    expectCellError(source, expected, line: line)
 }
 
 @Test func classFeaturesOutsideTheSubsetAreErrorsSayingSo() {
