@@ -19,8 +19,7 @@ import TestSupport
     }
 
     @Test func reduceLROnPlateauReducesAndLogsTheRate() {
-        let nb = NotebookSession()
-        nb.text(Self.setup)
+        let nb = NotebookSession(running: Self.setup)
         let log = nb.text("""
             reduce = ReduceLROnPlateau(monitor='loss', factor=0.1, patience=1, min_delta=100, verbose=1)
             h = model.fit(x, y_hot, epochs=3, batch_size=8, verbose=0, callbacks=[reduce])
@@ -33,8 +32,7 @@ import TestSupport
     }
 
     @Test func terminateOnNaNStopsAtTheFirstBadBatch() {
-        let nb = NotebookSession()
-        nb.text(Self.setup)
+        let nb = NotebookSession(running: Self.setup)
         let log = nb.text("""
             model = Sequential([Dense(2, activation='softmax', input_shape=(2,))])
             model.compile(optimizer='sgd', loss='categorical_crossentropy')
@@ -47,8 +45,7 @@ import TestSupport
     }
 
     @Test func learningRateSchedulerSetsTheRateBeforeEachEpoch() {
-        let nb = NotebookSession()
-        nb.text(Self.setup)
+        let nb = NotebookSession(running: Self.setup)
         let log = nb.text("""
             h = model.fit(x, y_hot, epochs=2, verbose=0, callbacks=[LearningRateScheduler(lambda epoch, lr: lr * 0.5, verbose=1)])
             """)
@@ -64,8 +61,7 @@ import TestSupport
     @Test func checkpointAndCSVLoggerWriteFiles() throws {
         let folder = try TemporaryFolder.make("labbook-callbacks")
         defer { TemporaryFolder.remove(folder) }
-        let nb = NotebookSession()
-        nb.text(Self.setup + "\nfolder = '\(folder.path)'")
+        let nb = NotebookSession(running: Self.setup + "\nfolder = '\(folder.path)'")
         let log = nb.text("""
             best = ModelCheckpoint(folder + '/best.h5', monitor='loss', save_best_only=True, verbose=1)
             every = ModelCheckpoint(folder + '/m-{epoch:02d}.h5')
@@ -104,8 +100,7 @@ import TestSupport
     }
 
     @Test func callbackSubclassesSeeKerasHooksAndStopTraining() {
-        let nb = NotebookSession()
-        nb.text(Self.setup)
+        let nb = NotebookSession(running: Self.setup)
         let log = nb.text("""
             class Recorder(keras.callbacks.Callback):
                 def __init__(self):
@@ -166,8 +161,7 @@ import TestSupport
     }
 
     @Test func whatACallbackPrintsJoinsTheTrainingLog() {
-        let nb = NotebookSession()
-        nb.text(Self.setup)
+        let nb = NotebookSession(running: Self.setup)
         let outcome = nb.run("""
             class Talk(keras.callbacks.Callback):
                 def on_train_begin(self, logs=None):

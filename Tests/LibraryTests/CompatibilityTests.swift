@@ -30,8 +30,7 @@ import TestSupport
     }
 
     @Test func graphModeSaysLabbookHasNone() {
-        let nb = NotebookSession()
-        nb.text("import tensorflow.compat.v1 as tf")
+        let nb = NotebookSession(running: "import tensorflow.compat.v1 as tf")
         for call in ["tf.Session()", "tf.placeholder(tf.float32, shape=(None, 3))", "tf.disable_eager_execution()",
                      "tf.global_variables_initializer()", "tf.disable_v2_behavior()"] {
             let name = String(call.dropFirst(3).prefix { $0 != "(" })
@@ -127,8 +126,7 @@ import TestSupport
         """
 
     @Test func frozenLayersKeepTheirWeightsAndSummaryCountsThem() {
-        let nb = NotebookSession()
-        nb.text(Self.frozenSetup)
+        let nb = NotebookSession(running: Self.frozenSetup)
         // Dense kernel and bias, BatchNormalization's four (its moving statistics included)
         // unchanged; the last Dense trained.
         #expect(nb.repr("[bool((a == b).all()) for a, b in zip(before, after)]") == "[True, True, True, True, True, True, False, False]")

@@ -3,9 +3,7 @@ import Testing
 /// Misuse raises what Keras 2 raised (type and message), as a cell error, never a crash.
 @Suite struct ErrorTests {
     static func prepared() -> NotebookSession {
-        let nb = NotebookSession()
-        nb.text(Synthetic.twoClasses)
-        return nb
+        NotebookSession(running: Synthetic.twoClasses)
     }
 
     /// `prepared()` with `m`, a softmax `Dense(units)` on `inputs` inputs compiled for one-hot

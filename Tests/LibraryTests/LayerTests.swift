@@ -55,8 +55,7 @@ import Testing
     }
 
     @Test func optimizerObjects() {
-        let nb = NotebookSession()
-        nb.text(Synthetic.twoClasses)
+        let nb = NotebookSession(running: Synthetic.twoClasses)
         #expect(nb.repr("""
             opt = keras.optimizers.SGD(lr=0.1, momentum=0.9)
             opt.learning_rate, opt.momentum, opt.nesterov

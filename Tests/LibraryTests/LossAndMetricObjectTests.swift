@@ -64,8 +64,7 @@ import TestSupport
     }
 
     @Test func unsupportedOptionsAreRefusedByName() {
-        let nb = NotebookSession()
-        nb.text(Self.binary)
+        let nb = NotebookSession(running: Self.binary)
         #expect(nb.error("losses.SparseCategoricalCrossentropy(reduction='sum')")
             == "ValueError: SparseCategoricalCrossentropy(reduction='sum') is not supported by Labbook's engine; it averages over the batch ('auto')")
         #expect(nb.error("losses.CategoricalCrossentropy(label_smoothing=0.1)")
@@ -81,8 +80,7 @@ import TestSupport
     }
 
     @Test func verboseOfEvaluateAndPredictFollowsKerasTwo() {
-        let nb = NotebookSession()
-        nb.text(Synthetic.twoClasses + "\n" + Synthetic.model)
+        let nb = NotebookSession(running: Synthetic.twoClasses + "\n" + Synthetic.model)
         // Keras 2's test and predict loops draw their bar for verbose=1 only.
         #expect(nb.text("r = model.evaluate(x, y_hot, verbose=2)") == "")
         #expect(nb.text("r = model.evaluate(x, y_hot, verbose=1)") == "40/40 [==============================]\n")

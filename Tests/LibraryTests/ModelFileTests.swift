@@ -8,8 +8,7 @@ import TestSupport
         let directory = try TemporaryFolder.make("labbook-keras")
         defer { TemporaryFolder.remove(directory) }
         let path = directory.appendingPathComponent("model.h5").path
-        let nb = NotebookSession()
-        nb.text(Synthetic.twoClasses + "\n" + Synthetic.model)
+        let nb = NotebookSession(running: Synthetic.twoClasses + "\n" + Synthetic.model)
         nb.text("""
             model.fit(x, y_hot, epochs=2, verbose=0)
             model.save('\(path)')
@@ -68,8 +67,7 @@ import TestSupport
     }
 
     @Test func weightsInAndOut() {
-        let nb = NotebookSession()
-        nb.text(Synthetic.twoClasses + "\n" + Synthetic.model)
+        let nb = NotebookSession(running: Synthetic.twoClasses + "\n" + Synthetic.model)
         nb.text("""
             w = model.get_weights()
             other = Sequential([Dense(8, activation='relu', input_shape=(2,)), Dense(2, activation='softmax')])

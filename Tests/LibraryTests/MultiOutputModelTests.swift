@@ -31,8 +31,7 @@ import TestSupport
         """
 
     @Test func listsOfLossesMetricsAndArraysLogKerasNames() {
-        let nb = NotebookSession()
-        nb.text(Self.ticketModel)
+        let nb = NotebookSession(running: Self.ticketModel)
         let log = nb.text("""
             model.compile(optimizer="rmsprop", loss=["mean_squared_error", "categorical_crossentropy"],
                           metrics=[["mean_absolute_error"], ["accuracy"]])
@@ -78,8 +77,7 @@ import TestSupport
     }
 
     @Test func lossWeightsAndWeightedMetrics() {
-        let nb = NotebookSession()
-        nb.text(Self.ticketModel)
+        let nb = NotebookSession(running: Self.ticketModel)
         #expect(nb.repr("""
             model.compile(optimizer="rmsprop", loss={"priority": "mse", "department": "categorical_crossentropy"},
                           metrics={"priority": ["mae"], "department": ["accuracy"]}, loss_weights=[1.0, 0.5],
@@ -97,8 +95,7 @@ import TestSupport
     }
 
     @Test func errorsSayWhatIsWrong() {
-        let nb = NotebookSession()
-        nb.text(Self.ticketModel)
+        let nb = NotebookSession(running: Self.ticketModel)
         #expect(nb.error("model.compile(optimizer='rmsprop', loss=['mse'])").hasPrefix(
             "ValueError: When passing a list as loss, it should have one entry per model outputs. The model has 2 outputs"))
         #expect(nb.error("model.compile(optimizer='rmsprop', loss={'prio': 'mse'})") == "ValueError: Unknown entries in loss "
@@ -116,8 +113,7 @@ import TestSupport
     /// The book's feature extraction: a layer's symbolic input and output (a merge's input is
     /// the list of its inputs), and a new model on an intermediate output.
     @Test func layerOutputsBuildANewModel() {
-        let nb = NotebookSession()
-        nb.text(Self.ticketModel)
+        let nb = NotebookSession(running: Self.ticketModel)
         #expect(nb.repr("[t.name for t in model.layers[3].input]") == "['title', 'text_body', 'tags']")
         #expect(nb.repr("model.layers[3].output.shape, model.layers[4].output.shape") == "((None, 15), (None, 8))")
         #expect(nb.repr("""
@@ -131,8 +127,7 @@ import TestSupport
     @Test func plotModelDrawsSVGAndSaysSo() throws {
         let folder = try TemporaryFolder.make("plot-model")
         defer { TemporaryFolder.remove(folder) }
-        let nb = NotebookSession()
-        nb.text(Self.ticketModel)
+        let nb = NotebookSession(running: Self.ticketModel)
         let path = folder.appendingPathComponent("ticket.png").path
         let outcome = nb.run("keras.utils.plot_model(model, \(Value.str(path).repr), show_shapes=True)")
         #expect(outcome.error == nil)
@@ -147,8 +142,7 @@ import TestSupport
     }
 
     @Test func tensorBoardTrainsAndWritesNothing() {
-        let nb = NotebookSession()
-        nb.text(Self.ticketModel)
+        let nb = NotebookSession(running: Self.ticketModel)
         let text = nb.text("""
             tensorboard = keras.callbacks.TensorBoard(log_dir="/nonexistent/logs")
             model.compile(optimizer="rmsprop", loss=["mse", "categorical_crossentropy"])

@@ -16,6 +16,13 @@ final class NotebookSession {
         session.onLiveStatus = { recorder.record($0) }
     }
 
+    /// A session that has run `setup` (the suite's imports and data) as its first cell, which
+    /// must succeed.
+    convenience init(running setup: String, sourceLocation: SourceLocation = #_sourceLocation) {
+        self.init()
+        _ = text(setup, sourceLocation: sourceLocation)
+    }
+
     /// Runs a cell and returns its outcome.
     @discardableResult
     func run(_ source: String, timeout: Double? = nil) -> CellOutcome {

@@ -31,8 +31,7 @@ import TestSupport
         """
 
     @Test func aSubclassedModelRunsItsCallAndTrains() {
-        let nb = NotebookSession()
-        nb.text(Self.setup + "model = MyModel()\n")
+        let nb = NotebookSession(running: Self.setup + "model = MyModel()\n")
         // Named as Keras 2 names it; no weights before it sees data.
         #expect(nb.repr("model.name, model.built, model.trainable_variables") == "('my_model_1', False, [])")
         #expect(nb.error("model.summary()").hasPrefix("ValueError: This model has not yet been built."))
@@ -96,8 +95,7 @@ import TestSupport
     }
 
     @Test func datasetsSliceShuffleBatchAndFeedFit() {
-        let nb = NotebookSession()
-        nb.text(Self.setup + "ds = tf.data.Dataset.from_tensor_slices((x, y)).shuffle(6, seed=1).batch(4)\n")
+        let nb = NotebookSession(running: Self.setup + "ds = tf.data.Dataset.from_tensor_slices((x, y)).shuffle(6, seed=1).batch(4)\n")
         // TensorFlow 2.21's text and lengths.
         #expect(nb.repr("ds") == "<_BatchDataset element_spec=(TensorSpec(shape=(None, 8, 8, 1), dtype=tf.float32, name=None), "
             + "TensorSpec(shape=(None,), dtype=tf.int64, name=None))>")

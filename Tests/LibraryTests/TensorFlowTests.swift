@@ -11,8 +11,7 @@ import TestSupport
     static let setup = "import numpy as np\nimport tensorflow as tf\nfrom tensorflow import keras\n"
 
     @Test func tensorsPrintAsTensorFlowPrintsThem() {
-        let nb = NotebookSession()
-        nb.text(Self.setup)
+        let nb = NotebookSession(running: Self.setup)
         // The d2l book's published output for `tf.ones(4)`, and TensorFlow 2.21's.
         #expect(nb.repr("tf.ones(4)") == "<tf.Tensor: shape=(4,), dtype=float32, numpy=array([1., 1., 1., 1.], dtype=float32)>")
         // Several lines of NumPy text start on a line of their own (TensorFlow's numpy_text).
@@ -39,8 +38,7 @@ import TestSupport
     }
 
     @Test func numpyReadsTensorsAndTensorsKeepTheirValue() {
-        let nb = NotebookSession()
-        nb.text(Self.setup + "t = tf.constant([[1.0, 5.0, 2.0], [7.0, 0.0, 3.0]])\n")
+        let nb = NotebookSession(running: Self.setup + "t = tf.constant([[1.0, 5.0, 2.0], [7.0, 0.0, 3.0]])\n")
         #expect(nb.repr("t.numpy()") == "array([[1., 5., 2.],\n       [7., 0., 3.]], dtype=float32)")
         #expect(nb.repr("np.argmax(t), np.array(t).dtype, np.asarray(t).shape, np.sum(t)") == "(np.int64(3), dtype('float32'), (2, 3), np.float32(18.0))")
         #expect(nb.repr("tf.constant(2.5).numpy()") == "np.float32(2.5)")
@@ -55,8 +53,7 @@ import TestSupport
     }
 
     @Test func arithmeticConvertsTheOtherOperandToTheTensorsDtype() {
-        let nb = NotebookSession()
-        nb.text(Self.setup + "t = tf.ones(3)\ni = tf.constant([1, 2, 3])\n")
+        let nb = NotebookSession(running: Self.setup + "t = tf.ones(3)\ni = tf.constant([1, 2, 3])\n")
         #expect(nb.repr("t + 1") == "<tf.Tensor: shape=(3,), dtype=float32, numpy=array([2., 2., 2.], dtype=float32)>")
         // A NumPy float64 array meets a float32 tensor: float32, and a tensor on either side.
         #expect(nb.repr("np.arange(3.0) * t") == "<tf.Tensor: shape=(3,), dtype=float32, numpy=array([0., 1., 2.], dtype=float32)>")
@@ -82,8 +79,7 @@ import TestSupport
     }
 
     @Test func tensorFlowFunctions() {
-        let nb = NotebookSession()
-        nb.text(Self.setup)
+        let nb = NotebookSession(running: Self.setup)
         // Values checked with TensorFlow 2.21.
         // TensorFlow 2.21 prints [[0.09003057, 0.24472848, 0.6652409]]; its vectorised exp may
         // differ from expf in the last bit.
@@ -118,8 +114,7 @@ import TestSupport
     }
 
     @Test func whatTensorFlowHasAndLabbookLacksSaysSo() {
-        let nb = NotebookSession()
-        nb.text(Self.setup)
+        let nb = NotebookSession(running: Self.setup)
         let gap = nb.run("tf.Graph").error?.traceback ?? ""
         #expect(gap.contains("AttributeError: module 'tensorflow' has no attribute 'Graph'\n"
             + "Labbook does not implement tensorflow.Graph yet; see docs/keras.md"), "\(gap)")
@@ -152,8 +147,7 @@ import TestSupport
     }
 
     @Test func callingALossObjectAveragesOverTheBatch() {
-        let nb = NotebookSession()
-        nb.text(Self.setup)
+        let nb = NotebookSession(running: Self.setup)
         // The worked examples of Keras' documentation for each loss class.
         #expect(nb.repr("keras.losses.SparseCategoricalCrossentropy()([1, 2], [[0.05, 0.95, 0], [0.1, 0.8, 0.1]]).numpy()")
             == "np.float32(1.1769392)")

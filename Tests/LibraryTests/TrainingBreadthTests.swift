@@ -90,8 +90,7 @@ import TestSupport
     /// (1 * 1 + 3 * 4) / 2 = 6.5 (not divided by the weights' sum); the gradient is
     /// (1 * 2 * 1 + 3 * 2 * 4) / 2 = 13, so one SGD step at 0.1 takes w to -0.3.
     @Test func sampleWeightsScaleEachSamplesLoss() {
-        let nb = NotebookSession()
-        nb.text(Self.weighted)
+        let nb = NotebookSession(running: Self.weighted)
         #expect(nb.repr("model.evaluate(x, y, verbose=0), model.evaluate(x, y, verbose=0, sample_weight=np.array([1.0, 3.0]))")
                 == "(2.5, 6.5)")
         nb.text("h = model.fit(x, y, batch_size=2, epochs=1, verbose=0, shuffle=False, sample_weight=np.array([1.0, 3.0]))")
