@@ -8,8 +8,7 @@ import TestSupport
     // MARK: tensorflow.compat.v1
 
     @Test func compatV1HoldsTensorFlowTwosNamesAndTheEagerSwitches() {
-        let nb = NotebookSession()
-        nb.text("""
+        let nb = NotebookSession(running: """
             import tensorflow.compat.v1 as tf
             from tensorflow import keras
             import tensorflow
@@ -138,8 +137,7 @@ import TestSupport
     }
 
     @Test func flagsCountFromCompileAsInKerasTwo() {
-        let nb = NotebookSession()
-        nb.text("""
+        let nb = NotebookSession(running: """
             import numpy as np
             import keras
             from keras.layers import Dense
@@ -182,8 +180,7 @@ import TestSupport
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("labbook-compat-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: directory) }
         let base = directory.path
-        let nb = NotebookSession()
-        nb.text("""
+        let nb = NotebookSession(running: """
             import os
             import numpy as np
             import tensorflow.compat.v1 as tf

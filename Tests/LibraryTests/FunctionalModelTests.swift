@@ -187,8 +187,7 @@ import TestSupport
     }
 
     @Test func badGraphsRaiseKerasErrors() {
-        let nb = NotebookSession()
-        nb.text("""
+        let nb = NotebookSession(running: """
             import keras
             from keras import layers
             a = keras.Input(shape=(32,))

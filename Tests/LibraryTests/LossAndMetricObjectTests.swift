@@ -13,8 +13,7 @@ import TestSupport
         """
 
     @Test func logitsLossTrainsALinearOutput() {
-        let nb = NotebookSession()
-        nb.text(Synthetic.twoClasses + """
+        let nb = NotebookSession(running: Synthetic.twoClasses + """
 
             import numpy as np
             model = Sequential([Dense(16, activation='relu', input_shape=(2,)), Dense(2)])
@@ -30,8 +29,7 @@ import TestSupport
     }
 
     @Test func metricObjectsAreLoggedUnderKerasNames() {
-        let nb = NotebookSession()
-        nb.text(Self.binary + """
+        let nb = NotebookSession(running: Self.binary + """
 
             model.compile(optimizer='adam', loss=losses.BinaryCrossentropy(),
                           metrics=[metrics.Precision(), metrics.AUC(), metrics.BinaryAccuracy(), 'accuracy'])
@@ -48,8 +46,7 @@ import TestSupport
     }
 
     @Test func huberAndKullbackLeiblerCompile() {
-        let nb = NotebookSession()
-        nb.text(Synthetic.twoClasses + """
+        let nb = NotebookSession(running: Synthetic.twoClasses + """
 
             import numpy as np
             reg = Sequential([Dense(1, input_shape=(2,))])

@@ -27,8 +27,7 @@ import TestSupport
         let directory = try TemporaryFolder.make("labbook-keras")
         defer { TemporaryFolder.remove(directory) }
         let path = directory.appendingPathComponent("convnet.keras").path
-        let nb = NotebookSession()
-        nb.text("""
+        let nb = NotebookSession(running: """
             import numpy as np
             import keras
             from keras import layers

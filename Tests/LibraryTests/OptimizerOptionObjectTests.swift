@@ -6,8 +6,7 @@ import TestSupport
 /// Schedules, clipping, `amsgrad`, `Nadam`, `AdamW` and regularizers as cells use them.
 @Suite struct OptimizerOptionObjectTests {
     @Test func schedulesAndOptionsBindAsKeras() {
-        let nb = NotebookSession()
-        nb.text(Synthetic.twoClasses + """
+        let nb = NotebookSession(running: Synthetic.twoClasses + """
 
             from keras.optimizers.schedules import ExponentialDecay, PiecewiseConstantDecay
             lr = ExponentialDecay(0.1, decay_steps=10, decay_rate=0.5, staircase=True)
@@ -29,8 +28,7 @@ import TestSupport
     }
 
     @Test func regularizersAddTheirPenaltyToTheLoss() {
-        let nb = NotebookSession()
-        nb.text(Synthetic.twoClasses + """
+        let nb = NotebookSession(running: Synthetic.twoClasses + """
 
             import numpy as np
             from keras import regularizers

@@ -52,8 +52,7 @@ import TestSupport
     }
 
     @Test func callThatTheTraceCannotFollowSaysSo() {
-        let nb = NotebookSession()
-        nb.text(Self.setup + """
+        let nb = NotebookSession(running: Self.setup + """
             class Odd(keras.Model):
                 def call(self, x):
                     return x.numpy() * 2
@@ -67,8 +66,7 @@ import TestSupport
     }
 
     @Test func subclassedModelsMixWithFunctionalOnes() {
-        let nb = NotebookSession()
-        nb.text(Self.setup + """
+        let nb = NotebookSession(running: Self.setup + """
             class Classifier(keras.Model):
                 def __init__(self, num_classes=2):
                     super().__init__()
@@ -125,8 +123,7 @@ import TestSupport
     }
 
     @Test func metricObjectsAccumulateAsTensorFlowsDo() {
-        let nb = NotebookSession()
-        nb.text(Self.setup + """
+        let nb = NotebookSession(running: Self.setup + """
             m = tf.keras.metrics.Mean(name='train_loss')
             acc = keras.metrics.SparseCategoricalAccuracy()
             """)
@@ -176,8 +173,7 @@ import TestSupport
     }
 
     @Test func metricSubclassesOwnTheirWeights() {
-        let nb = NotebookSession()
-        nb.text(Self.setup + """
+        let nb = NotebookSession(running: Self.setup + """
             class RootMeanSquaredError(keras.metrics.Metric):
                 def __init__(self, name="rmse", **kwargs):
                     super().__init__(name=name, **kwargs)
@@ -205,8 +201,7 @@ import TestSupport
     /// The expert quickstart's loop, small: a subclassed model trained under a GradientTape in
     /// a tf.function, fed by a dataset, its loss and accuracy tracked by metric objects.
     @Test func theExpertQuickstartLoopTrainsASubclassedModel() {
-        let nb = NotebookSession()
-        nb.text(Self.setup + """
+        let nb = NotebookSession(running: Self.setup + """
             x = np.random.rand(64, 8, 8, 1).astype('float32')
             y = (x.reshape(64, -1).mean(axis=1) > 0.5).astype('int64')
             train_ds = tf.data.Dataset.from_tensor_slices((x, y)).shuffle(64).batch(16)

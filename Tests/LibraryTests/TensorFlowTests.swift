@@ -132,8 +132,7 @@ import TestSupport
     }
 
     @Test func modelsAndLayersCalledOnDataReturnTensors() {
-        let nb = NotebookSession()
-        nb.text(Self.setup + """
+        let nb = NotebookSession(running: Self.setup + """
             model = keras.Sequential([keras.layers.Dense(2, activation="relu"), keras.layers.Dense(4)])
             x = tf.ones((3, 3))
             y = model(x)
@@ -172,8 +171,7 @@ import TestSupport
     }
 
     @Test func aLossObjectGivesEvaluatesLoss() {
-        let nb = NotebookSession()
-        nb.text(Self.setup + """
+        let nb = NotebookSession(running: Self.setup + """
             x = np.random.rand(50, 6)
             y = (x[:, 0] > 0.5).astype('uint8')
             model = keras.Sequential([keras.layers.Dense(8, activation='relu', input_shape=(6,)), keras.layers.Dense(2)])
@@ -187,8 +185,7 @@ import TestSupport
     }
 
     @Test func weightsAreVariablesThatReadTheLayer() {
-        let nb = NotebookSession()
-        nb.text(Self.setup + """
+        let nb = NotebookSession(running: Self.setup + """
             layer = keras.layers.Dense(3)
             before = layer.weights
             layer(tf.ones((1, 4)))
@@ -218,8 +215,7 @@ import TestSupport
     }
 
     @Test func aVariableShowsTheWeightsAfterTraining() {
-        let nb = NotebookSession()
-        nb.text(Self.setup + """
+        let nb = NotebookSession(running: Self.setup + """
             x = np.random.rand(40, 3)
             y = x.sum(axis=1)
             model = keras.Sequential([keras.layers.Dense(1, input_shape=(3,))])
@@ -232,8 +228,7 @@ import TestSupport
     }
 
     @Test func aSequentialWithAnInputIsAGraphOfSymbolicTensors() {
-        let nb = NotebookSession()
-        nb.text(Self.setup + """
+        let nb = NotebookSession(running: Self.setup + """
             from keras import layers
             initial_model = keras.Sequential([
                 keras.Input(shape=(8, 8, 3)),

@@ -58,8 +58,7 @@ import TestSupport
     /// Keras 2.3's Adadelta from a weight of 1 and a gradient of 1 (MSE of w * 1 against 0.5):
     /// a = 0.05, u = sqrt(1e-7) / sqrt(0.05 + 1e-7), w = 1 - u = 0.99858576 (numpy float32).
     @Test func adadeltaTrainsWithKeras23Defaults() {
-        let nb = NotebookSession()
-        nb.text("""
+        let nb = NotebookSession(running: """
             import numpy as np
             import keras
             opt = keras.optimizers.Adadelta()
@@ -108,8 +107,7 @@ import TestSupport
     /// argmax of a tie is class 0). The weights of the split-off validation samples weight
     /// `val_loss` too, as Keras slices them with the data.
     @Test func classWeightsWeightTheLossNotTheMetrics() {
-        let nb = NotebookSession()
-        nb.text("""
+        let nb = NotebookSession(running: """
             import numpy as np
             import keras
             model = keras.models.Sequential([keras.layers.Dense(2, activation='softmax', input_shape=(1,))])
