@@ -5,10 +5,7 @@ import Testing
 /// pyplot reading numpy arrays. Expected texts from matplotlib 3.11.2 with NumPy 2.4.6.
 struct PyplotNumPyTests {
     static func result(_ source: String) -> String {
-        let outcome = PyplotTests.runWithNumPy(source)
-        if let error = outcome.error { return error.summary }
-        for case .result(let text) in outcome.outputs { return text }
-        return outcome.outputs.map(\.plainText).joined()
+        PyplotTests.shown(PyplotTests.runWithNumPy(source))
     }
 
     @Test func histReturnsNumPyArrays() {

@@ -26,6 +26,13 @@ struct PyplotTests {
         run("import numpy as np\n" + source, in: session(withNumPy: true))
     }
 
+    /// What a cell shows as its value: its `.result`, else its error summary, else all it printed.
+    static func shown(_ outcome: CellOutcome) -> String {
+        if let error = outcome.error { return error.summary }
+        for case .result(let text) in outcome.outputs { return text }
+        return outcome.outputs.map(\.plainText).joined()
+    }
+
     static func figures(_ outcome: CellOutcome) -> [OutputFigure] {
         outcome.outputs.compactMap { if case .figure(let f) = $0 { return f } else { return nil } }
     }
