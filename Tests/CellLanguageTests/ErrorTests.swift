@@ -133,19 +133,8 @@ func errorMessageMatchesCPython(_ index: Int) {
             == "ModuleNotFoundError: No module named 'pandas' (Labbook provides: keras, numpy, matplotlib.pyplot, math, random)")
 }
 
-/// Constructs outside Labbook's subset: syntax errors that name them, on their line.
-let unsupportedConstructCases: [(source: String, expected: String, line: Int)] = [
-        ("def g():\n    print((yield 1))", "SyntaxError: 'yield' inside an expression (rather than as a statement or an assignment's value) is not supported in Labbook cells", 2),
-        ("def g():\n    x = 1 + (yield)", "SyntaxError: 'yield' inside an expression (rather than as a statement or an assignment's value) is not supported in Labbook cells", 2),
-        ("yield 1", "SyntaxError: 'yield' outside function", 1),
-        ("class C:\n    yield 1", "SyntaxError: 'yield' outside function", 2),
-        ("async def f():\n    pass", "SyntaxError: 'async' functions and statements are not supported in Labbook cells", 1),
-        ("if (n := 10) > 5:\n    pass", "SyntaxError: assignment expressions (:=) are not supported in Labbook cells", 1),
-        ("match command:\n    case 1:\n        pass", "SyntaxError: 'match' statements are not supported in Labbook cells", 1),
-        ("x = await f()", "SyntaxError: 'await' expressions are not supported in Labbook cells", 1),
-]
-
-/// Syntax errors with CPython 3.11's messages and lines.
+/// Syntax errors with CPython 3.11's messages and lines, then the constructs outside Labbook's
+/// subset, which are syntax errors that name them, on their line.
 let syntaxErrorCases: [(source: String, expected: String, line: Int)] = [
         ("x = 1 +", "SyntaxError: invalid syntax", 1),
         ("print('a')\n1 +* 2", "SyntaxError: invalid syntax", 2),
@@ -178,14 +167,20 @@ let syntaxErrorCases: [(source: String, expected: String, line: Int)] = [
         ("def f(a=1, b):\n    pass", "SyntaxError: non-default argument follows default argument", 1),
         ("x = 012", "SyntaxError: leading zeros in decimal integer literals are not permitted; use an 0o prefix for octal integers", 1),
         ("f'{}'", "SyntaxError: f-string: empty expression not allowed", 1),
+        // Outside the subset.
+        ("def g():\n    print((yield 1))", "SyntaxError: 'yield' inside an expression (rather than as a statement or an assignment's value) is not supported in Labbook cells", 2),
+        ("def g():\n    x = 1 + (yield)", "SyntaxError: 'yield' inside an expression (rather than as a statement or an assignment's value) is not supported in Labbook cells", 2),
+        ("yield 1", "SyntaxError: 'yield' outside function", 1),
+        ("class C:\n    yield 1", "SyntaxError: 'yield' outside function", 2),
+        ("async def f():\n    pass", "SyntaxError: 'async' functions and statements are not supported in Labbook cells", 1),
+        ("if (n := 10) > 5:\n    pass", "SyntaxError: assignment expressions (:=) are not supported in Labbook cells", 1),
+        ("match command:\n    case 1:\n        pass", "SyntaxError: 'match' statements are not supported in Labbook cells", 1),
+        ("x = await f()", "SyntaxError: 'await' expressions are not supported in Labbook cells", 1),
 ]
 
-/// Both tables of syntax errors.
-let syntaxErrorLineCases = syntaxErrorCases + unsupportedConstructCases
-
-@Test("syntax error names its line", arguments: syntaxErrorLineCases.indices)
+@Test("syntax error names its line", arguments: syntaxErrorCases.indices)
 func syntaxErrorNamesItsLine(_ index: Int) {
-    let (source, expected, line) = syntaxErrorLineCases[index]
+    let (source, expected, line) = syntaxErrorCases[index]
     expectCellError(source, expected, line: line)
 }
 
