@@ -79,6 +79,25 @@ extension Layer {
     }
 }
 
+extension Array where Element == any Layer {
+    /// Keras' `set_weights` on a container of these layers (a `Sequential` or a functional
+    /// model named `owner`): the list in Keras order, each layer taking as many as it holds;
+    /// Keras' error when the count differs.
+    func setWeights(_ weights: [Tensor], owner: String) throws {
+        let expected = reduce(0) { $0 + $1.weights.count }
+        guard weights.count == expected else {
+            throw KerasError(.valueError, "You called `set_weights(weights)` on layer \"\(owner)\" with a weight list of "
+                             + "length \(weights.count), but the layer was expecting \(expected) weights.")
+        }
+        var rest = weights[...]
+        for layer in self {
+            let n = layer.weights.count
+            try layer.setWeights([Tensor](rest.prefix(n)))
+            rest = rest.dropFirst(n)
+        }
+    }
+}
+
 /// Everything needed to make a layer again: its kind, configuration and name.
 public enum LayerSpec: Codable, Equatable, Sendable {
     case dense(units: Int, activation: Activation, useBias: Bool, kernelInitializer: Initializer, name: String, inputShape: [Int]?)

@@ -61,9 +61,7 @@ struct PyplotAxesTests {
     }
 
     @Test func fromMatplotlibImportPyplot() {
-        let registry = ModuleRegistry()
-        PyplotModule.register(in: registry)
-        let outcome = Session(modules: registry).run("from matplotlib import pyplot as plt\nplt.gcf()", cellNumber: 1)
+        let outcome = PyplotTests.session().run("from matplotlib import pyplot as plt\nplt.gcf()", cellNumber: 1)
         #expect(outcome.outputs == [.result("<Figure size 640x480 with 0 Axes>")])
     }
 
