@@ -149,25 +149,28 @@ extension SequentialObject {
     private func writeSteps(into writer: inout SnapshotWriter, modelName: String) throws {
         writer.write(steps != nil)
         guard let steps else { return }
-        try writer.write(value: .tuple([steps.loss, .list(PyList(steps.metricSpecs)), .list(PyList(steps.weightedSpecs)),
+        // Tuples, read back whole without filling waiting containers (see `readSteps`).
+        try writer.write(value: .tuple([steps.loss, .tuple(steps.metricSpecs), .tuple(steps.weightedSpecs),
                                         .bool(steps.needsSteps), steps.lossTracker.map { .host($0) } ?? .none,
-                                        steps.metrics.map { .list(PyList($0)) } ?? .none]))
+                                        steps.metrics.map { .tuple($0) } ?? .none]))
         writer.write(steps.resolvedLoss != nil)
         if let loss = steps.resolvedLoss { writer.write(bytes: try ExactJSON.encode(loss, "the loss of '\(modelName)'")) }
     }
 
     private static func readSteps(from reader: inout SnapshotReader) throws -> StepCompile? {
         guard try reader.readBool() else { return nil }
-        guard case .tuple(let parts) = try reader.readValue(), parts.count == 6,
-              case .list(let specs) = parts[1], case .list(let weighted) = parts[2], case .bool(let needsSteps) = parts[3] else {
+        // Read as a reference: the model being restored may be reachable from a container still
+        // waiting to be filled (an older History's model), which filling now would meet half made.
+        guard case .tuple(let parts) = try reader.readValueReference(), parts.count == 6,
+              case .tuple(let specs) = parts[1], case .tuple(let weighted) = parts[2], case .bool(let needsSteps) = parts[3] else {
             throw SnapshotError.malformed("a model's compile settings for training steps")
         }
         let resolvedLoss = try reader.readBool() ? try ExactJSON.decode(Loss.self, from: try reader.readBytes(), "a loss") : nil
         var tracker: MeanMetricObject?
         if case .host(let object as MeanMetricObject) = parts[4] { tracker = object }
         var metrics: [Value]?
-        if case .list(let built) = parts[5] { metrics = built.items }
-        return StepCompile(loss: parts[0], resolvedLoss: resolvedLoss, metricSpecs: specs.items, weightedSpecs: weighted.items,
+        if case .tuple(let built) = parts[5] { metrics = built }
+        return StepCompile(loss: parts[0], resolvedLoss: resolvedLoss, metricSpecs: specs, weightedSpecs: weighted,
                            needsSteps: needsSteps, lossTracker: tracker, metrics: metrics)
     }
 
