@@ -103,6 +103,24 @@ import Testing
         #expect(nb.error("model.fit(x, epochs=1)") == "ValueError: not enough values to unpack (expected 2, got 1)")
     }
 
+    /// A subclass's own `compile` and `fit` reach Keras' through `super()`, as keras.io's GAN
+    /// and models that set defaults do.
+    @Test func superReachesCompileAndFit() {
+        let nb = NotebookSession()
+        nb.text(Self.setup + """
+            class Defaults(Plain):
+                def compile(self, learning_rate):
+                    super().compile(optimizer=keras.optimizers.SGD(learning_rate), loss="sparse_categorical_crossentropy")
+                    self.rate = learning_rate
+                def fit(self, *args, **kwargs):
+                    return super().fit(*args, epochs=2, verbose=0, **kwargs)
+            model = Defaults(*graph())
+            model.compile(0.05)
+            h = model.fit(x, y, batch_size=50)
+            """)
+        #expect(nb.repr("h.epoch, list(h.history), model.rate, model.optimizer.iterations") == "([0, 1], ['loss'], 0.05, 4)")
+    }
+
     /// Chapter 7's `RootMeanSquaredError` inside `compile(metrics=[...])`: logged as `rmse`
     /// and `val_rmse`, reset at each epoch and before each test pass, its value the one NumPy
     /// computes from the predictions.

@@ -3,7 +3,9 @@ import CellLanguage
 /// The Python body of `keras.Model` (`keras.engine.training.Model`): tf.keras 2's default
 /// `train_step` and `test_step` and the methods they call (`compute_loss`, `compute_metrics`,
 /// `get_metrics_result`, `reset_metrics`), written as Keras writes them so that a subclass
-/// overrides any one of them and `super().train_step(data)` works. `fit` runs them batch by
+/// overrides any one of them and `super().train_step(data)` works; `compile`, `fit`,
+/// `evaluate` and `predict` are there too (they reach the Swift methods), so that a subclass's
+/// own `compile` can call `super().compile(...)`. `fit` runs them batch by
 /// batch when a model has its own `train_step` or a metric only Python can update
 /// (`StepTraining`); a functional model or a `Sequential` reaches the same functions
 /// (`method(_:of:_:)`).
@@ -67,6 +69,18 @@ enum DefaultSteps {
             def reset_metrics(self):
                 for metric in self.metrics:
                     metric.reset_state()
+
+            def compile(self, *args, **kwargs):
+                return self.__getattr__("compile")(*args, **kwargs)
+
+            def fit(self, *args, **kwargs):
+                return self.__getattr__("fit")(*args, **kwargs)
+
+            def evaluate(self, *args, **kwargs):
+                return self.__getattr__("evaluate")(*args, **kwargs)
+
+            def predict(self, *args, **kwargs):
+                return self.__getattr__("predict")(*args, **kwargs)
 
         """
 
