@@ -11,18 +11,18 @@
 /// var stream = BatchStream(samples: 1000, batchSize: 64, shuffle: true, passes: 30)
 /// let rows = stream.next(rng: &rng)   // 64 sample indices of the first shuffle
 /// ```
-struct BatchStream {
-    let samples: Int
-    let batchSize: Int
-    let shuffle: Bool
+public struct BatchStream {
+    public let samples: Int
+    public let batchSize: Int
+    public let shuffle: Bool
     /// Passes left to start in steps mode; nil: the caller starts each pass.
     private var passesLeft: Int?
     private var order: [Int]
     private var position: Int
     /// Whether `next` found no pass left to start.
-    private(set) var ranDry = false
+    public private(set) var ranDry = false
 
-    init(samples: Int, batchSize: Int, shuffle: Bool, passes: Int?) {
+    public init(samples: Int, batchSize: Int, shuffle: Bool, passes: Int?) {
         self.samples = samples
         self.batchSize = batchSize
         self.shuffle = shuffle
@@ -32,17 +32,17 @@ struct BatchStream {
     }
 
     /// Whether the current pass has no batch left.
-    var passDone: Bool { position >= samples }
+    public var passDone: Bool { position >= samples }
 
     /// Starts a pass over the samples, shuffling them first if asked.
-    mutating func startPass(rng: inout RandomGenerator) {
+    public mutating func startPass(rng: inout RandomGenerator) {
         if shuffle { rng.shuffle(&order) }
         position = 0
     }
 
     /// The sample indices of the next batch, or nil when the stream has run dry (steps mode)
     /// or the pass is done.
-    mutating func next(rng: inout RandomGenerator) -> ArraySlice<Int>? {
+    public mutating func next(rng: inout RandomGenerator) -> ArraySlice<Int>? {
         if passDone {
             guard let left = passesLeft, left > 0 else {
                 if passesLeft != nil { ranDry = true }

@@ -43,7 +43,8 @@ public struct History: Equatable, Codable, Sendable {
     /// `history.history` as ordered pairs.
     public var items: [(key: String, values: [Double])] { keys.map { ($0, values[$0] ?? []) } }
 
-    mutating func append(epoch index: Int, logs: Logs) {
+    /// Adds one epoch's logs.
+    public mutating func append(epoch index: Int, logs: Logs) {
         epoch.append(index)
         for entry in logs.entries {
             if values[entry.name] == nil { keys.append(entry.name) }

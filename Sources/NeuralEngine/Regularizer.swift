@@ -81,3 +81,8 @@ extension Sequential {
         return total
     }
 }
+
+extension Sequential {
+    /// Whether any weight of the model carries a penalty (`kernel_regularizer=` and the like).
+    public var hasPenalties: Bool { !penalties.isEmpty }
+}

@@ -24,14 +24,24 @@ public enum SampleWeights {
         _ plan: LossPlan, output: UnsafePointer<Float>, target: UnsafePointer<Float>, weights: UnsafePointer<Float>,
         count: Int, gradient: UnsafeMutablePointer<Float>?
     ) -> Double {
-        let rows = plan.rowsPerSample, outputStride = rows * plan.width, targetStride = rows * plan.targetWidth
+        weightedLoss(plan.loss, rowsPerSample: plan.rowsPerSample, width: plan.width, targetWidth: plan.targetWidth,
+                     output: output, target: target, weights: weights, count: count, gradient: gradient)
+    }
+
+    /// `weightedLoss` for a loss whose samples have `rowsPerSample` rows of `width` outputs and
+    /// `targetWidth` target scalars each.
+    static func weightedLoss(
+        _ loss: Loss, rowsPerSample rows: Int, width: Int, targetWidth: Int, output: UnsafePointer<Float>,
+        target: UnsafePointer<Float>, weights: UnsafePointer<Float>, count: Int, gradient: UnsafeMutablePointer<Float>?
+    ) -> Double {
+        let outputStride = rows * width, targetStride = rows * targetWidth
         var total = 0.0
         for s in 0..<count {
             let sampleGradient = gradient.map { $0 + s * outputStride }
             // The loss averages over the sample's rows (scale 1 / rows); Keras' mean is over the
             // batch too, and weighted: scale the sample's gradient by w / count.
-            let sum = plan.loss.evaluate(output: output + s * outputStride, target: target + s * targetStride, rows: rows,
-                                         width: plan.width, gradient: sampleGradient)
+            let sum = loss.evaluate(output: output + s * outputStride, target: target + s * targetStride, rows: rows,
+                                    width: width, gradient: sampleGradient)
             let w = weights[s]
             total += Double(w) * sum / Double(rows)
             if let g = sampleGradient {

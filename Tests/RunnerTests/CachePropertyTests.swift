@@ -10,7 +10,8 @@ struct CachePropertyTests {
     /// Notebooks of plain cells: containers and aliasing, closures, exceptions, modules
     /// and the random generator, classes and decorators, Keras models (a Sequential inside a
     /// Sequential, Adadelta's accumulators, weighted and step-wise fits; a functional model of two inputs and
-    /// two outputs with dicts of losses, loss weights and weighted metrics), eval/cache options. (Default reprs
+    /// two outputs with dicts of losses, loss weights and weighted metrics; a subclass's own
+    /// `train_step` with a `Metric` subclass in `compile`), eval/cache options. (Default reprs
     /// with addresses are left out: addresses are numbered per process, and the test runs
     /// both notebooks in one.) The last cell of each prints the state.
     static let notebooks: [(name: String, cells: [String], front: String)] = [
@@ -61,6 +62,13 @@ struct CachePropertyTests {
             "hist = model.fit({'a': x1, 'b': x2}, [y1, y2], epochs=2, batch_size=4, verbose=0, sample_weight=np.linspace(0.5, 1.5, 12))\nfirst = model.layers[3].output",
             "hist2 = model.fit([x1, x2], {'p': y1, 'q': y2}, epochs=1, batch_size=5, verbose=2, validation_split=0.25)",
             "print(model.metrics_names, hist.history, hist2.history, first, [np.round(o, 5) for o in model.predict([x1[:2], x2[:2]])], model.evaluate([x1, x2], [y1, y2], verbose=0))",
+        ], ""),
+        ("trainstep", [
+            "import numpy as np\nimport tensorflow as tf\nfrom tensorflow import keras\nx = np.random.rand(16, 3).astype('float32')\ny = np.arange(16) % 2",
+            "class Total(keras.metrics.Metric):\n    def __init__(self, name='total', **kwargs):\n        super().__init__(name=name, **kwargs)\n        self.total = self.add_weight(name='total', initializer='zeros')\n    def update_state(self, y_true, y_pred, sample_weight=None):\n        self.total.assign_add(tf.reduce_sum(y_pred))\n    def result(self):\n        return self.total\nclass Stepper(keras.Model):\n    def train_step(self, data):\n        x, y = data\n        with tf.GradientTape() as tape:\n            y_pred = self(x, training=True)\n            loss = self.compiled_loss(y, y_pred)\n        grads = tape.gradient(loss, self.trainable_variables)\n        self.optimizer.apply_gradients(zip(grads, self.trainable_variables))\n        self.compiled_metrics.update_state(y, y_pred)\n        return {m.name: m.result() for m in self.metrics}",
+            "inputs = keras.Input(shape=(3,))\nmodel = Stepper(inputs, keras.layers.Dense(2, activation='softmax')(inputs))\nmodel.compile(optimizer='adam', loss='sparse_categorical_crossentropy', metrics=['accuracy', Total()])\nh = model.fit(x, y, epochs=2, batch_size=4, verbose=2)",
+            "h2 = model.fit(x, y, epochs=1, batch_size=5, verbose=0, validation_split=0.25)",
+            "print(h.history, h2.history, [m.name for m in model.metrics], [float(m.result()) for m in model.metrics], np.round(model.predict(x[:2]), 5), model.evaluate(x, y, verbose=0))",
         ], ""),
         ("options", [
             "x = 1\nhist = []",

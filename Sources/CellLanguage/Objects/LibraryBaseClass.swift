@@ -62,6 +62,12 @@ extension PyClass {
     /// Whether the class or one of its bases defines `name`.
     public func defines(_ name: String) -> Bool { lookup(name) != nil }
 
+    /// The first class of the method resolution order whose own namespace holds `name`: a
+    /// subclass's override, or the library base class that a subclass inherits it from.
+    public func definingClass(of name: String) -> PyClass? {
+        mro.first { (try? $0.namespace.get(.str(name))) != nil }
+    }
+
     /// The class of an instance of a cell class.
     public static func of(_ receiver: Value) -> PyClass? {
         guard case .host(let instance as PyInstance) = receiver else { return nil }

@@ -122,10 +122,19 @@ final class SnapshotDecoder {
 
     // MARK: Objects
 
+    /// ` (keras.Model/3)`: what record `id` holds, for messages.
+    private func kindNote(_ id: Int) -> String {
+        guard id < records.count else { return "" }
+        var input = ByteReader(records[id])
+        guard let tag = try? input.byte(), let kind = RecordTag(rawValue: tag) else { return "" }
+        if kind == .codable, let name = try? input.string() { return " (\(name))" }
+        return " (\(kind))"
+    }
+
     private func object(_ id: Int) throws -> AnyObject {
         switch objects[id] {
         case .done(let object)?: return object
-        case .inProgress?: throw SnapshotError.cycle("object \(id)")
+        case .inProgress?: throw SnapshotError.cycle("object \(id)\(kindNote(id))")
         case nil: break
         }
         guard id < records.count else { throw SnapshotError.malformed("object \(id) out of range") }

@@ -112,7 +112,7 @@ public struct SnapshotReader {
     /// be empty when this returns (they are filled before the restore ends). For objects
     /// that only keep references (class instances): reading them whole could meet the
     /// object being restored again through a container, which is a cycle.
-    mutating func readValueReference() throws -> Value {
+    public mutating func readValueReference() throws -> Value {
         try decoder.decodeValue(&bytes)
     }
 
@@ -120,6 +120,17 @@ public struct SnapshotReader {
     public mutating func readObject<T: SnapshotCodable>(_: T.Type) throws -> T {
         let object = try decoder.decodeObjectReference(&bytes)
         try decoder.drain()
+        guard let typed = object as? T else {
+            throw SnapshotError.malformed("expected a \(T.snapshotKind), found \(type(of: object))")
+        }
+        return typed
+    }
+
+    /// Like `readObject`, without filling the containers still waiting first: for an object
+    /// complete once made (an array's buffer) read while one of those containers holds the
+    /// object being restored (a variable in a list and in an attribute).
+    public mutating func readCompleteObject<T: SnapshotCodable>(_: T.Type) throws -> T {
+        let object = try decoder.decodeObjectReference(&bytes)
         guard let typed = object as? T else {
             throw SnapshotError.malformed("expected a \(T.snapshotKind), found \(type(of: object))")
         }

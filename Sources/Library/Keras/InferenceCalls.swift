@@ -5,13 +5,17 @@ import NeuralEngine
 /// `steps=` and `callbacks=` for both (a `Callback` subclass gets `set_params` and `set_model`,
 /// then the `on_test_*` or `on_predict_*` hooks; what it prints goes to the cell's output).
 extension SequentialObject {
-    /// `evaluate(x, y, batch_size=32, verbose=1, sample_weight=None, steps=None, callbacks=None)`
+    /// `evaluate(x, y, batch_size=32, verbose=1, sample_weight=None, steps=None, callbacks=None,
+    /// return_dict=False)`
     /// → `[loss, metric, ...]`, or the bare loss when the model has no metrics.
-    func evaluate(_ arguments: Arguments, _ interpreter: Interpreter) throws -> Value {
+    func evaluate(_ arguments: Arguments, _ interpreter: Interpreter, receiver: Value? = nil) throws -> Value {
+        if let steps = try StepTraining("evaluate", receiver: receiver ?? .host(self), owner: self, interpreter) {
+            return try steps.evaluate(arguments)
+        }
         let a = try arguments.bind("evaluate", [
             .init("x", default: .none), .init("y", default: .none), .init("batch_size", default: .none),
             .init("verbose", default: .int(1)), .init("sample_weight", default: .none), .init("steps", default: .none),
-            .init("callbacks", default: .none),
+            .init("callbacks", default: .none), .init("return_dict", default: .bool(false)),
         ])
         guard model.compiled != nil else { throw KerasError.notCompiled.pythonException }
         let x = try KerasArrays.samples(a["x"], "x")
@@ -42,6 +46,8 @@ extension SequentialObject {
         }
         try interpreter.checkDeadline()
         emitEvaluationRecord(values, interpreter: interpreter)
+        // tf.keras 2's `return_dict=True`: the values by name.
+        if a["return_dict"].isTruthy { return .dict(PyDict(zip(metrics, values).map { ($0, .float($1)) })) }
         if values.count == 1 { return .float(values[0]) }
         return .list(PyList(values.map { .float($0) }))
     }
@@ -88,6 +94,19 @@ extension SequentialObject {
 
 /// Reading `fit`/`evaluate`'s weighting and step arguments.
 enum TrainingArguments {
+    /// `fit(x, y, batch_size=None, epochs=1, verbose=1, callbacks=None, validation_split=0.0,
+    /// validation_data=None, shuffle=True, class_weight=None, sample_weight=None,
+    /// initial_epoch=0, steps_per_epoch=None, validation_steps=None)`: Keras 2's signature,
+    /// for the engine's loop and for `StepTraining`.
+    static var fitParameters: [HostParameter] { [
+        .init("x", default: .none), .init("y", default: .none), .init("batch_size", default: .none),
+        .init("epochs", default: .int(1)), .init("verbose", default: .int(1)), .init("callbacks", default: .none),
+        .init("validation_split", default: .float(0)), .init("validation_data", default: .none),
+        .init("shuffle", default: .bool(true)), .init("class_weight", default: .none),
+        .init("sample_weight", default: .none), .init("initial_epoch", default: .int(0)),
+        .init("steps_per_epoch", default: .none), .init("validation_steps", default: .none),
+    ] }
+
     /// `steps_per_epoch=`, `validation_steps=`, `steps=`: None or a positive integer.
     static func steps(_ value: Value, _ name: String) throws -> Int? {
         guard let steps = try Convert.optionalInt(value, name) else { return nil }

@@ -20,7 +20,7 @@ enum KerasModules {
     static func register(in registry: ModuleRegistry, state: LibraryState) {
         registry.register("keras") { _ in
             Module("keras", [
-                ("Sequential", sequentialConstructor(state: state)),
+                ("Sequential", KerasClassObject.sequential(sequentialConstructor(state: state))),
                 ("Model", .host(ModelClassObject(state: state))),
                 ("Input", LayerConstructors.attributes(state: state).first { $0.0 == "Input" }?.1 ?? .none),
                 (LibraryStateHandle.attribute, .host(LibraryStateHandle(state))),
@@ -28,11 +28,13 @@ enum KerasModules {
             ])
         }
         registry.register("keras.models") { _ in
-            Module("keras.models", [("Sequential", sequentialConstructor(state: state)),
+            Module("keras.models", [("Sequential", KerasClassObject.sequential(sequentialConstructor(state: state))),
                                     ("Model", .host(ModelClassObject(state: state))), ("load_model", loadModel(state: state))]
                    + ModelFromConfig.functions())
         }
-        registry.register("keras.layers") { _ in Module("keras.layers", LayerConstructors.attributes(state: state)) }
+        registry.register("keras.layers") { _ in
+            Module("keras.layers", KerasClassObject.layerClasses(LayerConstructors.attributes(state: state)))
+        }
         registry.register("keras.optimizers") { _ in Module("keras.optimizers", OptimizerObject.constructors()) }
         registry.register("keras.regularizers") { _ in Module("keras.regularizers", RegularizerObject.attributes()) }
         registry.register("keras.optimizers.schedules") { _ in Module("keras.optimizers.schedules", ScheduleObject.attributes()) }

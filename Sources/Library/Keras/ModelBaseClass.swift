@@ -19,6 +19,18 @@ final class ModelClassObject: HostObject, LibraryBaseClass {
         try interpreter.call(constructor, arguments)
     }
 
+    func getAttribute(_ name: String, _ interpreter: Interpreter) throws -> Value {
+        switch name {
+        case "__name__", "__qualname__": return .str("Model")
+        case "from_config":
+            return .builtin(BuiltinFunction(name) { arguments, interpreter in
+                let a = try arguments.bind("from_config", ["config", .init("custom_objects", default: .none)])
+                return try ModelFromConfig.functional(a["config"], interpreter)
+            })
+        default: throw attributeError(name)
+        }
+    }
+
     func baseClass(_ interpreter: Interpreter) throws -> PyClass {
         guard case .host(let cls as PyClass)? = try interpreter.importModule(ModelBaseClass.module)["Model"] else {
             throw PyException(.runtimeError, "keras.engine.training.Model is missing")
@@ -37,7 +49,7 @@ enum ModelBaseClass {
     static func register(in registry: ModuleRegistry, state: LibraryState) {
         registry.register("keras.engine") { _ in Module("keras.engine") }
         registry.register(module) { interpreter in
-            guard case .host(let cls as PyClass) = try interpreter.defineLibraryClass("Model", source: "class Model:\n    pass\n") else {
+            guard case .host(let cls as PyClass) = try interpreter.defineLibraryClass("Model", source: DefaultSteps.source) else {
                 throw PyException(.runtimeError, "keras.engine.training.Model did not define a class")
             }
             for (name, method) in methods(state: state) { try cls.setClassAttribute(name, .host(method)) }
@@ -135,12 +147,10 @@ enum ModelBaseClass {
             return try core.traced?.getAttribute(name, interpreter) ?? .list(PyList())
         case "compile":
             return .builtin(BuiltinFunction(name) { arguments, interpreter in
-                // A model with its own `train_step` may compile without a loss; its `fit` says what Labbook lacks.
-                if PyClass.of(receiver)?.defines("train_step") == true, arguments.keyword("loss") == nil,
-                   arguments.positional.count < 2 {
-                    return .none
+                // A model with its own `train_step` may compile without a loss, as in Keras.
+                if let model = core.traced {
+                    return try model.compile(arguments, lossOptional: try DefaultSteps.overrides("train_step", receiver, interpreter))
                 }
-                if let model = core.traced { return try interpreter.call(try model.getAttribute(name, interpreter), arguments) }
                 core.pendingCompile = arguments
                 return .none
             })
@@ -153,16 +163,13 @@ enum ModelBaseClass {
             _ = try core.built()
         case "fit", "evaluate", "predict":
             return .builtin(BuiltinFunction(name) { arguments, interpreter in
-                if name == "fit", let cls = PyClass.of(receiver), cls.defines("train_step") {
-                    throw PyException(.notImplementedError, "Labbook's fit trains with its own engine and does not run an "
-                                      + "overridden `train_step` yet (\(cls.name).train_step)")
-                }
                 if core.traced == nil {
                     let x = arguments.positional.first ?? arguments.keyword("x") ?? .none
                     try core.build(receiver, try SubclassedModel.inputSpec(of: ModelInputs.firstInputs(x)),
                                    className: className(receiver), state: state, interpreter: interpreter)
                 }
-                return try interpreter.call(try core.built().getAttribute(name, interpreter), arguments)
+                // The instance is the receiver of `train_step` and `test_step`, which it may override.
+                return try core.built().run(name, arguments, interpreter, receiver: receiver)
             })
         default:
             if name.hasPrefix("__") { break }

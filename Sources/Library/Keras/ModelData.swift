@@ -6,7 +6,7 @@ import NeuralEngine
 /// messages, several of them packed side by side per sample (the row the engine's graph reads);
 /// a prediction of several outputs split back into one array per output.
 extension ModelObject {
-    func run(_ name: String, _ arguments: Arguments, _ interpreter: Interpreter) throws -> Value {
+    func run(_ name: String, _ arguments: Arguments, _ interpreter: Interpreter, receiver: Value? = nil) throws -> Value {
         var arguments = try DatasetArguments.rewrite(name, arguments, interpreter)
         try rewrite(&arguments, position: 0, keyword: "x") { try self.inputData($0) }
         let severalOutputs = graph.outputs.count > 1
@@ -42,8 +42,8 @@ extension ModelObject {
             }
         }
         switch name {
-        case "fit": return try inner.fit(arguments, interpreter)
-        case "evaluate": return try inner.evaluate(arguments, interpreter)
+        case "fit": return try inner.fit(arguments, interpreter, receiver: receiver ?? .host(self))
+        case "evaluate": return try inner.evaluate(arguments, interpreter, receiver: receiver ?? .host(self))
         default:
             let result = try inner.predict(arguments, interpreter)
             guard graph.outputs.count > 1 else { return result }

@@ -26,6 +26,32 @@ enum ModelFromConfig {
         ]
     }
 
+    /// `keras.Model.from_config(config)`: a functional model from a config that has its
+    /// `name`, `layers`, `input_layers` and `output_layers`; any other config is refused as
+    /// Keras 2 refuses it (it would pass the config to `Model(**config)`).
+    static func functional(_ config: Value, _ interpreter: Interpreter) throws -> Value {
+        let keys = ["name", "layers", "input_layers", "output_layers"]
+        if case .dict(let d) = config, try keys.allSatisfy({ try d.get(.str($0)) != nil }) {
+            return try model(className: "Functional", config: config, interpreter)
+        }
+        let unknown: String
+        if case .dict(let d) = config, let key = d.keys.first(where: { key in
+            if case .str(let k) = key { return !["inputs", "outputs", "name"].contains(k) }
+            return true
+        }) {
+            unknown = "('Keyword argument not understood:', \(key.repr))"
+        } else if case .dict = config {
+            unknown = "Model.__init__() missing required arguments 'inputs' and 'outputs'"
+        } else {
+            unknown = "argument after ** must be a mapping, not \(Convert.describe(config))"
+        }
+        throw PyException(.typeError, "Unable to revive model from config. When overriding the `get_config()` method, make "
+            + "sure that the returned config contains all items used as arguments in the  constructor to "
+            + "<class 'keras.engine.training.Model'>, which is the default behavior. You can override this default behavior "
+            + "by defining a `from_config(cls, config)` class method to specify how to create an instance of Model from its "
+            + "config.\n\nReceived config=\(config.repr)\n\nError encountered during deserialization: \(unknown)")
+    }
+
     /// `model_from_json(json_string)`.
     static func fromJSON(_ text: String, _ interpreter: Interpreter) throws -> Value {
         guard case .object(let root)? = try? JSONDecoder().decode(JSON.self, from: Data(text.utf8)),
@@ -86,6 +112,10 @@ enum ModelFromConfig {
     }
 
     /// One serialized layer made again: an `InputLayer` as `keras.Input`, any other by its class.
+    static func layer(_ entry: Value, _ interpreter: Interpreter) throws -> Value {
+        try layer(entry, try interpreter.importModule("keras.layers"), interpreter)
+    }
+
     private static func layer(_ entry: Value, _ module: Module, _ interpreter: Interpreter) throws -> Value {
         guard case .dict(let e) = entry, case .str(let className)? = try e.get(.str("class_name")),
               case .dict(let config)? = try e.get(.str("config")) else {

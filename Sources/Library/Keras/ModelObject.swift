@@ -158,7 +158,9 @@ final class ModelObject: HostObject {
                                                      model: graph.name) ?? .none
         case "predict_classes", "add", "pop":
             throw attributeError(name)
-        default: return try inner.getAttribute(name, interpreter)
+        default:
+            if let method = try DefaultSteps.method(name, of: .host(self), interpreter) { return method }
+            return try inner.getAttribute(name, interpreter)
         }
     }
 

@@ -33,8 +33,8 @@ extension ModelObject {
     }
 
     /// `compile(...)` with the losses and metrics spread over the outputs.
-    func compile(_ arguments: Arguments) throws -> Value {
-        try inner.compile(arguments, outputNames: outputNames)
+    func compile(_ arguments: Arguments, lossOptional: Bool = false) throws -> Value {
+        try inner.compile(arguments, outputNames: outputNames, lossOptional: lossOptional)
         return .none
     }
 

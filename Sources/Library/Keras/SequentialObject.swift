@@ -17,6 +17,8 @@ final class SequentialObject: HostObject {
     private(set) var pendingInputShape: [Int]?
     /// What `compile` was given, for `model.loss` and `model.optimizer`.
     var compiledLoss: Value = .none
+    /// What `compile` was given, for training steps written in Python (`StepTraining`).
+    var steps: StepCompile?
     var optimizerObject: OptimizerObject?
     /// The `History` of the last `fit`, as `model.history`.
     var lastHistory: HistoryObject?
@@ -78,6 +80,7 @@ final class SequentialObject: HostObject {
         case "inputs", "outputs", "input", "output": return try symbolicAttribute(name)
         default: break
         }
+        if let attribute = try stepAttribute(name, receiver: .host(self), interpreter) { return attribute }
         if let variables = try VariableObject.modelAttribute(name, of: layerObjects, built: model.isBuilt, model: model.name) {
             return variables
         }
@@ -113,8 +116,8 @@ final class SequentialObject: HostObject {
                 try a.expectExactly(0, "to_json")
                 return .str(KerasConfig.json(className: "Sequential", config: try KerasConfig.sequential(self)))
             },
-            "fit": { a, i in try self.fit(try DatasetArguments.rewrite("fit", a, i), i) },
-            "evaluate": { a, i in try self.evaluate(try DatasetArguments.rewrite("evaluate", a, i), i) },
+            "fit": { a, i in try self.fit(try DatasetArguments.rewrite("fit", a, i), i, receiver: .host(self)) },
+            "evaluate": { a, i in try self.evaluate(try DatasetArguments.rewrite("evaluate", a, i), i, receiver: .host(self)) },
             "predict": { a, i in try self.predict(try DatasetArguments.rewrite("predict", a, i), i) },
             "predict_classes": { a, i in try self.predictClasses(a, i) },
             "summary": { a, i in try self.summary(a, i); return .none },
@@ -213,7 +216,7 @@ final class SequentialObject: HostObject {
     /// `compile(optimizer='rmsprop', loss=None, metrics=None, loss_weights=None,
     /// sample_weight_mode=None, weighted_metrics=None)`, for the model's outputs (`outputNames`:
     /// a functional model's; a Sequential's one output is its last layer).
-    func compile(_ arguments: Arguments, outputNames: [String]? = nil) throws {
+    func compile(_ arguments: Arguments, outputNames: [String]? = nil, lossOptional: Bool = false) throws {
         let a = try arguments.bind("compile", [
             .init("optimizer", default: .str("rmsprop")), .init("loss", default: .none), .init("metrics", default: .none),
             .init("loss_weights", default: .none), .init("sample_weight_mode", default: .none),
@@ -223,18 +226,40 @@ final class SequentialObject: HostObject {
             throw PyException(.valueError, "compile(sample_weight_mode=...) is not supported by Labbook's engine")
         }
         let optimizer = try Identifiers.optimizer(a["optimizer"])
-        let resolved = try CompileArguments.resolve(
-            loss: a["loss"], metrics: a["metrics"], lossWeights: a["loss_weights"], weightedMetrics: a["weighted_metrics"],
-            outputNames: outputNames ?? [model.layers.last?.name ?? model.name])
-        try pythonErrors {
-            try model.compile(optimizer: optimizer, loss: resolved.loss, metrics: resolved.metrics, heads: resolved.heads)
+        let specs = StepCompile.flatten(a["metrics"]), weightedSpecs = StepCompile.flatten(a["weighted_metrics"])
+        // Metrics only Python can update run in `StepTraining`; the engine gets the others.
+        let pythonMetrics = (specs + weightedSpecs).contains(where: StepCompile.isPythonMetric)
+        func engineMetrics(_ value: Value, _ items: [Value]) -> Value {
+            pythonMetrics ? .list(PyList(items.filter { !StepCompile.isPythonMetric($0) })) : value
         }
+        if pythonMetrics, (outputNames?.count ?? 1) > 1 {
+            throw PyException(.notImplementedError, "Labbook runs metric objects written in Python (keras.metrics.Metric "
+                              + "subclasses, Mean) in compile(metrics=[...]) for models with one output only")
+        }
+        let optimizerObject: OptimizerObject
         if case .host(let object as OptimizerObject) = a["optimizer"] {
             optimizerObject = object
         } else {
             optimizerObject = OptimizerObject(optimizer)
         }
+        if a["loss"].isNone && lossOptional {
+            // A model whose own train_step computes its loss (Keras allows compile without one).
+            self.optimizerObject = optimizerObject
+            compiledLoss = .none
+            steps = StepCompile(loss: .none, resolvedLoss: nil, metricSpecs: specs, weightedSpecs: weightedSpecs, needsSteps: true)
+            return
+        }
+        let resolved = try CompileArguments.resolve(
+            loss: a["loss"], metrics: engineMetrics(a["metrics"], specs), lossWeights: a["loss_weights"],
+            weightedMetrics: engineMetrics(a["weighted_metrics"], weightedSpecs),
+            outputNames: outputNames ?? [model.layers.last?.name ?? model.name])
+        try pythonErrors {
+            try model.compile(optimizer: optimizer, loss: resolved.loss, metrics: resolved.metrics, heads: resolved.heads)
+        }
+        self.optimizerObject = optimizerObject
         compiledLoss = a["loss"]
+        steps = StepCompile(loss: a["loss"], resolvedLoss: resolved.loss, metricSpecs: specs, weightedSpecs: weightedSpecs,
+                            needsSteps: pythonMetrics)
     }
 
     /// `summary()`: Keras 2's text, as a table part.

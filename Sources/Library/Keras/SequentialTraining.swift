@@ -7,15 +7,11 @@ extension SequentialObject {
     /// `fit(x, y, batch_size=32, epochs=1, verbose=1, callbacks=None, validation_split=0.0,
     /// validation_data=None, shuffle=True, class_weight=None, sample_weight=None,
     /// initial_epoch=0, steps_per_epoch=None, validation_steps=None)` → `History`.
-    func fit(_ arguments: Arguments, _ interpreter: Interpreter) throws -> Value {
-        let a = try LegacyArguments.fitArguments(arguments, interpreter).bind("fit", [
-            .init("x", default: .none), .init("y", default: .none), .init("batch_size", default: .none),
-            .init("epochs", default: .int(1)), .init("verbose", default: .int(1)), .init("callbacks", default: .none),
-            .init("validation_split", default: .float(0)), .init("validation_data", default: .none),
-            .init("shuffle", default: .bool(true)), .init("class_weight", default: .none),
-            .init("sample_weight", default: .none), .init("initial_epoch", default: .int(0)),
-            .init("steps_per_epoch", default: .none), .init("validation_steps", default: .none),
-        ])
+    func fit(_ arguments: Arguments, _ interpreter: Interpreter, receiver: Value? = nil) throws -> Value {
+        if let steps = try StepTraining("fit", receiver: receiver ?? .host(self), owner: self, interpreter) {
+            return try steps.fit(arguments)
+        }
+        let a = try LegacyArguments.fitArguments(arguments, interpreter).bind("fit", TrainingArguments.fitParameters)
         guard model.compiled != nil else { throw KerasError.notCompiled.pythonException }
         if model.trainableFlagsChangedSinceCompile {
             try PythonWarnings.warn("Discrepancy between trainable weights and collected trainable weights, did you set "

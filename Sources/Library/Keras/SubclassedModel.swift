@@ -152,7 +152,7 @@ final class SubclassedModel: HostObject {
         tracedFromCall = true
         if let pending = pendingCompile {
             pendingCompile = nil
-            _ = try interpreter.call(try model.getAttribute("compile", interpreter), pending)
+            _ = try model.compile(pending, lossOptional: try DefaultSteps.overrides("train_step", receiver, interpreter))
         }
         return model
     }

@@ -71,7 +71,7 @@ extension MergeObject: SnapshotCodable {
 /// Sequential was compiled with. Restoring finds the same graph again, as `keras.Model` did,
 /// without drawing anything: every layer is already built.
 extension ModelObject: SnapshotCodable {
-    static var snapshotKind: String { "keras.Model/2" }
+    static var snapshotKind: String { "keras.Model/3" }
 
     func snapshot(into writer: inout SnapshotWriter) throws {
         writer.write(graph.name)
@@ -93,7 +93,7 @@ extension ModelObject: SnapshotCodable {
         let object = try ModelObject(network: try FunctionalGraph(inputs: inputs, outputs: outputs), name: name, state: state)
         object.callCount = try reader.readInt()
         let inner = object.inner
-        (inner.optimizerObject, inner.compiledLoss, inner.lastHistory) =
+        (inner.optimizerObject, inner.compiledLoss, inner.lastHistory, inner.steps) =
             try SequentialObject.readTrainingState(into: inner.model, from: &reader)
         inner.lastHistory?.model = inner
         return object

@@ -17,9 +17,16 @@ extension HistoryObject: SnapshotCodable {
     }
 
     static func restore(from reader: inout SnapshotReader) throws -> HistoryObject {
-        guard case .dict(let history) = try reader.readValue(), case .list(let epoch) = try reader.readValue(),
-              case .dict(let params) = try reader.readValue() else { throw SnapshotError.malformed("History") }
-        let model = try reader.readOptionalHost(SequentialObject.self, "a model")
+        // References, filled before the restore ends: a History is often in a container still
+        // waiting to be filled (the globals), which filling now would meet half made.
+        guard case .dict(let history) = try reader.readValueReference(), case .list(let epoch) = try reader.readValueReference(),
+              case .dict(let params) = try reader.readValueReference() else { throw SnapshotError.malformed("History") }
+        let model: SequentialObject?
+        switch try reader.readValueReference() {
+        case .none: model = nil
+        case .host(let object as SequentialObject): model = object
+        default: throw SnapshotError.malformed("expected a model")
+        }
         return HistoryObject(history: history, epoch: epoch, params: params, model: model)
     }
 }

@@ -62,7 +62,7 @@ extension LayerObject: SnapshotCodable {
 /// Restoring re-assembles the engine model from the restored layers, so training it further
 /// gives bit for bit what the first run gave.
 extension SequentialObject: SnapshotCodable {
-    static var snapshotKind: String { "keras.Sequential/2" }
+    static var snapshotKind: String { "keras.Sequential/3" }
 
     func snapshot(into writer: inout SnapshotWriter) throws {
         guard layerObjects.count == model.layers.count,
@@ -99,10 +99,11 @@ extension SequentialObject: SnapshotCodable {
             try object.layer.setWeights(saved)
         }
         let pendingInputShape = try reader.readOptionalInts()
-        let (optimizerObject, compiledLoss, lastHistory) = try readTrainingState(into: model, from: &reader)
+        let (optimizerObject, compiledLoss, lastHistory, steps) = try readTrainingState(into: model, from: &reader)
         let object = SequentialObject(restoring: model, state: state, layerObjects: layerObjects,
                                       pendingInputShape: pendingInputShape, compiledLoss: compiledLoss,
                                       optimizerObject: optimizerObject, lastHistory: lastHistory)
+        object.steps = steps
         object.symbolicInput = try reader.readOptionalHost(InputObject.self, "a model input")
         for _ in 0..<(try reader.readInt()) {
             object.symbolicOutputs.append(try reader.readHost(KerasTensorObject.self, "a layer output"))
@@ -140,11 +141,42 @@ extension SequentialObject {
         }
         try writer.write(value: compiledLoss)
         try writer.write(value: lastHistory.map { .host($0) } ?? .none)
+        try writeSteps(into: &writer, modelName: modelName)
+    }
+
+    /// What `compile` gave the training steps, with the loss tracker and metric objects made
+    /// so far (by reference: a metric object given to `compile` stays that object).
+    private func writeSteps(into writer: inout SnapshotWriter, modelName: String) throws {
+        writer.write(steps != nil)
+        guard let steps else { return }
+        // Tuples, read back whole without filling waiting containers (see `readSteps`).
+        try writer.write(value: .tuple([steps.loss, .tuple(steps.metricSpecs), .tuple(steps.weightedSpecs),
+                                        .bool(steps.needsSteps), steps.lossTracker.map { .host($0) } ?? .none,
+                                        steps.metrics.map { .tuple($0) } ?? .none]))
+        writer.write(steps.resolvedLoss != nil)
+        if let loss = steps.resolvedLoss { writer.write(bytes: try ExactJSON.encode(loss, "the loss of '\(modelName)'")) }
+    }
+
+    private static func readSteps(from reader: inout SnapshotReader) throws -> StepCompile? {
+        guard try reader.readBool() else { return nil }
+        // Read as a reference: the model being restored may be reachable from a container still
+        // waiting to be filled (an older History's model), which filling now would meet half made.
+        guard case .tuple(let parts) = try reader.readValueReference(), parts.count == 6,
+              case .tuple(let specs) = parts[1], case .tuple(let weighted) = parts[2], case .bool(let needsSteps) = parts[3] else {
+            throw SnapshotError.malformed("a model's compile settings for training steps")
+        }
+        let resolvedLoss = try reader.readBool() ? try ExactJSON.decode(Loss.self, from: try reader.readBytes(), "a loss") : nil
+        var tracker: MeanMetricObject?
+        if case .host(let object as MeanMetricObject) = parts[4] { tracker = object }
+        var metrics: [Value]?
+        if case .tuple(let built) = parts[5] { metrics = built }
+        return StepCompile(loss: parts[0], resolvedLoss: resolvedLoss, metricSpecs: specs, weightedSpecs: weighted,
+                           needsSteps: needsSteps, lossTracker: tracker, metrics: metrics)
     }
 
     /// Reads what `writeTrainingState` wrote, compiling `model` again when it was compiled.
     static func readTrainingState(into model: Sequential, from reader: inout SnapshotReader) throws
-        -> (optimizerObject: OptimizerObject?, compiledLoss: Value, lastHistory: HistoryObject?) {
+        -> (optimizerObject: OptimizerObject?, compiledLoss: Value, lastHistory: HistoryObject?, steps: StepCompile?) {
         model.stopTraining = try reader.readBool()
         let optimizerObject: OptimizerObject?
         if try reader.readBool() {
@@ -158,7 +190,7 @@ extension SequentialObject {
         }
         let compiledLoss = try reader.readValue()
         let lastHistory = try reader.readOptionalHost(HistoryObject.self, "a History")
-        return (optimizerObject, compiledLoss, lastHistory)
+        return (optimizerObject, compiledLoss, lastHistory, try readSteps(from: &reader))
     }
 }
 

@@ -126,6 +126,17 @@ extension SnapshotReader {
         return object
     }
 
+    /// Like `readHost`, for an object complete once made (an array), without filling the
+    /// containers still waiting first: a variable held both in a list and in an attribute (a
+    /// `Metric`'s `add_weight`) is restored while that list waits, and filling it then would
+    /// meet the variable again, half made.
+    mutating func readCompleteHost<T>(_: T.Type, _ what: String) throws -> T {
+        guard case .host(let host) = try readValueReference(), let object = host as? T else {
+            throw SnapshotError.malformed("expected \(what)")
+        }
+        return object
+    }
+
     /// Like `readHost`, or nil for a saved `None`.
     mutating func readOptionalHost<T>(_: T.Type, _ what: String) throws -> T? {
         let value = try readValue()

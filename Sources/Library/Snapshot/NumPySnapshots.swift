@@ -20,7 +20,8 @@ extension NDArray: SnapshotCodable {
         let shape = try reader.readInts()
         let strides = try reader.readInts()
         let offset = try reader.readInt()
-        let buffer = try reader.readObject(ArrayBuffer.self)
+        // The buffer is complete once made: nothing waiting needs filling first.
+        let buffer = try reader.readCompleteObject(ArrayBuffer.self)
         let layout = ArrayLayout(shape: shape, strides: strides, offset: offset)
         guard shape.allSatisfy({ $0 >= 0 }), strides.count == shape.count else { throw SnapshotError.malformed("array layout") }
         if let span = layout.span, span.lowerBound < 0 || span.upperBound >= buffer.count {

@@ -13,7 +13,7 @@ extension FreeVariable: SnapshotCodable {
     static func restore(from reader: inout SnapshotReader) throws -> FreeVariable {
         let name = try reader.readString()
         let trainable = try reader.readBool()
-        let value = try reader.readHost(NDArray.self, "a variable's value")
+        let value = try reader.readCompleteHost(NDArray.self, "a variable's value")
         let state = try LibraryStateHandle.state(of: reader.interpreter)
         return FreeVariable(value, name: name, trainable: trainable, tapes: state.tapes)
     }

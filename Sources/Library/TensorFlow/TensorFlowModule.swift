@@ -24,6 +24,7 @@ enum TensorFlowModule {
                              "reduce_max", "reduce_min", "matmul", "sigmoid"]
         attributes += TensorMath.mathFunctions().filter { topLevel.contains($0.0) }
         attributes += constructors()
+        attributes += ShapeFunctions.attributes()
         attributes += TapeFunctions.attributes(state: state)
         return attributes
     }
