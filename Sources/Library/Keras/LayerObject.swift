@@ -22,7 +22,7 @@ final class LayerObject: HostObject {
     /// Keras 2's module for a layer class (`keras.layers.core.Dense`).
     static func module(of className: String) -> String {
         switch className {
-        case "Conv1D", "Conv2D": "convolutional"
+        case "Conv1D", "Conv2D", "Conv2DTranspose": "convolutional"
         case let name where name.contains("Pooling"): "pooling"
         case "BatchNormalization": "normalization"
         case "ReLU", "LeakyReLU", "Softmax": "advanced_activations"

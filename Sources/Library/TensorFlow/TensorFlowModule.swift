@@ -25,6 +25,7 @@ enum TensorFlowModule {
         attributes += TensorMath.mathFunctions().filter { topLevel.contains($0.0) }
         attributes += constructors()
         attributes += TapeFunctions.attributes(state: state)
+        attributes += TensorJoins.functions()
         return attributes
     }
 
