@@ -35,6 +35,11 @@ public struct Axes: Equatable, Sendable {
     public var yTicks: [TickMark]?
     /// False after `axis('off')`: no frame, ticks or labels.
     public var showsAxis = true
+    /// False after `get_xaxis().set_visible(False)`: no x ticks, tick labels or x label (the
+    /// frame stays).
+    public var showsXAxis = true
+    /// False after `get_yaxis().set_visible(False)`.
+    public var showsYAxis = true
     /// Keep data units square (set by `imshow`, like matplotlib's `aspect='equal'`).
     public var equalAspect = false
     /// Draw y growing downwards (set by `imshow`: row 0 at the top).

@@ -39,27 +39,27 @@ struct AxesLayout {
         (x, y) = AxesLayout.limits(of: axes)
         xLog = axes.xLog
         yLog = axes.yLog
-        let decorated = axes.showsAxis
+        let decoratedX = axes.showsAxis && axes.showsXAxis, decoratedY = axes.showsAxis && axes.showsYAxis
         let top = axes.title != nil ? style.titleFont * 1.2 + style.titlePad : style.tickFont * 0.6
-        if decorated && axes.xTickRotation != 0 {
+        if decoratedX && axes.xTickRotation != 0 {
             let labels = axes.xTicks?.map { $0.label ?? "" } ?? ["0.0000"]
             let widest = labels.map { TextMetrics.width($0, size: style.tickFont) }.max() ?? 0
             let angle = abs(axes.xTickRotation) * Double.pi / 180
             xTickOverhang = max(0, widest * sin(angle) + style.tickFont * cos(angle) - style.tickFont * 1.05)
         }
-        var bottom = decorated ? style.tickLength + style.tickPad + style.tickFont * 1.05 + xTickOverhang : 0
-        if decorated && axes.xLabel != nil { bottom += style.labelPad + style.labelFont * 1.15 }
+        var bottom = decoratedX ? style.tickLength + style.tickPad + style.tickFont * 1.05 + xTickOverhang : 0
+        if decoratedX && axes.xLabel != nil { bottom += style.labelPad + style.labelFont * 1.15 }
         let height = max(10, cell.height - top - bottom)
         var yTicks = AxesLayout.ticks(fixed: axes.yTicks, limits: y, length: height, vertical: true,
                                       integers: false, log: axes.yLog, style: style)
         var left = 0.0
-        if decorated {
+        if decoratedY {
             let widest = yTicks.map { TextMetrics.width($0.label, size: style.tickFont) }.max() ?? 0
             left = style.tickLength + style.tickPad + widest
             if axes.yLabel != nil { left += style.labelPad + style.labelFont * 1.15 }
         }
         // Room for half of the last x tick label, which hangs over the right edge.
-        let right = decorated ? style.tickFont * 1.2 : 0
+        let right = decoratedX ? style.tickFont * 1.2 : 0
         var box = Box(x: cell.x + left, y: cell.y + top, width: max(10, cell.width - left - right),
                       height: height)
         var xTicks = AxesLayout.ticks(fixed: axes.xTicks, limits: x, length: box.width, vertical: false,

@@ -32,11 +32,12 @@ struct AxesRenderer {
 
     private func drawGrid(into svg: inout SVGWriter) {
         let box = layout.plot
-        for tick in layout.xTicks {
+        // Grid lines belong to their axis' ticks: a hidden axis draws none (as matplotlib's).
+        for tick in axes.showsXAxis ? layout.xTicks : [] {
             let x = layout.px(tick.position)
             svg.line(x1: x, y1: box.y, x2: x, y2: box.bottom, stroke: style.gridColor, width: style.gridWidth)
         }
-        for tick in layout.yTicks {
+        for tick in axes.showsYAxis ? layout.yTicks : [] {
             let y = layout.py(tick.position)
             svg.line(x1: box.x, y1: y, x2: box.right, y2: y, stroke: style.gridColor, width: style.gridWidth)
         }
@@ -125,7 +126,7 @@ struct AxesRenderer {
         }
         let tickEnd = style.tickLength
         let labelY = box.bottom + tickEnd + style.tickPad + style.tickFont * 0.8
-        for tick in layout.xTicks {
+        for tick in axes.showsXAxis ? layout.xTicks : [] {
             let x = layout.px(tick.position)
             svg.line(x1: x, y1: box.bottom, x2: x, y2: box.bottom + tickEnd, stroke: stroke, width: width)
             if axes.xTickRotation == 0 {
@@ -139,18 +140,18 @@ struct AxesRenderer {
         }
         let labelX = box.x - tickEnd - style.tickPad
         var widest = 0.0
-        for tick in layout.yTicks {
+        for tick in axes.showsYAxis ? layout.yTicks : [] {
             let y = layout.py(tick.position)
             svg.line(x1: box.x - tickEnd, y1: y, x2: box.x, y2: y, stroke: stroke, width: width)
             svg.text(tick.label, x: labelX, y: y + style.tickFont * 0.35, size: style.tickFont, anchor: .end,
                      fill: style.textColor, angle: axes.yTickRotation)
             widest = max(widest, TextMetrics.width(tick.label, size: style.tickFont))
         }
-        if let xLabel = axes.xLabel {
+        if let xLabel = axes.xLabel, axes.showsXAxis {
             svg.text(xLabel, x: box.midX, y: labelY + layout.xTickOverhang + style.labelPad + style.labelFont * 1.05,
                      size: style.labelFont, anchor: .middle, fill: style.textColor)
         }
-        if let yLabel = axes.yLabel {
+        if let yLabel = axes.yLabel, axes.showsYAxis {
             let x = labelX - widest - style.labelPad - style.labelFont * 0.25
             svg.text(yLabel, x: x, y: box.midY, size: style.labelFont, anchor: .middle,
                      fill: style.textColor, rotate: true)

@@ -79,6 +79,25 @@ extension Layer {
     }
 }
 
+extension Array where Element == any Layer {
+    /// Keras' `set_weights` on a container of these layers (a `Sequential` or a functional
+    /// model named `owner`): the list in Keras order, each layer taking as many as it holds;
+    /// Keras' error when the count differs.
+    func setWeights(_ weights: [Tensor], owner: String) throws {
+        let expected = reduce(0) { $0 + $1.weights.count }
+        guard weights.count == expected else {
+            throw KerasError(.valueError, "You called `set_weights(weights)` on layer \"\(owner)\" with a weight list of "
+                             + "length \(weights.count), but the layer was expecting \(expected) weights.")
+        }
+        var rest = weights[...]
+        for layer in self {
+            let n = layer.weights.count
+            try layer.setWeights([Tensor](rest.prefix(n)))
+            rest = rest.dropFirst(n)
+        }
+    }
+}
+
 /// Everything needed to make a layer again: its kind, configuration and name.
 public enum LayerSpec: Codable, Equatable, Sendable {
     case dense(units: Int, activation: Activation, useBias: Bool, kernelInitializer: Initializer, name: String, inputShape: [Int]?)
@@ -93,6 +112,7 @@ public enum LayerSpec: Codable, Equatable, Sendable {
     case globalPooling(Pooling.Kind, rank: Int, name: String, inputShape: [Int]?)
     case batchNormalization(momentum: Float, epsilon: Float, center: Bool, scale: Bool, name: String, inputShape: [Int]?)
     case reshape(targetShape: [Int], name: String, inputShape: [Int]?)
+    case upSampling(size: [Int], name: String, inputShape: [Int]?)
     case rescaling(scale: Float, offset: Float, name: String, inputShape: [Int]?)
     case activationFunction(ActivationFunctionLayer.Function, name: String, inputShape: [Int]?)
     /// A functional model (or a Sequential) used as a layer.
@@ -121,6 +141,7 @@ public enum LayerSpec: Codable, Equatable, Sendable {
         case let .batchNormalization(momentum, epsilon, center, scale, name, inputShape):
             BatchNormalization(momentum: momentum, epsilon: epsilon, center: center, scale: scale, inputShape: inputShape, name: name)
         case let .reshape(targetShape, name, inputShape): try Reshape(targetShape: targetShape, inputShape: inputShape, name: name)
+        case let .upSampling(size, name, inputShape): try UpSampling(size: size, inputShape: inputShape, name: name)
         case let .rescaling(scale, offset, name, inputShape): Rescaling(scale: scale, offset: offset, inputShape: inputShape, name: name)
         case let .activationFunction(function, name, inputShape): ActivationFunctionLayer(function, inputShape: inputShape, name: name)
         case let .graph(spec): try spec.makeLayer()

@@ -83,17 +83,26 @@ public final class Merge {
         return (first[..<a].reduce(1, *), inputShapes.map { $0[a...].reduce(1, *) })
     }
 
+    /// The runs a concatenation copies, block by block of each sample and input by input:
+    /// `body(i, inputOffset, outputOffset, n)` for the `n` values of input `i` at `inputOffset`
+    /// that stand at `outputOffset` of the output (forward copies them there, backward back).
+    private func forEachConcatenatedRun(batchSize: Int, _ body: (Int, Int, Int, Int) -> Void) {
+        let (outer, inner) = blocks
+        let width = inner.reduce(0, +)
+        for b in 0..<(batchSize * outer) {
+            var offset = b * width
+            for (i, n) in inner.enumerated() {
+                body(i, b * n, offset, n)
+                offset += n
+            }
+        }
+    }
+
     /// Computes the output of `batchSize` samples from the inputs, in the order called.
     public func forward(_ inputs: [UnsafePointer<Float>], into output: UnsafeMutablePointer<Float>, batchSize: Int) {
         if case .concatenate = kind {
-            let (outer, inner) = blocks
-            let width = inner.reduce(0, +)
-            for b in 0..<(batchSize * outer) {
-                var offset = b * width
-                for (input, n) in zip(inputs, inner) {
-                    (output + offset).update(from: input + b * n, count: n)
-                    offset += n
-                }
+            forEachConcatenatedRun(batchSize: batchSize) { i, inputOffset, outputOffset, n in
+                (output + outputOffset).update(from: inputs[i] + inputOffset, count: n)
             }
             return
         }
@@ -121,14 +130,8 @@ public final class Merge {
         inputGradients: [UnsafeMutablePointer<Float>?], batchSize: Int
     ) {
         if case .concatenate = kind {
-            let (outer, inner) = blocks
-            let width = inner.reduce(0, +)
-            for b in 0..<(batchSize * outer) {
-                var offset = b * width
-                for (gradient, n) in zip(inputGradients, inner) {
-                    gradient.map { ($0 + b * n).update(from: outputGradient + offset, count: n) }
-                    offset += n
-                }
+            forEachConcatenatedRun(batchSize: batchSize) { i, inputOffset, outputOffset, n in
+                inputGradients[i].map { ($0 + inputOffset).update(from: outputGradient + outputOffset, count: n) }
             }
             return
         }

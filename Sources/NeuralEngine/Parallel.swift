@@ -4,7 +4,11 @@ import Foundation
 /// (one chunk per core) and a convolution's parts (`SampleGroups`); with one core everything
 /// stays on the calling thread.
 enum Parallel {
-    static let cores = max(1, ProcessInfo.processInfo.activeProcessorCount)
+    static let processors = max(1, ProcessInfo.processInfo.activeProcessorCount)
+
+    /// The threads our own passes use: the cores, but no more than OpenBLAS may use
+    /// (`OPENBLAS_NUM_THREADS=1` or `labbook-bench --threads 1` keep Labbook on one core).
+    static var cores: Int { min(processors, BLAS.threads) }
 
     /// Calls `body` with one range of `0..<count` per core, concurrently.
     static func chunks(_ count: Int, _ body: (Range<Int>) -> Void) {

@@ -112,19 +112,7 @@ public final class Sequential {
 
     /// Replaces all weights; throws Keras' error if count or shapes differ.
     public func setWeights(_ weights: [Tensor]) throws {
-        let expected = layers.reduce(0) { $0 + $1.weights.count }
-        guard weights.count == expected else {
-            throw KerasError(
-                .valueError,
-                "You called `set_weights(weights)` on layer \"\(name)\" with a weight list of length \(weights.count), "
-                    + "but the layer was expecting \(expected) weights.")
-        }
-        var rest = weights[...]
-        for layer in layers {
-            let n = layer.weights.count
-            try layer.setWeights(Array(rest.prefix(n)))
-            rest = rest.dropFirst(n)
-        }
+        try layers.setWeights(weights, owner: name)
     }
 
     /// The rows `summary()` prints, or Keras' error if the model is not built.

@@ -190,18 +190,7 @@ enum VectorMath {
     /// Adds each of `rows` rows of `width` to `sums`, rows in order (each column's sum is the
     /// same as one value at a time), eight lanes at a time.
     static func addRows(_ values: UnsafePointer<Float>, rows: Int, width: Int, to sums: UnsafeMutablePointer<Float>) {
-        for r in 0..<rows {
-            let row = values + r * width
-            var j = 0
-            while j + 8 <= width {
-                store(load(sums + j) + load(row + j), sums + j)
-                j += 8
-            }
-            while j < width {
-                sums[j] += row[j]
-                j += 1
-            }
-        }
+        for r in 0..<rows { add(values + r * width, to: sums, count: width) }
     }
 
     /// Copies `count` values, eight lanes at a time: for the short copies of im2col (three

@@ -84,46 +84,13 @@ struct Window: Equatable {
             && (outputWidth - 1) * strideX + sizeX <= width
     }
 
-    /// im2col of `samples` consecutive images starting at `images`, on the calling thread.
+    /// im2col of `samples` consecutive images starting at `images`, on the calling thread: each
+    /// window row is zeroed where it covers padding and gets the input values it covers.
     func patches(of images: UnsafePointer<Float>, samples: Int, into cols: UnsafeMutablePointer<Float>) {
-        let c = channels, rowWidth = sizeX * c
-        if windowsInside {
-            var row = cols
-            for b in 0..<samples {
-                let image = images + b * inputSize
-                for oy in 0..<outputHeight {
-                    for ox in 0..<outputWidth {
-                        var source = image + (oy * strideY * width + ox * strideX) * c
-                        for _ in 0..<sizeY {
-                            VectorMath.copy(source, to: row, count: rowWidth)
-                            row += rowWidth
-                            source += width * c
-                        }
-                    }
-                }
-            }
-            return
-        }
-        var row = cols
-        for b in 0..<samples {
-            let image = images + b * inputSize
-            for oy in 0..<outputHeight {
-                for ox in 0..<outputWidth {
-                    let (first, count, skip) = inputColumns(ox)
-                    for ky in 0..<sizeY {
-                        let target = row + ky * rowWidth
-                        guard let y = inputRow(oy, ky), count > 0 else {
-                            target.update(repeating: 0, count: rowWidth)
-                            continue
-                        }
-                        if count < sizeX {
-                            target.update(repeating: 0, count: rowWidth)
-                        }
-                        (target + skip * c).update(from: image + (y * width + first) * c, count: count * c)
-                    }
-                    row += patchSize
-                }
-            }
+        let rowWidth = sizeX * channels
+        forEachWindowRow(samples: samples) { row, skip, input, count in
+            if count < rowWidth { (cols + row).update(repeating: 0, count: rowWidth) }
+            if count > 0 { VectorMath.copy(images + input, to: cols + row + skip, count: count) }
         }
     }
 
@@ -139,36 +106,50 @@ struct Window: Equatable {
     /// col2im of the patch rows of `samples` consecutive images into their gradients
     /// (overwritten), on the calling thread.
     func accumulatePatches(_ cols: UnsafePointer<Float>, samples: Int, into gradients: UnsafeMutablePointer<Float>) {
-        let c = channels, rowWidth = sizeX * c
         gradients.update(repeating: 0, count: samples * inputSize)
+        forEachWindowRow(samples: samples) { row, skip, input, count in
+            if count > 0 { VectorMath.add(cols + row + skip, to: gradients + input, count: count) }
+        }
+    }
+
+    /// The walk `patches` and `accumulatePatches` share: for every window row of `samples`
+    /// images, in patch-matrix order `(sample, oy, ox, ky)`, `body(row, skip, input, count)`: the
+    /// row's offset in the patch matrix, and the `count` values of it that lie inside the input,
+    /// `skip` values into the row and at offset `input` of the images. `count` is less than the
+    /// row's `sizeX * channels` only where the row covers padding (0 when it lies wholly in it).
+    /// When every window lies inside the input, each row is whole, a fixed stride from the last,
+    /// with no checks.
+    @inline(__always)
+    private func forEachWindowRow(samples: Int, _ body: (_ row: Int, _ skip: Int, _ input: Int, _ count: Int) -> Void) {
+        let c = channels, rowWidth = sizeX * c
+        var row = 0
         if windowsInside {
-            var row = cols
             for b in 0..<samples {
-                let image = gradients + b * inputSize
+                let image = b * inputSize
                 for oy in 0..<outputHeight {
                     for ox in 0..<outputWidth {
-                        var target = image + (oy * strideY * width + ox * strideX) * c
+                        var input = image + (oy * strideY * width + ox * strideX) * c
                         for _ in 0..<sizeY {
-                            VectorMath.add(row, to: target, count: rowWidth)
+                            body(row, 0, input, rowWidth)
                             row += rowWidth
-                            target += width * c
+                            input += width * c
                         }
                     }
                 }
             }
             return
         }
-        var row = cols
         for b in 0..<samples {
-            let image = gradients + b * inputSize
+            let image = b * inputSize
             for oy in 0..<outputHeight {
                 for ox in 0..<outputWidth {
                     let (first, count, skip) = inputColumns(ox)
                     for ky in 0..<sizeY {
-                        guard let y = inputRow(oy, ky), count > 0 else { continue }
-                        let source = row + ky * rowWidth + skip * c
-                        let target = image + (y * width + first) * c
-                        for i in 0..<(count * c) { target[i] += source[i] }
+                        if let y = inputRow(oy, ky), count > 0 {
+                            body(row + ky * rowWidth, skip * c, image + (y * width + first) * c, count * c)
+                        } else {
+                            body(row + ky * rowWidth, 0, 0, 0)
+                        }
                     }
                     row += patchSize
                 }

@@ -12,37 +12,13 @@ import Foundation
 /// not indexed.
 ///
 ///     {"reads":[[{"literal":"128","name":"units"}],[{"literal":"32","name":"units"}]],"version":3}
-struct ReadsIndex: Codable, Equatable {
+struct ReadsIndex: CacheIndexFile, Equatable {
     var version = CacheFormat.version
     var reads: [[NotebookParameter]] = []
 
     static let suffix = ".reads"
     /// Sets remembered per stem: a sweep's points, a few edits back and forth.
     static let limit = 64
-
-    static func load(_ path: String) -> ReadsIndex {
-        guard let data = try? FileIO.contents(of: path),
-              let index = try? JSONDecoder().decode(ReadsIndex.self, from: data),
-              index.version == CacheFormat.version
-        else { return ReadsIndex() }
-        return index
-    }
-
-    func save(_ path: String) throws(CacheError) {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys]
-        let data: Data
-        do {
-            data = try encoder.encode(self)
-        } catch {
-            throw .encoding(String(describing: error))
-        }
-        do {
-            try FileIO.writeAtomically(data, to: path, durable: false)
-        } catch {
-            throw .io(path: path, reason: BlobStore.reason(error))
-        }
-    }
 
     /// The distinct sets of names recorded, newest first.
     var nameSets: [Set<String>] {
@@ -74,7 +50,7 @@ extension NotebookCache {
         var index = ReadsIndex.load(path)
         guard index.reads.first != reads else { return }
         index.note(reads)
-        try index.save(path)
+        try index.save(path, durable: false)
     }
 
     /// The entry of the cell with stem `stem` for this run's `parameters`: the one that read

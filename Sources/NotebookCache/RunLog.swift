@@ -7,7 +7,7 @@ import Foundation
 /// Runs are in the order they finished, oldest first. A missing or unreadable log reads as
 /// empty: the cache then keeps only what the next run records (it is a cache; nothing is lost
 /// but time).
-public struct RunLog: Sendable, Equatable, Codable {
+public struct RunLog: Sendable, Equatable, CacheIndexFile {
     /// One finished run.
     public struct Run: Sendable, Equatable, Codable {
         /// The notebook's file name (several notebooks in one folder share `.labbook/`).
@@ -35,7 +35,10 @@ public struct RunLog: Sendable, Equatable, Codable {
     public var version = CacheFormat.version
     public var runs: [Run] = []
 
-    public init(runs: [Run] = []) {
+    /// The empty log.
+    public init() {}
+
+    public init(runs: [Run]) {
         self.runs = runs
     }
 
@@ -51,40 +54,5 @@ public struct RunLog: Sendable, Equatable, Codable {
             kept.append(run)
         }
         runs = kept.reversed()
-    }
-
-    static func load(_ path: String) -> RunLog {
-        guard let data = try? FileIO.contents(of: path),
-              let log = try? decoder().decode(RunLog.self, from: data),
-              log.version == CacheFormat.version
-        else { return RunLog() }
-        return log
-    }
-
-    func save(_ path: String) throws(CacheError) {
-        let data: Data
-        do {
-            data = try Self.encoder().encode(self)
-        } catch {
-            throw .encoding(String(describing: error))
-        }
-        do {
-            try FileIO.writeAtomically(data, to: path)
-        } catch {
-            throw .io(path: path, reason: BlobStore.reason(error))
-        }
-    }
-
-    private static func encoder() -> JSONEncoder {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys]
-        encoder.dateEncodingStrategy = .secondsSince1970
-        return encoder
-    }
-
-    private static func decoder() -> JSONDecoder {
-        let decoder = JSONDecoder()
-        decoder.dateDecodingStrategy = .secondsSince1970
-        return decoder
     }
 }

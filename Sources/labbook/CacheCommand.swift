@@ -23,8 +23,7 @@ struct CacheCommand: ParsableCommand {
             do {
                 print(try action(notebook, cacheDir), terminator: "")
             } catch {
-                Terminal(quiet: false).error(error.message)
-                throw ExitCode(2)
+                throw Terminal(quiet: false).refuse(error.message)
             }
         }
     }

@@ -33,8 +33,7 @@ struct CompareCommand: ParsableCommand {
         do {
             print(try CompareRuns.run(runs, cacheDirectory: cacheDir, html: html, timings: !noTimings), terminator: "")
         } catch {
-            Terminal(quiet: false).error(error.message)
-            throw ExitCode(2)
+            throw Terminal(quiet: false).refuse(error.message)
         }
     }
 }

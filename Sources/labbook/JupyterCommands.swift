@@ -29,8 +29,7 @@ struct ImportCommand: ParsableCommand {
             try JupyterImport.importNotebook(
                 path: notebook, markdown: output, replacing: force, warn: { Terminal.write($0 + "\n") })
         } catch {
-            terminal.error(error.message)
-            throw ExitCode(2)
+            throw terminal.refuse(error.message)
         }
     }
 }
@@ -57,8 +56,7 @@ struct ExportCommand: ParsableCommand {
         do {
             try JupyterExport.export(path: notebook, ipynb: ipynb, warn: { Terminal.write($0 + "\n") })
         } catch {
-            terminal.error(error.message)
-            throw ExitCode(2)
+            throw terminal.refuse(error.message)
         }
     }
 }

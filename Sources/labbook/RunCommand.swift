@@ -48,8 +48,7 @@ struct RunCommand: ParsableCommand {
                 notebookPath: notebook, commandLine: self.sweep, pinned: config.parameterOverrides.map(\.name),
                 ignoreFrontMatter: noSweep, shard: shard.flatMap(Sweep.Shard.parse))
         } catch {
-            terminal.error(error.message)
-            throw ExitCode(2)
+            throw terminal.refuse(error.message)
         }
         if let sweep { return try runSweep(sweep, base: config, terminal: terminal) }
         let runner = NotebookRunner(config, events: terminal.events)
@@ -59,8 +58,7 @@ struct RunCommand: ParsableCommand {
             terminal.finish(result: result, config: config)
             if result.exitCode != 0 { throw ExitCode(result.exitCode) }
         } catch let failure as RunFailure {
-            terminal.error(failure.message)
-            throw ExitCode(2)
+            throw terminal.refuse(failure.message)
         }
     }
 }
@@ -70,9 +68,8 @@ extension RunCommand {
     /// then the comparison page if `--html` is given; the exit code is the first non-zero one.
     func runSweep(_ sweep: Sweep, base: RunConfiguration, terminal: Terminal) throws {
         if options.output != nil || options.inPlace {
-            terminal.error("\(notebook): a sweep writes each run's Markdown to \(Sweep.folder(forNotebook: notebook))/; it takes no -o or --in-place "
+            throw terminal.refuse("\(notebook): a sweep writes each run's Markdown to \(Sweep.folder(forNotebook: notebook))/; it takes no -o or --in-place "
                 + "(--no-sweep, or -P for each swept parameter, runs one point)")
-            throw ExitCode(2)
         }
         do {
             if let html = base.htmlOutput { try CompareRuns.checkPagePath(html, notebookPath: notebook) }
@@ -89,8 +86,7 @@ extension RunCommand {
             }
             if exitCode != 0 { throw ExitCode(exitCode) }
         } catch let failure as RunFailure {
-            terminal.error(failure.message)
-            throw ExitCode(2)
+            throw terminal.refuse(failure.message)
         }
     }
 }
@@ -124,15 +120,13 @@ struct WatchCommand: ParsableCommand {
         do throws(OutputPathError) {
             try config.validateOutputs()
         } catch {
-            terminal.error(error.description)
-            throw ExitCode(2)
+            throw terminal.refuse(error.description)
         }
         // A mistyped path is bad usage, not a file to wait for (a notebook that exists but
         // does not parse is reported and watched: it is being edited).
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: notebook, isDirectory: &isDirectory), !isDirectory.boolValue else {
-            terminal.error("\(notebook): \(isDirectory.boolValue ? "is a directory, not a notebook; give the path of a .md file" : "no such file; check the path")")
-            throw ExitCode(2)
+            throw terminal.refuse("\(notebook): \(isDirectory.boolValue ? "is a directory, not a notebook; give the path of a .md file" : "no such file; check the path")")
         }
         NotebookWatcher(path: notebook, interval: interval).watch(
             run: {
@@ -256,8 +250,7 @@ struct CleanCommand: ParsableCommand {
         do {
             try NotebookCleaner.clean(path: notebook)
         } catch {
-            Terminal(quiet: false).error(error.message)
-            throw ExitCode(2)
+            throw Terminal(quiet: false).refuse(error.message)
         }
     }
 }
@@ -281,8 +274,7 @@ struct RenderCommand: ParsableCommand {
         do {
             try NotebookRenderer.render(path: notebook, html: html)
         } catch {
-            Terminal(quiet: false).error(error.message)
-            throw ExitCode(2)
+            throw Terminal(quiet: false).refuse(error.message)
         }
     }
 }

@@ -1,3 +1,4 @@
+import ArgumentParser
 import Foundation
 import Runner
 
@@ -66,6 +67,13 @@ final class Terminal: Sendable {
 
     func error(_ message: String) {
         Terminal.write("labbook: error: \(message)\n")
+    }
+
+    /// Prints `message` as an error and returns the exit status for input Labbook refuses (a
+    /// bad notebook, option or file), 2, to throw: `throw terminal.refuse(error.message)`.
+    func refuse(_ message: String) -> ExitCode {
+        error(message)
+        return ExitCode(2)
     }
 
     static func label(_ progress: CellProgress) -> String {

@@ -12,14 +12,7 @@ enum Conformance {
 @Test("conformance snippet matches CPython", arguments: Conformance.corpus?.snippets ?? [])
 func conformance(_ path: String) throws {
     let corpus = try #require(Conformance.corpus)
-    let (source, expected) = try corpus.load(path)
-    let actual = SnippetCorpus.run(source, modules: ModuleRegistry())
-    let check = { #expect(actual == expected, "\(SnippetCorpus.mismatch(path, expected: expected, actual: actual))") }
-    if let reason = corpus.knownIssues[path] {
-        withKnownIssue(Comment(rawValue: reason)) { check() }
-    } else {
-        check()
-    }
+    try corpus.check(path, modules: ModuleRegistry())
 }
 
 @Test func conformanceCorpusIsPresent() {

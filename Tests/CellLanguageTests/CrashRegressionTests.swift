@@ -3,7 +3,8 @@ import Testing
 
 /// Cells that used to kill the process (a trap: a failed allocation, an overflow) and now
 /// end in the exception CPython 3.11 raises for them (checked with python3; `MemoryError`s
-/// are what CPython raises where the memory is not there, as for these sizes).
+/// are what CPython raises where the memory is not there, as for these sizes). ErrorTests'
+/// `errorMessageMatchesCPython` runs them with its own table.
 let crashRegressionCases: [(source: String, expected: String)] = [
     ("[0] * 10**12", "MemoryError"),
     ("(1,) * 10**12", "MemoryError"),
@@ -25,13 +26,6 @@ let crashRegressionCases: [(source: String, expected: String)] = [
     ("'%.*f' % (2**31, 1.0)", "OverflowError: Python int too large to convert to C int"),
     ("len(range(-2**62 - 2**62, 2**62 - 1 + 2**62))", "OverflowError: Python int too large to convert to C ssize_t"),
 ]
-
-@Test("a cell that used to crash raises CPython's exception", arguments: crashRegressionCases.indices)
-func crashBecomesException(_ index: Int) {
-    let (source, expected) = crashRegressionCases[index]
-    let outcome = Session(modules: ModuleRegistry()).run(source, cellNumber: 1)
-    #expect(outcome.error?.summary == expected, "\(source.debugDescription)")
-}
 
 /// Ranges at the edges of 64-bit ints iterate and answer `in` without overflowing.
 @Test func rangesAtTheEdgesOfInt64() {

@@ -1,24 +1,7 @@
 import Foundation
 import Testing
+import TestSupport
 @testable import CellLanguage
-
-/// A blob store in memory, keyed by a stand-in content hash (tests only).
-final class MemoryBlobs: SnapshotBlobStore {
-    var blobs: [String: Data] = [:]
-    var puts = 0
-
-    func put(_ data: Data) throws -> String {
-        puts += 1
-        let hash = String(data.count) + "-" + String(data.reduce(UInt64(1469598103934665603)) { ($0 ^ UInt64($1)) &* 1099511628211 }, radix: 16)
-        blobs[hash] = data
-        return hash
-    }
-    func contains(_ hash: String) -> Bool { blobs[hash] != nil }
-    func data(for hash: String) throws -> Data {
-        guard let data = blobs[hash] else { throw SnapshotError.malformed("no blob \(hash)") }
-        return data
-    }
-}
 
 /// Runs `cells` in one session, saves it, restores into a fresh session, then runs `probe`
 /// in both: the outputs (tracebacks included) must be the same.
@@ -29,7 +12,7 @@ private func roundTrip(_ cells: [String], probe: String, sourceLocation: SourceL
         let outcome = original.run(cell, cellNumber: i + 1)
         #expect(outcome.error == nil, "cell \(i + 1): \(outcome.error?.traceback ?? "")", sourceLocation: sourceLocation)
     }
-    let blobs = MemoryBlobs()
+    let blobs = CountingBlobStore()
     let state = try original.captureState(blobs: blobs)
     let restored = Session(modules: ModuleRegistry())
     try restored.restoreState(state, blobs: blobs)
@@ -126,7 +109,7 @@ private func roundTrip(_ cells: [String], probe: String, sourceLocation: SourceL
         let session = Session(modules: ModuleRegistry())
         _ = session.run("class E(Exception):\n    pass\nerr = E('x')", cellNumber: 1)
         #expect(throws: SnapshotError.unsupported("global 'err' holds an instance of the exception class 'E', which cannot be saved")) {
-            try session.captureState(blobs: MemoryBlobs())
+            try session.captureState(blobs: CountingBlobStore())
         }
     }
 
@@ -134,7 +117,7 @@ private func roundTrip(_ cells: [String], probe: String, sourceLocation: SourceL
         let session = Session(modules: ModuleRegistry())
         _ = session.run("xs = [1, 2]\nit = iter(xs)", cellNumber: 1)
         #expect(throws: SnapshotError.unsupported("global 'it' holds a 'list_iterator' iterator, which cannot be saved")) {
-            try session.captureState(blobs: MemoryBlobs())
+            try session.captureState(blobs: CountingBlobStore())
         }
     }
 
@@ -145,9 +128,9 @@ private func roundTrip(_ cells: [String], probe: String, sourceLocation: SourceL
         _ = session.run("small = [1, 2, 3]\nbig = [[i, -i] for i in range(100)]", cellNumber: 1)
         #expect(throws: SnapshotError.unsupported(
             "the state holds more than 250 values (global 'big' among them), too many to save after every cell")) {
-            try session.captureState(blobs: MemoryBlobs(), valueLimit: 250)
+            try session.captureState(blobs: CountingBlobStore(), valueLimit: 250)
         }
-        _ = try session.captureState(blobs: MemoryBlobs(), valueLimit: 310)
+        _ = try session.captureState(blobs: CountingBlobStore(), valueLimit: 310)
         #expect(Session.snapshotValueLimit == 4_194_304)
     }
 
@@ -155,7 +138,7 @@ private func roundTrip(_ cells: [String], probe: String, sourceLocation: SourceL
         let session = Session(modules: ModuleRegistry())
         _ = session.run("def count():\n    yield 1\nsteps = {'a': count()}", cellNumber: 1)
         #expect(throws: SnapshotError.unsupported("global 'steps' holds a generator of 'count()', which cannot be saved")) {
-            try session.captureState(blobs: MemoryBlobs())
+            try session.captureState(blobs: CountingBlobStore())
         }
         // The generator function itself is saved like any function.
         let restored = try roundTrip(["def count(n):\n    yield from range(n)\n    return n\n"], probe: "print(list(count(3)))")
@@ -165,7 +148,7 @@ private func roundTrip(_ cells: [String], probe: String, sourceLocation: SourceL
     @Test func deletedAndParameterGlobalsAreReplaced() throws {
         let original = Session(modules: ModuleRegistry())
         _ = original.run("a = 1\nb = 2\ndel a", cellNumber: 1)
-        let blobs = MemoryBlobs()
+        let blobs = CountingBlobStore()
         let state = try original.captureState(blobs: blobs)
         let restored = Session(modules: ModuleRegistry())
         restored[global: "a"] = .int(99)
@@ -177,7 +160,7 @@ private func roundTrip(_ cells: [String], probe: String, sourceLocation: SourceL
     @Test func truncatedStateIsAnErrorNotACrash() throws {
         let original = Session(modules: ModuleRegistry())
         _ = original.run("a = [1, {'x': (2, 3)}]\ndef f(): return a", cellNumber: 1)
-        let blobs = MemoryBlobs()
+        let blobs = CountingBlobStore()
         let state = try original.captureState(blobs: blobs)
         for record in state.records.indices {
             for cut in stride(from: 0, to: state.records[record].bytes.count, by: 3) {

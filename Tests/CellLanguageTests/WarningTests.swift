@@ -14,6 +14,9 @@ let cpythonWarningCells: [(source: String, output: String)] = [
      "Cell In[3], line 2: DeprecationWarning: from afar\n  warnings.warn('from afar', DeprecationWarning)\nsys:1: FutureWarning: top\n"),
     ("warnings.simplefilter('always')\nfor i in range(2):\n    warnings.warn('again')\nwarnings.warn(UserWarning('as instance'))",
      "Cell In[4], line 3: UserWarning: again\n  warnings.warn('again')\nCell In[4], line 3: UserWarning: again\n  warnings.warn('again')\nCell In[4], line 4: UserWarning: as instance\n  warnings.warn(UserWarning('as instance'))\n"),
+    // Calls inside statements spread over several lines: CPython names the call's own line.
+    ("def f(x):\n    warnings.warn(\"careful\", stacklevel=2)\n    return x\ny = [f(1),\n     f(2)]\nz = (f(3) +\n     f(4))\nclass A:\n    def m(self):\n        warnings.warn(\"method\", stacklevel=2)\na = A()\na \\\n  .m()\nprint(sum([1,\n   f(5)]))",
+     "Cell In[5], line 4: UserWarning: careful\n  y = [f(1),\nCell In[5], line 5: UserWarning: careful\n  f(2)]\nCell In[5], line 6: UserWarning: careful\n  z = (f(3) +\nCell In[5], line 7: UserWarning: careful\n  f(4))\nCell In[5], line 13: UserWarning: method\n  .m()\nCell In[5], line 15: UserWarning: careful\n  f(5)]))\n6\n"),
 ]
 
 @Test func warningsArePrintedAsCPythonPrintsThem() {

@@ -26,14 +26,22 @@ struct DatasetIDXTests {
         #expect(loaded.verification == .canonical)
     }
 
+    /// The real MNIST's four files decompressed into `FOLDER/mnist/` of the sandbox, each
+    /// first passed to `edit`.
+    static func writeDecompressedMNIST(in sandbox: DatasetSandbox, folder: String,
+                                       edit: (DatasetPart, inout [UInt8]) -> Void = { _, _ in }) throws {
+        for part in DatasetPart.allCases {
+            var raw = try DatasetFiles.readDecompressed(RealMNIST.directory! + "/" + part.idxName + ".gz")
+            edit(part, &raw)
+            _ = try sandbox.write(raw, to: folder + "/mnist/" + part.idxName)
+        }
+    }
+
     @Test(.enabled(if: RealMNIST.datasetsRoot != nil, "\(RealMNIST.skipMessage)"))
     func loadsUncompressedIDX() throws {
         let sandbox = try DatasetSandbox()
         defer { sandbox.remove() }
-        for part in DatasetPart.allCases {
-            let raw = try DatasetFiles.readDecompressed(RealMNIST.directory! + "/" + part.idxName + ".gz")
-            _ = try sandbox.write(raw, to: "raw/mnist/" + part.idxName)
-        }
+        try Self.writeDecompressedMNIST(in: sandbox, folder: "raw")
         let loaded = try Dataset.mnist.loadDetailed(environment: sandbox.environment(datasets: sandbox.root + "/raw"))
         #expect(loaded.source.format == .idx(gzipped: false))
         #expect(loaded.verification == .canonical)
@@ -44,10 +52,8 @@ struct DatasetIDXTests {
     func corruptedCopyFailsItsChecksumNamingTheFile() throws {
         let sandbox = try DatasetSandbox()
         defer { sandbox.remove() }
-        for part in DatasetPart.allCases {
-            var raw = try DatasetFiles.readDecompressed(RealMNIST.directory! + "/" + part.idxName + ".gz")
+        try Self.writeDecompressedMNIST(in: sandbox, folder: "bad") { part, raw in
             if part == .testLabels { raw[500] = raw[500] == 0 ? 1 : 0 }  // still a valid label
-            _ = try sandbox.write(raw, to: "bad/mnist/" + part.idxName)
         }
         let environment = sandbox.environment(datasets: sandbox.root + "/bad")
         #expect {

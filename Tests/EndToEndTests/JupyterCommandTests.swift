@@ -10,9 +10,7 @@ import Testing
         .deletingLastPathComponent().appendingPathComponent("JupyterTests/Fixtures")
 
     func scratch() throws -> URL {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("labbook-jupyter-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-        return url
+        try TemporaryFolder.make("labbook-jupyter")
     }
 
     @Test(arguments: [

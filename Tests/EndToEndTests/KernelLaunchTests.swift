@@ -1,6 +1,7 @@
 import Foundation
 import NeuralEngine
 import Testing
+import TestSupport
 
 /// The `labbook` binary's BLAS kernel choice at launch: a user's `OPENBLAS_CORETYPE` wins,
 /// otherwise the best kernel runs, and the relaunch that gets it there cannot loop.
@@ -49,9 +50,8 @@ import Testing
     }
 
     @Test func switchingTheKernelRerunsEveryCellAndExplainSaysWhy() throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("labbook-kernel-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: folder) }
+        let folder = try TemporaryFolder.make("labbook-kernel")
+        defer { TemporaryFolder.remove(folder) }
         let notebook = folder.appendingPathComponent("nb.md").path
         try "# K\n\n```python\nx = 2\n```\n\n```python\nprint(x * 21)\n```\n".write(toFile: notebook, atomically: true, encoding: .utf8)
         let arguments = ["run", notebook, "-o", folder.appendingPathComponent("out.md").path, "--explain", "--no-timings"]

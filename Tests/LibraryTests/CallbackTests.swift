@@ -1,6 +1,7 @@
 import CellLanguage
 import Foundation
 import Testing
+import TestSupport
 
 /// The callbacks of `keras.callbacks` beside EarlyStopping, with Keras 2's printed lines.
 @Suite struct CallbackTests {
@@ -18,8 +19,7 @@ import Testing
     }
 
     @Test func reduceLROnPlateauReducesAndLogsTheRate() {
-        let nb = NotebookSession()
-        nb.text(Self.setup)
+        let nb = NotebookSession(running: Self.setup)
         let log = nb.text("""
             reduce = ReduceLROnPlateau(monitor='loss', factor=0.1, patience=1, min_delta=100, verbose=1)
             h = model.fit(x, y_hot, epochs=3, batch_size=8, verbose=0, callbacks=[reduce])
@@ -32,8 +32,7 @@ import Testing
     }
 
     @Test func terminateOnNaNStopsAtTheFirstBadBatch() {
-        let nb = NotebookSession()
-        nb.text(Self.setup)
+        let nb = NotebookSession(running: Self.setup)
         let log = nb.text("""
             model = Sequential([Dense(2, activation='softmax', input_shape=(2,))])
             model.compile(optimizer='sgd', loss='categorical_crossentropy')
@@ -46,8 +45,7 @@ import Testing
     }
 
     @Test func learningRateSchedulerSetsTheRateBeforeEachEpoch() {
-        let nb = NotebookSession()
-        nb.text(Self.setup)
+        let nb = NotebookSession(running: Self.setup)
         let log = nb.text("""
             h = model.fit(x, y_hot, epochs=2, verbose=0, callbacks=[LearningRateScheduler(lambda epoch, lr: lr * 0.5, verbose=1)])
             """)
@@ -61,11 +59,9 @@ import Testing
     }
 
     @Test func checkpointAndCSVLoggerWriteFiles() throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("labbook-callbacks-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: folder) }
-        let nb = NotebookSession()
-        nb.text(Self.setup + "\nfolder = '\(folder.path)'")
+        let folder = try TemporaryFolder.make("labbook-callbacks")
+        defer { TemporaryFolder.remove(folder) }
+        let nb = NotebookSession(running: Self.setup + "\nfolder = '\(folder.path)'")
         let log = nb.text("""
             best = ModelCheckpoint(folder + '/best.h5', monitor='loss', save_best_only=True, verbose=1)
             every = ModelCheckpoint(folder + '/m-{epoch:02d}.h5')
@@ -96,17 +92,15 @@ import Testing
             schedule = LearningRateScheduler(lambda epoch, lr: lr * 0.9)
             h = model.fit(x, y_hot, epochs=2, verbose=0, callbacks=[reduce, schedule])
             """)
-        let resumed = try original.resumed(through: CountingBlobStore())
         let check = """
             h = model.fit(x, y_hot, epochs=3, verbose=0, callbacks=[reduce, schedule, TerminateOnNaN()])
             print(h.history, reduce.wait, check.best, check.monitor, opt.learning_rate)
             """
-        #expect(resumed.run(check) == original.run(check))
+        try original.expectSameAfterResume(check)
     }
 
     @Test func callbackSubclassesSeeKerasHooksAndStopTraining() {
-        let nb = NotebookSession()
-        nb.text(Self.setup)
+        let nb = NotebookSession(running: Self.setup)
         let log = nb.text("""
             class Recorder(keras.callbacks.Callback):
                 def __init__(self):
@@ -159,17 +153,15 @@ import Testing
                         self.model.stop_training = True
             stop = Stop()
             """)
-        let resumed = try original.resumed(through: CountingBlobStore())
         let check = """
             h = model.fit(x, y_hot, epochs=4, verbose=0, callbacks=[stop])
             print(h.epoch, stop.seen, type(stop).__name__, Stop.__mro__)
             """
-        #expect(resumed.run(check) == original.run(check))
+        try original.expectSameAfterResume(check)
     }
 
     @Test func whatACallbackPrintsJoinsTheTrainingLog() {
-        let nb = NotebookSession()
-        nb.text(Self.setup)
+        let nb = NotebookSession(running: Self.setup)
         let outcome = nb.run("""
             class Talk(keras.callbacks.Callback):
                 def on_train_begin(self, logs=None):

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 
 /// The older names published tutorials still use: `tensorflow.compat.v1`, Keras 1's
 /// arguments that Keras 2 takes, and freezing layers with `layer.trainable = False`.
@@ -7,8 +8,7 @@ import Testing
     // MARK: tensorflow.compat.v1
 
     @Test func compatV1HoldsTensorFlowTwosNamesAndTheEagerSwitches() {
-        let nb = NotebookSession()
-        nb.text("""
+        let nb = NotebookSession(running: """
             import tensorflow.compat.v1 as tf
             from tensorflow import keras
             import tensorflow
@@ -29,8 +29,7 @@ import Testing
     }
 
     @Test func graphModeSaysLabbookHasNone() {
-        let nb = NotebookSession()
-        nb.text("import tensorflow.compat.v1 as tf")
+        let nb = NotebookSession(running: "import tensorflow.compat.v1 as tf")
         for call in ["tf.Session()", "tf.placeholder(tf.float32, shape=(None, 3))", "tf.disable_eager_execution()",
                      "tf.global_variables_initializer()", "tf.disable_v2_behavior()"] {
             let name = String(call.dropFirst(3).prefix { $0 != "(" })
@@ -126,8 +125,7 @@ import Testing
         """
 
     @Test func frozenLayersKeepTheirWeightsAndSummaryCountsThem() {
-        let nb = NotebookSession()
-        nb.text(Self.frozenSetup)
+        let nb = NotebookSession(running: Self.frozenSetup)
         // Dense kernel and bias, BatchNormalization's four (its moving statistics included)
         // unchanged; the last Dense trained.
         #expect(nb.repr("[bool((a == b).all()) for a, b in zip(before, after)]") == "[True, True, True, True, True, True, False, False]")
@@ -139,8 +137,7 @@ import Testing
     }
 
     @Test func flagsCountFromCompileAsInKerasTwo() {
-        let nb = NotebookSession()
-        nb.text("""
+        let nb = NotebookSession(running: """
             import numpy as np
             import keras
             from keras.layers import Dense
@@ -167,16 +164,14 @@ import Testing
     @Test func frozenFlagsAndCollectedWeightsSurviveAResume() throws {
         let original = ResumableSession()
         original.run(Self.frozenSetup + "\nfirst.trainable = True")
-        let resumed = try original.resumed(through: CountingBlobStore())
         let continuation = """
             print(first.trainable, norm.trainable)
             model.summary()
             model.fit(x, y, epochs=1, verbose=0)
             print(model.get_weights())
             """
-        let expected = original.run(continuation)
+        let expected = try original.expectSameAfterResume(continuation)
         #expect(expected.contains("Non-trainable params: 45"))
-        #expect(resumed.run(continuation) == expected)
     }
 
     // MARK: Weights files and the SavedModel folder
@@ -185,8 +180,7 @@ import Testing
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("labbook-compat-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: directory) }
         let base = directory.path
-        let nb = NotebookSession()
-        nb.text("""
+        let nb = NotebookSession(running: """
             import os
             import numpy as np
             import tensorflow.compat.v1 as tf
@@ -226,9 +220,8 @@ import Testing
     // MARK: savefig without an extension
 
     @Test func savefigWithoutAnExtensionWritesSVGAndSaysSo() throws {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("labbook-savefig-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: directory) }
+        let directory = try TemporaryFolder.make("labbook-savefig")
+        defer { TemporaryFolder.remove(directory) }
         let name = directory.appendingPathComponent("plot_at_epoch_0").path
         let nb = NotebookSession()
         let notices = NoticeRecorder()

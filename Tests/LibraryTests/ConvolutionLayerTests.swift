@@ -59,6 +59,36 @@ import Testing
                + "<keras.layers.convolutional.Conv2D object>\n")
     }
 
+    /// keras.io's denoising autoencoder (functional, `padding="same"`, `UpSampling2D`): tf_keras
+    /// 2.21 gives the same shapes, 28,353 parameters and `get_config()` for the same model.
+    @Test func convolutionalAutoencoder() {
+        let nb = NotebookSession()
+        let text = nb.text("""
+            from tensorflow.keras.models import Model
+            from tensorflow.keras.layers import Conv2D, MaxPooling2D, Input, UpSampling2D, UpSampling1D
+            input = Input(shape=(28, 28, 1))
+            x = Conv2D(32, (3, 3), activation="relu", padding="same")(input)
+            x = MaxPooling2D((2, 2), padding="same")(x)
+            x = Conv2D(32, (3, 3), activation="relu", padding="same")(x)
+            x = MaxPooling2D((2, 2), padding="same")(x)
+            x = Conv2D(32, (3, 3), activation="relu", padding="same")(x)
+            x = UpSampling2D((2, 2))(x)
+            x = Conv2D(32, (3, 3), activation="relu", padding="same")(x)
+            x = UpSampling2D((2, 2))(x)
+            x = Conv2D(1, (3, 3), activation="sigmoid", padding="same")(x)
+            autoencoder = Model(input, x)
+            autoencoder.compile(optimizer="adam", loss="binary_crossentropy")
+            print([layer.output_shape for layer in autoencoder.layers[5:9]], autoencoder.count_params())
+            print(autoencoder.layers[6].get_config())
+            print(UpSampling1D(3).get_config())
+            """)
+        #expect(text == "[(None, 7, 7, 32), (None, 14, 14, 32), (None, 14, 14, 32), (None, 28, 28, 32)] 28353\n"
+                + "{'name': 'up_sampling2d_1', 'trainable': True, 'dtype': 'float32', 'size': (2, 2), "
+                + "'data_format': 'channels_last', 'interpolation': 'nearest'}\n"
+                + "{'name': 'up_sampling1d_1', 'trainable': True, 'dtype': 'float32', 'size': 3}\n")
+        #expect(nb.error("UpSampling2D(interpolation='bilinear')").hasPrefix("ValueError: UpSampling2D(interpolation='bilinear')"))
+    }
+
     @Test func batchNormalizationHasNonTrainableWeights() {
         // Keras 2: BatchNormalization on 64 features has 256 weights, 128 of them non-trainable.
         let nb = NotebookSession()

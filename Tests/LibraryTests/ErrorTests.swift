@@ -3,8 +3,17 @@ import Testing
 /// Misuse raises what Keras 2 raised (type and message), as a cell error, never a crash.
 @Suite struct ErrorTests {
     static func prepared() -> NotebookSession {
-        let nb = NotebookSession()
-        nb.text(Synthetic.twoClasses)
+        NotebookSession(running: Synthetic.twoClasses)
+    }
+
+    /// `prepared()` with `m`, a softmax `Dense(units)` on `inputs` inputs compiled for one-hot
+    /// labels: the data has 2 inputs and 2 classes, so other numbers make a mismatch.
+    static func compiledSoftmax(units: Int, inputs: Int) -> NotebookSession {
+        let nb = prepared()
+        nb.text("""
+            m = Sequential([Dense(\(units), activation='softmax', input_shape=(\(inputs),))])
+            m.compile(optimizer='sgd', loss='categorical_crossentropy')
+            """)
         return nb
     }
 
@@ -18,21 +27,13 @@ import Testing
     }
 
     @Test func inputWidthMismatch() {
-        let nb = Self.prepared()
-        nb.text("""
-            m = Sequential([Dense(2, activation='softmax', input_shape=(3,))])
-            m.compile(optimizer='sgd', loss='categorical_crossentropy')
-            """)
+        let nb = Self.compiledSoftmax(units: 2, inputs: 3)
         #expect(nb.error("m.fit(x, y_hot)")
                 == "ValueError: Error when checking input: expected dense_1_input to have shape (3,) but got array with shape (2,)")
     }
 
     @Test func labelsNotMatchingTheOutput() {
-        let nb = Self.prepared()
-        nb.text("""
-            m = Sequential([Dense(3, activation='softmax', input_shape=(2,))])
-            m.compile(optimizer='sgd', loss='categorical_crossentropy')
-            """)
+        let nb = Self.compiledSoftmax(units: 3, inputs: 2)
         #expect(nb.error("m.fit(x, y_hot)")
                 == "ValueError: Error when checking target: expected dense_1 to have shape (3,) but got array with shape (2,)")
         nb.text("m.compile(optimizer='sgd', loss='sparse_categorical_crossentropy')")

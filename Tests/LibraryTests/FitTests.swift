@@ -55,8 +55,7 @@ import Testing
     }
 
     @Test func verboseTwoAndZero() {
-        let nb = NotebookSession()
-        nb.text(Synthetic.twoClasses + "\n" + Synthetic.model)
+        let nb = NotebookSession(running: Synthetic.twoClasses + "\n" + Synthetic.model)
         let two = nb.text("h = model.fit(x, y_hot, epochs=2, verbose=2, validation_data=(x[:5], y_hot[:5]))")
         let lines = two.split(separator: "\n").map(String.init)
         #expect(lines.count == 5)
@@ -70,8 +69,7 @@ import Testing
     }
 
     @Test func historyKeysEpochAndParams() {
-        let nb = NotebookSession()
-        nb.text(Synthetic.twoClasses + "\n" + Synthetic.model)
+        let nb = NotebookSession(running: Synthetic.twoClasses + "\n" + Synthetic.model)
         nb.text("h = model.fit(x, y_hot, batch_size=16, epochs=3, verbose=0, validation_split=0.25)")
         #expect(nb.repr("list(h.history)") == "['loss', 'accuracy', 'val_loss', 'val_accuracy']")
         #expect(nb.repr("h.epoch, len(h.history['loss']), type(h.history['loss'][0]).__name__") == "([0, 1, 2], 3, 'float')")
@@ -82,16 +80,14 @@ import Testing
     }
 
     @Test func initialEpochContinuesNumbering() {
-        let nb = NotebookSession()
-        nb.text(Synthetic.twoClasses + "\n" + Synthetic.model)
+        let nb = NotebookSession(running: Synthetic.twoClasses + "\n" + Synthetic.model)
         let text = nb.text("h = model.fit(x, y_hot, epochs=3, initial_epoch=1)")
         #expect(text.split(separator: "\n").filter { $0.hasPrefix("Epoch") } == ["Epoch 2/3", "Epoch 3/3"])
         #expect(nb.repr("h.epoch") == "[1, 2]")
     }
 
     @Test func evaluateReturnsPythonFloats() {
-        let nb = NotebookSession()
-        nb.text(Synthetic.twoClasses + "\n" + Synthetic.model)
+        let nb = NotebookSession(running: Synthetic.twoClasses + "\n" + Synthetic.model)
         #expect(nb.repr("""
             r = model.evaluate(x, y_hot, verbose=0)
             type(r).__name__, len(r), type(r[0]).__name__, type(r[1]).__name__
@@ -105,8 +101,7 @@ import Testing
     }
 
     @Test func predictShape() {
-        let nb = NotebookSession()
-        nb.text(Synthetic.twoClasses + "\n" + Synthetic.model)
+        let nb = NotebookSession(running: Synthetic.twoClasses + "\n" + Synthetic.model)
         #expect(nb.repr("model.predict(x).shape") == "(40, 2)")
         #expect(nb.repr("model.predict(x[:3]).shape") == "(3, 2)")
     }
@@ -124,8 +119,7 @@ import Testing
     }
 
     @Test func sparseLabelsAndEarlyStopping() {
-        let nb = NotebookSession()
-        nb.text(Synthetic.twoClasses)
+        let nb = NotebookSession(running: Synthetic.twoClasses)
         nb.text("""
             model = Sequential([Dense(4, activation='relu', input_shape=(2,)), Dense(2, activation='softmax')])
             model.compile(optimizer='adam', loss='sparse_categorical_crossentropy', metrics=['accuracy'])
@@ -137,8 +131,7 @@ import Testing
     }
 
     @Test func timeoutStopsALongFit() {
-        let nb = NotebookSession()
-        nb.text(Synthetic.twoClasses + "\n" + Synthetic.model)
+        let nb = NotebookSession(running: Synthetic.twoClasses + "\n" + Synthetic.model)
         let outcome = nb.run("model.fit(x, y_hot, batch_size=1, epochs=100000, verbose=1)", timeout: 0.3)
         #expect(outcome.error?.typeName == "TimeoutError")
         // The epochs that finished are still in the output, as plain text.

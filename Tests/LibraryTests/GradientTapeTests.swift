@@ -59,8 +59,7 @@ import Testing
         "tf.matmul(tf.transpose(x * c), x)",
     ])
     func everyRecordedOperationMatchesFiniteDifferences(expression: String) {
-        let nb = NotebookSession()
-        nb.text(Self.setup)
+        let nb = NotebookSession(running: Self.setup)
         for variable in ["x", "w", "W"] where expression.contains(variable) {
             let error = Double(nb.repr("max_error(lambda: \(expression), \(variable))")) ?? .infinity
             #expect(error < 1e-6, "\(expression) with respect to \(variable): \(error)")
@@ -101,8 +100,7 @@ import Testing
     }
 
     @Test func theTapeFollowsTensorFlowsRules() {
-        let nb = NotebookSession()
-        nb.text("import numpy as np\nimport tensorflow as tf\nx = tf.Variable(0.)\nwith tf.GradientTape() as tape:\n    y = 2 * x + 3\n")
+        let nb = NotebookSession(running: "import numpy as np\nimport tensorflow as tf\nx = tf.Variable(0.)\nwith tf.GradientTape() as tape:\n    y = 2 * x + 3\n")
         #expect(nb.repr("x") == "<tf.Variable 'Variable:0' shape=() dtype=float32, numpy=0.0>")
         #expect(nb.repr("tape.gradient(y, x)") == "<tf.Tensor: shape=(), dtype=float32, numpy=2.0>")
         #expect(nb.error("tape.gradient(y, x)")
@@ -132,8 +130,7 @@ import Testing
     }
 
     @Test func tfFunctionRunsTheFunctionAsItIs() {
-        let nb = NotebookSession()
-        nb.text("import tensorflow as tf\n@tf.function\ndef f(a):\n    return a * 2\n@tf.function(jit_compile=True)\ndef g(a):\n    return a + 1\n")
+        let nb = NotebookSession(running: "import tensorflow as tf\n@tf.function\ndef f(a):\n    return a * 2\n@tf.function(jit_compile=True)\ndef g(a):\n    return a + 1\n")
         #expect(nb.repr("f(tf.ones(2)), g(1), tf.function(f) is f")
             == "(<tf.Tensor: shape=(2,), dtype=float32, numpy=array([2., 2.], dtype=float32)>, 2, True)")
     }

@@ -37,8 +37,7 @@ import Testing
     /// so the test hooks fire inside the epoch, before `on_epoch_end`; batch logs hold `batch`
     /// and `size`, then the loss and metrics after the batch; begin and end logs are empty.
     @Test func fitCallsTheTestHooksForValidation() {
-        let nb = NotebookSession()
-        nb.text(Self.recorder)
+        let nb = NotebookSession(running: Self.recorder)
         nb.text("h = model.fit(x, y, batch_size=4, epochs=1, verbose=0, validation_split=0.5, callbacks=[Recorder()])")
         let calls = nb.repr("for c in calls: print(c)").split(separator: "\n").map(String.init)
         #expect(calls == [
@@ -56,8 +55,7 @@ import Testing
     }
 
     @Test func evaluateAndPredictCallTheirHooksPerBatch() {
-        let nb = NotebookSession()
-        nb.text(Self.recorder)
+        let nb = NotebookSession(running: Self.recorder)
         nb.text("""
             res = model.evaluate(x, y, batch_size=5, verbose=0, callbacks=[Recorder()])
             test_calls = list(calls)
@@ -85,8 +83,7 @@ import Testing
     /// The test batch logs carry the batch's own loss (the first batch's equals `evaluate` on
     /// those samples alone), and what a hook prints is the cell's output, in order.
     @Test func testBatchLogsHoldTheBatchLoss() {
-        let nb = NotebookSession()
-        nb.text(Self.recorder)
+        let nb = NotebookSession(running: Self.recorder)
         let text = nb.text("""
             class Losses(keras.callbacks.Callback):
                 def on_test_batch_end(self, batch, logs=None):
@@ -107,8 +104,7 @@ import Testing
     /// epoch to epoch. 10 samples in batches of 4 give passes of 4, 4, 2; two steps per epoch
     /// take [4, 4], then [2, 4] (the second pass begins), then [4, 2].
     @Test func stepsPerEpochCarriesTheBatchStreamAcrossEpochs() {
-        let nb = NotebookSession()
-        nb.text(Self.recorder)
+        let nb = NotebookSession(running: Self.recorder)
         let text = nb.text("""
             x10 = np.arange(20, dtype='float32').reshape(10, 2) / 20
             y10 = x10.sum(axis=1)
@@ -125,8 +121,7 @@ import Testing
     /// When `steps_per_epoch * epochs` batches are more than `epochs` passes give, training
     /// stops after the epoch in which the stream ran dry, with TensorFlow's warning.
     @Test func stepsPerEpochStopsWhenTheDataRunsOut() {
-        let nb = NotebookSession()
-        nb.text(Self.recorder)
+        let nb = NotebookSession(running: Self.recorder)
         let text = nb.text("""
             h = model.fit(x, y, batch_size=4, steps_per_epoch=3, epochs=3, verbose=0)
             print(h.epoch)
@@ -143,8 +138,7 @@ import Testing
     /// keras.io's custom scheduler: `hasattr(opt, 'lr')`, `get_value(opt.learning_rate)`,
     /// `set_value(opt.lr, x)` sets the rate of the next updates.
     @Test func setValueSetsTheOptimizersRate() {
-        let nb = NotebookSession()
-        nb.text(Self.recorder)
+        let nb = NotebookSession(running: Self.recorder)
         nb.text("""
             import tensorflow as tf
             opt = keras.optimizers.SGD(learning_rate=0.1)

@@ -42,8 +42,7 @@ import Testing
     }
 
     @Test func modelsComeBackFromJSON() {
-        let nb = NotebookSession()
-        nb.text("import keras\nfrom keras import layers\nimport numpy as np\n" + Self.cell)
+        let nb = NotebookSession(running: "import keras\nfrom keras import layers\nimport numpy as np\n" + Self.cell)
         #expect(nb.repr("""
             m2 = keras.models.model_from_json(m.to_json())
             m2.name, [l.name for l in m2.layers], m2.to_json() == m.to_json(), [w.shape for w in m2.get_weights()] == [w.shape for w in m.get_weights()]

@@ -3,8 +3,7 @@ import Testing
 /// Layers other than Dense, `Input`, and numpy arrays as data.
 @Suite struct LayerTests {
     @Test func inputFlattenDropoutActivation() {
-        let nb = NotebookSession()
-        nb.text("""
+        let nb = NotebookSession(running: """
             import numpy as np
             from tensorflow import keras
             from tensorflow.keras import layers
@@ -32,8 +31,7 @@ import Testing
     }
 
     @Test func uint8ImagesTrainAsFloats() {
-        let nb = NotebookSession()
-        nb.text("""
+        let nb = NotebookSession(running: """
             import numpy as np
             import keras
             x = (np.arange(40 * 4) % 256).astype('uint8').reshape(40, 4)
@@ -55,8 +53,7 @@ import Testing
     }
 
     @Test func optimizerObjects() {
-        let nb = NotebookSession()
-        nb.text(Synthetic.twoClasses)
+        let nb = NotebookSession(running: Synthetic.twoClasses)
         #expect(nb.repr("""
             opt = keras.optimizers.SGD(lr=0.1, momentum=0.9)
             opt.learning_rate, opt.momentum, opt.nesterov

@@ -1,6 +1,7 @@
 import CellLanguage
 import Foundation
 import Testing
+import TestSupport
 
 /// `keras.losses` objects with `from_logits`, Huber and KLDivergence, `keras.metrics` objects
 /// and the names Keras 2 logs them under, what is refused, and `verbose` for evaluate/predict.
@@ -12,8 +13,7 @@ import Testing
         """
 
     @Test func logitsLossTrainsALinearOutput() {
-        let nb = NotebookSession()
-        nb.text(Synthetic.twoClasses + """
+        let nb = NotebookSession(running: Synthetic.twoClasses + """
 
             import numpy as np
             model = Sequential([Dense(16, activation='relu', input_shape=(2,)), Dense(2)])
@@ -29,8 +29,7 @@ import Testing
     }
 
     @Test func metricObjectsAreLoggedUnderKerasNames() {
-        let nb = NotebookSession()
-        nb.text(Self.binary + """
+        let nb = NotebookSession(running: Self.binary + """
 
             model.compile(optimizer='adam', loss=losses.BinaryCrossentropy(),
                           metrics=[metrics.Precision(), metrics.AUC(), metrics.BinaryAccuracy(), 'accuracy'])
@@ -47,8 +46,7 @@ import Testing
     }
 
     @Test func huberAndKullbackLeiblerCompile() {
-        let nb = NotebookSession()
-        nb.text(Synthetic.twoClasses + """
+        let nb = NotebookSession(running: Synthetic.twoClasses + """
 
             import numpy as np
             reg = Sequential([Dense(1, input_shape=(2,))])
@@ -63,8 +61,7 @@ import Testing
     }
 
     @Test func unsupportedOptionsAreRefusedByName() {
-        let nb = NotebookSession()
-        nb.text(Self.binary)
+        let nb = NotebookSession(running: Self.binary)
         #expect(nb.error("losses.SparseCategoricalCrossentropy(reduction='sum')")
             == "ValueError: SparseCategoricalCrossentropy(reduction='sum') is not supported by Labbook's engine; it averages over the batch ('auto')")
         #expect(nb.error("losses.CategoricalCrossentropy(label_smoothing=0.1)")
@@ -80,8 +77,7 @@ import Testing
     }
 
     @Test func verboseOfEvaluateAndPredictFollowsKerasTwo() {
-        let nb = NotebookSession()
-        nb.text(Synthetic.twoClasses + "\n" + Synthetic.model)
+        let nb = NotebookSession(running: Synthetic.twoClasses + "\n" + Synthetic.model)
         // Keras 2's test and predict loops draw their bar for verbose=1 only.
         #expect(nb.text("r = model.evaluate(x, y_hot, verbose=2)") == "")
         #expect(nb.text("r = model.evaluate(x, y_hot, verbose=1)") == "40/40 [==============================]\n")
@@ -92,12 +88,8 @@ import Testing
 
     @Test func lossAndMetricObjectsSurviveAResume() throws {
         let original = ResumableSession()
-        original.run("""
-            import numpy as np
-            import keras
-            from keras.models import Sequential
-            from keras.layers import Dense
-            x = np.random.rand(64, 3).astype('float32')
+        original.run(Synthetic.threeInputs + """
+
             y = (x.sum(axis=1) > 1.5).astype('float32')
             loss = keras.losses.BinaryCrossentropy(from_logits=True)
             auc = keras.metrics.AUC(num_thresholds=50)
@@ -105,14 +97,12 @@ import Testing
             m.compile(optimizer='adam', loss=loss, metrics=[auc, keras.metrics.Precision()])
             h = m.fit(x, y, epochs=2, batch_size=16, verbose=0)
             """)
-        let resumed = try original.resumed(through: CountingBlobStore())
         let check = """
             print(loss.from_logits, auc.name, auc.num_thresholds, m.loss is loss, m.metrics_names)
             h2 = m.fit(x, y, epochs=2, batch_size=16, verbose=0)
             print(h2.history, keras.metrics.Precision().name)
             """
-        let expected = original.run(check)
+        let expected = try original.expectSameAfterResume(check)
         #expect(expected.contains("precision_2"))
-        #expect(resumed.run(check) == expected)
     }
 }

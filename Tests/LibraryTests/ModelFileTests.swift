@@ -1,15 +1,14 @@
 import Foundation
 import Testing
+import TestSupport
 
 /// `model.save` / `keras.models.load_model`, and weights in and out.
 @Suite struct ModelFileTests {
     @Test func saveAndLoadRoundTrip() throws {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("labbook-keras-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: directory) }
+        let directory = try TemporaryFolder.make("labbook-keras")
+        defer { TemporaryFolder.remove(directory) }
         let path = directory.appendingPathComponent("model.h5").path
-        let nb = NotebookSession()
-        nb.text(Synthetic.twoClasses + "\n" + Synthetic.model)
+        let nb = NotebookSession(running: Synthetic.twoClasses + "\n" + Synthetic.model)
         nb.text("""
             model.fit(x, y_hot, epochs=2, verbose=0)
             model.save('\(path)')
@@ -25,12 +24,10 @@ import Testing
     }
 
     @Test func convnetSaveAndLoadRoundTrip() throws {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("labbook-keras-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: directory) }
+        let directory = try TemporaryFolder.make("labbook-keras")
+        defer { TemporaryFolder.remove(directory) }
         let path = directory.appendingPathComponent("convnet.keras").path
-        let nb = NotebookSession()
-        nb.text("""
+        let nb = NotebookSession(running: """
             import numpy as np
             import keras
             from keras import layers
@@ -69,8 +66,7 @@ import Testing
     }
 
     @Test func weightsInAndOut() {
-        let nb = NotebookSession()
-        nb.text(Synthetic.twoClasses + "\n" + Synthetic.model)
+        let nb = NotebookSession(running: Synthetic.twoClasses + "\n" + Synthetic.model)
         nb.text("""
             w = model.get_weights()
             other = Sequential([Dense(8, activation='relu', input_shape=(2,)), Dense(2, activation='softmax')])

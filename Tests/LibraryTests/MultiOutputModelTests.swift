@@ -1,6 +1,7 @@
 import CellLanguage
 import Foundation
 import Testing
+import TestSupport
 
 /// Functional models with several inputs and outputs trained end to end, as Deep Learning
 /// with Python's chapter 7 trains its ticket classifier: losses and metrics as lists and dicts,
@@ -30,8 +31,7 @@ import Testing
         """
 
     @Test func listsOfLossesMetricsAndArraysLogKerasNames() {
-        let nb = NotebookSession()
-        nb.text(Self.ticketModel)
+        let nb = NotebookSession(running: Self.ticketModel)
         let log = nb.text("""
             model.compile(optimizer="rmsprop", loss=["mean_squared_error", "categorical_crossentropy"],
                           metrics=[["mean_absolute_error"], ["accuracy"]])
@@ -77,8 +77,7 @@ import Testing
     }
 
     @Test func lossWeightsAndWeightedMetrics() {
-        let nb = NotebookSession()
-        nb.text(Self.ticketModel)
+        let nb = NotebookSession(running: Self.ticketModel)
         #expect(nb.repr("""
             model.compile(optimizer="rmsprop", loss={"priority": "mse", "department": "categorical_crossentropy"},
                           metrics={"priority": ["mae"], "department": ["accuracy"]}, loss_weights=[1.0, 0.5],
@@ -96,8 +95,7 @@ import Testing
     }
 
     @Test func errorsSayWhatIsWrong() {
-        let nb = NotebookSession()
-        nb.text(Self.ticketModel)
+        let nb = NotebookSession(running: Self.ticketModel)
         #expect(nb.error("model.compile(optimizer='rmsprop', loss=['mse'])").hasPrefix(
             "ValueError: When passing a list as loss, it should have one entry per model outputs. The model has 2 outputs"))
         #expect(nb.error("model.compile(optimizer='rmsprop', loss={'prio': 'mse'})") == "ValueError: Unknown entries in loss "
@@ -115,8 +113,7 @@ import Testing
     /// The book's feature extraction: a layer's symbolic input and output (a merge's input is
     /// the list of its inputs), and a new model on an intermediate output.
     @Test func layerOutputsBuildANewModel() {
-        let nb = NotebookSession()
-        nb.text(Self.ticketModel)
+        let nb = NotebookSession(running: Self.ticketModel)
         #expect(nb.repr("[t.name for t in model.layers[3].input]") == "['title', 'text_body', 'tags']")
         #expect(nb.repr("model.layers[3].output.shape, model.layers[4].output.shape") == "((None, 15), (None, 8))")
         #expect(nb.repr("""
@@ -128,11 +125,9 @@ import Testing
 
     /// Keras writes a PNG with Graphviz; Labbook shows an SVG, writes it as `.svg` and says so.
     @Test func plotModelDrawsSVGAndSaysSo() throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("plot-model-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: folder) }
-        let nb = NotebookSession()
-        nb.text(Self.ticketModel)
+        let folder = try TemporaryFolder.make("plot-model")
+        defer { TemporaryFolder.remove(folder) }
+        let nb = NotebookSession(running: Self.ticketModel)
         let path = folder.appendingPathComponent("ticket.png").path
         let outcome = nb.run("keras.utils.plot_model(model, \(Value.str(path).repr), show_shapes=True)")
         #expect(outcome.error == nil)
@@ -147,8 +142,7 @@ import Testing
     }
 
     @Test func tensorBoardTrainsAndWritesNothing() {
-        let nb = NotebookSession()
-        nb.text(Self.ticketModel)
+        let nb = NotebookSession(running: Self.ticketModel)
         let text = nb.text("""
             tensorboard = keras.callbacks.TensorBoard(log_dir="/nonexistent/logs")
             model.compile(optimizer="rmsprop", loss=["mse", "categorical_crossentropy"])

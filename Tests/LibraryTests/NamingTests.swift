@@ -3,8 +3,7 @@ import Testing
 /// Layer and model names count up per session, as in a fresh Keras 2 session.
 @Suite struct NamingTests {
     @Test func namesCountUpAcrossModels() {
-        let nb = NotebookSession()
-        nb.text("""
+        let nb = NotebookSession(running: """
             from keras.models import Sequential
             from keras.layers import Dense, Dropout
             def create_dense(sizes):
@@ -49,8 +48,7 @@ import Testing
     }
 
     @Test func layerAttributes() {
-        let nb = NotebookSession()
-        nb.text("""
+        let nb = NotebookSession(running: """
             from keras.layers import Dense
             from keras.models import Sequential
             layer = Dense(32, activation='relu', input_dim=784)

@@ -16,6 +16,13 @@ final class NotebookSession {
         session.onLiveStatus = { recorder.record($0) }
     }
 
+    /// A session that has run `setup` (the suite's imports and data) as its first cell, which
+    /// must succeed.
+    convenience init(running setup: String, sourceLocation: SourceLocation = #_sourceLocation) {
+        self.init()
+        _ = text(setup, sourceLocation: sourceLocation)
+    }
+
     /// Runs a cell and returns its outcome.
     @discardableResult
     func run(_ source: String, timeout: Double? = nil) -> CellOutcome {
@@ -69,6 +76,16 @@ enum Synthetic {
         x = [[(i * 7 % 10) / 10, (i * 3 % 11) / 11] for i in range(40)]
         y = [1 if a > b else 0 for a, b in x]
         y_hot = keras.utils.to_categorical(y, 2)
+        """
+
+    /// numpy, keras, `Sequential` and `Dense`, and `x`: 64 samples of 3 floats in [0, 1)
+    /// (float32) from the session's seeded generator.
+    static let threeInputs = """
+        import numpy as np
+        import keras
+        from keras.models import Sequential
+        from keras.layers import Dense
+        x = np.random.rand(64, 3).astype('float32')
         """
 
     /// A compiled two-layer classifier on `twoClasses`.

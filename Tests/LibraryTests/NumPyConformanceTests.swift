@@ -20,14 +20,7 @@ enum NumPyConformance {
 @Test("numpy snippet matches NumPy 2", arguments: NumPyConformance.corpus?.snippets ?? [])
 func numpyConformance(_ path: String) throws {
     let corpus = try #require(NumPyConformance.corpus)
-    let (source, expected) = try corpus.load(path)
-    let actual = SnippetCorpus.run(source, modules: NumPyConformance.modules())
-    let check = { #expect(actual == expected, "\(SnippetCorpus.mismatch(path, expected: expected, actual: actual))") }
-    if let reason = corpus.knownIssues[path] {
-        withKnownIssue(Comment(rawValue: reason)) { check() }
-    } else {
-        check()
-    }
+    try corpus.check(path, modules: NumPyConformance.modules())
 }
 
 @Test func numpyConformanceCorpusIsPresent() {

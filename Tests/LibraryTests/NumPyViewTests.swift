@@ -2,6 +2,7 @@ import CellLanguage
 import Foundation
 import NeuralEngine
 import Testing
+import TestSupport
 @testable import Library
 
 /// Views: arrays sharing a buffer through a cache restore, feeding Keras in place, and the

@@ -7,15 +7,8 @@ import Testing
 /// Live plot handles, colormaps, text and annotations. Expected reprs and values were
 /// printed by matplotlib 3.11.2 (Agg backend) running the same calls.
 struct PyplotArtistTests {
-    static func run(_ source: String) -> CellOutcome {
-        let registry = ModuleRegistry()
-        NumPyModule.register(in: registry, context: NumPyContext(seed: 0))
-        PyplotModule.register(in: registry)
-        return PyplotTests.run("import numpy as np\n" + source, in: Session(modules: registry))
-    }
-
     static func value(_ source: String) -> String {
-        let outcome = run(source)
+        let outcome = PyplotTests.runWithNumPy(source)
         if let error = outcome.error { return "error: \(error.typeName): \(error.message)" }
         return outcome.outputs.compactMap { part -> String? in
             if case .stream(let text) = part { return text } else { return nil }
@@ -33,7 +26,7 @@ struct PyplotArtistTests {
     }
 
     @Test func setColorRecoloursOneBarInTheFigure() throws {
-        let outcome = Self.run("bars = plt.bar([1, 2, 3], [3, 4, 5])\nbars[1].set_color('red')\nplt.show()")
+        let outcome = PyplotTests.runWithNumPy("bars = plt.bar([1, 2, 3], [3, 4, 5])\nbars[1].set_color('red')\nplt.show()")
         #expect(outcome.error == nil)
         let svg = try #require(PyplotTests.figures(outcome).first?.svg)
         #expect(svg.components(separatedBy: "fill=\"#ff0000\"").count == 2)
@@ -41,7 +34,7 @@ struct PyplotArtistTests {
     }
 
     @Test func iteratingBarsForLabels() throws {
-        let outcome = Self.run("""
+        let outcome = PyplotTests.runWithNumPy("""
             bars = plt.bar(['x', 'y'], [0.25, 0.75])
             for b in bars:
                 plt.text(b.get_x() + b.get_width() / 2, b.get_height(), f'{b.get_height():.2f}', ha='center', va='bottom')
@@ -63,7 +56,7 @@ struct PyplotArtistTests {
     @Test func textAndAnnotateReprs() throws {
         #expect(Self.value("print(plt.text(1, 2, 'hi'), plt.annotate('peak', xy=(1, 3), xytext=(2, 3.5), arrowprops=dict(arrowstyle='->')))")
             == "Text(1, 2, 'hi') Annotation(1, 3, 'peak')\n")
-        let outcome = Self.run("""
+        let outcome = PyplotTests.runWithNumPy("""
             plt.plot([0, 1, 2], [0, 3, 1])
             plt.annotate('top', xy=(1, 3), xytext=(1.5, 2), arrowprops=dict(color='red'))
             plt.text(0.5, 0.5, 'middle', transform=plt.gca().transAxes, fontsize=14, rotation=45)
@@ -86,7 +79,7 @@ struct PyplotArtistTests {
     }
 
     @Test func imshowTakesColormapObjectsAndRGB() throws {
-        let outcome = Self.run("""
+        let outcome = PyplotTests.runWithNumPy("""
             import numpy as np
             plt.subplot(1, 2, 1); plt.imshow(np.eye(3), cmap=plt.cm.binary, interpolation='nearest')
             rgb = np.zeros((2, 2, 3)); rgb[0, 0] = [1, 0, 0]; rgb[1, 1] = [0, 0, 1]
@@ -109,13 +102,13 @@ struct PyplotArtistTests {
         #expect(limits.hasPrefix("(np.float64(0.7943282347242815), np.float64(125.8925411794167"))
         #expect(limits.hasSuffix(") (np.float64(-0.1), np.float64(2.1))\n"))
         #expect(Self.value("plt.yscale('symlog')").hasPrefix("error: NotImplementedError"))
-        let outcome = Self.run("plt.semilogy(np.arange(1, 6), [1, 10, 100, 1000, 10000]); plt.show()")
+        let outcome = PyplotTests.runWithNumPy("plt.semilogy(np.arange(1, 6), [1, 10, 100, 1000, 10000]); plt.show()")
         let svg = try #require(PyplotTests.figures(outcome).first?.svg)
         #expect(svg.contains(">10⁰</text>") && svg.contains(">10⁴</text>"))
     }
 
     @Test func tickLabelsTurn() throws {
-        let outcome = Self.run("plt.bar([0, 1], [3, 4]); plt.xticks([0, 1], ['first', 'second'], rotation=45); plt.show()")
+        let outcome = PyplotTests.runWithNumPy("plt.bar([0, 1], [3, 4]); plt.xticks([0, 1], ['first', 'second'], rotation=45); plt.show()")
         #expect(outcome.error == nil)
         let svg = try #require(PyplotTests.figures(outcome).first?.svg)
         #expect(svg.contains("transform=\"rotate(-45 "))
@@ -127,7 +120,7 @@ struct PyplotArtistTests {
             == "<matplotlib.colorbar.Colorbar at 0x...>\n")
         #expect(Self.value("plt.plot([1, 2]); plt.colorbar()") == "error: RuntimeError: No mappable was found to use for "
             + "colorbar creation. First define a mappable such as an image (with imshow) or a contour set (with contourf).")
-        let outcome = Self.run("""
+        let outcome = PyplotTests.runWithNumPy("""
             fig, ax = plt.subplots()
             sc = ax.scatter([1, 2, 3], [1, 2, 3], c=np.array([0.0, 5.0, 10.0]), cmap='viridis')
             cb = fig.colorbar(sc, ax=ax)

@@ -61,9 +61,7 @@ struct PyplotAxesTests {
     }
 
     @Test func fromMatplotlibImportPyplot() {
-        let registry = ModuleRegistry()
-        PyplotModule.register(in: registry)
-        let outcome = Session(modules: registry).run("from matplotlib import pyplot as plt\nplt.gcf()", cellNumber: 1)
+        let outcome = PyplotTests.session().run("from matplotlib import pyplot as plt\nplt.gcf()", cellNumber: 1)
         #expect(outcome.outputs == [.result("<Figure size 640x480 with 0 Axes>")])
     }
 
@@ -89,5 +87,54 @@ struct PyplotAxesTests {
             r = ax.set(title='z', xlabel='q', xlim=(0, 2))
             r, ax.get_title(), ax.get_xlabel(), ax.get_ylabel(), ax.get_xlim()
             """) == "([Text(0.5, 1.0, 'z'), Text(0.5, 0, 'q'), (0.0, 2.0)], 'z', 'q', '', (np.float64(0.0), np.float64(2.0)))")
+    }
+}
+
+/// The image grids of MNIST notebooks: `plt.gray()` and hidden axes, as the keras.io
+/// denoising autoencoder draws its digits.
+struct PyplotImageGridTests {
+    @Test func grayColoursTheCurrentImageAndLaterOnes() throws {
+        let outcome = PyplotTests.run("""
+            import matplotlib
+            plt.imshow([[0, 1], [2, 3]])
+            plt.gray()
+            print(matplotlib.rcParams['image.cmap'], plt.get_cmap().name)
+            plt.subplot(1, 2, 2)
+            plt.imshow([[0, 3]])
+            plt.show()
+            """)
+        #expect(outcome.error == nil)
+        #expect(outcome.outputs.first == .stream("gray gray\n"))
+        let svg = PyplotAxesTests.svg(outcome)
+        // 1/3 and 2/3 of the way from black to white in the first image, black and white in
+        // the second; no viridis (its low end is #440154).
+        #expect(svg.contains("#555555") && svg.contains("#aaaaaa") && svg.contains("#ffffff"))
+        #expect(!svg.contains("#440154"))
+    }
+
+    @Test func hiddenAxesDrawNoTicksOrLabelsButKeepTheirFrame() throws {
+        func svg(_ hide: String) throws -> String {
+            let outcome = PyplotTests.run("""
+                ax = plt.subplot(1, 1, 1)
+                plt.plot([0.5, 1.5, 2.5], [10, 20, 30])
+                plt.xlabel('step')
+                plt.ylabel('units')
+                \(hide)
+                plt.show()
+                """)
+            #expect(outcome.error == nil)
+            return PyplotAxesTests.svg(outcome)
+        }
+        let shown = try svg("")
+        let hidden = try svg("ax.get_xaxis().set_visible(False)\nax.yaxis.set_visible(False)")
+        for label in [">step<", ">units<", ">1.0<", ">25<"] {
+            #expect(shown.contains(label), "\(label)")
+            #expect(!hidden.contains(label), "\(label)")
+        }
+        #expect(hidden.contains("<rect") && hidden.contains("fill=\"none\""))
+        let xOnly = try svg("ax.get_xaxis().set_visible(False)")
+        #expect(!xOnly.contains(">step<") && xOnly.contains(">units<"))
+        let outcome = PyplotTests.run("ax = plt.gca()\nax.xaxis.set_visible(0)\nprint(ax.get_xaxis().get_visible(), ax.yaxis.get_visible())")
+        #expect(outcome.outputs.first == .stream("False True\n"))
     }
 }

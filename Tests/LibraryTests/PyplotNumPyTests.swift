@@ -4,19 +4,8 @@ import Testing
 
 /// pyplot reading numpy arrays. Expected texts from matplotlib 3.11.2 with NumPy 2.4.6.
 struct PyplotNumPyTests {
-    static func run(_ source: String) -> CellOutcome {
-        let registry = ModuleRegistry()
-        NumPyModule.register(in: registry, context: NumPyContext(seed: 0))
-        PyplotModule.register(in: registry)
-        let session = Session(modules: registry)
-        return session.run("import numpy as np\nimport matplotlib.pyplot as plt\n" + source, cellNumber: 1)
-    }
-
     static func result(_ source: String) -> String {
-        let outcome = run(source)
-        if let error = outcome.error { return error.summary }
-        for case .result(let text) in outcome.outputs { return text }
-        return outcome.outputs.map(\.plainText).joined()
+        PyplotTests.shown(PyplotTests.runWithNumPy(source))
     }
 
     @Test func histReturnsNumPyArrays() {
@@ -33,7 +22,7 @@ struct PyplotNumPyTests {
     }
 
     @Test func imshowOfAUInt8Image() throws {
-        let outcome = Self.run("""
+        let outcome = PyplotTests.runWithNumPy("""
             image = (np.arange(28 * 28) % 256).astype('uint8').reshape(28, 28)
             plt.imshow(image, cmap='gray')
             plt.title(f'label {int(image[0, 5])}')

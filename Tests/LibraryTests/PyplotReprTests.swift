@@ -7,10 +7,7 @@ import Testing
 struct PyplotReprTests {
     /// The `.result` of a cell, or its error summary.
     static func result(_ source: String) -> String {
-        let outcome = PyplotTests.run(source)
-        if let error = outcome.error { return error.summary }
-        for case .result(let text) in outcome.outputs { return text }
-        return outcome.outputs.map(\.plainText).joined()
+        PyplotTests.shown(PyplotTests.run(source))
     }
 
     @Test(arguments: [

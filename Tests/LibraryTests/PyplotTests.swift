@@ -7,8 +7,10 @@ import Testing
 /// Cells run through a `Session` with `matplotlib.pyplot` registered. Expected reprs and
 /// messages were taken from matplotlib 3.11.2 (Agg backend) running the same calls.
 struct PyplotTests {
-    static func session() -> Session {
+    /// A fresh session with pyplot registered, and numpy too when `withNumPy`.
+    static func session(withNumPy: Bool = false) -> Session {
         let registry = ModuleRegistry()
+        if withNumPy { NumPyModule.register(in: registry, context: NumPyContext(seed: 0)) }
         PyplotModule.register(in: registry)
         return Session(modules: registry)
     }
@@ -16,6 +18,19 @@ struct PyplotTests {
     /// Runs `source` as one cell after `import matplotlib.pyplot as plt`.
     static func run(_ source: String, in session: Session = session()) -> CellOutcome {
         session.run("import matplotlib.pyplot as plt\n" + source, cellNumber: 1)
+    }
+
+    /// Runs `source` as one cell of a fresh session with numpy too, after the imports of
+    /// both (`np`, `plt`).
+    static func runWithNumPy(_ source: String) -> CellOutcome {
+        run("import numpy as np\n" + source, in: session(withNumPy: true))
+    }
+
+    /// What a cell shows as its value: its `.result`, else its error summary, else all it printed.
+    static func shown(_ outcome: CellOutcome) -> String {
+        if let error = outcome.error { return error.summary }
+        for case .result(let text) in outcome.outputs { return text }
+        return outcome.outputs.map(\.plainText).joined()
     }
 
     static func figures(_ outcome: CellOutcome) -> [OutputFigure] {

@@ -18,9 +18,7 @@ enum SklearnConformance {
 @Test("sklearn snippet matches scikit-learn 1.9", arguments: SklearnConformance.corpus?.snippets ?? [])
 func sklearnConformance(_ path: String) throws {
     let corpus = try #require(SklearnConformance.corpus)
-    let (source, expected) = try corpus.load(path)
-    let actual = SnippetCorpus.run(source, modules: SklearnConformance.modules())
-    #expect(actual == expected, "\(SnippetCorpus.mismatch(path, expected: expected, actual: actual))")
+    try corpus.check(path, modules: SklearnConformance.modules())
 }
 
 @Test func sklearnConformanceCorpusIsPresent() {

@@ -2,30 +2,7 @@ import CellLanguage
 import Foundation
 import Library
 import Testing
-
-/// A blob store in memory that counts how often it is handed bytes.
-final class CountingBlobStore: SnapshotBlobStore {
-    private(set) var blobs: [String: Data] = [:]
-    private var names: [Data: String] = [:]
-    /// Every `put`, with the size of the bytes.
-    private(set) var puts: [Int] = []
-
-    func put(_ data: Data) throws -> String {
-        puts.append(data.count)
-        if let name = names[data] { return name }
-        let name = String(format: "%064x", names.count + 1)
-        names[data] = name
-        blobs[name] = data
-        return name
-    }
-
-    func contains(_ hash: String) -> Bool { blobs[hash] != nil }
-
-    func data(for hash: String) throws -> Data {
-        guard let data = blobs[hash] else { throw SnapshotError.malformed("no blob \(hash)") }
-        return data
-    }
-}
+import TestSupport
 
 /// A session of Labbook's modules that can be saved and resumed in a fresh session.
 final class ResumableSession {
@@ -52,6 +29,16 @@ final class ResumableSession {
         let copy = ResumableSession(startingAt: cellNumber)
         try copy.session.restoreState(state, blobs: store)
         return copy
+    }
+
+    /// Saves this session through a fresh `CountingBlobStore` and resumes it, runs `cell` here
+    /// and then in the resumed copy, expects the same text from both, and returns it.
+    @discardableResult
+    func expectSameAfterResume(_ cell: String, sourceLocation: SourceLocation = #_sourceLocation) throws -> String {
+        let copy = try resumed(through: CountingBlobStore())
+        let expected = run(cell, sourceLocation: sourceLocation)
+        #expect(copy.run(cell, sourceLocation: sourceLocation) == expected, sourceLocation: sourceLocation)
+        return expected
     }
 }
 
@@ -98,7 +85,6 @@ final class ResumableSession {
     @Test func layerObjectsStayTheModelsLayersAndHistoryKeepsItsModel() throws {
         let original = ResumableSession()
         original.run(Self.setup + "\nalias = model\nlayers = model.layers\nspare = Dense(5, name='spare')")
-        let resumed = try original.resumed(through: CountingBlobStore())
         let check = """
             print(first is model.layers[0], layers[2] is model.layers[2], alias is model)
             print(history.model is model, model.history is history, model.optimizer is model.optimizer)
@@ -106,9 +92,8 @@ final class ResumableSession {
             model.add(spare)
             print([l.name for l in model.layers], spare.built, spare.get_weights()[0].shape)
             """
-        let expected = original.run(check)
+        let expected = try original.expectSameAfterResume(check)
         #expect(expected.hasPrefix("True True True\nTrue True True\n"))
-        #expect(resumed.run(check) == expected)
     }
 
     @Test func arraysScalarsAndTypesRoundTrip() throws {
@@ -126,11 +111,9 @@ final class ResumableSession {
             t = np.float32
             same = [big, big]
             """)
-        let resumed = try original.resumed(through: CountingBlobStore())
         let check = "print(repr(a), repr(b), repr(flags), repr(s), repr(i), dt, t, same[0] is same[1] is big)\n"
             + "print(big.sum(), u.sum(), big[7, 3:9], u.dtype, u.shape, np.random.rand(2))"
-        let expected = original.run(check)
-        #expect(resumed.run(check) == expected)
+        try original.expectSameAfterResume(check)
     }
 
     @Test func aLargeArrayIsHashedAndStoredOnceUntilItChanges() throws {
@@ -184,23 +167,20 @@ final class ResumableSession {
             m.compile(optimizer=opt, loss=loss)
             h = m.fit(x, y, epochs=4, batch_size=16, verbose=0, callbacks=[stop])
             """)
-        let resumed = try original.resumed(through: CountingBlobStore())
         let check = """
             print(stop.stopped_epoch, stop.patience, stop.min_delta, opt.iterations, opt.momentum, loss, m.loss is loss)
             print(m.optimizer is opt, h.epoch)
             m.fit(x, y, epochs=3, batch_size=16, verbose=0, callbacks=[stop])
             print(stop.stopped_epoch, opt.iterations, m.get_weights()[0])
             """
-        let expected = original.run(check)
-        #expect(resumed.run(check) == expected)
+        try original.expectSameAfterResume(check)
     }
 
     @Test func plotHandlesAndParametersRoundTripButFiguresStopTheCache() throws {
         let original = ResumableSession()
         original.run("import matplotlib.pyplot as plt\nplt.rcParams['figure.figsize'] = [3, 2]\nlines = plt.plot([1, 2])")
-        let resumed = try original.resumed(through: CountingBlobStore())
         let check = "print(lines, plt.rcParams['figure.figsize'], plt.figure())"
-        #expect(resumed.run(check) == original.run(check))
+        try original.expectSameAfterResume(check)
         original.run("fig, ax = plt.subplots()")
         #expect(throws: SnapshotError.self) { try original.session.captureState(blobs: CountingBlobStore()) }
     }
@@ -208,8 +188,7 @@ final class ResumableSession {
     @Test func colormapsAndBarHandlesRoundTripAsNameAndRepr() throws {
         let original = ResumableSession()
         original.run("import matplotlib.pyplot as plt\ncmap = plt.cm.RdBu_r\nbars = plt.bar([1, 2], [3, 4])")
-        let resumed = try original.resumed(through: CountingBlobStore())
         let check = "print(cmap, cmap.name, cmap(0.0), bars)"
-        #expect(resumed.run(check) == original.run(check))
+        try original.expectSameAfterResume(check)
     }
 }

@@ -1,6 +1,7 @@
 import CellLanguage
 import Foundation
 import Testing
+import TestSupport
 
 /// Subclassing `keras.Model`, `tf.data.Dataset` and metric objects used on their own, as
 /// TensorFlow's "quickstart for experts" and Deep Learning with Python's chapter 7 use them.
@@ -30,8 +31,7 @@ import Testing
         """
 
     @Test func aSubclassedModelRunsItsCallAndTrains() {
-        let nb = NotebookSession()
-        nb.text(Self.setup + "model = MyModel()\n")
+        let nb = NotebookSession(running: Self.setup + "model = MyModel()\n")
         // Named as Keras 2 names it; no weights before it sees data.
         #expect(nb.repr("model.name, model.built, model.trainable_variables") == "('my_model_1', False, [])")
         #expect(nb.error("model.summary()").hasPrefix("ValueError: This model has not yet been built."))
@@ -52,8 +52,7 @@ import Testing
     }
 
     @Test func callThatTheTraceCannotFollowSaysSo() {
-        let nb = NotebookSession()
-        nb.text(Self.setup + """
+        let nb = NotebookSession(running: Self.setup + """
             class Odd(keras.Model):
                 def call(self, x):
                     return x.numpy() * 2
@@ -67,8 +66,7 @@ import Testing
     }
 
     @Test func subclassedModelsMixWithFunctionalOnes() {
-        let nb = NotebookSession()
-        nb.text(Self.setup + """
+        let nb = NotebookSession(running: Self.setup + """
             class Classifier(keras.Model):
                 def __init__(self, num_classes=2):
                     super().__init__()
@@ -95,8 +93,7 @@ import Testing
     }
 
     @Test func datasetsSliceShuffleBatchAndFeedFit() {
-        let nb = NotebookSession()
-        nb.text(Self.setup + "ds = tf.data.Dataset.from_tensor_slices((x, y)).shuffle(6, seed=1).batch(4)\n")
+        let nb = NotebookSession(running: Self.setup + "ds = tf.data.Dataset.from_tensor_slices((x, y)).shuffle(6, seed=1).batch(4)\n")
         // TensorFlow 2.21's text and lengths.
         #expect(nb.repr("ds") == "<_BatchDataset element_spec=(TensorSpec(shape=(None, 8, 8, 1), dtype=tf.float32, name=None), "
             + "TensorSpec(shape=(None,), dtype=tf.int64, name=None))>")
@@ -126,8 +123,7 @@ import Testing
     }
 
     @Test func metricObjectsAccumulateAsTensorFlowsDo() {
-        let nb = NotebookSession()
-        nb.text(Self.setup + """
+        let nb = NotebookSession(running: Self.setup + """
             m = tf.keras.metrics.Mean(name='train_loss')
             acc = keras.metrics.SparseCategoricalAccuracy()
             """)
@@ -177,8 +173,7 @@ import Testing
     }
 
     @Test func metricSubclassesOwnTheirWeights() {
-        let nb = NotebookSession()
-        nb.text(Self.setup + """
+        let nb = NotebookSession(running: Self.setup + """
             class RootMeanSquaredError(keras.metrics.Metric):
                 def __init__(self, name="rmse", **kwargs):
                     super().__init__(name=name, **kwargs)
@@ -206,8 +201,7 @@ import Testing
     /// The expert quickstart's loop, small: a subclassed model trained under a GradientTape in
     /// a tf.function, fed by a dataset, its loss and accuracy tracked by metric objects.
     @Test func theExpertQuickstartLoopTrainsASubclassedModel() {
-        let nb = NotebookSession()
-        nb.text(Self.setup + """
+        let nb = NotebookSession(running: Self.setup + """
             x = np.random.rand(64, 8, 8, 1).astype('float32')
             y = (x.reshape(64, -1).mean(axis=1) > 0.5).astype('int64')
             train_ds = tf.data.Dataset.from_tensor_slices((x, y)).shuffle(64).batch(16)

@@ -1,6 +1,7 @@
 import CellLanguage
 import Foundation
 import Testing
+import TestSupport
 
 /// TensorFlow's eager tensors, shapes, dtypes and variables, the `tf` functions tutorials
 /// call, and calling loss objects. The printed forms are TensorFlow 2's, checked against
@@ -10,8 +11,7 @@ import Testing
     static let setup = "import numpy as np\nimport tensorflow as tf\nfrom tensorflow import keras\n"
 
     @Test func tensorsPrintAsTensorFlowPrintsThem() {
-        let nb = NotebookSession()
-        nb.text(Self.setup)
+        let nb = NotebookSession(running: Self.setup)
         // The d2l book's published output for `tf.ones(4)`, and TensorFlow 2.21's.
         #expect(nb.repr("tf.ones(4)") == "<tf.Tensor: shape=(4,), dtype=float32, numpy=array([1., 1., 1., 1.], dtype=float32)>")
         // Several lines of NumPy text start on a line of their own (TensorFlow's numpy_text).
@@ -38,8 +38,7 @@ import Testing
     }
 
     @Test func numpyReadsTensorsAndTensorsKeepTheirValue() {
-        let nb = NotebookSession()
-        nb.text(Self.setup + "t = tf.constant([[1.0, 5.0, 2.0], [7.0, 0.0, 3.0]])\n")
+        let nb = NotebookSession(running: Self.setup + "t = tf.constant([[1.0, 5.0, 2.0], [7.0, 0.0, 3.0]])\n")
         #expect(nb.repr("t.numpy()") == "array([[1., 5., 2.],\n       [7., 0., 3.]], dtype=float32)")
         #expect(nb.repr("np.argmax(t), np.array(t).dtype, np.asarray(t).shape, np.sum(t)") == "(np.int64(3), dtype('float32'), (2, 3), np.float32(18.0))")
         #expect(nb.repr("tf.constant(2.5).numpy()") == "np.float32(2.5)")
@@ -54,8 +53,7 @@ import Testing
     }
 
     @Test func arithmeticConvertsTheOtherOperandToTheTensorsDtype() {
-        let nb = NotebookSession()
-        nb.text(Self.setup + "t = tf.ones(3)\ni = tf.constant([1, 2, 3])\n")
+        let nb = NotebookSession(running: Self.setup + "t = tf.ones(3)\ni = tf.constant([1, 2, 3])\n")
         #expect(nb.repr("t + 1") == "<tf.Tensor: shape=(3,), dtype=float32, numpy=array([2., 2., 2.], dtype=float32)>")
         // A NumPy float64 array meets a float32 tensor: float32, and a tensor on either side.
         #expect(nb.repr("np.arange(3.0) * t") == "<tf.Tensor: shape=(3,), dtype=float32, numpy=array([0., 1., 2.], dtype=float32)>")
@@ -81,8 +79,7 @@ import Testing
     }
 
     @Test func tensorFlowFunctions() {
-        let nb = NotebookSession()
-        nb.text(Self.setup)
+        let nb = NotebookSession(running: Self.setup)
         // Values checked with TensorFlow 2.21.
         // TensorFlow 2.21 prints [[0.09003057, 0.24472848, 0.6652409]]; its vectorised exp may
         // differ from expf in the last bit.
@@ -117,8 +114,7 @@ import Testing
     }
 
     @Test func whatTensorFlowHasAndLabbookLacksSaysSo() {
-        let nb = NotebookSession()
-        nb.text(Self.setup)
+        let nb = NotebookSession(running: Self.setup)
         let gap = nb.run("tf.Graph").error?.traceback ?? ""
         #expect(gap.contains("AttributeError: module 'tensorflow' has no attribute 'Graph'\n"
             + "Labbook does not implement tensorflow.Graph yet; see docs/keras.md"), "\(gap)")
@@ -136,8 +132,7 @@ import Testing
     }
 
     @Test func modelsAndLayersCalledOnDataReturnTensors() {
-        let nb = NotebookSession()
-        nb.text(Self.setup + """
+        let nb = NotebookSession(running: Self.setup + """
             model = keras.Sequential([keras.layers.Dense(2, activation="relu"), keras.layers.Dense(4)])
             x = tf.ones((3, 3))
             y = model(x)
@@ -151,8 +146,7 @@ import Testing
     }
 
     @Test func callingALossObjectAveragesOverTheBatch() {
-        let nb = NotebookSession()
-        nb.text(Self.setup)
+        let nb = NotebookSession(running: Self.setup)
         // The worked examples of Keras' documentation for each loss class.
         #expect(nb.repr("keras.losses.SparseCategoricalCrossentropy()([1, 2], [[0.05, 0.95, 0], [0.1, 0.8, 0.1]]).numpy()")
             == "np.float32(1.1769392)")
@@ -177,8 +171,7 @@ import Testing
     }
 
     @Test func aLossObjectGivesEvaluatesLoss() {
-        let nb = NotebookSession()
-        nb.text(Self.setup + """
+        let nb = NotebookSession(running: Self.setup + """
             x = np.random.rand(50, 6)
             y = (x[:, 0] > 0.5).astype('uint8')
             model = keras.Sequential([keras.layers.Dense(8, activation='relu', input_shape=(6,)), keras.layers.Dense(2)])
@@ -192,8 +185,7 @@ import Testing
     }
 
     @Test func weightsAreVariablesThatReadTheLayer() {
-        let nb = NotebookSession()
-        nb.text(Self.setup + """
+        let nb = NotebookSession(running: Self.setup + """
             layer = keras.layers.Dense(3)
             before = layer.weights
             layer(tf.ones((1, 4)))
@@ -223,8 +215,7 @@ import Testing
     }
 
     @Test func aVariableShowsTheWeightsAfterTraining() {
-        let nb = NotebookSession()
-        nb.text(Self.setup + """
+        let nb = NotebookSession(running: Self.setup + """
             x = np.random.rand(40, 3)
             y = x.sum(axis=1)
             model = keras.Sequential([keras.layers.Dense(1, input_shape=(3,))])
@@ -237,8 +228,7 @@ import Testing
     }
 
     @Test func aSequentialWithAnInputIsAGraphOfSymbolicTensors() {
-        let nb = NotebookSession()
-        nb.text(Self.setup + """
+        let nb = NotebookSession(running: Self.setup + """
             from keras import layers
             initial_model = keras.Sequential([
                 keras.Input(shape=(8, 8, 3)),
@@ -275,15 +265,13 @@ import Testing
             moving = model.non_trainable_weights[0]
             out = model.layers[0].output
             """)
-        let resumed = try original.resumed(through: CountingBlobStore())
         let check = """
             print(repr(t), repr(big[0, :3]), shape, kind, repr(kernel), moving.name)
             kernel.assign(np.ones((2, 3)))
             print(model.get_weights()[0], model.weights[0] is kernel, out is model.layers[0].output, model.layers[0].input is model.inputs[0])
             print(repr(model(t)), float(tf.reduce_sum(big)))
             """
-        let expected = original.run(check)
-        #expect(resumed.run(check) == expected)
+        let expected = try original.expectSameAfterResume(check)
         #expect(expected.contains("[[1. 1. 1.]\n [1. 1. 1.]] True True True"))
     }
 }

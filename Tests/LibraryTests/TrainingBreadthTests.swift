@@ -1,6 +1,7 @@
 import CellLanguage
 import Foundation
 import Testing
+import TestSupport
 
 /// A `Sequential` inside a `Sequential` (TensorFlow's "Basic classification"), Adadelta
 /// (Keras 2's `mnist_cnn.py`), and `sample_weight=`/`class_weight=`, each against a value
@@ -57,8 +58,7 @@ import Testing
     /// Keras 2.3's Adadelta from a weight of 1 and a gradient of 1 (MSE of w * 1 against 0.5):
     /// a = 0.05, u = sqrt(1e-7) / sqrt(0.05 + 1e-7), w = 1 - u = 0.99858576 (numpy float32).
     @Test func adadeltaTrainsWithKeras23Defaults() {
-        let nb = NotebookSession()
-        nb.text("""
+        let nb = NotebookSession(running: """
             import numpy as np
             import keras
             opt = keras.optimizers.Adadelta()
@@ -89,8 +89,7 @@ import Testing
     /// (1 * 1 + 3 * 4) / 2 = 6.5 (not divided by the weights' sum); the gradient is
     /// (1 * 2 * 1 + 3 * 2 * 4) / 2 = 13, so one SGD step at 0.1 takes w to -0.3.
     @Test func sampleWeightsScaleEachSamplesLoss() {
-        let nb = NotebookSession()
-        nb.text(Self.weighted)
+        let nb = NotebookSession(running: Self.weighted)
         #expect(nb.repr("model.evaluate(x, y, verbose=0), model.evaluate(x, y, verbose=0, sample_weight=np.array([1.0, 3.0]))")
                 == "(2.5, 6.5)")
         nb.text("h = model.fit(x, y, batch_size=2, epochs=1, verbose=0, shuffle=False, sample_weight=np.array([1.0, 3.0]))")
@@ -108,8 +107,7 @@ import Testing
     /// argmax of a tie is class 0). The weights of the split-off validation samples weight
     /// `val_loss` too, as Keras slices them with the data.
     @Test func classWeightsWeightTheLossNotTheMetrics() {
-        let nb = NotebookSession()
-        nb.text("""
+        let nb = NotebookSession(running: """
             import numpy as np
             import keras
             model = keras.models.Sequential([keras.layers.Dense(2, activation='softmax', input_shape=(1,))])
@@ -145,7 +143,6 @@ import Testing
             outer.fit(x, y, batch_size=8, epochs=2, verbose=0)
             lr = opt.lr
             """)
-        let resumed = try original.resumed(through: CountingBlobStore())
         let check = """
             keras.backend.set_value(lr, 0.5)
             more = outer.fit(x, y, batch_size=8, epochs=2, verbose=0, sample_weight=np.linspace(0.5, 1.5, 30))
@@ -153,9 +150,8 @@ import Testing
             print(outer.predict(x[:2]), inner.predict(x[:2]))
             print(np.array_equal(outer.layers[0].get_weights()[0], inner.get_weights()[0]))
             """
-        let expected = original.run(check)
+        let expected = try original.expectSameAfterResume(check)
         #expect(expected.hasSuffix("True\n"))
         #expect(expected.contains(" 16 0.5\n"))
-        #expect(resumed.run(check) == expected)
     }
 }

@@ -48,8 +48,10 @@ import Testing
                 loss = tf.reduce_sum(y)
             kernel_grad, bias_grad = tape.gradient(loss, up.trainable_weights)
             print(y.shape, kernel_grad.shape, bias_grad.numpy().tolist())
+            config = up.get_config()
+            print(config["filters"], config["kernel_size"], config["strides"], config["padding"])
             """)
-        #expect(text == "(2, 6, 6, 3) (3, 3, 3, 2) [72.0, 72.0, 72.0]\n")
+        #expect(text == "(2, 6, 6, 3) (3, 3, 3, 2) [72.0, 72.0, 72.0]\n3 (3, 3) (2, 2) same\n")
         #expect(nb.error("layers.Conv2DTranspose(3, 3, output_padding=1)")
                 == "ValueError: Conv2DTranspose(output_padding=, dilation_rate=) are not supported by Labbook's engine")
     }

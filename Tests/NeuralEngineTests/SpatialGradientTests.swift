@@ -119,3 +119,29 @@ func globalPoolingGradients(_ kind: Pooling.Kind) throws {
     try checkGradients(ActivationFunctionLayer(.leakyReLU(alpha: 0.3), name: "leaky_re_lu_1"), inputShape: [2, 3])
     try checkGradients(ActivationFunctionLayer(.softmax, name: "softmax_1"), inputShape: [2, 4])
 }
+
+@Test func upSamplingGradients() throws {
+    try checkGradients(UpSampling(size: [2, 3], name: "up_sampling2d_1"), inputShape: [2, 3, 2])
+    // Nine channels: eight lanes at a time, then one.
+    try checkGradients(UpSampling(size: [2, 2], name: "up_sampling2d_2"), inputShape: [2, 2, 9])
+    try checkGradients(UpSampling(size: [3], name: "up_sampling1d_1"), inputShape: [4, 2])
+}
+
+/// The values tf_keras 2.21 gives: `UpSampling2D((2, 3))` of `arange(8).reshape(1, 2, 2, 2)`,
+/// `UpSampling1D(2)` of `arange(6).reshape(1, 3, 2)`.
+@Test func upSamplingRepeatsAsKerasDoes() throws {
+    var rng = RandomGenerator(seed: 0)
+    let up2 = try UpSampling(size: [2, 3], name: "up_sampling2d_1")
+    #expect(try up2.build(inputShape: [2, 2, 2], rng: &rng) == [4, 6, 2])
+    var y = [Float](repeating: -1, count: 48)
+    up2.forward((0..<8).map(Float.init), into: &y, batchSize: 1, training: false, rng: &rng)
+    let row0: [Float] = [0, 1, 0, 1, 0, 1, 2, 3, 2, 3, 2, 3], row2: [Float] = [4, 5, 4, 5, 4, 5, 6, 7, 6, 7, 6, 7]
+    #expect(y == row0 + row0 + row2 + row2)
+    let up1 = try UpSampling(size: [2], name: "up_sampling1d_1")
+    #expect(try up1.build(inputShape: [3, 2], rng: &rng) == [6, 2])
+    var z = [Float](repeating: -1, count: 12)
+    up1.forward((0..<6).map(Float.init), into: &z, batchSize: 1, training: false, rng: &rng)
+    #expect(z == [0, 1, 0, 1, 2, 3, 2, 3, 4, 5, 4, 5])
+    #expect(throws: KerasError.self) { try UpSampling(size: [2, 2], name: "u").build(inputShape: [784], rng: &rng) }
+    #expect(throws: KerasError.self) { try UpSampling(size: [0, 2], name: "u") }
+}

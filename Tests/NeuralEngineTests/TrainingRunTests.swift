@@ -13,13 +13,21 @@ private func blobs(_ n: Int, rng: inout RandomGenerator) -> (Tensor, Tensor) {
     return (Tensor(shape: [n, 2], scalars: x), Tensor(shape: [n, 2], scalars: y))
 }
 
+/// A network for the blobs: `dense_1` (`hidden` units on the two coordinates), `dropout_1`
+/// when `dropout` is given, and `dense_2` (`outputs` units), as Keras names them.
+private func blobModel(hidden: Int, _ activation: Activation, dropout: Float?, outputs: Int, _ outputActivation: Activation,
+                       rng: inout RandomGenerator) throws -> Sequential {
+    let model = Sequential(name: "sequential_1")
+    try model.add(Dense(units: hidden, activation: activation, inputShape: [2], name: "dense_1"), rng: &rng)
+    if let dropout { try model.add(Dropout(rate: dropout, name: "dropout_1"), rng: &rng) }
+    try model.add(Dense(units: outputs, activation: outputActivation, name: "dense_2"), rng: &rng)
+    return model
+}
+
 @Test func learnsTwoBlobs() throws {
     var rng = RandomGenerator(seed: 2024)
     let (x, y) = blobs(600, rng: &rng)
-    let model = Sequential(name: "sequential_1")
-    try model.add(Dense(units: 8, activation: .relu, inputShape: [2], name: "dense_1"), rng: &rng)
-    try model.add(Dropout(rate: 0.1, name: "dropout_1"), rng: &rng)
-    try model.add(Dense(units: 2, activation: .softmax, name: "dense_2"), rng: &rng)
+    let model = try blobModel(hidden: 8, .relu, dropout: 0.1, outputs: 2, .softmax, rng: &rng)
     try model.compile(optimizer: Adam(learningRate: 0.01), loss: .categoricalCrossentropy, metrics: [.accuracy])
     let history = try model.fit(x, y, batchSize: 32, epochs: 10, validationSplit: 0.2, rng: &rng)
     #expect(history.keys == ["loss", "accuracy", "val_loss", "val_accuracy"])
@@ -36,10 +44,7 @@ private func blobs(_ n: Int, rng: inout RandomGenerator) -> (Tensor, Tensor) {
     func run() throws -> (History, [Tensor]) {
         var rng = RandomGenerator(seed: 77)
         let (x, y) = blobs(100, rng: &rng)
-        let model = Sequential(name: "sequential_1")
-        try model.add(Dense(units: 4, activation: .tanh, inputShape: [2], name: "dense_1"), rng: &rng)
-        try model.add(Dropout(rate: 0.3, name: "dropout_1"), rng: &rng)
-        try model.add(Dense(units: 1, activation: .sigmoid, name: "dense_2"), rng: &rng)
+        let model = try blobModel(hidden: 4, .tanh, dropout: 0.3, outputs: 1, .sigmoid, rng: &rng)
         try model.compile(optimizer: RMSprop(), loss: .binaryCrossentropy, metrics: [.accuracy, .mae])
         let labels = Tensor(shape: [100, 1], scalars: stride(from: 0, to: 200, by: 2).map { y.scalars[$0 + 1] })
         return (try model.fit(x, labels, batchSize: 16, epochs: 3, validationSplit: 0.1, rng: &rng), model.getWeights())
@@ -53,9 +58,7 @@ private func blobs(_ n: Int, rng: inout RandomGenerator) -> (Tensor, Tensor) {
 @Test func snapshotRestoresModelAndOptimizer() throws {
     var rng = RandomGenerator(seed: 5)
     let (x, y) = blobs(64, rng: &rng)
-    let model = Sequential(name: "sequential_1")
-    try model.add(Dense(units: 3, activation: .gelu, inputShape: [2], name: "dense_1"), rng: &rng)
-    try model.add(Dense(units: 2, activation: .softmax, name: "dense_2"), rng: &rng)
+    let model = try blobModel(hidden: 3, .gelu, dropout: nil, outputs: 2, .softmax, rng: &rng)
     try model.compile(optimizer: Adam(), loss: .categoricalCrossentropy, metrics: [.accuracy])
     _ = try model.fit(x, y, batchSize: 16, epochs: 1, rng: &rng)
     let data = try JSONEncoder().encode(model.state)

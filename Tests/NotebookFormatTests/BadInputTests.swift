@@ -65,10 +65,44 @@ import Testing
         #expect(error.description == "\(path):3: is not valid UTF-8 text; save the notebook as UTF-8")
     }
 
-    @Test func nulBytesInTextAreRejectedByParseToo() throws {
-        let error = try #require(parseError("a\nb\u{0}c\n"))
-        #expect(error.line == 2)
+    /// Parse errors whose line matters more than their wording: the line, in one line of text.
+    @Test(arguments: [
+        // A NUL byte: parse rejects it too, not only load.
+        ("a\nb\u{0}c\n", 2),
+        // libyaml reports "mapping values are not allowed in this context" on line 3 of the
+        // YAML, which is notebook line 4.
+        ("---\ntitle: a\nseed: 1\n  bad: indentation: here\n---\n", 4),
+        // Front matter that is not a mapping.
+        ("---\n- a\n- b\n---\n", 2),
+        // A fence left open inside a block quote.
+        ("> ```python\n> x = 1\n\nafter\n", 1),
+    ])
+    func parseErrorNamesItsLine(text: String, line: Int) throws {
+        let error = try #require(parseError(text))
+        #expect(error.line == line)
         expectOneLine(error)
+    }
+
+    /// Parse errors word for word: the line, what is wrong, what to do.
+    @Test(arguments: [
+        ("---\ntitle: MNIST\nseed: forty-two\n---\n", "nb.md:3: front matter 'seed' must be an integer, such as: seed: 42"),
+        ("---\nexecute:\n  eval: maybe\n---\n",
+         "nb.md:3: front matter execute: cell option 'eval' must be true or false, not 'maybe'"),
+        ("---\ntitle: x\n\n# Heading\n", "nb.md:1: the front matter opened here is never closed; add a --- line after it"),
+        ("# T\n\n```python\nx = 1\n```\n\nProse.\n\n```python\ny = 2\n\nMore prose swallowed.\n",
+         "nb.md:9: the ```python fence opened here is never closed; add a closing ``` line"),
+        ("~~~~py", "nb.md:1: the ~~~~py fence opened here is never closed; add a closing ~~~~ line"),
+        // cmark-gfm ends the fence with the list item, so the top-level ``` on line 5
+        // opens a new block instead of closing the cell.
+        ("Steps:\n\n- ```python\n  x = 1\n```\n",
+         "nb.md:3: the ```python fence opened here is never closed; "
+            + "add a closing ``` line, with the same prefix as the opening one"),
+        ("```python\nx\n```\n\n```output\n1\n\n# Heading\n",
+         "nb.md:5: the ```output block opened here is never closed; add a closing ``` line"),
+    ])
+    func parseErrorSaysWhatToDo(text: String, description: String) throws {
+        let error = try #require(parseError(text))
+        #expect(error.description == description)
     }
 
     @Test func malformedFrontMatter() throws {
@@ -78,19 +112,6 @@ import Testing
         #expect(error.message.hasPrefix("the front matter is not valid YAML"))
         #expect(error.message.hasSuffix("fix it between the --- lines"))
         expectOneLine(error)
-    }
-
-    @Test func badYAMLIndentationNamesItsLine() throws {
-        // libyaml reports "mapping values are not allowed in this context" on line 3 of the
-        // YAML, which is notebook line 4.
-        let error = try #require(parseError("---\ntitle: a\nseed: 1\n  bad: indentation: here\n---\n"))
-        #expect(error.line == 4)
-        expectOneLine(error)
-    }
-
-    @Test func wrongTypeInFrontMatter() throws {
-        let error = try #require(parseError("---\ntitle: MNIST\nseed: forty-two\n---\n"))
-        #expect(error.description == "nb.md:3: front matter 'seed' must be an integer, such as: seed: 42")
     }
 
     @Test func metricsAreGlobalNames() throws {
@@ -120,58 +141,9 @@ import Testing
         }
     }
 
-    @Test func wrongTypeOfExecuteDefault() throws {
-        let error = try #require(parseError("---\nexecute:\n  eval: maybe\n---\n"))
-        #expect(error.line == 3)
-        #expect(error.description == "nb.md:3: front matter execute: cell option 'eval' must be true or false, not 'maybe'")
-    }
-
-    @Test func frontMatterThatIsNotAMapping() throws {
-        let error = try #require(parseError("---\n- a\n- b\n---\n"))
-        #expect(error.line == 2)
-        expectOneLine(error)
-    }
-
-    @Test func unclosedFrontMatter() throws {
-        let error = try #require(parseError("---\ntitle: x\n\n# Heading\n"))
-        #expect(error.description == "nb.md:1: the front matter opened here is never closed; add a --- line after it")
-    }
-
     @Test func thematicBreakAtTopIsNotFrontMatter() throws {
         let notebook = try Notebook.parse(text: "---\n\ntext\n", path: "nb.md")
         #expect(notebook.frontMatter.lines == nil)
-    }
-
-    @Test func unterminatedFenceAtTopLevel() throws {
-        let text = "# T\n\n```python\nx = 1\n```\n\nProse.\n\n```python\ny = 2\n\nMore prose swallowed.\n"
-        let error = try #require(parseError(text))
-        #expect(error.description
-            == "nb.md:9: the ```python fence opened here is never closed; add a closing ``` line")
-    }
-
-    @Test func unterminatedFenceAtEndOfFile() throws {
-        let error = try #require(parseError("~~~~py"))
-        #expect(error.description == "nb.md:1: the ~~~~py fence opened here is never closed; add a closing ~~~~ line")
-    }
-
-    @Test func unterminatedFenceInsideAList() throws {
-        // cmark-gfm ends the fence with the list item, so the top-level ``` on line 5
-        // opens a new block instead of closing the cell.
-        let text = "Steps:\n\n- ```python\n  x = 1\n```\n"
-        let error = try #require(parseError(text))
-        #expect(error.description == "nb.md:3: the ```python fence opened here is never closed; "
-            + "add a closing ``` line, with the same prefix as the opening one")
-    }
-
-    @Test func unterminatedFenceInsideABlockQuote() throws {
-        let error = try #require(parseError("> ```python\n> x = 1\n\nafter\n"))
-        #expect(error.line == 1)
-        expectOneLine(error)
-    }
-
-    @Test func unterminatedOutputBlockAfterACell() throws {
-        let error = try #require(parseError("```python\nx\n```\n\n```output\n1\n\n# Heading\n"))
-        #expect(error.description == "nb.md:5: the ```output block opened here is never closed; add a closing ``` line")
     }
 
     @Test func unterminatedOtherFenceIsOnlyAWarning() throws {

@@ -1,5 +1,6 @@
 import CellLanguage
 import Foundation
+import Testing
 
 /// A folder of conformance snippets: `topic/NNN_name.py` cells, each with the `.out` the real
 /// thing printed for it (CPython for the language, NumPy for numpy), made by the
@@ -32,6 +33,21 @@ public struct SnippetCorpus: Sendable {
         let source = try String(contentsOf: root.appendingPathComponent(path), encoding: .utf8)
         let expected = try String(contentsOf: root.appendingPathComponent(String(path.dropLast(3)) + ".out"), encoding: .utf8)
         return (source, expected)
+    }
+
+    /// Runs the snippet at `path` as one cell of a fresh session over `modules` and expects its
+    /// `.out`; a snippet in `knownIssues` is expected to differ, with its reason.
+    public func check(_ path: String, modules: ModuleRegistry, sourceLocation: SourceLocation = #_sourceLocation) throws {
+        let (source, expected) = try load(path)
+        let actual = Self.run(source, modules: modules)
+        let compare = {
+            #expect(actual == expected, "\(Self.mismatch(path, expected: expected, actual: actual))", sourceLocation: sourceLocation)
+        }
+        if let reason = knownIssues[path] {
+            withKnownIssue(Comment(rawValue: reason), sourceLocation: sourceLocation) { compare() }
+        } else {
+            compare()
+        }
     }
 
     /// What our interpreter prints for `source` run as one cell of a fresh session over

@@ -69,25 +69,13 @@ extension Interpreter {
             case .loopElse?: return try runLoopElse(orElse, frame, g)
             default: break
             }
-            while true {
-                if !inBody {
-                    guard try truthy(try eval(test, frame)) else { break }
-                    try tickDeadline()
-                }
-                inBody = false
-                let step = try runBlock(body, frame, g)
-                switch step {
-                case .yielded:
-                    g.collected.append(.loopBody)
-                    return step
-                case .flow(.normal), .flow(.continueLoop): continue
-                case .flow(.breakLoop): return .flow(.normal)
-                case .flow(.returnValue): return step
-                }
+            return try runLoop(body, orElse, resumingInBody: inBody, point: .loopBody, frame, g) {
+                guard try truthy(try eval(test, frame)) else { return false }
+                try tickDeadline()
+                return true
             }
-            return try runLoopElse(orElse, frame, g)
         case .forLoop(let target, let iterableExpr, let body, let orElse, _):
-            var next: () throws -> Value?
+            let next: () throws -> Value?
             var inBody = false
             switch resumePoint(g) {
             case .forBody(let saved)?:
@@ -98,24 +86,12 @@ extension Interpreter {
             default:
                 next = try iterator(try eval(iterableExpr, frame))
             }
-            while true {
-                if !inBody {
-                    guard let item = try next() else { break }
-                    try tickDeadline()
-                    try assign(target, item, frame)
-                }
-                inBody = false
-                let step = try runBlock(body, frame, g)
-                switch step {
-                case .yielded:
-                    g.collected.append(.forBody(next))
-                    return step
-                case .flow(.normal), .flow(.continueLoop): continue
-                case .flow(.breakLoop): return .flow(.normal)
-                case .flow(.returnValue): return step
-                }
+            return try runLoop(body, orElse, resumingInBody: inBody, point: .forBody(next), frame, g) {
+                guard let item = try next() else { return false }
+                try tickDeadline()
+                try assign(target, item, frame)
+                return true
             }
-            return try runLoopElse(orElse, frame, g)
         case .tryExcept(let body, let handlers, let orElse, let finally, _):
             return try runTry(body, handlers, orElse, finally, frame, g)
         case .with(let items, let body, let line):
@@ -123,6 +99,30 @@ extension Interpreter {
         default:
             return .flow(try execute(statement, frame))
         }
+    }
+
+    /// The iterations of a `while` or `for` loop: `advance` starts the next one (false: the
+    /// loop is done; its `else` runs), except when resuming inside the body; a yield in the
+    /// body is recorded as `point`, where the generator resumes.
+    private func runLoop(_ body: [Stmt], _ orElse: [Stmt], resumingInBody: Bool, point: ResumePoint,
+                         _ frame: Frame, _ g: PyGenerator, advance: () throws -> Bool) throws -> GeneratorStep {
+        var inBody = resumingInBody
+        while true {
+            if !inBody {
+                guard try advance() else { break }
+            }
+            inBody = false
+            let step = try runBlock(body, frame, g)
+            switch step {
+            case .yielded:
+                g.collected.append(point)
+                return step
+            case .flow(.normal), .flow(.continueLoop): continue
+            case .flow(.breakLoop): return .flow(.normal)
+            case .flow(.returnValue): return step
+            }
+        }
+        return try runLoopElse(orElse, frame, g)
     }
 
     private func runLoopElse(_ orElse: [Stmt], _ frame: Frame, _ g: PyGenerator) throws -> GeneratorStep {
@@ -292,12 +292,7 @@ extension Interpreter {
             g.collected.append(.withBody(exit: exit))
             return step
         }
-        do {
-            _ = try call(exit, .none, .none, .none)
-        } catch let e as PyException {
-            record(e, line: line, frame)
-            throw e
-        }
+        try exitContext(exit, frame, line: line)
         return step
     }
 }

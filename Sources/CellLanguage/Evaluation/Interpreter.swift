@@ -15,8 +15,12 @@ final class Frame {
     var scopeLines: ClosedRange<Int>?
     /// Whether this frame runs a class body (whose names functions in it do not see).
     var isClassBody = false
-    /// The line of the statement running in this frame (where `warnings.warn` reports).
-    var line = 0
+    /// The line of the statement running in this frame.
+    var line = 0 { didSet { callLine = 0 } }
+    /// The line of the call this frame's statement is making (its opening parenthesis), 0
+    /// before the statement calls anything: where `warnings.warn(stacklevel=2)` reports, as
+    /// CPython names the line of the call inside a statement spread over several lines.
+    var callLine = 0
     /// The frame that called this one, while the call runs (`warn(stacklevel=2)`). Not
     /// retained (set on every call): only read while walking up from the running frame,
     /// whose callers are all still running.

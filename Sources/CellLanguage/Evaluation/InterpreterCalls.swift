@@ -54,11 +54,12 @@ extension Interpreter {
     /// parameters, and it has no `*args`/`**kwargs`), `keywordValues` into `keywordSlots`
     /// (from `FunctionCode.keywordSlots`, so they bind without error).
     func callFunctionDirect(_ f: PyFunction, _ positional: [Expr], _ keywordSlots: [Int], _ keywordValues: [Expr],
-                            _ frame: Frame) throws -> Value {
+                            _ frame: Frame, line: Int) throws -> Value {
         var inner = f.takeFrame()
         let slots = inner.slots
         for i in positional.indices { slots[i] = try eval(positional[i], frame) }
         for j in keywordValues.indices { slots[keywordSlots[j]] = try eval(keywordValues[j], frame) }
+        frame.callLine = line
         // Every parameter given (they are distinct): no defaults to fill, none missing.
         let allGiven = positional.count + keywordValues.count == f.namedCount
         let result = try enter(f, inner, nil, allGiven: allGiven)

@@ -83,12 +83,14 @@ extension Interpreter {
                     let object = try eval(objectExpr, frame)
                     let arguments = try evalArguments(argumentExprs, frame,
                                                       calleeName: Interpreter.methodName(object, name))
+                    frame.callLine = p.line
                     return try callMethod(object, name, arguments)
                 }
                 let callee = try eval(calleeExpr, frame)
                 // The callee's name is only needed for error messages: computed lazily.
                 let arguments = try evalArguments(argumentExprs, frame,
                                                   calleeName: Interpreter.calleeName(callee, calleeExpr))
+                frame.callLine = p.line
                 return try call(callee, arguments)
             } catch let e as PyException {
                 record(e, line: p.line, frame)
@@ -98,16 +100,20 @@ extension Interpreter {
             do {
                 if case .attribute(let objectExpr, let name, _) = calleeExpr {
                     let object = try eval(objectExpr, frame)
-                    return try callMethod(object, name, try evalArguments(positional, names, values, frame))
+                    let arguments = try evalArguments(positional, names, values, frame)
+                    frame.callLine = p.line
+                    return try callMethod(object, name, arguments)
                 }
                 let callee = try eval(calleeExpr, frame)
                 if case .function(let f) = callee, positional.count <= f.directPositionalLimit {
-                    if names.isEmpty { return try callFunctionDirect(f, positional, [], [], frame) }
+                    if names.isEmpty { return try callFunctionDirect(f, positional, [], [], frame, line: p.line) }
                     if let slots = f.code.keywordSlots(names, positionalCount: positional.count) {
-                        return try callFunctionDirect(f, positional, slots, values, frame)
+                        return try callFunctionDirect(f, positional, slots, values, frame, line: p.line)
                     }
                 }
-                return try call(callee, try evalArguments(positional, names, values, frame))
+                let arguments = try evalArguments(positional, names, values, frame)
+                frame.callLine = p.line
+                return try call(callee, arguments)
             } catch let e as PyException {
                 record(e, line: p.line, frame)
                 throw e

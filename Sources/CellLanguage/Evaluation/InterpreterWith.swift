@@ -15,13 +15,19 @@ extension Interpreter {
             if try exitAfterError(exit, e, frame, line: line) { return .normal }
             throw e
         }
+        try exitContext(exit, frame, line: line)
+        return flow
+    }
+
+    /// `__exit__(None, None, None)`, after the block ended without an exception; what it
+    /// raises is recorded on the `with` line.
+    func exitContext(_ exit: Value, _ frame: Frame, line: Int) throws {
         do {
             _ = try call(exit, .none, .none, .none)
         } catch let e as PyException {
             record(e, line: line, frame)
             throw e
         }
-        return flow
     }
 
     /// Evaluates a `with` item's manager, calls its `__enter__` (binding the result to

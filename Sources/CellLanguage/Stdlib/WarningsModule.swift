@@ -64,8 +64,8 @@ enum WarningsModule {
 }
 
 extension Interpreter {
-    /// Where `warnings.warn(..., stacklevel=n)` reports: the statement running `n - 1`
-    /// calls up, named as tracebacks name cell lines (`Cell In[3], line 2`, in place of
+    /// Where `warnings.warn(..., stacklevel=n)` reports: the call (else the statement)
+    /// running `n - 1` calls up, named as tracebacks name cell lines (`Cell In[3], line 2`, in place of
     /// CPython's file name, which for a cell is a temporary path), with its source line.
     func warningPlace(stacklevel: Int) -> (label: String, source: String?) {
         var frame = currentFrame
@@ -76,10 +76,11 @@ extension Interpreter {
         }
         // Above the outermost frame CPython names `sys`, line 1.
         guard let frame, frame.line > 0 else { return ("sys:1", nil) }
+        let line = frame.callLine > 0 ? frame.callLine : frame.line
         let lines = cellSources[frame.cellNumber]?.lines ?? []
-        let source = frame.line <= lines.count
-            ? lines[frame.line - 1].trimmingCharacters(in: .whitespaces) : ""
-        return ("Cell In[\(frame.cellNumber)], line \(frame.line)", source.isEmpty ? nil : source)
+        let source = line <= lines.count
+            ? lines[line - 1].trimmingCharacters(in: .whitespaces) : ""
+        return ("Cell In[\(frame.cellNumber)], line \(line)", source.isEmpty ? nil : source)
     }
 }
 

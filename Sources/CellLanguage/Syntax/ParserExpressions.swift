@@ -379,13 +379,7 @@ extension Parser {
             }
             return first
         }
-        var items = [first]
-        while match(",") {
-            if check(")") { break }
-            items.append(try parseStarOrTest())
-        }
-        try expect(")")
-        return .tuple(items, p)
+        return .tuple(try parseDisplayRest(first, closing: ")"), p)
     }
 
     mutating func parseListDisplay(_ p: Position) throws -> Expr {
@@ -397,13 +391,7 @@ extension Parser {
             try expect("]")
             return comp
         }
-        var items = [first]
-        while match(",") {
-            if check("]") { break }
-            items.append(try parseStarOrTest())
-        }
-        try expect("]")
-        return .list(items, p)
+        return .list(try parseDisplayRest(first, closing: "]"), p)
     }
 
     mutating func parseBraceDisplay(_ p: Position) throws -> Expr {
@@ -431,13 +419,19 @@ extension Parser {
             try expect("}")
             return comp
         }
+        return .set(try parseDisplayRest(first, closing: "}"), p)
+    }
+
+    /// A tuple, list or set display's items from its first: the others, each after a comma (a
+    /// trailing comma allowed), then the closing bracket.
+    mutating func parseDisplayRest(_ first: Expr, closing: String) throws -> [Expr] {
         var items = [first]
         while match(",") {
-            if check("}") { break }
+            if check(closing) { break }
             items.append(try parseStarOrTest())
         }
-        try expect("}")
-        return .set(items, p)
+        try expect(closing)
+        return items
     }
 
     mutating func parseDictRest(_ items: inout [DictItem]) throws {

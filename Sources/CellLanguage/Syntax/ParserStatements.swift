@@ -234,13 +234,19 @@ extension Parser {
         let line = current.line
         pos += 1
         let test = try parseCondition()
+        let (body, orElse) = try parseLoopBlocks("'while' statement", line: line)
+        return .whileLoop(test: test, body: body, orElse: orElse, line: line)
+    }
+
+    /// A loop's body (where `break` and `continue` belong) and its optional `else:` block.
+    private mutating func parseLoopBlocks(_ statement: String, line: Int) throws -> (body: [Stmt], orElse: [Stmt]) {
         loopDepth += 1
-        let body = try parseBlock(after: "'while' statement", line: line)
+        let body = try parseBlock(after: statement, line: line)
         loopDepth -= 1
         var orElse: [Stmt] = []
         let elseLine = current.line
         if matchKeyword("else") { orElse = try parseBlock(after: "'else' statement", line: elseLine) }
-        return .whileLoop(test: test, body: body, orElse: orElse, line: line)
+        return (body, orElse)
     }
 
     /// Targets of `for` and comprehensions: a comma list that must not swallow `in`.
@@ -274,12 +280,7 @@ extension Parser {
         let target = try parseTargetList()
         guard matchKeyword("in") else { throw invalidSyntax() }
         let iterable = try parseTestListStarExpr()
-        loopDepth += 1
-        let body = try parseBlock(after: "'for' statement", line: line)
-        loopDepth -= 1
-        var orElse: [Stmt] = []
-        let elseLine = current.line
-        if matchKeyword("else") { orElse = try parseBlock(after: "'else' statement", line: elseLine) }
+        let (body, orElse) = try parseLoopBlocks("'for' statement", line: line)
         return .forLoop(target: target, iterable: iterable, body: body, orElse: orElse, line: line)
     }
 

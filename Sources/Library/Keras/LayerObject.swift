@@ -22,7 +22,7 @@ final class LayerObject: HostObject {
     /// Keras 2's module for a layer class (`keras.layers.core.Dense`).
     static func module(of className: String) -> String {
         switch className {
-        case "Conv1D", "Conv2D", "Conv2DTranspose": "convolutional"
+        case "Conv1D", "Conv2D", "Conv2DTranspose", "UpSampling1D", "UpSampling2D": "convolutional"
         case let name where name.contains("Pooling"): "pooling"
         case "BatchNormalization": "normalization"
         case "ReLU", "LeakyReLU", "Softmax": "advanced_activations"
@@ -152,6 +152,11 @@ final class LayerObject: HostObject {
                         ("strides", Self.tuple(conv.strides)), ("padding", .str(conv.padding.rawValue)),
                         ("activation", .str(conv.activation.kerasName)), ("use_bias", .bool(conv.useBias)),
                         ("kernel_initializer", .str(conv.kernelInitializer.rawValue))]
+        case let conv as TransposedConvolution:
+            entries += [("filters", .int(conv.filters)), ("kernel_size", Self.tuple(conv.kernelSize)),
+                        ("strides", Self.tuple(conv.strides)), ("padding", .str(conv.padding.rawValue)),
+                        ("activation", .str(conv.activation.kerasName)), ("use_bias", .bool(conv.useBias)),
+                        ("kernel_initializer", .str(conv.kernelInitializer.rawValue))]
         case let pool as Pooling:
             entries += [("pool_size", Self.tuple(pool.poolSize)), ("strides", Self.tuple(pool.strides)),
                         ("padding", .str(pool.padding.rawValue))]
@@ -160,6 +165,9 @@ final class LayerObject: HostObject {
                         ("center", .bool(bn.center)), ("scale", .bool(bn.scale))]
         case let reshape as Reshape:
             entries.append(("target_shape", Self.tuple(reshape.targetShape)))
+        case let up as UpSampling:
+            entries.append(("size", up.size.count == 1 ? .int(up.size[0]) : Self.tuple(up.size)))
+            if up.size.count == 2 { entries += [("data_format", .str("channels_last")), ("interpolation", .str("nearest"))] }
         case let rescaling as Rescaling:
             entries += [("scale", Self.float(rescaling.scale)), ("offset", Self.float(rescaling.offset))]
         case let function as ActivationFunctionLayer:

@@ -12,14 +12,7 @@ import NeuralEngine
 /// input shape, and the compile settings with the optimizer's state, so a loaded model
 /// predicts and goes on training exactly as the saved one. Keras' HDF5 files are not read.
 enum ModelFile {
-    static let format = "labbook-keras-model"
-    static let version = 1
-
-    private struct Document: Codable {
-        var format: String
-        var version: Int
-        var model: ModelState
-    }
+    private static let envelope = KerasFileEnvelope<ModelState>(format: "labbook-keras-model", version: 1, key: "model")
 
     /// The file inside the folder `save(path, save_format='tf')` makes (TensorFlow's SavedModel
     /// folder holds `saved_model.pb` and `variables/`; Labbook's holds this one file).
@@ -44,11 +37,9 @@ enum ModelFile {
     }
 
     static func save(_ model: Sequential, to path: String) throws {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys]
         let data: Data
         do {
-            data = try encoder.encode(Document(format: format, version: version, model: model.state))
+            data = try envelope.encode(model.state)
         } catch {
             throw PyException(.valueError, "cannot encode the model: \(error)")
         }
@@ -75,15 +66,15 @@ enum ModelFile {
         if data.starts(with: [0x89, 0x48, 0x44, 0x46]) {
             throw PyException(.osError, "\(path) is a Keras HDF5 file; Labbook loads only models saved by Labbook's model.save()")
         }
-        let document: Document
-        do {
-            document = try JSONDecoder().decode(Document.self, from: data)
+        do throws(KerasFileEnvelope<ModelState>.ReadFailure) {
+            return try envelope.decode(data)
         } catch {
-            throw PyException(.valueError, "\(path) is not a model saved by Labbook's model.save() (\(error))")
+            switch error {
+            case .malformed(let error):
+                throw PyException(.valueError, "\(path) is not a model saved by Labbook's model.save() (\(error))")
+            case .unsupported(let format, let version):
+                throw PyException(.valueError, "\(path): unsupported model file (format \(format) version \(version))")
+            }
         }
-        guard document.format == format, document.version == version else {
-            throw PyException(.valueError, "\(path): unsupported model file (format \(document.format) version \(document.version))")
-        }
-        return document.model
     }
 }

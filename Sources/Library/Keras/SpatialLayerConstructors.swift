@@ -11,6 +11,7 @@ enum SpatialLayerConstructors {
         var entries: [(String, Value)] = []
         for rank in [1, 2] {
             entries.append(("Conv\(rank)D", convolution(rank: rank, state: state)))
+            entries.append(("UpSampling\(rank)D", upSampling(rank: rank, state: state)))
             for kind in [Pooling.Kind.max, .average] {
                 let className = (kind == .max ? "MaxPooling" : "AveragePooling") + "\(rank)D"
                 let make = pooling(kind, rank: rank, className: className, state: state)
@@ -107,6 +108,24 @@ enum SpatialLayerConstructors {
             return try Pooling(kind, rank: rank, poolSize: try integers(a["pool_size"], "pool_size", rank: rank),
                                strides: strides, padding: try padding(a["padding"]), inputShape: shape,
                                name: try name((kind == .max ? "max_pooling" : "average_pooling") + "\(rank)d"))
+        }
+    }
+
+    /// `UpSampling2D(size=(2, 2), data_format=None, interpolation='nearest')`, `UpSampling1D(size=2)`.
+    private static func upSampling(rank: Int, state: LibraryState) -> Value {
+        let className = "UpSampling\(rank)D"
+        var parameters: [HostParameter] = [.init("size", default: rank == 1 ? .int(2) : .tuple([.int(2), .int(2)]))]
+        if rank == 2 { parameters += [.init("data_format", default: .none), .init("interpolation", default: .str("nearest"))] }
+        return LayerConstructors.constructor(className, parameters, state: state) { a, shape, name in
+            if rank == 2 {
+                try channelsLast(a["data_format"], className)
+                guard a["interpolation"].str == "nearest" else {
+                    throw PyException(.valueError, "\(className)(interpolation=\(a["interpolation"].repr)): Labbook's engine "
+                                      + "repeats the nearest value only (interpolation='nearest')")
+                }
+            }
+            return try UpSampling(size: try integers(a["size"], "size", rank: rank), inputShape: shape,
+                                  name: try name("up_sampling\(rank)d"))
         }
     }
 

@@ -14,14 +14,7 @@ import NeuralEngine
 /// checkpoint as TensorFlow's does, which is what `tf.train.latest_checkpoint` reads. Folders
 /// are made as needed. Keras' HDF5 files and TensorFlow's checkpoints are not read.
 enum WeightFiles {
-    static let format = "labbook-keras-weights"
-    static let version = 1
-
-    private struct Document: Codable {
-        var format: String
-        var version: Int
-        var weights: [Tensor]
-    }
+    private static let envelope = KerasFileEnvelope<[Tensor]>(format: "labbook-keras-weights", version: 1, key: "weights")
 
     /// Whether `path` names one file (HDF5 by its extension) rather than a checkpoint prefix.
     private static func isSingleFile(_ path: String) -> Bool {
@@ -50,9 +43,7 @@ enum WeightFiles {
             throw PyException(.valueError, "Unable to save weights: the model \(model.name) is not built yet. Build it "
                               + "(give the first layer an input_shape, or call fit or build) before saving its weights.")
         }
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys]
-        let data = try encoder.encode(Document(format: format, version: version, weights: model.getWeights()))
+        let data = try envelope.encode(model.getWeights())
         let file = isSingleFile(path) ? path : path + ".index"
         let folder = (path as NSString).deletingLastPathComponent
         do {
@@ -75,17 +66,19 @@ enum WeightFiles {
         guard let data = FileManager.default.contents(atPath: file) ?? FileManager.default.contents(atPath: path) else {
             throw PyException(.osError, "No weights found at \(path)" + (file == path ? "" : " (looked for \(file))"))
         }
-        let document: Document
-        do {
-            document = try JSONDecoder().decode(Document.self, from: data)
+        let weights: [Tensor]
+        do throws(KerasFileEnvelope<[Tensor]>.ReadFailure) {
+            weights = try envelope.decode(data)
         } catch {
-            throw PyException(.valueError, "\(path) holds no weights saved by Labbook's save_weights() (Keras' HDF5 files and "
-                              + "TensorFlow's checkpoints are not read)")
+            switch error {
+            case .malformed:
+                throw PyException(.valueError, "\(path) holds no weights saved by Labbook's save_weights() (Keras' HDF5 files and "
+                                  + "TensorFlow's checkpoints are not read)")
+            case .unsupported(let format, let version):
+                throw PyException(.valueError, "\(path): unsupported weights file (format \(format) version \(version))")
+            }
         }
-        guard document.format == format, document.version == version else {
-            throw PyException(.valueError, "\(path): unsupported weights file (format \(document.format) version \(document.version))")
-        }
-        try pythonErrors { try model.setWeights(document.weights) }
+        try pythonErrors { try model.setWeights(weights) }
     }
 
     /// `tf.train.latest_checkpoint(checkpoint_dir, latest_filename=None)`: the checkpoint the

@@ -44,6 +44,8 @@ enum AxesMethods {
             try ax.modify { $0.equalAspect = aspect.str == "equal" || aspect.asDouble == 1 }
             return .none
         },
+        "get_xaxis": { ax, _, _ in .host(AxisObject(ax, vertical: false)) },
+        "get_yaxis": { ax, _, _ in .host(AxisObject(ax, vertical: true)) },
         "invert_yaxis": { ax, _, _ in try ax.modify { $0.yInverted.toggle() }; return .none },
         "cla": { ax, _, _ in try ax.modify { $0 = Axes(position: $0.position) }; return .none },
         "clear": { ax, _, _ in try ax.modify { $0 = Axes(position: $0.position) }; return .none },

@@ -52,6 +52,7 @@ final class AxesObject: HostObject {
     func getAttribute(_ name: String, _ interpreter: Interpreter) throws -> Value {
         if name == "figure" { return .host(figure) }
         if name == "transAxes" { return AxesText.axesTransform }
+        if name == "xaxis" || name == "yaxis" { return .host(AxisObject(self, vertical: name == "yaxis")) }
         guard let method = AxesMethods.table[name] else { throw attributeError(name) }
         return .builtin(BuiltinFunction(name) { arguments, interpreter in
             try method(self, arguments, interpreter)

@@ -149,7 +149,7 @@ extension AxesPlotting {
         guard data.shape.count == 2 else {
             throw PyException(.typeError, "Invalid shape \(data.shapeText) for image data")
         }
-        let colormap = try StyleArguments.colormap(bound["cmap"])
+        let colormap = try StyleArguments.colormap(bound["cmap"], interpreter)
         let vmin = try bound["vmin"].isNone ? nil : PlotData.number(bound["vmin"], "vmin")
         let vmax = try bound["vmax"].isNone ? nil : PlotData.number(bound["vmax"], "vmax")
         let artist = try ax.modify {

@@ -138,7 +138,7 @@ enum AxesPlotting {
             let low = try bound["vmin"].isNone ? finite.min() ?? 0 : PlotData.number(bound["vmin"], "vmin")
             let high = try bound["vmax"].isNone ? finite.max() ?? 1 : PlotData.number(bound["vmax"], "vmax")
             return .host(PlotHandle(typeName: "PathCollection", repr: "<matplotlib.collections.PathCollection at 0x...>",
-                                    target: .scalarMap(ax, try StyleArguments.colormap(bound["cmap"]), low, high)))
+                                    target: .scalarMap(ax, try StyleArguments.colormap(bound["cmap"], interpreter), low, high)))
         }
         return PlotHandle.addressed("matplotlib.collections.PathCollection")
     }

@@ -79,19 +79,20 @@ final class ColormapObject: HostObject {
         for alias in ["grey", "grey_r", "Grays", "Grays_r"] {
             if let colormap = try? Colormap(name: alias) { m[alias] = .host(ColormapObject(colormap)) }
         }
-        m.define("get_cmap") { arguments, _ in try getCmap(arguments) }
+        m.define("get_cmap") { arguments, interpreter in try getCmap(arguments, interpreter) }
         return m
     }
 
-    /// `get_cmap(name=None, lut=None)`: a map by name (viridis by default), or the map given.
-    static func getCmap(_ arguments: Arguments) throws -> Value {
+    /// `get_cmap(name=None, lut=None)`: a map by name (`rcParams['image.cmap']` by default), or
+    /// the map given.
+    static func getCmap(_ arguments: Arguments, _ interpreter: Interpreter) throws -> Value {
         let bound = try arguments.bind("get_cmap", [.init("name", default: .none), .init("lut", default: .none)])
         if !bound["lut"].isNone {
             throw PyException(.notImplementedError, "Labbook's get_cmap does not resample colormaps (lut=)")
         }
         switch bound["name"] {
         case .host(let host as ColormapObject): return .host(host)
-        default: return .host(ColormapObject(try StyleArguments.colormap(bound["name"])))
+        default: return .host(ColormapObject(try StyleArguments.colormap(bound["name"], interpreter)))
         }
     }
 }

@@ -68,12 +68,12 @@ extension PlotHandle {
             }
         case .image(let ax, let index):
             guard name == "set_cmap" || name == "set_clim" else { return nil }
-            return { arguments, _ in
+            return { arguments, interpreter in
                 try ax.modify { axes in
                     try axes.modifyArtist(at: index) { artist in
                         guard case .image(var image) = artist else { return }
                         if name == "set_cmap" {
-                            image.colormap = try StyleArguments.colormap(arguments.positional.first ?? .none)
+                            image.colormap = try StyleArguments.colormap(arguments.positional.first ?? .none, interpreter)
                         } else {
                             let bound = try arguments.bind("set_clim", [.init("vmin", default: .none), .init("vmax", default: .none)])
                             if !bound["vmin"].isNone { image.vmin = try PlotData.number(bound["vmin"], "vmin") }

@@ -44,7 +44,7 @@ enum PointColors {
         let span = high - low
         let normalised = numbers.map { span > 0 ? ($0 - low) / span : 0 }
         // A qualitative map such as tab10 gives class labels 0...9 the colours C0...C9.
-        let colormap = try StyleArguments.colormap(cmap)
+        let colormap = try StyleArguments.colormap(cmap, interpreter)
         return normalised.map { colormap.color(at: $0) }
     }
 

@@ -61,6 +61,11 @@ public enum PyplotModule {
         return state.showAll()
     }
 
+    /// pyplot's functions named after a colormap (`plt.gray()`), those whose map Labbook draws.
+    static let colormapFunctions = ["autumn", "bone", "cool", "copper", "flag", "gray", "hot", "hsv", "inferno", "jet",
+                                    "magma", "nipy_spectral", "pink", "plasma", "prism", "spring", "summer",
+                                    "viridis", "winter"].filter { (try? Colormap(name: $0)) != nil }
+
     static func makeModule(_ state: PyplotState) -> Module {
         let module = Module("matplotlib.pyplot")
         module[stateAttribute] = .host(state)
@@ -116,7 +121,25 @@ public enum PyplotModule {
         module.define("gca") { _, interpreter in .host(try gca(interpreter)) }
         module.define("get_fignums") { _, _ in .list(PyList(state.numbers.map { .int($0) })) }
         module.define("colorbar") { arguments, interpreter in try ColorbarCall.colorbar(try gca(interpreter), arguments, interpreter) }
-        module.define("get_cmap") { arguments, _ in try ColormapObject.getCmap(arguments) }
+        module.define("get_cmap") { arguments, interpreter in try ColormapObject.getCmap(arguments, interpreter) }
+        // plt.gray(), plt.viridis(), ...: the default colormap from now on, and the current image's.
+        for name in colormapFunctions {
+            module.define(name) { arguments, interpreter in
+                try arguments.expectExactly(0, name)
+                try state.rcParams.set(.str("image.cmap"), .str(name))
+                let colormap = try StyleArguments.colormap(.str(name))
+                if let figure = state.figures.last {
+                    let ax = figure.currentAxesObject()
+                    try ax.modify { axes in
+                        guard let last = axes.artists.lastIndex(where: { if case .image = $0 { true } else { false } }) else { return }
+                        axes.modifyArtist(at: last) { artist in
+                            if case .image(var image) = artist { image.colormap = colormap; artist = .image(image) }
+                        }
+                    }
+                }
+                return .none
+            }
+        }
         module.define("tight_layout") { _, _ in .none }
         module.define("subplots_adjust") { _, _ in .none }
         return module

@@ -47,6 +47,15 @@ enum StyleArguments {
 
     /// A colormap name (`'gray'`, `'RdBu_r'`, see `Colormap.names`) or object (`plt.cm.Blues`);
     /// None gives matplotlib's default, viridis.
+    /// `cmap=` where None means the session's default, `rcParams['image.cmap']` (viridis
+    /// until `plt.gray()` or another colormap function changes it).
+    static func colormap(_ value: Value, _ interpreter: Interpreter) throws -> Colormap {
+        guard value.isNone else { return try colormap(value) }
+        guard case .dict(let parameters)? = try interpreter.importModule("matplotlib.pyplot")["rcParams"],
+              let name = try parameters.get(.str("image.cmap")), !name.isNone else { return .viridis }
+        return try colormap(name)
+    }
+
     static func colormap(_ value: Value) throws -> Colormap {
         switch value {
         case .none: return .viridis
