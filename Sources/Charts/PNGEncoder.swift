@@ -1,11 +1,11 @@
 import Foundation
 
-/// A minimal PNG writer for 8-bit RGB or greyscale images: zlib stream of *stored* (uncompressed) deflate
+/// A minimal PNG writer for 8-bit greyscale, RGB or RGBA images: zlib stream of *stored* (uncompressed) deflate
 /// blocks, so no compression library is needed and the bytes depend only on the pixels.
 ///
 ///     let png = PNGEncoder.encode(width: 2, height: 1, rgb: [255, 0, 0, 0, 0, 255])
 ///     // 0x89 'P' 'N' 'G' ... IHDR, IDAT, IEND
-enum PNGEncoder {
+public enum PNGEncoder {
     /// `rgb` holds `width × height × 3` bytes, row by row from the top. When every pixel is
     /// grey the file is written as greyscale (one byte per pixel, a third of the size).
     static func encode(width: Int, height: Int, rgb: [UInt8]) -> [UInt8] {
@@ -13,23 +13,26 @@ enum PNGEncoder {
         var grey = true
         var i = 0
         while grey && i < rgb.count { grey = rgb[i] == rgb[i + 1] && rgb[i] == rgb[i + 2]; i += 3 }
-        let channels = grey ? 1 : 3
+        guard grey else { return encode(width: width, height: height, channels: 3, pixels: rgb) }
+        return encode(width: width, height: height, channels: 1,
+                      pixels: stride(from: 0, to: rgb.count, by: 3).map { rgb[$0] })
+    }
+
+    /// An 8-bit PNG of `channels` 1 (grey), 3 (RGB) or 4 (RGBA) bytes per pixel; `pixels` holds
+    /// `width × height × channels` bytes, row by row from the top.
+    public static func encode(width: Int, height: Int, channels: Int, pixels: [UInt8]) -> [UInt8] {
+        precondition([1, 3, 4].contains(channels) && pixels.count == width * height * channels, "internal: pixel buffer size")
         var raw: [UInt8] = []
         raw.reserveCapacity(height * (width * channels + 1))
         for row in 0..<height {
             raw.append(0)  // filter type None
-            let bytes = rgb[(row * width * 3)..<((row + 1) * width * 3)]
-            if grey {
-                raw.append(contentsOf: stride(from: bytes.startIndex, to: bytes.endIndex, by: 3).map { rgb[$0] })
-            } else {
-                raw.append(contentsOf: bytes)
-            }
+            raw.append(contentsOf: pixels[(row * width * channels)..<((row + 1) * width * channels)])
         }
         var png: [UInt8] = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]
         var header: [UInt8] = []
         header += bigEndian(UInt32(width)) + bigEndian(UInt32(height))
-        // Bit depth 8, colour type 0 (grey) or 2 (RGB), deflate, no filter, no interlace.
-        header += [8, grey ? 0 : 2, 0, 0, 0]
+        // Bit depth 8, colour type 0 (grey), 2 (RGB) or 6 (RGBA), deflate, no filter, no interlace.
+        header += [8, channels == 1 ? 0 : channels == 3 ? 2 : 6, 0, 0, 0]
         png += chunk("IHDR", header)
         png += chunk("IDAT", zlibStored(raw))
         png += chunk("IEND", [])

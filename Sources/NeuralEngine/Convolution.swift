@@ -72,15 +72,7 @@ public final class Convolution: Layer, ParameterOwner, Regularizable {
     ) throws {
         precondition(rank == 1 || rank == 2, "Convolution: rank 1 or 2")
         let strides = strides ?? Array(repeating: 1, count: rank)
-        guard filters > 0 else {
-            throw KerasError(.valueError, "Invalid value for argument `filters`. Expected a strictly positive value. Received filters=\(filters).")
-        }
-        guard kernelSize.count == rank, kernelSize.allSatisfy({ $0 > 0 }) else {
-            throw KerasError(.valueError, "The `kernel_size` argument must be a tuple of \(rank) integers. Received: \(kernelSize)")
-        }
-        guard strides.count == rank, strides.allSatisfy({ $0 > 0 }) else {
-            throw KerasError(.valueError, "The `strides` argument must be a tuple of \(rank) integers. Received: \(strides)")
-        }
+        try Self.checkArguments(rank: rank, filters: filters, kernelSize: kernelSize, strides: strides)
         self.rank = rank
         self.filters = filters
         self.kernelSize = kernelSize
@@ -91,6 +83,19 @@ public final class Convolution: Layer, ParameterOwner, Regularizable {
         self.kernelInitializer = kernelInitializer
         self.declaredInputShape = inputShape
         self.name = name
+    }
+
+    /// Keras' errors for a convolution's `filters`, `kernel_size` and `strides` (also `Conv2DTranspose`'s).
+    static func checkArguments(rank: Int, filters: Int, kernelSize: [Int], strides: [Int]) throws {
+        guard filters > 0 else {
+            throw KerasError(.valueError, "Invalid value for argument `filters`. Expected a strictly positive value. Received filters=\(filters).")
+        }
+        guard kernelSize.count == rank, kernelSize.allSatisfy({ $0 > 0 }) else {
+            throw KerasError(.valueError, "The `kernel_size` argument must be a tuple of \(rank) integers. Received: \(kernelSize)")
+        }
+        guard strides.count == rank, strides.allSatisfy({ $0 > 0 }) else {
+            throw KerasError(.valueError, "The `strides` argument must be a tuple of \(rank) integers. Received: \(strides)")
+        }
     }
 
     public var spec: LayerSpec {

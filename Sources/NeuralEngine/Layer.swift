@@ -106,6 +106,8 @@ public enum LayerSpec: Codable, Equatable, Sendable {
     case activation(Activation, name: String, inputShape: [Int]?)
     case convolution(rank: Int, filters: Int, kernelSize: [Int], strides: [Int], padding: Padding, activation: Activation,
                      useBias: Bool, kernelInitializer: Initializer, name: String, inputShape: [Int]?)
+    case transposedConvolution(filters: Int, kernelSize: [Int], strides: [Int], padding: Padding, activation: Activation,
+                               useBias: Bool, kernelInitializer: Initializer, name: String, inputShape: [Int]?)
     case pooling(Pooling.Kind, rank: Int, poolSize: [Int], strides: [Int], padding: Padding, name: String, inputShape: [Int]?)
     case globalPooling(Pooling.Kind, rank: Int, name: String, inputShape: [Int]?)
     case batchNormalization(momentum: Float, epsilon: Float, center: Bool, scale: Bool, name: String, inputShape: [Int]?)
@@ -129,6 +131,10 @@ public enum LayerSpec: Codable, Equatable, Sendable {
             try Convolution(rank: rank, filters: filters, kernelSize: kernelSize, strides: strides, padding: padding,
                             activation: activation, useBias: useBias, kernelInitializer: initializer,
                             inputShape: inputShape, name: name)
+        case let .transposedConvolution(filters, kernelSize, strides, padding, activation, useBias, initializer, name, inputShape):
+            try TransposedConvolution(filters: filters, kernelSize: kernelSize, strides: strides, padding: padding,
+                                      activation: activation, useBias: useBias, kernelInitializer: initializer,
+                                      inputShape: inputShape, name: name)
         case let .pooling(kind, rank, poolSize, strides, padding, name, inputShape):
             try Pooling(kind, rank: rank, poolSize: poolSize, strides: strides, padding: padding, inputShape: inputShape, name: name)
         case let .globalPooling(kind, rank, name, inputShape): GlobalPooling(kind, rank: rank, inputShape: inputShape, name: name)

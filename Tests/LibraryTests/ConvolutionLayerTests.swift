@@ -89,6 +89,18 @@ import Testing
         #expect(nb.error("UpSampling2D(interpolation='bilinear')").hasPrefix("ValueError: UpSampling2D(interpolation='bilinear')"))
     }
 
+    /// Keras' classes, layers, models, losses and NumPy's functions are callable; a tensor is not.
+    @Test func kerasObjectsAreCallable() {
+        let nb = NotebookSession()
+        #expect(nb.text("""
+            from tensorflow import keras
+            from tensorflow.keras import layers
+            import numpy as np
+            print(callable(layers.Dense), callable(layers.Dense(3)), callable(keras.Model), callable(keras.Sequential()),
+                  callable(keras.losses.MeanSquaredError()), callable(np.float32), callable(np.zeros(3)))
+            """) == "True True True True True True False\n")
+    }
+
     @Test func batchNormalizationHasNonTrainableWeights() {
         // Keras 2: BatchNormalization on 64 features has 256 weights, 128 of them non-trainable.
         let nb = NotebookSession()

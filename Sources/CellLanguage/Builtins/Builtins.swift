@@ -276,12 +276,9 @@ enum Builtins {
                 return .str((i < 0 ? "-" : "") + prefix + String(i.magnitude, radix: radix))
             }
         }
-        define("callable") { args, _ in
+        define("callable") { args, interp in
             try args.expectExactly(1, "callable")
-            switch args.positional[0] {
-            case .function, .builtin, .boundMethod, .type: return .bool(true)
-            default: return .bool(false)
-            }
+            return .bool(interp.isCallable(args.positional[0]))
         }
         define("getattr") { args, interp in
             guard (2...3).contains(args.positional.count) else {

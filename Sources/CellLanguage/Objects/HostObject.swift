@@ -30,6 +30,8 @@ public protocol HostObject: AnyObject {
     func getAttribute(_ name: String, _ interpreter: Interpreter) throws -> Value
     func setAttribute(_ name: String, _ value: Value, _ interpreter: Interpreter) throws
     func call(_ arguments: Arguments, _ interpreter: Interpreter) throws -> Value
+    /// `callable(x)`: true for the objects whose `call` does not refuse.
+    var isCallable: Bool { get }
     /// `x[key]`; `key` is a `.slice`, a `.tuple` (for `x[:, 0]`), an int, an array...
     func getItem(_ key: Value, _ interpreter: Interpreter) throws -> Value
     func setItem(_ key: Value, _ value: Value, _ interpreter: Interpreter) throws
@@ -75,6 +77,7 @@ extension HostObject {
     public func call(_ arguments: Arguments, _ interpreter: Interpreter) throws -> Value {
         throw PyException(.typeError, "'\(typeName)' object is not callable")
     }
+    public var isCallable: Bool { false }
     public func inPlaceOperation(_ op: BinaryOperator, _ other: Value, _ interpreter: Interpreter) throws -> Value? {
         nil
     }

@@ -89,6 +89,8 @@ public final class PyClass: HostObject {
         try namespace.set(.str(name), value)
     }
 
+    public var isCallable: Bool { true }
+
     public func call(_ arguments: Arguments, _ interpreter: Interpreter) throws -> Value {
         try interpreter.instantiate(self, arguments)
     }
@@ -100,6 +102,8 @@ final class PyStaticMethod: HostObject {
     init(_ function: Value) { self.function = function }
     var typeName: String { "staticmethod" }
     var repr: String { "<staticmethod(\(function.repr))>" }
+    var isCallable: Bool { true }
+
     func call(_ arguments: Arguments, _ interpreter: Interpreter) throws -> Value {
         try interpreter.call(function, arguments)
     }

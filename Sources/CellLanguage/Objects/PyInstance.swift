@@ -63,6 +63,8 @@ public final class PyInstance: HostObject {
         try attributes.set(.str(name), value)
     }
 
+    public var isCallable: Bool { cls.lookup("__call__") != nil }
+
     public func call(_ arguments: Arguments, _ interpreter: Interpreter) throws -> Value {
         guard let method = cls.lookup("__call__") else {
             throw PyException(.typeError, "'\(typeName)' object is not callable")

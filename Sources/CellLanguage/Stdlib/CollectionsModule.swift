@@ -64,7 +64,7 @@ extension Interpreter {
     func isCallable(_ v: Value) -> Bool {
         switch v {
         case .function, .builtin, .boundMethod, .type: return true
-        case .host(let h): return (h is NamedTupleType) || (h is PartialFunction) || (h is CachedFunction) || (h is ChainType)
+        case .host(let h): return h.isCallable
         default: return false
         }
     }

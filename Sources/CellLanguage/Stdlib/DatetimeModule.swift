@@ -36,6 +36,8 @@ final class DateClass: HostObject {
     var typeName: String { "type" }
     var repr: String { "<class 'datetime.\(isDate ? "date" : "datetime")'>" }
 
+    var isCallable: Bool { true }
+
     func call(_ arguments: Arguments, _ interpreter: Interpreter) throws -> Value {
         let names = isDate ? ["year", "month", "day"] : ["year", "month", "day", "hour", "minute", "second", "microsecond"]
         let b = try arguments.bind(isDate ? "date" : "datetime",

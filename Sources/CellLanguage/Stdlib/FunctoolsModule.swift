@@ -71,6 +71,8 @@ final class PartialFunction: HostObject, SnapshotCodable {
         let parts = [function.repr] + arguments.map(\.repr) + keywords.map { "\($0.name)=\($0.value.repr)" }
         return "functools.partial(\(parts.joined(separator: ", ")))"
     }
+    var isCallable: Bool { true }
+
     func call(_ arguments: Arguments, _ interpreter: Interpreter) throws -> Value {
         var merged = keywords
         for (k, v) in arguments.keywords {
@@ -121,6 +123,8 @@ final class CachedFunction: HostObject {
     }
     var typeName: String { "functools._lru_cache_wrapper" }
     var repr: String { "<functools._lru_cache_wrapper object at 0x0>" }
+    var isCallable: Bool { true }
+
     func call(_ arguments: Arguments, _ interpreter: Interpreter) throws -> Value {
         var parts = arguments.positional
         for (k, v) in arguments.keywords { parts += [.str(k), v] }

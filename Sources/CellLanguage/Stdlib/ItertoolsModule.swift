@@ -191,6 +191,8 @@ enum ItertoolsModule {
 final class ChainType: HostObject {
     var typeName: String { "type" }
     var repr: String { "<class 'itertools.chain'>" }
+    var isCallable: Bool { true }
+
     func call(_ arguments: Arguments, _ interpreter: Interpreter) throws -> Value {
         if let k = arguments.keywords.first { throw PyException(.typeError, "chain() takes no keyword arguments (\(k.name))") }
         return Self.chain(try interpreter.makeIterator(.tuple(arguments.positional)), interpreter)

@@ -12,6 +12,8 @@ final class NamedTupleType: HostObject, SnapshotCodable {
 
     var typeName: String { "type" }
     var repr: String { "<class '__main__.\(name)'>" }
+    var isCallable: Bool { true }
+
     func call(_ arguments: Arguments, _ interpreter: Interpreter) throws -> Value {
         let offset = fields.count - defaults.count
         let parameters = fields.enumerated().map { i, f in

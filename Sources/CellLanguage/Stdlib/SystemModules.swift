@@ -98,6 +98,8 @@ final class TypingName: HostObject {
         }
         return .host(TypingName(name: "\(name)[\(names.joined(separator: ", "))]"))
     }
+    var isCallable: Bool { true }
+
     func call(_ arguments: Arguments, _ interpreter: Interpreter) throws -> Value {
         if name == "TypeVar", case .str(let n)? = arguments.positional.first { return .host(TypingName(name: "~" + n)) }
         throw PyException(.typeError, "Cannot instantiate typing.\(name)")

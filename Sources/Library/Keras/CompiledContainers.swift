@@ -193,6 +193,8 @@ final class CompiledContainerObject: HostObject {
     var typeName: String { kind == .loss ? "LossesContainer" : "MetricsContainer" }
     var repr: String { "<keras.engine.compile_utils.\(typeName) object>" }
 
+    var isCallable: Bool { true }
+
     func call(_ arguments: Arguments, _ interpreter: Interpreter) throws -> Value {
         guard kind == .loss else { throw PyException(.typeError, "'MetricsContainer' object is not callable") }
         return try compile.callLoss(arguments, interpreter)

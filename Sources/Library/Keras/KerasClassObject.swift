@@ -23,6 +23,8 @@ final class KerasClassObject: HostObject {
     var typeName: String { "type" }
     var repr: String { "<class '\(module).\(name)'>" }
 
+    var isCallable: Bool { true }
+
     func call(_ arguments: Arguments, _ interpreter: Interpreter) throws -> Value {
         try interpreter.call(constructor, arguments)
     }

@@ -8,7 +8,7 @@ enum KerasModules {
     /// Submodule names, relative to `keras`.
     static let submodules = [
         "models", "layers", "optimizers", "optimizers.schedules", "losses", "metrics", "regularizers", "utils", "callbacks", "datasets",
-        "datasets.mnist", "datasets.fashion_mnist", "activations", "backend", "utils.np_utils",
+        "datasets.mnist", "datasets.fashion_mnist", "activations", "backend", "utils.np_utils", "preprocessing", "preprocessing.image",
     ]
 
     /// `keras.__version__`: the Keras whose behaviour and printed text Labbook follows (the
@@ -62,6 +62,10 @@ enum KerasModules {
         ModelBaseClass.register(in: registry, state: state)
         registry.register("keras.activations") { _ in Module("keras.activations", ActivationFunctions.attributes()) }
         registry.register("keras.backend") { _ in Module("keras.backend", backend(state: state)) }
+        registry.register("keras.preprocessing") { _ in Module("keras.preprocessing") }
+        registry.register("keras.preprocessing.image") { _ in
+            Module("keras.preprocessing.image", [("array_to_img", ImageObject.arrayToImage())])
+        }
 
         registry.register("tensorflow") { interpreter in
             let tensorflow = Module("tensorflow", [

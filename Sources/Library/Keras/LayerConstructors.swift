@@ -52,7 +52,8 @@ enum LayerConstructors {
             }),
             ("Input", input(state: state)),
             ("InputLayer", input(state: state, named: "InputLayer")),
-        ] + SpatialLayerConstructors.attributes(state: state) + MergeObject.attributes(state: state)
+        ] + SpatialLayerConstructors.attributes(state: state) + [TransposedConvolutionConstructor.attribute(state: state)]
+            + MergeObject.attributes(state: state)
         return entries + LegacyArguments.aliases.compactMap { alias, name in
             entries.first { $0.0 == name }.map { (alias, $0.1) }
         }

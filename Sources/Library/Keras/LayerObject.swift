@@ -22,7 +22,7 @@ final class LayerObject: HostObject {
     /// Keras 2's module for a layer class (`keras.layers.core.Dense`).
     static func module(of className: String) -> String {
         switch className {
-        case "Conv1D", "Conv2D", "UpSampling1D", "UpSampling2D": "convolutional"
+        case "Conv1D", "Conv2D", "Conv2DTranspose", "UpSampling1D", "UpSampling2D": "convolutional"
         case let name where name.contains("Pooling"): "pooling"
         case "BatchNormalization": "normalization"
         case "ReLU", "LeakyReLU", "Softmax": "advanced_activations"
@@ -148,6 +148,11 @@ final class LayerObject: HostObject {
         case let activation as ActivationLayer:
             entries.append(("activation", .str(activation.activation.kerasName)))
         case let conv as Convolution:
+            entries += [("filters", .int(conv.filters)), ("kernel_size", Self.tuple(conv.kernelSize)),
+                        ("strides", Self.tuple(conv.strides)), ("padding", .str(conv.padding.rawValue)),
+                        ("activation", .str(conv.activation.kerasName)), ("use_bias", .bool(conv.useBias)),
+                        ("kernel_initializer", .str(conv.kernelInitializer.rawValue))]
+        case let conv as TransposedConvolution:
             entries += [("filters", .int(conv.filters)), ("kernel_size", Self.tuple(conv.kernelSize)),
                         ("strides", Self.tuple(conv.strides)), ("padding", .str(conv.padding.rawValue)),
                         ("activation", .str(conv.activation.kerasName)), ("use_bias", .bool(conv.useBias)),

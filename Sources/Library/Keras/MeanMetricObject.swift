@@ -53,6 +53,8 @@ final class MeanMetricObject: HostObject {
         }
     }
 
+    var isCallable: Bool { true }
+
     func call(_ arguments: Arguments, _ interpreter: Interpreter) throws -> Value {
         let (v, w) = try values(try arguments.bind(className, parameters))
         try accumulator.add(v, weights: w)

@@ -53,6 +53,8 @@ final class MergeObject: HostObject {
     }
 
     /// `merge([a, b])` on symbolic tensors, or on arrays at once.
+    var isCallable: Bool { true }
+
     func call(_ arguments: Arguments, _ interpreter: Interpreter) throws -> Value {
         let value = try LayerCalls.input(arguments, merge.name)
         if let tensors = LayerCalls.symbolic(value) {

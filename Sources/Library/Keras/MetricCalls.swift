@@ -88,6 +88,8 @@ extension MetricObject {
     }
 
     /// `metric(y_true, y_pred, sample_weight=None)`: updates the state and returns the result.
+    var isCallable: Bool { true }
+
     func call(_ arguments: Arguments, _ interpreter: Interpreter) throws -> Value {
         let a = try arguments.bind(className, Self.parameters)
         try accumulator.add(try rowValues(yTrue: a["y_true"], yPred: a["y_pred"]),

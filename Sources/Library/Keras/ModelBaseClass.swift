@@ -15,6 +15,8 @@ final class ModelClassObject: HostObject, LibraryBaseClass {
     var typeName: String { "type" }
     var repr: String { "<class 'keras.engine.training.Model'>" }
 
+    var isCallable: Bool { true }
+
     func call(_ arguments: Arguments, _ interpreter: Interpreter) throws -> Value {
         try interpreter.call(constructor, arguments)
     }

@@ -205,6 +205,8 @@ final class ModelObject: HostObject {
 
     /// `model(x)`: on a symbolic tensor, the model as one layer of a bigger graph; on an array,
     /// its predictions as tensors.
+    var isCallable: Bool { true }
+
     func call(_ arguments: Arguments, _ interpreter: Interpreter) throws -> Value {
         if let recorded = try tapeCall(arguments) { return recorded }
         let value = try LayerCalls.input(arguments, graph.name)

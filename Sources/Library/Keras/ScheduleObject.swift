@@ -15,6 +15,8 @@ final class ScheduleObject: HostObject {
     var typeName: String { schedule.className }
     var repr: String { "<keras.optimizers.schedules.\(schedule.className) object>" }
 
+    var isCallable: Bool { true }
+
     func call(_ arguments: Arguments, _ interpreter: Interpreter) throws -> Value {
         let step = try arguments.bind("__call__", ["step"])["step"]
         guard let number = step.asDouble, number >= 0 else {

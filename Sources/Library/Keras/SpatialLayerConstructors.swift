@@ -191,14 +191,14 @@ enum SpatialLayerConstructors {
         return values
     }
 
-    private static func padding(_ value: Value) throws -> Padding {
+    static func padding(_ value: Value) throws -> Padding {
         guard case .str(let text) = value, let padding = Padding(rawValue: text.lowercased()) else {
             throw PyException(.valueError, "The `padding` argument must be one of \"valid\", \"same\". Received: \(value.repr)")
         }
         return padding
     }
 
-    private static func channelsLast(_ value: Value, _ className: String) throws {
+    static func channelsLast(_ value: Value, _ className: String) throws {
         guard value.isNone || value.str == "channels_last" else {
             throw PyException(.valueError, "\(className)(data_format=\(value.repr)): Labbook's engine works channels-last only")
         }

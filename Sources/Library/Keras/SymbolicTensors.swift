@@ -169,6 +169,8 @@ enum LayerCalls {
 
 extension LayerObject {
     /// `layer(x)`: on a symbolic tensor, a new symbolic tensor; on an array, the output.
+    var isCallable: Bool { true }
+
     func call(_ arguments: Arguments, _ interpreter: Interpreter) throws -> Value {
         if let recorded = try tapeCall(arguments) { return recorded }
         let value = try LayerCalls.input(arguments, layer.name)
@@ -184,6 +186,8 @@ extension LayerObject {
 
 extension SequentialObject {
     /// A Sequential called as a layer: its layers, in order, as one graph node.
+    var isCallable: Bool { true }
+
     func call(_ arguments: Arguments, _ interpreter: Interpreter) throws -> Value {
         if let recorded = try tapeCall(arguments) { return recorded }
         let value = try LayerCalls.input(arguments, model.name)

@@ -44,6 +44,8 @@ public final class ScalarTypeObject: HostObject {
         throw PyException(.attributeError, "type object 'numpy.\(NumPyScalar.typeSuffix(dtype))' has no attribute '\(name)'")
     }
 
+    public var isCallable: Bool { true }
+
     public func call(_ arguments: Arguments, _ interpreter: Interpreter) throws -> Value {
         let bound = try arguments.bind(NumPyScalar.typeSuffix(dtype), [HostParameter("value", default: .int(0))])
         let value = bound["value"]

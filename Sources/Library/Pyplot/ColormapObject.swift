@@ -35,6 +35,8 @@ final class ColormapObject: HostObject {
     }
 
     /// `cmap(x)`: one RGBA tuple for a number, an array of RGBA rows (shape + (4,)) for arrays.
+    var isCallable: Bool { true }
+
     func call(_ arguments: Arguments, _ interpreter: Interpreter) throws -> Value {
         let bound = try arguments.bind(colormap.name, ["X", .init("alpha", default: .none), .init("bytes", default: .bool(false))])
         let x = bound["X"]

@@ -92,6 +92,8 @@ enum LossCalls {
 }
 
 extension LossObject {
+    var isCallable: Bool { true }
+
     func call(_ arguments: Arguments, _ interpreter: Interpreter) throws -> Value {
         try LossCalls.call(self, arguments)
     }

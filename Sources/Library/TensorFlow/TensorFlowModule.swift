@@ -26,6 +26,7 @@ enum TensorFlowModule {
         attributes += constructors()
         attributes += ShapeFunctions.attributes()
         attributes += TapeFunctions.attributes(state: state)
+        attributes += TensorJoins.functions()
         return attributes
     }
 
