@@ -1,6 +1,7 @@
 import CellLanguage
 import Foundation
 import Testing
+import TestSupport
 
 /// `fit` and `evaluate` running a model's own `train_step`/`test_step` (tf.keras 2's
 /// "Customizing what happens in fit()", Deep Learning with Python's chapter 7), metric objects
