@@ -45,8 +45,6 @@ enum StyleArguments {
         return try charting { try Marker.parse(text) }
     }
 
-    /// A colormap name (`'gray'`, `'RdBu_r'`, see `Colormap.names`) or object (`plt.cm.Blues`);
-    /// None gives matplotlib's default, viridis.
     /// `cmap=` where None means the session's default, `rcParams['image.cmap']` (viridis
     /// until `plt.gray()` or another colormap function changes it).
     static func colormap(_ value: Value, _ interpreter: Interpreter) throws -> Colormap {
@@ -56,6 +54,8 @@ enum StyleArguments {
         return try colormap(name)
     }
 
+    /// A colormap name (`'gray'`, `'RdBu_r'`, see `Colormap.names`) or object (`plt.cm.Blues`);
+    /// None gives matplotlib's default, viridis.
     static func colormap(_ value: Value) throws -> Colormap {
         switch value {
         case .none: return .viridis
