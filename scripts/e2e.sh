@@ -117,11 +117,15 @@ run_example() {  # section, notebook, executed output, then more options for `la
         exit 1
     }
 }
+check_at_least() {  # what, the figure, lower bound
+    check "$1 ${2:-missing} >= $3" awk -v a="${2:-0}" -v m="$3" 'BEGIN { exit !(a >= m) }'
+}
 check_accuracy() {  # executed notebook, the text before the figure on its line, lower bound
     accuracy=$(sed -n "s/^$2//p" "$1")
-    check "test accuracy ${accuracy:-missing} >= $3" awk -v a="${accuracy:-0}" -v m="$3" 'BEGIN { exit !(a >= m) }'
+    check_at_least "test accuracy" "$accuracy" "$3"
 }
-end_example() {  # executed notebook, what passed
+end_example() {  # executed notebook, what passed; no example may leave an error block
+    check "no error block" test "$(grep -c '^```output error' "$1" || true)" -eq 0
     if (( failures > 0 )); then
         cat "$1" >&2
         exit 1
@@ -181,7 +185,6 @@ check "second convolution in the summary" grep -qxF "conv2d_2 (Conv2D)          
 check "total parameters" grep -qxF "Total params: 34,826" "$convnet"
 check "fit banner" grep -qxF "Train on 5400 samples, validate on 600 samples" "$convnet"
 check "three epochs" grep -qxF "Epoch 3/3" "$convnet"
-check "no error block" test "$(grep -c '^```output error' "$convnet" || true)" -eq 0
 check_accuracy "$convnet" "Test accuracy: " 0.97
 end_example "$convnet" "keras.io's MNIST convnet on a 10% slice ok (test accuracy $accuracy)"
 
@@ -194,7 +197,6 @@ check "input row in the summary" grep -qxF "input_1 (InputLayer)         (None, 
 check "total parameters" grep -qxF "Total params: 55,050" "$functional"
 check "fit banner" grep -qxF "Train on 48000 samples, validate on 12000 samples" "$functional"
 check "two epochs" grep -qxF "Epoch 2/2" "$functional"
-check "no error block" test "$(grep -c '^```output error' "$functional" || true)" -eq 0
 check_accuracy "$functional" "Test accuracy: " 0.94
 end_example "$functional" "keras.io's functional-API guide (MNIST part) ok (test accuracy $accuracy)"
 
@@ -231,7 +233,7 @@ quickstart="$work/quickstart.md"
 run_example quickstart notebooks/tutorials/tf-quickstart-beginner.md "$quickstart"
 check "the probability model prints a tf.Tensor" grep -qxF "<tf.Tensor: shape=(5, 10), dtype=float32, numpy=" "$quickstart"
 accuracy=$(sed -n 's/^\[[0-9.e-]*, \([0-9.]*\)\]$/\1/p' "$quickstart" | tail -1)
-check "test accuracy ${accuracy:-missing} >= 0.97" awk -v a="${accuracy:-0}" 'BEGIN { exit !(a >= 0.97) }'
+check_at_least "test accuracy" "$accuracy" 0.97
 end_example "$quickstart" "tutorial tf-quickstart-beginner ok (test accuracy $accuracy)"
 
 # TensorFlow's "Basic classification: Classify images of clothing" on the full Fashion-MNIST
@@ -241,7 +243,6 @@ end_example "$quickstart" "tutorial tf-quickstart-beginner ok (test accuracy $ac
 clothing="$work/clothing.md"
 run_example "basic classification" notebooks/tutorials/tf-basic-classification.md "$clothing"
 check "one image made a batch of one" grep -qxF "(1, 28, 28)" "$clothing"
-check "no error block" test "$(grep -c '^```output error' "$clothing" || true)" -eq 0
 check_accuracy "$clothing" "Test accuracy: " 0.86
 end_example "$clothing" "tutorial tf-basic-classification ok (test accuracy $accuracy)"
 
@@ -251,7 +252,6 @@ end_example "$clothing" "tutorial tf-basic-classification ok (test accuracy $acc
 # optimizer.apply_gradients. The book prints "accuracy: 0.81" for the hand-trained network.
 chapter2="$work/dlwp2-ch02.md"
 run_example dlwp2-ch02 notebooks/tutorials/dlwp2-ch02-building-blocks.md "$chapter2"
-check "no error block" test "$(grep -c '^```output error' "$chapter2" || true)" -eq 0
 check "the loop by hand lowers the loss" grep -qx "loss at batch 400: 0\.[0-9]*" "$chapter2"
 check_accuracy "$chapter2" "accuracy: " 0.75
 end_example "$chapter2" "tutorial dlwp2-ch02-building-blocks ok (hand-trained accuracy $accuracy)"
@@ -261,7 +261,6 @@ end_example "$chapter2" "tutorial dlwp2-ch02-building-blocks ok (hand-trained ac
 # tutorial says about 0.88 on the training data, a little less on the test data.
 tf1="$work/tf1-clothing.md"
 run_example "tf1 basic classification" notebooks/tutorials/tf1-basic-classification.md "$tf1"
-check "no error block" test "$(grep -c '^```output error' "$tf1" || true)" -eq 0
 check_accuracy "$tf1" "Test accuracy: " 0.85
 end_example "$tf1" "tutorial tf1-basic-classification ok (test accuracy $accuracy)"
 
@@ -275,7 +274,7 @@ check "Keras 2's warning for Keras 1's Conv2D call" \
     grep -qF 'UserWarning: Update your `Conv2D` call to the Keras 2 API: `Conv2D(32, (3, 3), input_shape=(28, 28, 1..., padding="valid")`' "$transfer"
 check "two trainings" test "$(grep -c '^Test accuracy: ' "$transfer" || true)" -eq 2
 accuracy=$(sed -n 's/^Test accuracy: //p' "$transfer" | tail -1)
-check "frozen features, test accuracy ${accuracy:-missing} >= 0.9" awk -v a="${accuracy:-0}" 'BEGIN { exit !(a >= 0.9) }'
+check_at_least "frozen features, test accuracy" "$accuracy" 0.9
 end_example "$transfer" "tutorial keras2-mnist-transfer-cnn ok (test accuracy after transfer $accuracy)"
 
 # TensorFlow's "TensorFlow 2 quickstart for experts" on the 10% slice: a subclassed keras.Model,
@@ -285,9 +284,8 @@ end_example "$transfer" "tutorial keras2-mnist-transfer-cnn ok (test accuracy af
 expert="$work/expert.md"
 LABBOOK_DATASETS="$work/datasets" run_example "quickstart for experts" notebooks/tutorials/tf-quickstart-expert.md "$expert"
 check "five epoch lines" test "$(grep -cE '^Epoch [1-5], Loss: [0-9.]+, Accuracy: [0-9.]+, Test Loss: [0-9.]+, Test Accuracy: [0-9.]+$' "$expert")" -eq 5
-check "no error block" test "$(grep -c '^```output error' "$expert" || true)" -eq 0
 accuracy=$(sed -n 's/^Epoch 5, .*Test Accuracy: \([0-9.]*\)$/\1/p' "$expert")
-check "test accuracy ${accuracy:-missing} >= 93" awk -v a="${accuracy:-0}" 'BEGIN { exit !(a >= 93) }'
+check_at_least "test accuracy" "$accuracy" 93
 end_example "$expert" "tutorial tf-quickstart-expert on a 10% slice ok (test accuracy $accuracy%)"
 
 # Nothing quadratic: print in a loop, thousands of cached cells, str indexing (generous
