@@ -24,12 +24,8 @@ struct ImportCommand: ParsableCommand {
     var force = false
 
     func run() throws {
-        let terminal = Terminal(quiet: false)
-        do {
-            try JupyterImport.importNotebook(
-                path: notebook, markdown: output, replacing: force, warn: { Terminal.write($0 + "\n") })
-        } catch {
-            throw terminal.refuse(error.message)
+        try convert { warn throws(RunFailure) in
+            _ = try JupyterImport.importNotebook(path: notebook, markdown: output, replacing: force, warn: warn)
         }
     }
 }
@@ -52,11 +48,17 @@ struct ExportCommand: ParsableCommand {
     var ipynb: String
 
     func run() throws {
-        let terminal = Terminal(quiet: false)
-        do {
-            try JupyterExport.export(path: notebook, ipynb: ipynb, warn: { Terminal.write($0 + "\n") })
-        } catch {
-            throw terminal.refuse(error.message)
-        }
+        try convert { warn throws(RunFailure) in try JupyterExport.export(path: notebook, ipynb: ipynb, warn: warn) }
+    }
+}
+
+/// What `import` and `export` share: the conversion's warnings go straight to the terminal,
+/// and its failure is refused (exit status 2), since it always means bad input and nothing
+/// was written.
+private func convert(_ conversion: (_ warn: (String) -> Void) throws(RunFailure) -> Void) throws {
+    do {
+        try conversion { Terminal.write($0 + "\n") }
+    } catch {
+        throw Terminal(quiet: false).refuse(error.message)
     }
 }

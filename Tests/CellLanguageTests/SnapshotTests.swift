@@ -90,6 +90,14 @@ private func roundTrip(_ cells: [String], probe: String, sourceLocation: SourceL
         #expect(text.contains("ZeroDivisionError: division by zero"))
     }
 
+    /// Both wrappers save as the function they wrap and print as CPython prints them.
+    @Test func staticAndClassMethodsSurvive() throws {
+        let text = try roundTrip([
+            "class C:\n    n = 2\n    @staticmethod\n    def twice(x):\n        return 2 * x\n    @classmethod\n    def count(cls):\n        return cls.n\ns = staticmethod(abs)\nc = classmethod(abs)",
+        ], probe: "print(C.twice(4), C.count(), C().count(), s, c)")
+        #expect(text == "8 2 2 <staticmethod(<built-in function abs>)> <classmethod(<built-in function abs>)>\n")
+    }
+
     @Test func exceptionClassesSurvive() throws {
         let text = try roundTrip([
             "class AppError(Exception):\n    pass\nclass ShapeError(AppError, ):\n    def __init__(self, n):\n        super().__init__(f'bad {n}')\n        self.n = n\n",

@@ -427,55 +427,62 @@ enum Builtins {
 
     /// `isinstance(value, spec)` where spec is a type or a tuple of types.
     static func isInstance(_ value: Value, _ spec: Value) throws -> Bool {
-        switch spec {
-        case .host(let c as PyClass):
-            if case .host(let i as PyInstance) = value { return i.cls.isSubclass(of: c) }
-            if case .exception(let e) = value, let i = e.instance { return i.cls.isSubclass(of: c) }
-            return false
-        case .type(let t):
-            switch t {
-            case .builtin(.object): return true
-            case .builtin(.int): return value.pythonType == .builtin(.int) || value.pythonType == .builtin(.bool)
-            case .exception(let e):
-                if case .exception(let x) = value { return x.type.isSubclass(of: e) }
+        try matchesAny(spec, orThrow: "isinstance() arg 2 must be a type, a tuple of types, or a union") { spec in
+            switch spec {
+            case .host(let c as PyClass):
+                if case .host(let i as PyInstance) = value { return i.cls.isSubclass(of: c) }
+                if case .exception(let e) = value, let i = e.instance { return i.cls.isSubclass(of: c) }
                 return false
-            default: return value.pythonType == t
+            case .type(let t):
+                switch t {
+                case .builtin(.object): return true
+                case .builtin(.int): return value.pythonType == .builtin(.int) || value.pythonType == .builtin(.bool)
+                case .exception(let e):
+                    if case .exception(let x) = value { return x.type.isSubclass(of: e) }
+                    return false
+                default: return value.pythonType == t
+                }
+            default: return nil
             }
-        case .tuple(let items):
-            for item in items where try isInstance(value, item) { return true }
-            return false
-        default:
-            throw PyException(.typeError, "isinstance() arg 2 must be a type, a tuple of types, or a union")
         }
     }
 
     /// `issubclass(c, spec)` for a class defined in a cell.
     static func classMatches(_ c: PyClass, _ spec: Value) throws -> Bool {
-        switch spec {
-        case .host(let other as PyClass): return c.isSubclass(of: other)
-        case .type(.builtin(.object)): return true
-        case .type(.exception(let t)): return c.exceptionBase?.isSubclass(of: t) ?? false
-        case .type: return false
-        case .tuple(let items):
-            for item in items where try classMatches(c, item) { return true }
-            return false
-        default:
-            throw PyException(.typeError, "issubclass() arg 2 must be a class, a tuple of classes, or a union")
+        try matchesAny(spec, orThrow: issubclassSpecError) { spec in
+            switch spec {
+            case .host(let other as PyClass): return c.isSubclass(of: other)
+            case .type(.builtin(.object)): return true
+            case .type(.exception(let t)): return c.exceptionBase?.isSubclass(of: t) ?? false
+            case .type: return false
+            default: return nil
+            }
         }
     }
 
+    /// `issubclass(t, spec)` for a builtin or exception type.
     static func typeMatches(_ t: PyType, _ spec: Value) throws -> Bool {
-        switch spec {
-        case .type(let s):
+        try matchesAny(spec, orThrow: issubclassSpecError) { spec in
+            guard case .type(let s) = spec else { return nil }
             if s == t || s == .builtin(.object) { return true }
             if case .exception(let a) = t, case .exception(let b) = s { return a.isSubclass(of: b) }
             return t == .builtin(.bool) && s == .builtin(.int)
-        case .tuple(let items):
-            for item in items where try typeMatches(t, item) { return true }
-            return false
-        default:
-            throw PyException(.typeError, "issubclass() arg 2 must be a class, a tuple of classes, or a union")
         }
+    }
+
+    private static let issubclassSpecError = "issubclass() arg 2 must be a class, a tuple of classes, or a union"
+
+    /// The second argument of `isinstance` and `issubclass`: a tuple matches when any of its
+    /// items does (nested tuples too, left to right, stopping at the first match); anything
+    /// else is answered by `single`, whose nil means it is no type at all (a TypeError).
+    private static func matchesAny(_ spec: Value, orThrow message: String,
+                                   _ single: (Value) -> Bool?) throws -> Bool {
+        if case .tuple(let items) = spec {
+            for item in items where try matchesAny(item, orThrow: message, single) { return true }
+            return false
+        }
+        guard let matches = single(spec) else { throw PyException(.typeError, message) }
+        return matches
     }
 }
 

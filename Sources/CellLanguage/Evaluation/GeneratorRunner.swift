@@ -32,6 +32,16 @@ extension Interpreter {
         return .flow(.normal)
     }
 
+    /// `runBlock` for a block inside a construct: when the block stops at a `yield`, notes
+    /// `point` (where in the construct it was) after the block's own points, so that the
+    /// next step re-enters the construct there.
+    private func runBlock(_ body: [Stmt], _ frame: Frame, _ g: PyGenerator,
+                          resumingAt point: ResumePoint) throws -> GeneratorStep {
+        let step = try runBlock(body, frame, g)
+        if case .yielded = step { g.collected.append(point) }
+        return step
+    }
+
     /// The next point to walk down to while resuming (nil when running afresh).
     private func resumePoint(_ g: PyGenerator) -> ResumePoint? {
         g.resuming.popLast()
@@ -59,9 +69,8 @@ extension Interpreter {
                     }
                 }
             }
-            let step = try runBlock(chosen < branches.count ? branches[chosen].1 : orElse, frame, g)
-            if case .yielded = step { g.collected.append(.branch(chosen)) }
-            return step
+            return try runBlock(chosen < branches.count ? branches[chosen].1 : orElse, frame, g,
+                                resumingAt: .branch(chosen))
         case .whileLoop(let test, let body, let orElse, _):
             var inBody = false
             switch resumePoint(g) {
@@ -126,9 +135,7 @@ extension Interpreter {
     }
 
     private func runLoopElse(_ orElse: [Stmt], _ frame: Frame, _ g: PyGenerator) throws -> GeneratorStep {
-        let step = try runBlock(orElse, frame, g)
-        if case .yielded = step { g.collected.append(.loopElse) }
-        return step
+        try runBlock(orElse, frame, g, resumingAt: .loopElse)
     }
 
     /// `yield value` (its targets get what `send` passes, None for `next`).
@@ -197,11 +204,8 @@ extension Interpreter {
             switch phase {
             case .tryBody:
                 do {
-                    let step = try runBlock(body, frame, g)
-                    if case .yielded = step {
-                        g.collected.append(.tryBody)
-                        return step
-                    }
+                    let step = try runBlock(body, frame, g, resumingAt: .tryBody)
+                    if case .yielded = step { return step }
                     if case .flow(.normal) = step {
                         phase = .tryElse
                         continue phases
@@ -222,12 +226,9 @@ extension Interpreter {
             case .tryHandler(let handler, let e):
                 handling.append(e)
                 do {
-                    let step = try runBlock(handler.body, frame, g)
+                    let step = try runBlock(handler.body, frame, g, resumingAt: .tryHandler(handler, e))
                     handling.removeLast()
-                    if case .yielded = step {
-                        g.collected.append(.tryHandler(handler, e))
-                        return step
-                    }
+                    if case .yielded = step { return step }
                     if let binding = handler.binding { try? unbind(binding, frame) }
                     if case .flow(let flow) = step { outcome = .success(flow) }
                 } catch let inner as PyException {
@@ -240,11 +241,8 @@ extension Interpreter {
                 }
             case .tryElse:
                 do {
-                    let step = try runBlock(orElse, frame, g)
-                    if case .yielded = step {
-                        g.collected.append(.tryElse)
-                        return step
-                    }
+                    let step = try runBlock(orElse, frame, g, resumingAt: .tryElse)
+                    if case .yielded = step { return step }
                     if case .flow(let flow) = step { outcome = .success(flow) }
                 } catch {
                     outcome = .failure(error)
@@ -257,16 +255,8 @@ extension Interpreter {
             break phases
         }
         if !finally.isEmpty {
-            let step = try runBlock(finally, frame, g)
-            switch step {
-            case .yielded:
-                g.collected.append(.tryFinally(outcome))
-                return step
-            case .flow(.normal):
-                break
-            case .flow:
-                return step
-            }
+            let step = try runBlock(finally, frame, g, resumingAt: .tryFinally(outcome))
+            guard case .flow(.normal) = step else { return step }
         }
         return .flow(try outcome.get())
     }

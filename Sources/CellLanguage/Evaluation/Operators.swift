@@ -485,21 +485,22 @@ enum Arithmetic {
         return r
     }
 
-    static func less(_ i: Int, _ d: Double) -> Bool {
-        if d.isNaN { return false }
-        if d >= 9.2e18 { return true }
-        if d <= -9.2e18 { return false }
+    /// `i < d`, exactly: an Int converted to Double can round, so compare against `d`'s floor.
+    static func less(_ i: Int, _ d: Double) -> Bool { order(i, d) == .orderedAscending }
+
+    /// `d < i`, exactly (see `order`).
+    static func less(_ d: Double, _ i: Int) -> Bool { order(i, d) == .orderedDescending }
+
+    /// Where `i` stands against `d` (nil when `d` is NaN), without converting `i` to Double:
+    /// `i` is below `d` when it is below `d`'s floor, or at the floor with `d` above it.
+    /// Past ±9.2e18 `d`'s floor would not fit an Int, so `d` counts as beyond every Int.
+    static func order(_ i: Int, _ d: Double) -> ComparisonResult? {
+        if d.isNaN { return nil }
+        if d >= 9.2e18 { return .orderedAscending }
+        if d <= -9.2e18 { return .orderedDescending }
         let f = d.rounded(.down)
         let fi = Int(f)
-        return i < fi || (i == fi && d > f)
-    }
-
-    static func less(_ d: Double, _ i: Int) -> Bool {
-        if d.isNaN { return false }
-        if d >= 9.2e18 { return false }
-        if d <= -9.2e18 { return true }
-        let c = d.rounded(.up)
-        let ci = Int(c)
-        return ci < i || (ci == i && d < c)
+        if i < fi || (i == fi && d > f) { return .orderedAscending }
+        return i == fi ? .orderedSame : .orderedDescending
     }
 }

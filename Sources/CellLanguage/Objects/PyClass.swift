@@ -96,12 +96,22 @@ public final class PyClass: HostObject {
     }
 }
 
+/// `staticmethod(f)` and `classmethod(f)`: a function wrapped to change how a class binds
+/// it. Both print as `<staticmethod(f)>` and save as the function they wrap.
+protocol FunctionWrapper: HostObject {
+    var function: Value { get }
+    init(_ function: Value)
+}
+
+extension FunctionWrapper {
+    var repr: String { "<\(typeName)(\(function.repr))>" }
+}
+
 /// `staticmethod(f)`: a function the class and its instances return unbound.
-final class PyStaticMethod: HostObject {
+final class PyStaticMethod: FunctionWrapper {
     let function: Value
     init(_ function: Value) { self.function = function }
     var typeName: String { "staticmethod" }
-    var repr: String { "<staticmethod(\(function.repr))>" }
     var isCallable: Bool { true }
 
     func call(_ arguments: Arguments, _ interpreter: Interpreter) throws -> Value {
@@ -110,11 +120,10 @@ final class PyStaticMethod: HostObject {
 }
 
 /// `classmethod(f)`: a function bound to the class rather than the instance.
-final class PyClassMethod: HostObject {
+final class PyClassMethod: FunctionWrapper {
     let function: Value
     init(_ function: Value) { self.function = function }
     var typeName: String { "classmethod" }
-    var repr: String { "<classmethod(\(function.repr))>" }
 }
 
 /// `property(fget, fset)`: attribute access on instances calls the getter or setter.

@@ -57,18 +57,18 @@ extension PyProperty: SnapshotCodable {
     }
 }
 
+/// A wrapped function saves as the function, by reference.
+extension FunctionWrapper {
+    func snapshot(into writer: inout SnapshotWriter) throws { try writer.write(value: function) }
+    static func restore(from reader: inout SnapshotReader) throws -> Self {
+        Self(try reader.readValueReference())
+    }
+}
+
 extension PyStaticMethod: SnapshotCodable {
     static var snapshotKind: String { "cell.staticmethod/1" }
-    func snapshot(into writer: inout SnapshotWriter) throws { try writer.write(value: function) }
-    static func restore(from reader: inout SnapshotReader) throws -> PyStaticMethod {
-        PyStaticMethod(try reader.readValueReference())
-    }
 }
 
 extension PyClassMethod: SnapshotCodable {
     static var snapshotKind: String { "cell.classmethod/1" }
-    func snapshot(into writer: inout SnapshotWriter) throws { try writer.write(value: function) }
-    static func restore(from reader: inout SnapshotReader) throws -> PyClassMethod {
-        PyClassMethod(try reader.readValueReference())
-    }
 }

@@ -76,24 +76,13 @@ extension Parser {
         return .lambda(code, defaults: defaults, start)
     }
 
+    // `or` and `and` build their own nodes: they short-circuit, so are not binary operations.
     mutating func parseOrTest() throws -> Expr {
-        var left = try parseAndTest()
-        while checkKeyword("or") {
-            let p = position
-            pos += 1
-            left = .or(left, try parseAndTest(), p)
-        }
-        return left
+        try parseLeftAssociative({ parser -> Join? in parser.checkKeyword("or") ? { .or($0, $1, $2) } : nil }) { try $0.parseAndTest() }
     }
 
     mutating func parseAndTest() throws -> Expr {
-        var left = try parseNotTest()
-        while checkKeyword("and") {
-            let p = position
-            pos += 1
-            left = .and(left, try parseNotTest(), p)
-        }
-        return left
+        try parseLeftAssociative({ parser -> Join? in parser.checkKeyword("and") ? { .and($0, $1, $2) } : nil }) { try $0.parseNotTest() }
     }
 
     mutating func parseNotTest() throws -> Expr {
@@ -141,15 +130,29 @@ extension Parser {
         }
     }
 
-    mutating func parseBinaryLevel(_ operators: [String: BinaryOperator],
-                                   _ next: (inout Parser) throws -> Expr) throws -> Expr {
+    /// One precedence level, `next (operator next)*`, grouped to the left: `a - b - c` is
+    /// `(a - b) - c`. `node` recognises an operator at the current token and gives how to
+    /// join the operands (positioned at the operator); nil ends the level.
+    mutating func parseLeftAssociative(_ node: (Parser) -> Join?,
+                                       _ next: (inout Parser) throws -> Expr) throws -> Expr {
         var left = try next(&self)
-        while case .op(let o) = current.kind, let op = operators[o] {
+        while let join = node(self) {
             let p = position
             pos += 1
-            left = .binary(op, left, try next(&self), p)
+            left = join(left, try next(&self), p)
         }
         return left
+    }
+
+    /// How `parseLeftAssociative` joins two operands at an operator's position.
+    typealias Join = (Expr, Expr, Position) -> Expr
+
+    mutating func parseBinaryLevel(_ operators: [String: BinaryOperator],
+                                   _ next: (inout Parser) throws -> Expr) throws -> Expr {
+        try parseLeftAssociative({ parser -> Join? in
+            guard case .op(let o) = parser.current.kind, let op = operators[o] else { return nil }
+            return { .binary(op, $0, $1, $2) }
+        }, next)
     }
 
     mutating func parseBitOr() throws -> Expr {
