@@ -17,7 +17,7 @@ public enum Initializer: String, CaseIterable, Codable, Sendable {
     public init?(kerasName: String) { self.init(rawValue: kerasName) }
 
     /// `count` values for a kernel with the given fans, drawn from `rng` in row-major order.
-    func values(count: Int, fanIn: Int, fanOut: Int, rng: inout RandomGenerator) -> [Float] {
+    public func values(count: Int, fanIn: Int, fanOut: Int, rng: inout RandomGenerator) -> [Float] {
         let fanAverage = Double(fanIn + fanOut) / 2
         switch self {
         case .zeros: return [Float](repeating: 0, count: count)

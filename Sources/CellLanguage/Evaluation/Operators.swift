@@ -293,9 +293,11 @@ extension Interpreter {
     }
 
     /// Equality as containers test their items: identity first, as CPython does, so a NaN
-    /// held in a list equals itself (`[nan] == [nan]`, `nan in [nan]`).
+    /// held in a list equals itself (`[nan] == [nan]`, `nan in [nan]`), and an object whose
+    /// `==` is elementwise (an array, a tensor) equals itself without being asked
+    /// (`layer.weights == [layer.w, layer.b]`).
     func itemEquals(_ a: Value, _ b: Value) throws -> Bool {
-        if case .float(let x) = a, case .float(let y) = b, x.isNaN { return x.bitPattern == y.bitPattern }
+        if identical(a, b) { return true }
         return try equals(a, b)
     }
 

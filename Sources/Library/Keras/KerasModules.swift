@@ -7,7 +7,7 @@ import NeuralEngine
 enum KerasModules {
     /// Submodule names, relative to `keras`.
     static let submodules = [
-        "models", "layers", "optimizers", "optimizers.schedules", "losses", "metrics", "regularizers", "utils", "callbacks", "datasets",
+        "models", "layers", "initializers", "optimizers", "optimizers.schedules", "losses", "metrics", "regularizers", "utils", "callbacks", "datasets",
         "datasets.mnist", "datasets.fashion_mnist", "activations", "backend", "utils.np_utils", "preprocessing", "preprocessing.image",
     ]
 
@@ -32,9 +32,11 @@ enum KerasModules {
                                     ("Model", .host(ModelClassObject(state: state))), ("load_model", loadModel(state: state))]
                    + ModelFromConfig.functions())
         }
-        registry.register("keras.layers") { _ in
-            Module("keras.layers", KerasClassObject.layerClasses(LayerConstructors.attributes(state: state)))
+        registry.register("keras.layers") { interpreter in
+            Module("keras.layers", KerasClassObject.layerClasses(LayerConstructors.attributes(state: state))
+                + [("Layer", try LayerBaseClass.make(interpreter, state: state))])
         }
+        registry.register("keras.initializers") { _ in Module("keras.initializers", InitializerObject.kerasAttributes(state: state)) }
         registry.register("keras.optimizers") { _ in Module("keras.optimizers", OptimizerObject.constructors()) }
         registry.register("keras.regularizers") { _ in Module("keras.regularizers", RegularizerObject.attributes()) }
         registry.register("keras.optimizers.schedules") { _ in Module("keras.optimizers.schedules", ScheduleObject.attributes()) }
@@ -72,7 +74,7 @@ enum KerasModules {
                 ("keras", .module(try interpreter.importModule("keras"))),
                 ("__version__", .str(tensorflowVersion)),
                 ("version", .module(Module("tensorflow.version", [("VERSION", .str(tensorflowVersion))]))),
-            ] + TensorFlowModule.attributes(state: state))
+            ] + TensorFlowModule.attributes(state: state) + InitializerObject.tensorflowAttributes(state: state))
             tensorflow["compat"] = .module(CompatV1Module.compat(of: tensorflow, state: state))
             return tensorflow
         }

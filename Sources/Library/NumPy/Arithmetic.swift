@@ -81,6 +81,8 @@ enum Arithmetic {
 
     /// Two arrays: the promoted dtype, broadcasting, then the typed kernel.
     static func binary(_ op: BinaryOperator, _ a: NDArray, _ b: NDArray) throws -> NDArray {
+        // `@` matches core dimensions instead of broadcasting them.
+        if op == .matrixMultiply { return try LinearAlgebra.matmul(a, b) }
         let shape = try Broadcasting.shape(a.shape, b.shape)
         var dtype = DType.promote(a.dtype, b.dtype)
         switch op {
@@ -96,8 +98,6 @@ enum Arithmetic {
                 throw PyException(.typeError, "ufunc '\(ufuncName(op))' not supported for the input types, and the inputs "
                                   + "could not be safely coerced to any supported types according to the casting rule ''safe''")
             }
-        case .matrixMultiply:
-            return try LinearAlgebra.matmul(a, b)
         default: break
         }
         // The result, and the operands converted to its dtype (`bools / 3` is float64: eight

@@ -15,6 +15,12 @@ enum TensorConversion {
     /// name; nil for None.
     static func dtype(_ value: Value) throws -> DType? {
         if case .host(let d as TFDType) = value { return d.dtype }
+        if case .int(let code) = value {
+            // TensorFlow's `DataType` enum values, which `tf.as_dtype` takes (`tf.zeros(1, 1)` is float32).
+            let codes: [Int: DType] = [1: .float32, 2: .float64, 3: .int32, 4: .uint8, 9: .int64, 10: .bool]
+            guard let type = codes[code] else { throw PyException(.typeError, "Cannot convert value \(code) to a TensorFlow DType.") }
+            return type
+        }
         return try NumPyTypes.dtype(value)
     }
 
