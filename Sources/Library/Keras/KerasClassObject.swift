@@ -6,7 +6,9 @@ import CellLanguage
 ///
 ///     dense = layers.Dense(4, activation="relu")
 ///     twin = layers.Dense.from_config(dense.get_config())
-final class KerasClassObject: HostObject {
+///
+/// Open to one subclass, `ModelClassObject`, which is also a base class for cells' classes.
+class KerasClassObject: HostObject {
     let name: String
     /// Where Keras 2 defines the class (`keras.layers.core.dense`), for its repr.
     let module: String
