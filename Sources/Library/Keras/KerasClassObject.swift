@@ -8,7 +8,7 @@ import CellLanguage
 ///     twin = layers.Dense.from_config(dense.get_config())
 ///
 /// Open to one subclass, `ModelClassObject`, which is also a base class for cells' classes.
-class KerasClassObject: HostObject {
+class KerasClassObject: HostClass {
     let name: String
     /// Where Keras 2 defines the class (`keras.layers.core.dense`), for its repr.
     let module: String
@@ -22,9 +22,7 @@ class KerasClassObject: HostObject {
         self.fromConfig = fromConfig
     }
 
-    var typeName: String { "type" }
-    var repr: String { "<class '\(module).\(name)'>" }
-
+    var qualifiedName: String { "\(module).\(name)" }
     var isCallable: Bool { true }
 
     func call(_ arguments: Arguments, _ interpreter: Interpreter) throws -> Value {
