@@ -452,25 +452,9 @@ enum Arithmetic {
         }
     }
 
-    /// CPython's float_divmod.
+    /// CPython's float_divmod (`y` is nonzero: the callers raise first).
     static func divmod(_ x: Double, _ y: Double) -> (quotient: Double, remainder: Double) {
-        var mod = fmod(x, y)
-        var div = (x - mod) / y
-        if mod != 0 {
-            if (y < 0) != (mod < 0) {
-                mod += y
-                div -= 1
-            }
-        } else {
-            mod = copysign(0, y)
-        }
-        var floordiv: Double
-        if div != 0 {
-            floordiv = floor(div)
-            if div - floordiv > 0.5 { floordiv += 1 }
-        } else {
-            floordiv = copysign(0, x / y)
-        }
+        var (floordiv, mod) = FloatDivision.floorDivmod(x, y)
         if x.isInfinite || y.isNaN || x.isNaN { floordiv = x / y; if y.isInfinite && !x.isInfinite { floordiv = (x < 0) != (y < 0) && x != 0 ? -1 : 0 } }
         return (floordiv, mod)
     }

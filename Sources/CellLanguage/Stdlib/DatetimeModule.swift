@@ -29,12 +29,11 @@ enum DatetimeModule {
 }
 
 /// `datetime.datetime` / `datetime.date` as callable classes.
-final class DateClass: HostObject {
+final class DateClass: HostClass {
     let isDate: Bool
     let env: HostEnvironment
     init(isDate: Bool, env: HostEnvironment) { self.isDate = isDate; self.env = env }
-    var typeName: String { "type" }
-    var repr: String { "<class 'datetime.\(isDate ? "date" : "datetime")'>" }
+    var qualifiedName: String { "datetime.\(isDate ? "date" : "datetime")" }
 
     var isCallable: Bool { true }
 

@@ -188,9 +188,8 @@ enum ItertoolsModule {
 }
 
 /// `itertools.chain`: callable, with `chain.from_iterable`.
-final class ChainType: HostObject {
-    var typeName: String { "type" }
-    var repr: String { "<class 'itertools.chain'>" }
+final class ChainType: HostClass {
+    var qualifiedName: String { "itertools.chain" }
     var isCallable: Bool { true }
 
     func call(_ arguments: Arguments, _ interpreter: Interpreter) throws -> Value {

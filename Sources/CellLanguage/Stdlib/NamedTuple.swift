@@ -1,5 +1,5 @@
 /// What `namedtuple('Point', 'x y')` returns: a callable type making `NamedTupleValue`s.
-final class NamedTupleType: HostObject, SnapshotCodable {
+final class NamedTupleType: HostClass, SnapshotCodable {
     let name: String
     let fields: [String]
     let defaults: [Value]
@@ -10,8 +10,7 @@ final class NamedTupleType: HostObject, SnapshotCodable {
         self.defaults = defaults
     }
 
-    var typeName: String { "type" }
-    var repr: String { "<class '__main__.\(name)'>" }
+    var qualifiedName: String { "__main__.\(name)" }
     var isCallable: Bool { true }
 
     func call(_ arguments: Arguments, _ interpreter: Interpreter) throws -> Value {

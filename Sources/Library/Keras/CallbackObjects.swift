@@ -8,7 +8,8 @@ import NeuralEngine
 ///     checkpoint = ModelCheckpoint('best.h5', monitor='val_accuracy', save_best_only=True)
 ///     reduce = ReduceLROnPlateau(monitor='val_loss', factor=0.5, patience=2, min_lr=1e-5)
 ///     model.fit(x, y, epochs=20, validation_split=0.1, callbacks=[checkpoint, reduce])
-final class CallbackObject: HostObject {
+final class CallbackObject: KerasModuleInstance {
+    static let kerasModule = "keras.callbacks"
     let callback: any TrainingCallback
     let className: String
 
@@ -16,9 +17,6 @@ final class CallbackObject: HostObject {
         self.callback = callback
         self.className = className
     }
-
-    var typeName: String { className }
-    var repr: String { "<keras.callbacks.\(className) object>" }
 
     /// Gives the callbacks that call into the cell language the interpreter of this `fit`.
     func prepare(_ interpreter: Interpreter) {

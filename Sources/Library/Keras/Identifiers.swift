@@ -7,35 +7,16 @@ import NeuralEngine
 enum Identifiers {
     /// `activation=`: `None` (linear), a name, or a `keras.activations` function.
     static func activation(_ value: Value) throws -> Activation {
-        switch value {
-        case .none: return .linear
-        case .str(let name):
-            guard let activation = Activation(kerasName: name) else {
-                throw PyException(.valueError, "Unknown activation function:\(name)")
-            }
-            return activation
-        case .builtin(let b):
-            if let activation = Activation(kerasName: b.name) { return activation }
-        default: break
-        }
+        if case .none = value { return .linear }
+        if let activation = try named(value, "activation function", Activation.init(kerasName:)) { return activation }
         throw PyException(.typeError, "Could not interpret activation function identifier: \(value.repr) "
             + "(Labbook supports the names \(Activation.allCases.map { "'\($0.kerasName)'" }.joined(separator: ", ")))")
     }
 
     /// `loss=`: a name or a `keras.losses` function.
     static func loss(_ value: Value) throws -> Loss {
-        switch value {
-        case .str(let name):
-            guard let loss = Loss(kerasName: name) else {
-                throw PyException(.valueError, "Unknown loss function:\(name)")
-            }
-            return loss
-        case .builtin(let b):
-            if let loss = Loss(kerasName: b.name) { return loss }
-        case .host(let h as LossObject):
-            return h.loss
-        default: break
-        }
+        if case .host(let object as LossObject) = value { return object.loss }
+        if let loss = try named(value, "loss function", Loss.init(kerasName:)) { return loss }
         throw PyException(.typeError, "Could not interpret loss function identifier: \(value.repr) "
             + "(Labbook supports \(Loss.Kind.allCases.map { "'\($0.rawValue)'" }.joined(separator: ", ")))")
     }
@@ -52,14 +33,8 @@ enum Identifiers {
             throw PyException(.typeError, "Type of `metrics` argument not understood. Expected a list or dictionary, found: \(value.repr)")
         }
         return try items.map { item in
+            if let metric = try named(item, "metric function", Metric.init(kerasName:)) { return metric }
             switch item {
-            case .str(let name):
-                guard let metric = Metric(kerasName: name) else {
-                    throw PyException(.valueError, "Unknown metric function:\(name)")
-                }
-                return metric
-            case .builtin(let b):
-                if let metric = Metric(kerasName: b.name) { return metric }
             case .host(let object as MetricObject):
                 return object.metric
             case .host(let object) where object is PyInstance || object is MeanMetricObject:
@@ -69,6 +44,19 @@ enum Identifiers {
             default: break
             }
             throw PyException(.typeError, "Could not interpret metric function identifier: \(item.repr)")
+        }
+    }
+
+    /// What a name, or a module function passed by itself, stands for; nil for any other value
+    /// (each caller says what else it takes). An unknown name raises Keras 2's
+    /// `Unknown loss function:mse2`, `what` naming the kind.
+    private static func named<T>(_ value: Value, _ what: String, _ lookup: (String) -> T?) throws -> T? {
+        switch value {
+        case .str(let name):
+            guard let found = lookup(name) else { throw PyException(.valueError, "Unknown \(what):\(name)") }
+            return found
+        case .builtin(let function): return lookup(function.name)
+        default: return nil
         }
     }
 

@@ -6,7 +6,9 @@ import CellLanguage
 ///
 ///     dense = layers.Dense(4, activation="relu")
 ///     twin = layers.Dense.from_config(dense.get_config())
-final class KerasClassObject: HostObject {
+///
+/// Open to one subclass, `ModelClassObject`, which is also a base class for cells' classes.
+class KerasClassObject: HostClass {
     let name: String
     /// Where Keras 2 defines the class (`keras.layers.core.dense`), for its repr.
     let module: String
@@ -20,9 +22,7 @@ final class KerasClassObject: HostObject {
         self.fromConfig = fromConfig
     }
 
-    var typeName: String { "type" }
-    var repr: String { "<class '\(module).\(name)'>" }
-
+    var qualifiedName: String { "\(module).\(name)" }
     var isCallable: Bool { true }
 
     func call(_ arguments: Arguments, _ interpreter: Interpreter) throws -> Value {

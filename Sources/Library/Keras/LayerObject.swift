@@ -192,7 +192,8 @@ func interpreterList(_ value: Value, _ what: String) throws -> [Value] {
 }
 
 /// `keras.Input(shape=(784,))`: in a `Sequential` list it only fixes the input shape, as in
-/// Keras. It takes a name (`input_1`) from the session's counters, as Keras does.
+/// Keras. It takes a name (`input_1`) from the session's counters, as Keras does. It prints
+/// and answers as every `SymbolicTensor` does.
 final class InputObject: HostObject {
     let shape: [Int]
     let name: String
@@ -200,19 +201,5 @@ final class InputObject: HostObject {
     init(shape: [Int], name: String) {
         self.shape = shape
         self.name = name
-    }
-
-    var typeName: String { "KerasTensor" }
-    var repr: String {
-        "<KerasTensor: shape=\(LayerObject.batchShape(shape).repr) dtype=float32 (created by layer '\(name)')>"
-    }
-
-    func getAttribute(_ name: String, _ interpreter: Interpreter) throws -> Value {
-        switch name {
-        case "shape": return LayerObject.batchShape(shape)
-        case "name": return .str(self.name)
-        case "dtype": return .str("float32")
-        default: throw attributeError(name)
-        }
     }
 }

@@ -8,7 +8,8 @@ import NeuralEngine
 ///     loss = keras.losses.SparseCategoricalCrossentropy(from_logits=True)
 ///     loss.from_logits     # True
 ///     model.compile(optimizer='adam', loss=loss, metrics=['accuracy'])
-final class LossObject: HostObject {
+final class LossObject: KerasModuleInstance {
+    static let kerasModule = "keras.losses"
     let loss: Loss
     let className: String
 
@@ -16,9 +17,6 @@ final class LossObject: HostObject {
         self.loss = loss
         self.className = className
     }
-
-    var typeName: String { className }
-    var repr: String { "<keras.losses.\(className) object>" }
 
     func getAttribute(_ name: String, _ interpreter: Interpreter) throws -> Value {
         switch name {

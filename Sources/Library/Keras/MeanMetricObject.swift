@@ -10,7 +10,8 @@ import NeuralEngine
 ///     train_loss(loss)                      # update, then the running mean as a tf.Tensor
 ///     f'{train_loss.result():0.2f}'
 ///     train_loss.reset_state()
-final class MeanMetricObject: HostObject {
+final class MeanMetricObject: KerasModuleInstance {
+    static let kerasModule = "keras.metrics"
     let className: String
     let name: String
     /// The loss averaged, for the loss metrics; nil for `Mean`.
@@ -22,9 +23,6 @@ final class MeanMetricObject: HostObject {
         self.name = name
         self.loss = loss
     }
-
-    var typeName: String { className }
-    var repr: String { "<keras.metrics.\(className) object>" }
 
     private var parameters: [HostParameter] {
         loss == nil ? ["values", .init("sample_weight", default: .none)]

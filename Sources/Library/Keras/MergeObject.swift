@@ -6,7 +6,8 @@ import NeuralEngine
 ///
 ///     x = layers.Add()([a, b])
 ///     y = layers.concatenate([a, b], axis=-1)
-final class MergeObject: HostObject {
+final class MergeObject: KerasModuleInstance {
+    static let kerasModule = "keras.layers.merge"
     let merge: Merge
     /// How many times it was called on symbolic tensors.
     var callCount = 0
@@ -15,8 +16,7 @@ final class MergeObject: HostObject {
 
     init(_ merge: Merge) { self.merge = merge }
 
-    var typeName: String { merge.kind.className }
-    var repr: String { "<keras.layers.merge.\(merge.kind.className) object>" }
+    var className: String { merge.kind.className }
 
     func getAttribute(_ name: String, _ interpreter: Interpreter) throws -> Value {
         switch name {

@@ -10,7 +10,8 @@ import NeuralEngine
 ///     model.compile(optimizer='adam', loss='binary_crossentropy',
 ///                   metrics=[keras.metrics.Precision(), keras.metrics.AUC()])
 ///     history.history.keys()   # loss, precision_1, auc_1, val_loss, ...
-final class MetricObject: HostObject {
+final class MetricObject: KerasModuleInstance {
+    static let kerasModule = "keras.metrics"
     let metric: Metric
     let className: String
     /// What `update_state` has added up, when the object is used on its own.
@@ -20,9 +21,6 @@ final class MetricObject: HostObject {
         self.metric = metric
         self.className = className
     }
-
-    var typeName: String { className }
-    var repr: String { "<keras.metrics.\(className) object>" }
 
     func getAttribute(_ name: String, _ interpreter: Interpreter) throws -> Value {
         switch name {

@@ -5,32 +5,10 @@ import NeuralEngine
 /// (`keras.Model(inputs, outputs)`); named as a base class (`class MyModel(keras.Model)`), it
 /// stands for `keras.engine.training.Model`, a library class whose methods are written in
 /// Swift (`ModelBaseClass.methods`) over a `SubclassedModel`.
-final class ModelClassObject: HostObject, LibraryBaseClass {
-    let constructor: Value
-
+final class ModelClassObject: KerasClassObject, LibraryBaseClass {
     init(state: LibraryState) {
-        constructor = ModelObject.constructor(state: state)
-    }
-
-    var typeName: String { "type" }
-    var repr: String { "<class 'keras.engine.training.Model'>" }
-
-    var isCallable: Bool { true }
-
-    func call(_ arguments: Arguments, _ interpreter: Interpreter) throws -> Value {
-        try interpreter.call(constructor, arguments)
-    }
-
-    func getAttribute(_ name: String, _ interpreter: Interpreter) throws -> Value {
-        switch name {
-        case "__name__", "__qualname__": return .str("Model")
-        case "from_config":
-            return .builtin(BuiltinFunction(name) { arguments, interpreter in
-                let a = try arguments.bind("from_config", ["config", .init("custom_objects", default: .none)])
-                return try ModelFromConfig.functional(a["config"], interpreter)
-            })
-        default: throw attributeError(name)
-        }
+        super.init("Model", module: ModelBaseClass.module, constructor: ModelObject.constructor(state: state),
+                   fromConfig: ModelFromConfig.functional)
     }
 
     func baseClass(_ interpreter: Interpreter) throws -> PyClass {

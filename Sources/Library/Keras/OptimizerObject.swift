@@ -6,13 +6,13 @@ import NeuralEngine
 ///
 ///     opt = keras.optimizers.SGD(learning_rate=0.1, momentum=0.9)
 ///     opt.learning_rate   # 0.1
-final class OptimizerObject: HostObject {
+final class OptimizerObject: KerasModuleInstance {
+    static let kerasModule = "keras.optimizers"
     let optimizer: any Optimizer
 
     init(_ optimizer: any Optimizer) { self.optimizer = optimizer }
 
-    var typeName: String { optimizer.config.className }
-    var repr: String { "<keras.optimizers.\(typeName) object>" }
+    var className: String { optimizer.config.className }
 
     func getAttribute(_ name: String, _ interpreter: Interpreter) throws -> Value {
         let f = Self.pythonFloat

@@ -6,7 +6,8 @@ import NeuralEngine
 /// `'l1_l2'` give Keras' default factor, 0.01.
 ///
 ///     Dense(64, activation='relu', kernel_regularizer=keras.regularizers.l2(0.001))
-final class RegularizerObject: HostObject {
+final class RegularizerObject: KerasModuleInstance {
+    static let kerasModule = "keras.regularizers"
     let regularizer: Regularizer
     let className: String
 
@@ -14,9 +15,6 @@ final class RegularizerObject: HostObject {
         self.regularizer = regularizer
         self.className = className
     }
-
-    var typeName: String { className }
-    var repr: String { "<keras.regularizers.\(className) object>" }
 
     func getAttribute(_ name: String, _ interpreter: Interpreter) throws -> Value {
         switch name {

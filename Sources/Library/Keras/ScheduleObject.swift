@@ -7,13 +7,13 @@ import NeuralEngine
 ///     lr = keras.optimizers.schedules.ExponentialDecay(0.1, decay_steps=1000, decay_rate=0.9)
 ///     lr(2000)                                   # 0.081 (float32 arithmetic)
 ///     opt = keras.optimizers.SGD(learning_rate=lr)
-final class ScheduleObject: HostObject {
+final class ScheduleObject: KerasModuleInstance {
+    static let kerasModule = "keras.optimizers.schedules"
     let schedule: LearningRateSchedule
 
     init(_ schedule: LearningRateSchedule) { self.schedule = schedule }
 
-    var typeName: String { schedule.className }
-    var repr: String { "<keras.optimizers.schedules.\(schedule.className) object>" }
+    var className: String { schedule.className }
 
     var isCallable: Bool { true }
 

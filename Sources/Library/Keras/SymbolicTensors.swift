@@ -8,10 +8,33 @@ protocol SymbolicTensor: HostObject {
     var shape: [Int] { get }
     /// The call that produced it; nil for an `Input`.
     var producer: NodeRecord? { get }
+    /// The layer that made it, as its repr names it: the input's own name, or the callee's.
+    var creatorName: String { get }
+    /// Its `name` attribute: `input_1`, `dense/output_0:0`.
+    var tensorName: String { get }
+}
+
+/// What cells see of every symbolic tensor: Keras 2's `KerasTensor`, float32, with a batch axis.
+extension SymbolicTensor {
+    var typeName: String { "KerasTensor" }
+    var repr: String {
+        "<KerasTensor: shape=\(LayerObject.batchShape(shape).repr) dtype=float32 (created by layer '\(creatorName)')>"
+    }
+
+    func getAttribute(_ name: String, _ interpreter: Interpreter) throws -> Value {
+        switch name {
+        case "shape": return LayerObject.batchShape(shape)
+        case "name": return .str(tensorName)
+        case "dtype": return .str("float32")
+        default: throw attributeError(name)
+        }
+    }
 }
 
 extension InputObject: SymbolicTensor {
     var producer: NodeRecord? { nil }
+    var creatorName: String { name }
+    var tensorName: String { name }
 }
 
 /// Something that can be called on symbolic tensors: a layer, a merge layer, or a model.
@@ -81,19 +104,8 @@ final class KerasTensorObject: SymbolicTensor {
 
     var shape: [Int] { node.outputShapes[outputIndex] }
     var producer: NodeRecord? { node }
-    var typeName: String { "KerasTensor" }
-    var repr: String {
-        "<KerasTensor: shape=\(LayerObject.batchShape(shape).repr) dtype=float32 (created by layer '\(node.callee.name)')>"
-    }
-
-    func getAttribute(_ name: String, _ interpreter: Interpreter) throws -> Value {
-        switch name {
-        case "shape": return LayerObject.batchShape(shape)
-        case "name": return .str("\(node.callee.name)/output_\(outputIndex):0")
-        case "dtype": return .str("float32")
-        default: throw attributeError(name)
-        }
-    }
+    var creatorName: String { node.callee.name }
+    var tensorName: String { "\(node.callee.name)/output_\(outputIndex):0" }
 }
 
 /// Calling layers: on symbolic tensors a layer is built for their shape (its initial weights

@@ -126,7 +126,7 @@ enum ArrayConversion {
                         throw PyException(.overflowError, "Python integer \(i) out of bounds for \(dtype.name)")
                     }
                     ints.append(Int64(i))
-                case .float(let d): ints.append(castToInt64(d))
+                case .float(let d): ints.append(Int64(castingFloat: d))
                 case .array: break
                 }
             }

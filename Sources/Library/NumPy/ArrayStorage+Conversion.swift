@@ -16,89 +16,27 @@ extension ArrayStorage {
         }
     }
 
-    func asBool() -> [Bool] {
+    /// The elements cast to `T`: the same array, not a copy, when they already are `T`.
+    func elements<T: StorageElement>(as _: T.Type) -> [T] {
+        if let same = T.stored(in: self) { return same }
         switch self {
-        case .bool(let a): return a
-        case .uint8(let a): return a.map { $0 != 0 }
-        case .int32(let a): return a.map { $0 != 0 }
-        case .int64(let a): return a.map { $0 != 0 }
-        case .uint64(let a): return a.map { $0 != 0 }
-        case .float32(let a): return a.map { $0 != 0 }
-        case .float64(let a): return a.map { $0 != 0 }
+        case .bool(let a): return a.map(T.init(castingFlag:))
+        case .uint8(let a): return a.map(T.init(castingInteger:))
+        case .int32(let a): return a.map(T.init(castingInteger:))
+        case .int64(let a): return a.map(T.init(castingInteger:))
+        case .uint64(let a): return a.map(T.init(castingInteger:))
+        case .float32(let a): return a.map { T(castingFloat: Double($0)) }
+        case .float64(let a): return a.map(T.init(castingFloat:))
         }
     }
 
-    func asInt64() -> [Int64] {
-        switch self {
-        case .bool(let a): return a.map { $0 ? 1 : 0 }
-        case .uint8(let a): return a.map { Int64($0) }
-        case .int32(let a): return a.map { Int64($0) }
-        case .int64(let a): return a
-        case .uint64(let a): return a.map { Int64(bitPattern: $0) }
-        case .float32(let a): return a.map { castToInt64(Double($0)) }
-        case .float64(let a): return a.map(castToInt64)
-        }
-    }
-
-    func asUInt8() -> [UInt8] {
-        switch self {
-        case .bool(let a): return a.map { $0 ? 1 : 0 }
-        case .uint8(let a): return a
-        case .int32(let a): return a.map { UInt8(truncatingIfNeeded: $0) }
-        case .int64(let a): return a.map { UInt8(truncatingIfNeeded: $0) }
-        case .uint64(let a): return a.map { UInt8(truncatingIfNeeded: $0) }
-        case .float32(let a): return a.map { floatToUInt8(Double($0)) }
-        case .float64(let a): return a.map(floatToUInt8)
-        }
-    }
-
-    func asInt32() -> [Int32] {
-        switch self {
-        case .bool(let a): return a.map { $0 ? 1 : 0 }
-        case .uint8(let a): return a.map { Int32($0) }
-        case .int32(let a): return a
-        case .int64(let a): return a.map { Int32(truncatingIfNeeded: $0) }
-        case .uint64(let a): return a.map { Int32(truncatingIfNeeded: $0) }
-        case .float32(let a): return a.map { castToInt32(Double($0)) }
-        case .float64(let a): return a.map(castToInt32)
-        }
-    }
-
-    func asUInt64() -> [UInt64] {
-        switch self {
-        case .bool(let a): return a.map { $0 ? 1 : 0 }
-        case .uint8(let a): return a.map { UInt64($0) }
-        case .int32(let a): return a.map { UInt64(bitPattern: Int64($0)) }
-        case .int64(let a): return a.map { UInt64(bitPattern: $0) }
-        case .uint64(let a): return a
-        case .float32(let a): return a.map { castToUInt64(Double($0)) }
-        case .float64(let a): return a.map(castToUInt64)
-        }
-    }
-
-    func asFloat32() -> [Float] {
-        switch self {
-        case .bool(let a): return a.map { $0 ? 1 : 0 }
-        case .uint8(let a): return a.map { Float($0) }
-        case .int32(let a): return a.map { Float($0) }
-        case .int64(let a): return a.map { Float($0) }
-        case .uint64(let a): return a.map { Float($0) }
-        case .float32(let a): return a
-        case .float64(let a): return a.map { Float($0) }
-        }
-    }
-
-    func asFloat64() -> [Double] {
-        switch self {
-        case .bool(let a): return a.map { $0 ? 1 : 0 }
-        case .uint8(let a): return a.map { Double($0) }
-        case .int32(let a): return a.map { Double($0) }
-        case .int64(let a): return a.map { Double($0) }
-        case .uint64(let a): return a.map { Double($0) }
-        case .float32(let a): return a.map { Double($0) }
-        case .float64(let a): return a
-        }
-    }
+    func asBool() -> [Bool] { elements(as: Bool.self) }
+    func asUInt8() -> [UInt8] { elements(as: UInt8.self) }
+    func asInt32() -> [Int32] { elements(as: Int32.self) }
+    func asInt64() -> [Int64] { elements(as: Int64.self) }
+    func asUInt64() -> [UInt64] { elements(as: UInt64.self) }
+    func asFloat32() -> [Float] { elements(as: Float.self) }
+    func asFloat64() -> [Double] { elements(as: Double.self) }
 
     /// Element `i` as a Double (exact for all but huge 64-bit integers).
     func double(at i: Int) -> Double {
@@ -135,27 +73,76 @@ extension ArrayStorage {
     }
 }
 
-/// C's `(int64_t)d` on x86: truncation, and INT64_MIN for NaN and values out of range.
-@inline(__always)
-func castToInt64(_ d: Double) -> Int64 {
-    guard d.isFinite, d > -9.223372036854775808e18, d < 9.223372036854775808e18 else { return Int64.min }
-    return Int64(d)
+/// An element type of `ArrayStorage`, made from an element of any other by NumPy's cast.
+protocol StorageElement {
+    /// The storage's own array when it holds this type (shared, not copied); nil otherwise.
+    static func stored(in storage: ArrayStorage) -> [Self]?
+    /// From a bool: 1 or 0.
+    init(castingFlag flag: Bool)
+    /// From an integer: wrapped to this type's width; for bool, whether it is nonzero.
+    init<I: FixedWidthInteger>(castingInteger value: I)
+    /// From a float (a float32 widened to Double, exactly), as a C cast on x86 converts it.
+    init(castingFloat value: Double)
 }
 
-@inline(__always)
-func castToInt32(_ d: Double) -> Int32 {
-    guard d.isFinite, d > -2147483649.0, d < 2147483648.0 else { return Int32.min }
-    return Int32(d)
+extension StorageElement where Self: Numeric {
+    init(castingFlag flag: Bool) { self = flag ? 1 : 0 }
 }
 
-@inline(__always)
-func castToUInt64(_ d: Double) -> UInt64 {
-    if d.isFinite, d >= 9.223372036854775808e18, d < 1.8446744073709551616e19 { return UInt64(d) }
-    return UInt64(bitPattern: castToInt64(d))
+extension StorageElement where Self: FixedWidthInteger {
+    init<I: FixedWidthInteger>(castingInteger value: I) { self.init(truncatingIfNeeded: value) }
 }
 
-/// NumPy casts floats to uint8 through a C int: 300.5 -> 44, -1.5 -> 255, NaN -> 0.
-@inline(__always)
-func floatToUInt8(_ d: Double) -> UInt8 {
-    UInt8(truncatingIfNeeded: castToInt64(d))
+extension StorageElement where Self: FixedWidthInteger & SignedInteger {
+    /// C's `(int32_t)d` and `(int64_t)d` on x86: truncation toward zero, and the type's minimum
+    /// for NaN and values out of range.
+    @inline(__always)
+    init(castingFloat value: Double) { self = Self(exactly: value.rounded(.towardZero)) ?? .min }
+}
+
+extension StorageElement where Self: BinaryFloatingPoint {
+    init<I: FixedWidthInteger>(castingInteger value: I) { self.init(value) }
+    init(castingFloat value: Double) { self.init(value) }
+}
+
+extension Bool: StorageElement {
+    static func stored(in storage: ArrayStorage) -> [Bool]? { if case .bool(let a) = storage { a } else { nil } }
+    init(castingFlag flag: Bool) { self = flag }
+    init<I: FixedWidthInteger>(castingInteger value: I) { self = value != 0 }
+    init(castingFloat value: Double) { self = value != 0 }
+}
+
+extension UInt8: StorageElement {
+    static func stored(in storage: ArrayStorage) -> [UInt8]? { if case .uint8(let a) = storage { a } else { nil } }
+
+    /// NumPy casts floats to uint8 through a C int: 300.5 -> 44, -1.5 -> 255, NaN -> 0.
+    @inline(__always)
+    init(castingFloat value: Double) { self.init(truncatingIfNeeded: Int64(castingFloat: value)) }
+}
+
+extension Int32: StorageElement {
+    static func stored(in storage: ArrayStorage) -> [Int32]? { if case .int32(let a) = storage { a } else { nil } }
+}
+
+extension Int64: StorageElement {
+    static func stored(in storage: ArrayStorage) -> [Int64]? { if case .int64(let a) = storage { a } else { nil } }
+}
+
+extension UInt64: StorageElement {
+    static func stored(in storage: ArrayStorage) -> [UInt64]? { if case .uint64(let a) = storage { a } else { nil } }
+
+    /// C's `(uint64_t)d` on x86: exact above INT64_MAX, otherwise the int64 cast's bits.
+    @inline(__always)
+    init(castingFloat value: Double) {
+        if value.isFinite, value >= 9.223372036854775808e18, value < 1.8446744073709551616e19 { self.init(value); return }
+        self.init(bitPattern: Int64(castingFloat: value))
+    }
+}
+
+extension Float: StorageElement {
+    static func stored(in storage: ArrayStorage) -> [Float]? { if case .float32(let a) = storage { a } else { nil } }
+}
+
+extension Double: StorageElement {
+    static func stored(in storage: ArrayStorage) -> [Double]? { if case .float64(let a) = storage { a } else { nil } }
 }

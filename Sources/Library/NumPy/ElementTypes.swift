@@ -1,3 +1,4 @@
+import CellLanguage
 import Foundation
 
 /// float32 and float64 with the libm functions NumPy's ufuncs use.
@@ -24,27 +25,12 @@ extension Double: NumPyFloat {
 }
 
 enum FloatMath {
-    /// NumPy's `npy_divmod`: Python's floor division and modulo for floats.
+    /// NumPy's `npy_divmod`: Python's floor division and modulo for floats, in `T`.
     static func divmod<T: NumPyFloat>(_ a: T, _ b: T) -> (quotient: T, modulus: T) {
-        var mod = T.remainder(a, b)
-        if b == 0 { return (a / b, mod) }
-        var div = (a - mod) / b
-        if mod != 0 {
-            if (b < 0) != (mod < 0) {
-                mod += b
-                div -= 1
-            }
-        } else {
-            mod = b < 0 ? -0.0 : 0.0
-        }
-        var floorDiv: T
-        if div != 0 {
-            floorDiv = div.rounded(.down)
-            if div - floorDiv > 0.5 { floorDiv += 1 }
-        } else {
-            floorDiv = (a / b) < 0 || (a / b).sign == .minus ? -0.0 : 0.0
-        }
-        return (floorDiv, mod)
+        // A zero divisor gives inf or nan (NumPy warns) where Python would raise.
+        if b == 0 { return (a / b, T.remainder(a, b)) }
+        let (quotient, remainder) = FloatDivision.floorDivmod(a, b)
+        return (quotient, remainder)
     }
 }
 

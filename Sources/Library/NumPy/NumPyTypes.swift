@@ -32,12 +32,11 @@ public final class DTypeObject: HostObject {
 
 /// `np.float32`, `np.uint8`, ...: a scalar type, usable as a dtype and callable
 /// (`np.float32(0.5)` is a NumPy scalar, `np.float32([1, 2])` an array).
-public final class ScalarTypeObject: HostObject {
+public final class ScalarTypeObject: HostClass {
     public let dtype: DType
     public init(_ dtype: DType) { self.dtype = dtype }
 
-    public var typeName: String { "type" }
-    public var repr: String { "<class 'numpy.\(NumPyScalar.typeSuffix(dtype))'>" }
+    public var qualifiedName: String { "numpy.\(NumPyScalar.typeSuffix(dtype))" }
 
     public func getAttribute(_ name: String, _ interpreter: Interpreter) throws -> Value {
         if name == "__name__" { return .str(NumPyScalar.typeSuffix(dtype)) }

@@ -119,30 +119,32 @@ extension NumPyScalar: SnapshotCodable {
     }
 }
 
-extension DTypeObject: SnapshotCodable {
-    public static var snapshotKind: String { "numpy.dtype/1" }
+/// `np.dtype('float32')` and `np.float32` are each their dtype and nothing else, written by name.
+protocol DTypeSnapshot: SnapshotCodable {
+    var dtype: DType { get }
+    init(_ dtype: DType)
+    /// What the object is, for the error when its dtype's name is unknown.
+    static var dtypeRole: String { get }
+}
 
+extension DTypeSnapshot {
     public func snapshot(into writer: inout SnapshotWriter) throws {
         writer.write(dtype.rawValue)
     }
 
-    public static func restore(from reader: inout SnapshotReader) throws -> DTypeObject {
-        let dtype = try reader.readDType("dtype")
-        return DTypeObject(dtype)
+    public static func restore(from reader: inout SnapshotReader) throws -> Self {
+        Self(try reader.readDType(dtypeRole))
     }
 }
 
-extension ScalarTypeObject: SnapshotCodable {
+extension DTypeObject: DTypeSnapshot {
+    public static var snapshotKind: String { "numpy.dtype/1" }
+    static var dtypeRole: String { "dtype" }
+}
+
+extension ScalarTypeObject: DTypeSnapshot {
     public static var snapshotKind: String { "numpy.scalar_type/1" }
-
-    public func snapshot(into writer: inout SnapshotWriter) throws {
-        writer.write(dtype.rawValue)
-    }
-
-    public static func restore(from reader: inout SnapshotReader) throws -> ScalarTypeObject {
-        let dtype = try reader.readDType("scalar type")
-        return ScalarTypeObject(dtype)
-    }
+    static var dtypeRole: String { "scalar type" }
 }
 
 extension SnapshotReader {

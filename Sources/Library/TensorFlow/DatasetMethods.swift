@@ -98,12 +98,11 @@ enum DatasetMethods {
 }
 
 /// `tf.data.Dataset` itself: its class methods.
-final class DatasetClass: HostObject {
+final class DatasetClass: HostClass {
     let state: LibraryState
     init(state: LibraryState) { self.state = state }
 
-    var typeName: String { "type" }
-    var repr: String { "<class 'tensorflow.python.data.ops.dataset_ops.DatasetV2'>" }
+    var qualifiedName: String { "tensorflow.python.data.ops.dataset_ops.DatasetV2" }
 
     func getAttribute(_ name: String, _ interpreter: Interpreter) throws -> Value {
         switch name {
