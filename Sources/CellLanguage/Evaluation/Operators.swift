@@ -452,11 +452,10 @@ enum Arithmetic {
         }
     }
 
-    /// CPython's float_divmod (`y` is nonzero: the callers raise first).
+    /// CPython's float_divmod (`y` is nonzero: the callers raise first); infinities and NaNs
+    /// follow from the same arithmetic (`inf // 3.0` is nan, `-5.0 // inf` is -1.0).
     static func divmod(_ x: Double, _ y: Double) -> (quotient: Double, remainder: Double) {
-        var (floordiv, mod) = FloatDivision.floorDivmod(x, y)
-        if x.isInfinite || y.isNaN || x.isNaN { floordiv = x / y; if y.isInfinite && !x.isInfinite { floordiv = (x < 0) != (y < 0) && x != 0 ? -1 : 0 } }
-        return (floordiv, mod)
+        FloatDivision.floorDivmod(x, y)
     }
 
     static func power(_ x: Double, _ y: Double) throws -> Double {
@@ -482,8 +481,9 @@ enum Arithmetic {
     /// Past ±9.2e18 `d`'s floor would not fit an Int, so `d` counts as beyond every Int.
     static func order(_ i: Int, _ d: Double) -> ComparisonResult? {
         if d.isNaN { return nil }
-        if d >= 9.2e18 { return .orderedAscending }
-        if d <= -9.2e18 { return .orderedDescending }
+        // Every Int lies in [-2^63, 2^63); inside it the double's floor is an exact Int.
+        if d >= 0x1p63 { return .orderedAscending }
+        if d < -0x1p63 { return .orderedDescending }
         let f = d.rounded(.down)
         let fi = Int(f)
         if i < fi || (i == fi && d > f) { return .orderedAscending }

@@ -151,8 +151,15 @@ extension Value {
             guard let a = asDouble, let b = other.asDouble else { return false }
             if case .host = self { return false }
             if case .host = other { return false }
-            if case .int(let i) = self, case .int(let j) = other { return i == j }
-            if let i = asInt, let j = other.asInt { return i == j }
+            // Exactly, as CPython compares an int with a float (2**63 - 1 != 2.0**63).
+            func integer(_ v: Value) -> Int? {
+                if case .int(let i) = v { return i }
+                if case .bool(let b) = v { return b ? 1 : 0 }
+                return nil
+            }
+            if let i = integer(self), let j = integer(other) { return i == j }
+            if let i = integer(self), case .float(let d) = other { return Arithmetic.order(i, d) == .orderedSame }
+            if case .float(let d) = self, let j = integer(other) { return Arithmetic.order(j, d) == .orderedSame }
             return a == b
         case (.tuple(let a), .tuple(let b)):
             return a.count == b.count && zip(a, b).allSatisfy { $0.itemEquals($1) }
