@@ -23,8 +23,8 @@ public final class LibraryState {
     /// Datasets already read in this session, by name.
     /// The entered `tf.GradientTape`s, which operations on tensors record themselves on.
     let tapes = TapeStack()
-    /// The custom layers (`keras.layers.Layer` subclasses) now building inside their first
-    /// call, outermost first: the name scope of the weights they make.
+    /// The custom layers (`keras.layers.Layer` subclasses) whose call is running, outermost
+    /// first: the name scope of the weights they make.
     var layerScopes: [String] = []
     /// How many custom layers' `call`s are running (a call at depth 0 clears the last losses).
     var layerCallDepth = 0

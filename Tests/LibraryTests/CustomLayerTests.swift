@@ -121,6 +121,8 @@ import TestSupport
             print("trainable weights:", len(mlp.trainable_weights))
             """) == "weights: 6\ntrainable weights: 6\n")
         #expect(nb.repr("[w.shape.as_list() for w in mlp.weights][:3]") == "[[64, 32], [32], [32, 32]]")
+        // Built inside the block's call, under both name scopes (tf_keras: 'mlp_block/lazy_linear/bias:0').
+        #expect(nb.repr("[w.name for w in mlp.weights][:2]") == "['mlp_block_1/lazy_linear_1/Variable:0', 'mlp_block_1/lazy_linear_1/bias:0']")
         #expect(nb.repr("""
             layer = OuterLayer()
             counts = [len(layer.losses)]

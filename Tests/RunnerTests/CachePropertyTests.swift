@@ -11,7 +11,8 @@ struct CachePropertyTests {
     /// and the random generator, classes and decorators, Keras models (a Sequential inside a
     /// Sequential, Adadelta's accumulators, weighted and step-wise fits; a functional model of two inputs and
     /// two outputs with dicts of losses, loss weights and weighted metrics; a subclass's own
-    /// `train_step` with a `Metric` subclass in `compile`), eval/cache options. (Default reprs
+    /// `train_step` with a `Metric` subclass in `compile`), `keras.layers.Layer` subclasses
+    /// trained by hand (a held Dense layer's penalty in `losses`), eval/cache options. (Default reprs
     /// with addresses are left out: addresses are numbered per process, and the test runs
     /// both notebooks in one.) The last cell of each prints the state.
     static let notebooks: [(name: String, cells: [String], front: String)] = [
@@ -69,6 +70,13 @@ struct CachePropertyTests {
             "inputs = keras.Input(shape=(3,))\nmodel = Stepper(inputs, keras.layers.Dense(2, activation='softmax')(inputs))\nmodel.compile(optimizer='adam', loss='sparse_categorical_crossentropy', metrics=['accuracy', Total()])\nh = model.fit(x, y, epochs=2, batch_size=4, verbose=2)",
             "h2 = model.fit(x, y, epochs=1, batch_size=5, verbose=0, validation_split=0.25)",
             "print(h.history, h2.history, [m.name for m in model.metrics], [float(m.result()) for m in model.metrics], np.round(model.predict(x[:2]), 5), model.evaluate(x, y, verbose=0))",
+        ], ""),
+        ("customlayer", [
+            "import numpy as np\nimport tensorflow as tf\nfrom tensorflow import keras\nx = np.random.rand(8, 3).astype('float32')\nt = np.random.rand(8, 1).astype('float32')",
+            "class Linear(keras.layers.Layer):\n    def __init__(self, units=4, **kwargs):\n        super().__init__(**kwargs)\n        self.units = units\n    def build(self, input_shape):\n        self.w = self.add_weight(shape=(input_shape[-1], self.units), initializer='random_normal')\n        self.b = self.add_weight(name='bias', shape=(self.units,), initializer='zeros')\n    def call(self, inputs):\n        self.add_loss(1e-2 * tf.reduce_sum(tf.square(self.w)))\n        return tf.nn.relu(tf.matmul(inputs, self.w) + self.b)\nclass Block(keras.layers.Layer):\n    def __init__(self):\n        super().__init__()\n        self.hidden = Linear(4)\n        self.out = keras.layers.Dense(1, kernel_regularizer=keras.regularizers.l2(1e-3))\n    def call(self, inputs):\n        return self.out(self.hidden(inputs))",
+            "block = Block()\nopt = keras.optimizers.Adam(learning_rate=0.1)\nfirst = block(x).numpy()",
+            "for step in range(3):\n    with tf.GradientTape() as tape:\n        loss = tf.reduce_mean(tf.square(block(x) - t)) + sum(block.losses)\n    grads = tape.gradient(loss, block.trainable_weights)\n    opt.apply_gradients(zip(grads, block.trainable_weights))\nlosses = [float(v) for v in block.losses]",
+            "print(np.round(block(x).numpy()[:2], 5), np.round(first[:2], 5), [w.name for w in block.weights], np.round(losses, 5), block.built, float(loss))",
         ], ""),
         ("options", [
             "x = 1\nhist = []",

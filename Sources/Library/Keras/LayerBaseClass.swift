@@ -195,11 +195,12 @@ enum LayerBaseClass {
                               + "layer \(name) cannot be called on keras.Input tensors (a functional model) yet")
         }
         let inputs = try tensorInput(first, dtype: text(PyClass.instanceAttribute(receiver, "dtype")) ?? "float32")
+        // The layer's name scope holds for its build and its call, so the weights of layers
+        // it builds inside its call are named under it (`block_1/linear_1/bias:0`).
+        state.layerScopes.append(name)
+        defer { state.layerScopes.removeLast() }
         if !(PyClass.instanceAttribute(receiver, "built")?.isTruthy ?? false) {
-            let shape = try inputShape(inputs, interpreter)
-            state.layerScopes.append(name)
-            defer { state.layerScopes.removeLast() }
-            _ = try interpreter.call(try interpreter.getAttribute(receiver, "build"), shape)
+            _ = try interpreter.call(try interpreter.getAttribute(receiver, "build"), try inputShape(inputs, interpreter))
             try PyClass.setInstanceAttribute(receiver, "built", .bool(true))
         }
         if state.layerCallDepth == 0 { try clearLosses(receiver) }
