@@ -214,6 +214,8 @@ import TestSupport
         let nb = NotebookSession(running: Self.setup)
         #expect(nb.error("LazyLinear(3)(keras.Input(shape=(4,)))").hasPrefix(
             "NotImplementedError: Labbook runs a keras.layers.Layer subclass eagerly"))
+        #expect(nb.error("keras.Sequential([LazyLinear(3), keras.layers.Dense(2)])").hasSuffix(
+            "a Sequential model cannot hold LazyLinear yet (call it on tensors, or hold it in another Layer subclass)"))
     }
 
     /// Through the cache, a custom layer keeps its variables, built state and name.

@@ -198,6 +198,10 @@ final class SequentialObject: HostObject {
                 try pythonErrors { try model.build(inputShape: shape, rng: &state.random) }
             }
             refreshShapes()
+        case _ where LayerBaseClass.isInstance(value):
+            throw PyException(.notImplementedError, "Labbook runs a keras.layers.Layer subclass eagerly, on tensors and arrays; "
+                              + "a Sequential model cannot hold \(PyClass.of(value)?.name ?? "it") yet (call it on tensors, "
+                              + "or hold it in another Layer subclass)")
         default:
             throw PyException(.typeError, "The added layer must be an instance of class Layer. Found: \(value.repr)")
         }
