@@ -121,10 +121,8 @@ public final class Dense: Layer, ParameterOwner, Regularizable {
         let rows = batchSize * rowsPerSample, n = units
         let dz = outputGradient
         // dz, and the bias gradient (its column sums) in the same pass.
-        let db = bias?.gradient
-        if update != .accumulate { db?.fill(0) }
         activation.backward(dz, output: output, preactivation: preactivation.map { UnsafePointer($0.pointer) },
-                            rows: rows, width: n, columnSums: db?.pointer)
+                            rows: rows, width: n, columnSums: update.biasGradient(bias))
         // dInput = dz · kernel^T, from the kernel of the forward pass (before a descent step).
         if let inputGradient {
             BLAS.gemm(transposeA: false, transposeB: true, m: rows, n: inputWidth, k: n,
@@ -132,20 +130,7 @@ public final class Dense: Layer, ParameterOwner, Regularizable {
                       beta: 0, c: inputGradient, ldc: inputWidth)
         }
         // dKernel = input^T · dz, or straight into the kernel: kernel += -rate · input^T · dz.
-        switch update {
-        case .store, .accumulate:
-            BLAS.gemm(transposeA: true, transposeB: false, m: inputWidth, n: n, k: rows,
-                      a: input, lda: inputWidth, b: dz, ldb: n,
-                      beta: update == .accumulate ? 1 : 0, c: kernel.gradient.pointer, ldc: n)
-        case let .descend(rate):
-            BLAS.gemm(transposeA: true, transposeB: false, m: inputWidth, n: n, k: rows,
-                      alpha: -rate, a: input, lda: inputWidth, b: dz, ldb: n,
-                      beta: 1, c: kernel.value.pointer, ldc: n)
-            if let bias {
-                let b = bias.value.pointer, g = bias.gradient.pointer
-                for j in 0..<n { b[j] -= rate * g[j] }
-            }
-        }
+        update.apply(kernel: kernel, bias: bias, a: input, b: dz, rows: rows, m: inputWidth, n: n)
     }
 }
 
