@@ -14,21 +14,12 @@ import Foundation
 ///                            inputShape: [28, 28, 1], name: names.next("conv2d"))
 /// // output (26, 26, 32), 320 parameters
 /// ```
-public final class Convolution: Layer, ParameterOwner, Regularizable {
-    public let name: String
-    /// Keras' `trainable`: false freezes the weights (see `Trainability`).
-    public var trainable = true
+public final class Convolution: KernelLayer, Layer, Regularizable {
     /// 1 (`Conv1D`) or 2 (`Conv2D`).
     public let rank: Int
     public var className: String { "Conv\(rank)D" }
-    public let declaredInputShape: [Int]?
     /// Filters, kernel size, strides, padding, activation, bias and initializer.
     public let settings: ConvolutionSettings
-
-    public private(set) var outputShape: [Int] = []
-    public private(set) var isBuilt = false
-    /// `kernel_regularizer=` and `bias_regularizer=`.
-    public var regularizers = WeightRegularizers()
     /// How the matrix products are cut; `.grouped` unless a benchmark or a test compares.
     public var products: Products = .grouped
 
@@ -42,10 +33,6 @@ public final class Convolution: Layer, ParameterOwner, Regularizable {
     }
 
     var window: Window?
-    var kernel: Parameter?
-    var bias: Parameter?
-    /// Pre-activations, for the activations whose derivative needs them.
-    var preactivation: FloatBuffer?
     /// `.grouped`: each part's patch matrix and gradient sums (`ConvolutionGroups.swift`), and
     /// the bytes of patches and products a group may take (tests lower it to get many groups).
     var partScratch: [PartScratch] = []
@@ -69,8 +56,7 @@ public final class Convolution: Layer, ParameterOwner, Regularizable {
             rank: rank, filters: filters, kernelSize: kernelSize, strides: strides ?? Array(repeating: 1, count: rank),
             padding: padding, activation: activation, useBias: useBias, kernelInitializer: kernelInitializer)
         self.rank = rank
-        self.declaredInputShape = inputShape
-        self.name = name
+        super.init(inputShape: inputShape, name: name)
     }
 
     public var spec: LayerSpec {
@@ -79,11 +65,6 @@ public final class Convolution: Layer, ParameterOwner, Regularizable {
                             activation: s.activation, useBias: s.useBias, kernelInitializer: s.kernelInitializer,
                             name: name, inputShape: declaredInputShape)
     }
-
-    var parameters: [Parameter] { [kernel, bias].compactMap { $0 } }
-    public var weights: [Tensor] { parameters.map(\.tensor) }
-    public func setWeights(_ weights: [Tensor]) throws { try assign(weights, to: parameters, layer: name) }
-    public var parameterCount: Int { parameters.reduce(0) { $0 + $1.count } }
 
     public func build(inputShape: [Int], rng: inout RandomGenerator) throws -> [Int] {
         let (filters, kernelSize) = (settings.filters, settings.kernelSize)
@@ -95,14 +76,11 @@ public final class Convolution: Layer, ParameterOwner, Regularizable {
                              + "which would produce output shape with a zero or negative value in a dimension.")
         }
         let fanIn = window.patchSize, fanOut = kernelSize.reduce(1, *) * filters
-        let values = settings.kernelInitializer.values(count: fanIn * filters, fanIn: fanIn, fanOut: fanOut, rng: &rng)
-        kernel = Parameter(shape: kernelSize + [window.channels, filters], scalars: values)
-        bias = settings.useBias ? Parameter(shape: [filters], scalars: [Float](repeating: 0, count: filters)) : nil
+        makeParameters(kernelShape: kernelSize + [window.channels, filters], fanIn: fanIn, fanOut: fanOut,
+                       initializer: settings.kernelInitializer, useBias: settings.useBias, units: filters, rng: &rng)
         self.window = window
         partScratch = []
-        outputShape = (rank == 2 ? [window.outputHeight] : []) + [window.outputWidth, filters]
-        isBuilt = true
-        return outputShape
+        return built((rank == 2 ? [window.outputHeight] : []) + [window.outputWidth, filters])
     }
 
     public func reserve(batchSize: Int) {
@@ -123,17 +101,13 @@ public final class Convolution: Layer, ParameterOwner, Regularizable {
         _ input: UnsafePointer<Float>, into output: UnsafeMutablePointer<Float>, batchSize: Int,
         training: Bool, rng: inout RandomGenerator
     ) {
-        guard let window, let kernel else { preconditionFailure("\(className).forward before build") }
+        guard let window, kernel != nil else { preconditionFailure("\(className).forward before build") }
         reserve(batchSize: batchSize)
         if products == .grouped { return forwardGroups(input, into: output, batchSize: batchSize) }
-        let rows = batchSize * window.outputPositions, k = window.patchSize
-        let (filters, activation) = (settings.filters, settings.activation)
         let cols = patches!.pointer
         window.patches(input, into: cols, batchSize: batchSize)
-        let z = activation.needsPreactivation ? preactivation!.pointer : output
-        BLAS.gemm(transposeA: false, transposeB: false, m: rows, n: filters, k: k,
-                  a: cols, lda: k, b: kernel.value.pointer, ldb: filters, beta: 0, c: z, ldc: filters)
-        activation.forward(z, output, rows: rows, width: filters, bias: bias.map { UnsafePointer($0.value.pointer) })
+        forwardProduct(cols, rows: batchSize * window.outputPositions, k: window.patchSize, n: settings.filters,
+                       activation: settings.activation, into: output)
     }
 
     // output gradient (batch * oh * ow, filters) -> patch gradient -> input gradient (col2im),
@@ -150,8 +124,7 @@ public final class Convolution: Layer, ParameterOwner, Regularizable {
         guard let window, let kernel, let patches else { preconditionFailure("\(className).backward before forward") }
         let rows = batchSize * window.outputPositions, k = window.patchSize, dz = outputGradient
         let filters = settings.filters
-        settings.activation.backward(dz, output: output, preactivation: preactivation.map { UnsafePointer($0.pointer) },
-                                     rows: rows, width: filters, columnSums: update.biasGradient(bias))
+        activationBackward(dz, output: output, rows: rows, width: filters, activation: settings.activation, update: update)
         // The input gradient from the kernel of the forward pass (before a descent step).
         if let inputGradient {
             if (patchGradient?.count ?? 0) < rows * k { patchGradient = FloatBuffer(count: rows * k) }
@@ -160,7 +133,7 @@ public final class Convolution: Layer, ParameterOwner, Regularizable {
                       a: dz, lda: filters, b: kernel.value.pointer, ldb: filters, beta: 0, c: dcols, ldc: k)
             window.accumulatePatches(dcols, into: inputGradient, batchSize: batchSize)
         }
-        update.apply(kernel: kernel, bias: bias, a: patches.pointer, b: dz, rows: rows, m: k, n: filters)
+        updateKernel(update, a: patches.pointer, b: dz, rows: rows, m: k, n: filters)
     }
 }
 

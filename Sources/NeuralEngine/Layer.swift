@@ -62,34 +62,6 @@ public enum ParameterUpdate: Equatable, Sendable {
     case descend(learningRate: Float)
 }
 
-extension ParameterUpdate {
-    /// Where the activation's backward pass adds the bias gradient (its column sums): the
-    /// bias' gradient buffer, cleared first unless this update accumulates.
-    func biasGradient(_ bias: Parameter?) -> UnsafeMutablePointer<Float>? {
-        guard let gradient = bias?.gradient else { return nil }
-        if self != .accumulate { gradient.fill(0) }
-        return gradient.pointer
-    }
-
-    /// Does this update to the `(m, n)` kernel of a layer whose kernel gradient is `aᵀ · b`
-    /// (`a` is `(rows, m)`, `b` is `(rows, n)`) and to its bias, whose gradient `biasGradient`
-    /// has received: the product goes into the kernel's gradient buffer (stored or added), or,
-    /// for a descent step, straight into the kernel, the bias stepping beside it.
-    func apply(
-        kernel: Parameter, bias: Parameter?, a: UnsafePointer<Float>, b: UnsafePointer<Float>, rows: Int, m: Int, n: Int
-    ) {
-        switch self {
-        case .store, .accumulate:
-            BLAS.gemm(transposeA: true, transposeB: false, m: m, n: n, k: rows, a: a, lda: m, b: b, ldb: n,
-                      beta: self == .accumulate ? 1 : 0, c: kernel.gradient.pointer, ldc: n)
-        case let .descend(rate):
-            BLAS.gemm(transposeA: true, transposeB: false, m: m, n: n, k: rows, alpha: -rate, a: a, lda: m, b: b, ldb: n,
-                      beta: 1, c: kernel.value.pointer, ldc: n)
-            bias?.descend(rate)
-        }
-    }
-}
-
 /// Internal access to a layer's trainable tensors, for the optimizer.
 protocol ParameterOwner {
     var parameters: [Parameter] { get }

@@ -16,29 +16,17 @@ import Foundation
 ///                                    inputShape: [7, 7, 128], name: names.next("conv2d_transpose"))
 /// // output (14, 14, 128), 262,272 parameters
 /// ```
-public final class TransposedConvolution: Layer, ParameterOwner, Regularizable {
-    public let name: String
-    /// Keras' `trainable`: false freezes the weights (see `Trainability`).
-    public var trainable = true
+public final class TransposedConvolution: KernelLayer, Layer, Regularizable {
     public var className: String { "Conv2DTranspose" }
-    public let declaredInputShape: [Int]?
     /// Filters, kernel size, strides, padding, activation, bias and initializer.
     public let settings: ConvolutionSettings
-
-    public private(set) var outputShape: [Int] = []
-    public private(set) var isBuilt = false
-    /// `kernel_regularizer=` and `bias_regularizer=`.
-    public var regularizers = WeightRegularizers()
 
     /// The window of the `Conv2D` this layer is the adjoint of: over the output, `filters` channels.
     var window: Window?
     var inputChannels = 0
-    var kernel: Parameter?
-    var bias: Parameter?
     /// The window values of the last batch (`input · kernelᵀ`), then, backward, the patches of
     /// the output gradient.
     private var columns: FloatBuffer?
-    private var preactivation: FloatBuffer?
 
     /// `Conv2DTranspose(filters, kernel_size, strides=(1, 1), padding='valid', activation=None,
     /// use_bias=True, kernel_initializer='glorot_uniform')`.
@@ -50,8 +38,7 @@ public final class TransposedConvolution: Layer, ParameterOwner, Regularizable {
         settings = try ConvolutionSettings(
             rank: 2, filters: filters, kernelSize: kernelSize, strides: strides,
             padding: padding, activation: activation, useBias: useBias, kernelInitializer: kernelInitializer)
-        self.declaredInputShape = inputShape
-        self.name = name
+        super.init(inputShape: inputShape, name: name)
     }
 
     public var spec: LayerSpec {
@@ -60,11 +47,6 @@ public final class TransposedConvolution: Layer, ParameterOwner, Regularizable {
                                       activation: s.activation, useBias: s.useBias, kernelInitializer: s.kernelInitializer,
                                       name: name, inputShape: declaredInputShape)
     }
-
-    var parameters: [Parameter] { [kernel, bias].compactMap { $0 } }
-    public var weights: [Tensor] { parameters.map(\.tensor) }
-    public func setWeights(_ weights: [Tensor]) throws { try assign(weights, to: parameters, layer: name) }
-    public var parameterCount: Int { parameters.reduce(0) { $0 + $1.count } }
 
     /// Keras' `deconv_output_length` without output padding or dilation.
     static func outputLength(_ input: Int, kernel: Int, stride: Int, padding: Padding) -> Int {
@@ -90,14 +72,11 @@ public final class TransposedConvolution: Layer, ParameterOwner, Regularizable {
         inputChannels = inputShape[2]
         // Keras' fans for a kernel of shape (kh, kw, filters, in): receptive field times its last two axes.
         let field = kernelSize[0] * kernelSize[1]
-        let values = settings.kernelInitializer.values(count: field * filters * inputChannels, fanIn: field * filters,
-                                              fanOut: field * inputChannels, rng: &rng)
-        kernel = Parameter(shape: kernelSize + [filters, inputChannels], scalars: values)
-        bias = settings.useBias ? Parameter(shape: [filters], scalars: [Float](repeating: 0, count: filters)) : nil
+        makeParameters(kernelShape: kernelSize + [filters, inputChannels], fanIn: field * filters,
+                       fanOut: field * inputChannels, initializer: settings.kernelInitializer,
+                       useBias: settings.useBias, units: filters, rng: &rng)
         self.window = window
-        outputShape = [height, width, filters]
-        isBuilt = true
-        return outputShape
+        return built([height, width, filters])
     }
 
     public func reserve(batchSize: Int) {
@@ -135,9 +114,8 @@ public final class TransposedConvolution: Layer, ParameterOwner, Regularizable {
     ) {
         guard let window, let kernel, let columns else { preconditionFailure("\(className).backward before forward") }
         let rows = batchSize * window.outputPositions, k = window.patchSize, dz = outputGradient
-        settings.activation.backward(dz, output: output, preactivation: preactivation.map { UnsafePointer($0.pointer) },
-                                     rows: batchSize * window.height * window.width, width: settings.filters,
-                                     columnSums: update.biasGradient(bias))
+        activationBackward(dz, output: output, rows: batchSize * window.height * window.width, width: settings.filters,
+                           activation: settings.activation, update: update)
         let cols = columns.pointer
         window.patches(dz, into: cols, batchSize: batchSize)
         // The input gradient from the kernel of the forward pass (before a descent step).
@@ -145,6 +123,6 @@ public final class TransposedConvolution: Layer, ParameterOwner, Regularizable {
             BLAS.gemm(transposeA: false, transposeB: false, m: rows, n: inputChannels, k: k,
                       a: cols, lda: k, b: kernel.value.pointer, ldb: inputChannels, beta: 0, c: inputGradient, ldc: inputChannels)
         }
-        update.apply(kernel: kernel, bias: bias, a: cols, b: input, rows: rows, m: k, n: inputChannels)
+        updateKernel(update, a: cols, b: input, rows: rows, m: k, n: inputChannels)
     }
 }
