@@ -6,20 +6,20 @@
 /// matrices these products take.
 public class KernelLayer: LayerCore, ParameterOwner {
     /// `kernel_regularizer=` and `bias_regularizer=`.
-    public var regularizers = WeightRegularizers()
-    var kernel: Parameter?
-    var bias: Parameter?
+    public final var regularizers = WeightRegularizers()
+    final var kernel: Parameter?
+    final var bias: Parameter?
     /// Pre-activations, kept only for the activations whose derivative needs them.
-    var preactivation: FloatBuffer?
+    final var preactivation: FloatBuffer?
 
-    var parameters: [Parameter] { [kernel, bias].compactMap { $0 } }
-    public var weights: [Tensor] { parameters.map(\.tensor) }
-    public func setWeights(_ weights: [Tensor]) throws { try assign(weights, to: parameters, layer: name) }
-    public var parameterCount: Int { parameters.reduce(0) { $0 + $1.count } }
+    final var parameters: [Parameter] { [kernel, bias].compactMap { $0 } }
+    public final var weights: [Tensor] { parameters.map(\.tensor) }
+    public final func setWeights(_ weights: [Tensor]) throws { try assign(weights, to: parameters, layer: name) }
+    public final var parameterCount: Int { parameters.reduce(0) { $0 + $1.count } }
 
     /// Draws a kernel of `kernelShape` from `initializer` with Keras' fans, and makes a zero
     /// bias of `units` if `useBias`.
-    func makeParameters(
+    final func makeParameters(
         kernelShape: [Int], fanIn: Int, fanOut: Int, initializer: Initializer, useBias: Bool, units: Int,
         rng: inout RandomGenerator
     ) {
@@ -31,7 +31,7 @@ public class KernelLayer: LayerCore, ParameterOwner {
     /// `output = activation(a · kernel + bias)` for an `(rows, k)` matrix `a` and the `(k, n)`
     /// kernel, the pre-activations kept in `preactivation` (reserved by the caller) if the
     /// activation's derivative needs them.
-    func forwardProduct(
+    final func forwardProduct(
         _ a: UnsafePointer<Float>, rows: Int, k: Int, n: Int, activation: Activation, into output: UnsafeMutablePointer<Float>
     ) {
         let z = activation.needsPreactivation ? preactivation!.pointer : output
@@ -43,7 +43,7 @@ public class KernelLayer: LayerCore, ParameterOwner {
     /// Turns the output gradient `(rows, width)` into `dz` in place through the activation's
     /// derivative and, in the same pass, sums its columns into the bias gradient (cleared first
     /// unless `update` accumulates).
-    func activationBackward(
+    final func activationBackward(
         _ dz: UnsafeMutablePointer<Float>, output: UnsafePointer<Float>, rows: Int, width: Int, activation: Activation,
         update: ParameterUpdate
     ) {
@@ -57,7 +57,7 @@ public class KernelLayer: LayerCore, ParameterOwner {
     /// `b` is `(rows, n)`), and to the bias, whose gradient `activationBackward` summed: the
     /// product goes into the kernel's gradient buffer (stored or added), or, for a descent step,
     /// straight into the kernel, the bias stepping beside it.
-    func updateKernel(_ update: ParameterUpdate, a: UnsafePointer<Float>, b: UnsafePointer<Float>, rows: Int, m: Int, n: Int) {
+    final func updateKernel(_ update: ParameterUpdate, a: UnsafePointer<Float>, b: UnsafePointer<Float>, rows: Int, m: Int, n: Int) {
         guard let kernel else { preconditionFailure("\(name): backward before build") }
         switch update {
         case .store, .accumulate:

@@ -5,13 +5,15 @@
 ///
 /// A base class rather than a protocol extension because `build` writes the output shape, and
 /// a protocol could only do that through a setter that every caller of the layer would see.
+/// Its members are `final` (as were the final classes' own): reading them on a step is a
+/// plain load, never a table lookup.
 public class LayerCore {
     public let name: String
     /// Keras' `trainable`: false freezes the weights (see `Trainability`).
-    public var trainable = true
+    public final var trainable = true
     public let declaredInputShape: [Int]?
-    public private(set) var outputShape: [Int] = []
-    public private(set) var isBuilt = false
+    public private(set) final var outputShape: [Int] = []
+    public private(set) final var isBuilt = false
 
     init(inputShape: [Int]?, name: String) {
         self.declaredInputShape = inputShape
@@ -19,7 +21,7 @@ public class LayerCore {
     }
 
     /// Records the output shape `build` found and marks the layer built; returns the shape.
-    func built(_ outputShape: [Int]) -> [Int] {
+    final func built(_ outputShape: [Int]) -> [Int] {
         self.outputShape = outputShape
         isBuilt = true
         return outputShape

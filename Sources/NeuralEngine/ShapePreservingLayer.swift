@@ -4,13 +4,13 @@
 /// setting, `className`, `spec`, `reserve`, `forward` and `backward`.
 public class ShapePreservingLayer: LayerCore {
     /// The output shape is the input shape, whatever its rank.
-    public func build(inputShape: [Int], rng: inout RandomGenerator) throws -> [Int] {
+    public final func build(inputShape: [Int], rng: inout RandomGenerator) throws -> [Int] {
         built(inputShape)
     }
 
     /// A batch seen as a `(rows, width)` matrix over the last axis, as the activations take it:
     /// the rows are the batch times every other axis.
-    func rows(_ batchSize: Int) -> Int { batchSize * outputShape.dropLast().reduce(1, *) }
+    final func rows(_ batchSize: Int) -> Int { batchSize * outputShape.dropLast().reduce(1, *) }
     /// The last axis' extent.
-    var width: Int { outputShape.last ?? 1 }
+    final var width: Int { outputShape.last ?? 1 }
 }
