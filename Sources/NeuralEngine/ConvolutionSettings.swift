@@ -5,10 +5,15 @@ public struct ConvolutionSettings: Equatable, Sendable {
     public let filters: Int
     /// One extent per spatial axis, as given (`[3, 3]`, or `[5]` for Conv1D).
     public let kernelSize: [Int]
+    /// The step between windows along each spatial axis.
     public let strides: [Int]
+    /// `valid` (windows inside the input) or `same`.
     public let padding: Padding
+    /// Applied to the product plus bias.
     public let activation: Activation
+    /// Whether a bias per filter is added.
     public let useBias: Bool
+    /// How the kernel is drawn at build time.
     public let kernelInitializer: Initializer
 
     /// Throws Keras' errors for a non-positive `filters` and for a `kernelSize` or `strides`

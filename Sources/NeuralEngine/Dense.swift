@@ -17,6 +17,7 @@ public final class Dense: KernelLayer, Layer, Regularizable {
     public let useBias: Bool
     /// How the kernel is initialised at build time.
     public let kernelInitializer: Initializer
+
     private var inputWidth = 0
     private var rowsPerSample = 1
 
