@@ -4,7 +4,7 @@
 /// ```swift
 /// let leaky = ActivationFunctionLayer(.leakyReLU(alpha: 0.3), name: names.next("leaky_re_lu"))
 /// ```
-public final class ActivationFunctionLayer: WeightlessLayer {
+public final class ActivationFunctionLayer: ShapePreservingLayer, WeightlessLayer {
     /// Which function.
     public enum Function: Codable, Equatable, Sendable {
         case relu
@@ -12,9 +12,6 @@ public final class ActivationFunctionLayer: WeightlessLayer {
         case softmax
     }
 
-    public let name: String
-    /// Keras' `trainable`: false freezes the weights (see `Trainability`).
-    public var trainable = true
     public let function: Function
     public var className: String {
         switch function {
@@ -23,28 +20,16 @@ public final class ActivationFunctionLayer: WeightlessLayer {
         case .softmax: "Softmax"
         }
     }
-    public let declaredInputShape: [Int]?
-    public private(set) var outputShape: [Int] = []
-    public private(set) var isBuilt = false
 
     /// `ReLU()`, `LeakyReLU(alpha)`, `Softmax()`.
     public init(_ function: Function, inputShape: [Int]? = nil, name: String) {
         self.function = function
-        self.declaredInputShape = inputShape
-        self.name = name
+        super.init(inputShape: inputShape, name: name)
     }
 
     public var spec: LayerSpec { .activationFunction(function, name: name, inputShape: declaredInputShape) }
 
-    public func build(inputShape: [Int], rng: inout RandomGenerator) throws -> [Int] {
-        outputShape = inputShape
-        isBuilt = true
-        return inputShape
-    }
-
     public func reserve(batchSize: Int) {}
-
-    private func rows(_ batchSize: Int) -> Int { batchSize * outputShape.dropLast().reduce(1, *) }
 
     // input and output (rows, width).
     public func forward(
@@ -54,7 +39,7 @@ public final class ActivationFunctionLayer: WeightlessLayer {
         let n = batchSize * outputSize
         switch function {
         case .relu: Activation.relu.forward(input, output, rows: 1, width: n)
-        case .softmax: Activation.softmax.forward(input, output, rows: rows(batchSize), width: outputShape.last ?? 1)
+        case .softmax: Activation.softmax.forward(input, output, rows: rows(batchSize), width: width)
         case let .leakyReLU(alpha):
             for i in 0..<n { output[i] = input[i] > 0 ? input[i] : alpha * input[i] }
         }
@@ -74,8 +59,7 @@ public final class ActivationFunctionLayer: WeightlessLayer {
         case let .leakyReLU(alpha):
             for i in 0..<n { dx[i] = input[i] > 0 ? g[i] : alpha * g[i] }
         case .softmax:
-            Activation.softmax.backward(g, output: output, preactivation: input, rows: rows(batchSize),
-                                        width: outputShape.last ?? 1)
+            Activation.softmax.backward(g, output: output, preactivation: input, rows: rows(batchSize), width: width)
             dx.update(from: g, count: n)
         }
     }

@@ -1,29 +1,16 @@
 /// `keras.layers.Activation`: applies an activation function on its own.
-public final class ActivationLayer: WeightlessLayer {
-    public let name: String
-    /// Keras' `trainable`: false freezes the weights (see `Trainability`).
-    public var trainable = true
+public final class ActivationLayer: ShapePreservingLayer, WeightlessLayer {
     public var className: String { "Activation" }
-    public let declaredInputShape: [Int]?
     /// The function applied.
     public let activation: Activation
-    public private(set) var outputShape: [Int] = []
-    public private(set) var isBuilt = false
 
     /// `Activation('relu')`.
     public init(_ activation: Activation, inputShape: [Int]? = nil, name: String) {
         self.activation = activation
-        self.declaredInputShape = inputShape
-        self.name = name
+        super.init(inputShape: inputShape, name: name)
     }
 
     public var spec: LayerSpec { .activation(activation, name: name, inputShape: declaredInputShape) }
-
-    public func build(inputShape: [Int], rng: inout RandomGenerator) throws -> [Int] {
-        outputShape = inputShape
-        isBuilt = true
-        return inputShape
-    }
 
     public func reserve(batchSize: Int) {}
 
@@ -32,8 +19,7 @@ public final class ActivationLayer: WeightlessLayer {
         _ input: UnsafePointer<Float>, into output: UnsafeMutablePointer<Float>, batchSize: Int,
         training: Bool, rng: inout RandomGenerator
     ) {
-        let rows = batchSize * outputShape.dropLast().reduce(1, *)
-        activation.forward(input, output, rows: rows, width: outputShape.last ?? 1)
+        activation.forward(input, output, rows: rows(batchSize), width: width)
     }
 
     // output gradient (rows, width) to input gradient (rows, width), through the derivative.
@@ -43,8 +29,7 @@ public final class ActivationLayer: WeightlessLayer {
         batchSize: Int, update: ParameterUpdate
     ) {
         guard let inputGradient else { return }
-        let rows = batchSize * outputShape.dropLast().reduce(1, *)
-        activation.backward(outputGradient, output: output, preactivation: input, rows: rows, width: outputShape.last ?? 1)
+        activation.backward(outputGradient, output: output, preactivation: input, rows: rows(batchSize), width: width)
         inputGradient.update(from: outputGradient, count: batchSize * outputSize)
     }
 }

@@ -14,20 +14,14 @@ import Foundation
 /// ```swift
 /// let bn = BatchNormalization(name: names.next("batch_normalization"))
 /// ```
-public final class BatchNormalization: Layer, ParameterOwner {
-    public let name: String
-    /// Keras' `trainable`: false freezes the weights (see `Trainability`).
-    public var trainable = true
+public final class BatchNormalization: LayerCore, Layer, ParameterOwner {
     public var className: String { "BatchNormalization" }
-    public let declaredInputShape: [Int]?
     public let momentum: Float
     public let epsilon: Float
     /// Whether `beta` is added / `gamma` multiplies.
     public let center: Bool
     public let scale: Bool
 
-    public private(set) var outputShape: [Int] = []
-    public private(set) var isBuilt = false
     private var channels = 0
     /// Batch samples' rank (with the batch axis) decides Bessel's correction (see above).
     private var inputRank = 0
@@ -50,8 +44,7 @@ public final class BatchNormalization: Layer, ParameterOwner {
         self.epsilon = epsilon
         self.center = center
         self.scale = scale
-        self.declaredInputShape = inputShape
-        self.name = name
+        super.init(inputShape: inputShape, name: name)
     }
 
     deinit { statistics.deallocate() }
@@ -83,9 +76,7 @@ public final class BatchNormalization: Layer, ParameterOwner {
         statistics.deallocate()
         statistics = .allocate(capacity: 2 * last)
         statistics.initialize(repeating: 0)
-        outputShape = inputShape
-        isBuilt = true
-        return inputShape
+        return built(inputShape)
     }
 
     public func reserve(batchSize: Int) {

@@ -14,27 +14,12 @@ import Foundation
 ///                            inputShape: [28, 28, 1], name: names.next("conv2d"))
 /// // output (26, 26, 32), 320 parameters
 /// ```
-public final class Convolution: Layer, ParameterOwner, Regularizable {
-    public let name: String
-    /// Keras' `trainable`: false freezes the weights (see `Trainability`).
-    public var trainable = true
+public final class Convolution: KernelLayer, Layer, Regularizable {
     /// 1 (`Conv1D`) or 2 (`Conv2D`).
     public let rank: Int
     public var className: String { "Conv\(rank)D" }
-    public let declaredInputShape: [Int]?
-    public let filters: Int
-    /// One extent per spatial axis, as given (`[3, 3]`, or `[5]` for Conv1D).
-    public let kernelSize: [Int]
-    public let strides: [Int]
-    public let padding: Padding
-    public let activation: Activation
-    public let useBias: Bool
-    public let kernelInitializer: Initializer
-
-    public private(set) var outputShape: [Int] = []
-    public private(set) var isBuilt = false
-    /// `kernel_regularizer=` and `bias_regularizer=`.
-    public var regularizers = WeightRegularizers()
+    /// Filters, kernel size, strides, padding, activation, bias and initializer.
+    public let settings: ConvolutionSettings
     /// How the matrix products are cut; `.grouped` unless a benchmark or a test compares.
     public var products: Products = .grouped
 
@@ -48,10 +33,6 @@ public final class Convolution: Layer, ParameterOwner, Regularizable {
     }
 
     var window: Window?
-    var kernel: Parameter?
-    var bias: Parameter?
-    /// Pre-activations, for the activations whose derivative needs them.
-    var preactivation: FloatBuffer?
     /// `.grouped`: each part's patch matrix and gradient sums (`ConvolutionGroups.swift`), and
     /// the bytes of patches and products a group may take (tests lower it to get many groups).
     var partScratch: [PartScratch] = []
@@ -71,67 +52,41 @@ public final class Convolution: Layer, ParameterOwner, Regularizable {
         inputShape: [Int]? = nil, name: String
     ) throws {
         precondition(rank == 1 || rank == 2, "Convolution: rank 1 or 2")
-        let strides = strides ?? Array(repeating: 1, count: rank)
-        try Self.checkArguments(rank: rank, filters: filters, kernelSize: kernelSize, strides: strides)
+        settings = try ConvolutionSettings(
+            rank: rank, filters: filters, kernelSize: kernelSize, strides: strides ?? Array(repeating: 1, count: rank),
+            padding: padding, activation: activation, useBias: useBias, kernelInitializer: kernelInitializer)
         self.rank = rank
-        self.filters = filters
-        self.kernelSize = kernelSize
-        self.strides = strides
-        self.padding = padding
-        self.activation = activation
-        self.useBias = useBias
-        self.kernelInitializer = kernelInitializer
-        self.declaredInputShape = inputShape
-        self.name = name
-    }
-
-    /// Keras' errors for a convolution's `filters`, `kernel_size` and `strides` (also `Conv2DTranspose`'s).
-    static func checkArguments(rank: Int, filters: Int, kernelSize: [Int], strides: [Int]) throws {
-        guard filters > 0 else {
-            throw KerasError(.valueError, "Invalid value for argument `filters`. Expected a strictly positive value. Received filters=\(filters).")
-        }
-        guard kernelSize.count == rank, kernelSize.allSatisfy({ $0 > 0 }) else {
-            throw KerasError(.valueError, "The `kernel_size` argument must be a tuple of \(rank) integers. Received: \(kernelSize)")
-        }
-        guard strides.count == rank, strides.allSatisfy({ $0 > 0 }) else {
-            throw KerasError(.valueError, "The `strides` argument must be a tuple of \(rank) integers. Received: \(strides)")
-        }
+        super.init(inputShape: inputShape, name: name)
     }
 
     public var spec: LayerSpec {
-        .convolution(rank: rank, filters: filters, kernelSize: kernelSize, strides: strides, padding: padding,
-                     activation: activation, useBias: useBias, kernelInitializer: kernelInitializer,
-                     name: name, inputShape: declaredInputShape)
+        let s = settings
+        return .convolution(rank: rank, filters: s.filters, kernelSize: s.kernelSize, strides: s.strides, padding: s.padding,
+                            activation: s.activation, useBias: s.useBias, kernelInitializer: s.kernelInitializer,
+                            name: name, inputShape: declaredInputShape)
     }
 
-    var parameters: [Parameter] { [kernel, bias].compactMap { $0 } }
-    public var weights: [Tensor] { parameters.map(\.tensor) }
-    public func setWeights(_ weights: [Tensor]) throws { try assign(weights, to: parameters, layer: name) }
-    public var parameterCount: Int { parameters.reduce(0) { $0 + $1.count } }
-
     public func build(inputShape: [Int], rng: inout RandomGenerator) throws -> [Int] {
+        let (filters, kernelSize) = (settings.filters, settings.kernelSize)
         let window = try Window(layer: className, rank: rank, inputShape: inputShape, size: kernelSize,
-                                strides: strides, padding: padding)
+                                strides: settings.strides, padding: settings.padding)
         guard window.outputHeight > 0, window.outputWidth > 0 else {
             throw KerasError(.valueError, "One of the dimensions in the output is <= 0 due to downsampling in \(name). "
                              + "Consider increasing the input size. Received input shape \(pythonTuple([nil] + inputShape.map { Optional($0) })) "
                              + "which would produce output shape with a zero or negative value in a dimension.")
         }
         let fanIn = window.patchSize, fanOut = kernelSize.reduce(1, *) * filters
-        let values = kernelInitializer.values(count: fanIn * filters, fanIn: fanIn, fanOut: fanOut, rng: &rng)
-        kernel = Parameter(shape: kernelSize + [window.channels, filters], scalars: values)
-        bias = useBias ? Parameter(shape: [filters], scalars: [Float](repeating: 0, count: filters)) : nil
+        makeParameters(kernelShape: kernelSize + [window.channels, filters], fanIn: fanIn, fanOut: fanOut,
+                       initializer: settings.kernelInitializer, useBias: settings.useBias, units: filters, rng: &rng)
         self.window = window
         partScratch = []
-        outputShape = (rank == 2 ? [window.outputHeight] : []) + [window.outputWidth, filters]
-        isBuilt = true
-        return outputShape
+        return built((rank == 2 ? [window.outputHeight] : []) + [window.outputWidth, filters])
     }
 
     public func reserve(batchSize: Int) {
         guard let window else { return }
-        let rows = batchSize * window.outputPositions
-        if activation.needsPreactivation, (preactivation?.count ?? 0) < rows * filters {
+        let rows = batchSize * window.outputPositions, filters = settings.filters
+        if settings.activation.needsPreactivation, (preactivation?.count ?? 0) < rows * filters {
             preactivation = FloatBuffer(count: rows * filters)
         }
         switch products {
@@ -146,16 +101,13 @@ public final class Convolution: Layer, ParameterOwner, Regularizable {
         _ input: UnsafePointer<Float>, into output: UnsafeMutablePointer<Float>, batchSize: Int,
         training: Bool, rng: inout RandomGenerator
     ) {
-        guard let window, let kernel else { preconditionFailure("\(className).forward before build") }
+        guard let window, kernel != nil else { preconditionFailure("\(className).forward before build") }
         reserve(batchSize: batchSize)
         if products == .grouped { return forwardGroups(input, into: output, batchSize: batchSize) }
-        let rows = batchSize * window.outputPositions, k = window.patchSize
         let cols = patches!.pointer
         window.patches(input, into: cols, batchSize: batchSize)
-        let z = activation.needsPreactivation ? preactivation!.pointer : output
-        BLAS.gemm(transposeA: false, transposeB: false, m: rows, n: filters, k: k,
-                  a: cols, lda: k, b: kernel.value.pointer, ldb: filters, beta: 0, c: z, ldc: filters)
-        activation.forward(z, output, rows: rows, width: filters, bias: bias.map { UnsafePointer($0.value.pointer) })
+        forwardProduct(cols, rows: batchSize * window.outputPositions, k: window.patchSize, n: settings.filters,
+                       activation: settings.activation, into: output)
     }
 
     // output gradient (batch * oh * ow, filters) -> patch gradient -> input gradient (col2im),
@@ -171,10 +123,8 @@ public final class Convolution: Layer, ParameterOwner, Regularizable {
         }
         guard let window, let kernel, let patches else { preconditionFailure("\(className).backward before forward") }
         let rows = batchSize * window.outputPositions, k = window.patchSize, dz = outputGradient
-        let db = bias?.gradient
-        if update != .accumulate { db?.fill(0) }
-        activation.backward(dz, output: output, preactivation: preactivation.map { UnsafePointer($0.pointer) },
-                            rows: rows, width: filters, columnSums: db?.pointer)
+        let filters = settings.filters
+        activationBackward(dz, output: output, rows: rows, width: filters, activation: settings.activation, update: update)
         // The input gradient from the kernel of the forward pass (before a descent step).
         if let inputGradient {
             if (patchGradient?.count ?? 0) < rows * k { patchGradient = FloatBuffer(count: rows * k) }
@@ -183,17 +133,7 @@ public final class Convolution: Layer, ParameterOwner, Regularizable {
                       a: dz, lda: filters, b: kernel.value.pointer, ldb: filters, beta: 0, c: dcols, ldc: k)
             window.accumulatePatches(dcols, into: inputGradient, batchSize: batchSize)
         }
-        switch update {
-        case .store, .accumulate:
-            BLAS.gemm(transposeA: true, transposeB: false, m: k, n: filters, k: rows,
-                      a: patches.pointer, lda: k, b: dz, ldb: filters,
-                      beta: update == .accumulate ? 1 : 0, c: kernel.gradient.pointer, ldc: filters)
-        case let .descend(rate):
-            BLAS.gemm(transposeA: true, transposeB: false, m: k, n: filters, k: rows,
-                      alpha: -rate, a: patches.pointer, lda: k, b: dz, ldb: filters,
-                      beta: 1, c: kernel.value.pointer, ldc: filters)
-            bias?.descend(rate)
-        }
+        updateKernel(update, a: patches.pointer, b: dz, rows: rows, m: k, n: filters)
     }
 }
 

@@ -23,7 +23,7 @@ extension Convolution {
     /// Samples per group: as many as fit their patch matrix and product in `groupBudget`.
     var groupSize: Int {
         guard let window else { preconditionFailure("\(className) before build") }
-        let floatsPerSample = window.outputPositions * (window.patchSize + filters)
+        let floatsPerSample = window.outputPositions * (window.patchSize + settings.filters)
         return SampleGroups.groupSize(bytesPerSample: floatsPerSample * MemoryLayout<Float>.size, budget: groupBudget)
     }
 
@@ -33,7 +33,7 @@ extension Convolution {
 
     func reserveGroups() {
         guard let window, partScratch.isEmpty else { return }
-        let groupSize = groupSize
+        let groupSize = groupSize, filters = settings.filters
         partScratch = (0..<SampleGroups.partCount).map { _ in
             PartScratch(patchCount: groupSize * window.outputPositions * window.patchSize,
                         kernelCount: window.patchSize * filters, filters: filters)
@@ -43,7 +43,8 @@ extension Convolution {
     func forwardGroups(_ input: UnsafePointer<Float>, into output: UnsafeMutablePointer<Float>, batchSize: Int) {
         guard let window, let kernel else { preconditionFailure("\(className).forward before build") }
         let cut = sampleGroups(batchSize: batchSize), scratch = partScratch
-        let positions = window.outputPositions, k = window.patchSize, filters = filters, activation = activation
+        let positions = window.outputPositions, k = window.patchSize
+        let (filters, activation) = (settings.filters, settings.activation)
         let w = UnsafePointer(kernel.value.pointer), b = bias.map { UnsafePointer($0.value.pointer) }
         let z = activation.needsPreactivation ? preactivation!.pointer : output
         BLAS.withSerialProducts {
@@ -68,7 +69,8 @@ extension Convolution {
         guard let window, let kernel else { preconditionFailure("\(className).backward before forward") }
         guard batchSize > 0 else { return }
         let cut = sampleGroups(batchSize: batchSize), scratch = partScratch
-        let positions = window.outputPositions, k = window.patchSize, filters = filters, activation = activation
+        let positions = window.outputPositions, k = window.patchSize
+        let (filters, activation) = (settings.filters, settings.activation)
         let w = UnsafePointer(kernel.value.pointer), hasBias = bias != nil
         let z = preactivation.map { UnsafePointer($0.pointer) }
         BLAS.withSerialProducts {

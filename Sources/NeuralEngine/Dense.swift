@@ -7,12 +7,8 @@ import Foundation
 /// ```swift
 /// let layer = try Dense(units: 32, activation: .sigmoid, inputShape: [784], name: names.next("dense"))
 /// ```
-public final class Dense: Layer, ParameterOwner, Regularizable {
-    public let name: String
-    /// Keras' `trainable`: false freezes the weights (see `Trainability`).
-    public var trainable = true
+public final class Dense: KernelLayer, Layer, Regularizable {
     public var className: String { "Dense" }
-    public let declaredInputShape: [Int]?
     /// Number of output units.
     public let units: Int
     /// The activation applied to `input · kernel + bias`.
@@ -22,16 +18,8 @@ public final class Dense: Layer, ParameterOwner, Regularizable {
     /// How the kernel is initialised at build time.
     public let kernelInitializer: Initializer
 
-    public private(set) var outputShape: [Int] = []
-    public private(set) var isBuilt = false
-    /// `kernel_regularizer=` and `bias_regularizer=`.
-    public var regularizers = WeightRegularizers()
     private var inputWidth = 0
     private var rowsPerSample = 1
-    private var kernel: Parameter?
-    private var bias: Parameter?
-    /// Pre-activations, kept only for activations whose derivative needs them.
-    private var preactivation: FloatBuffer?
 
     /// `Dense(units, activation=None, use_bias=True, kernel_initializer='glorot_uniform')`.
     /// Throws Keras' `ValueError` for a non-positive `units`.
@@ -48,16 +36,13 @@ public final class Dense: Layer, ParameterOwner, Regularizable {
         self.activation = activation
         self.useBias = useBias
         self.kernelInitializer = kernelInitializer
-        self.declaredInputShape = inputShape
-        self.name = name
+        super.init(inputShape: inputShape, name: name)
     }
 
     public var spec: LayerSpec {
         .dense(units: units, activation: activation, useBias: useBias, kernelInitializer: kernelInitializer,
                name: name, inputShape: declaredInputShape)
     }
-
-    var parameters: [Parameter] { [kernel, bias].compactMap { $0 } }
 
     public func build(inputShape: [Int], rng: inout RandomGenerator) throws -> [Int] {
         guard let last = inputShape.last, last > 0 else {
@@ -70,21 +55,10 @@ public final class Dense: Layer, ParameterOwner, Regularizable {
         }
         inputWidth = last
         rowsPerSample = inputShape.dropLast().reduce(1, *)
-        let values = kernelInitializer.values(count: last * units, fanIn: last, fanOut: units, rng: &rng)
-        kernel = Parameter(shape: [last, units], scalars: values)
-        bias = useBias ? Parameter(shape: [units], scalars: [Float](repeating: 0, count: units)) : nil
-        outputShape = inputShape.dropLast() + [units]
-        isBuilt = true
-        return outputShape
+        makeParameters(kernelShape: [last, units], fanIn: last, fanOut: units, initializer: kernelInitializer,
+                       useBias: useBias, units: units, rng: &rng)
+        return built(inputShape.dropLast() + [units])
     }
-
-    public var weights: [Tensor] { parameters.map(\.tensor) }
-
-    public func setWeights(_ weights: [Tensor]) throws {
-        try assign(weights, to: parameters, layer: name)
-    }
-
-    public var parameterCount: Int { parameters.reduce(0) { $0 + $1.count } }
 
     public func reserve(batchSize: Int) {
         guard activation.needsPreactivation else { return }
@@ -97,18 +71,9 @@ public final class Dense: Layer, ParameterOwner, Regularizable {
         _ input: UnsafePointer<Float>, into output: UnsafeMutablePointer<Float>, batchSize: Int,
         training: Bool, rng: inout RandomGenerator
     ) {
-        guard let kernel else { preconditionFailure("Dense.forward before build") }
-        let rows = batchSize * rowsPerSample, n = units
-        let z: UnsafeMutablePointer<Float>
-        if activation.needsPreactivation {
-            reserve(batchSize: batchSize)
-            z = preactivation!.pointer
-        } else {
-            z = output
-        }
-        BLAS.gemm(transposeA: false, transposeB: false, m: rows, n: n, k: inputWidth,
-                  a: input, lda: inputWidth, b: kernel.value.pointer, ldb: n, beta: 0, c: z, ldc: n)
-        activation.forward(z, output, rows: rows, width: n, bias: bias.map { UnsafePointer($0.value.pointer) })
+        guard kernel != nil else { preconditionFailure("Dense.forward before build") }
+        reserve(batchSize: batchSize)
+        forwardProduct(input, rows: batchSize * rowsPerSample, k: inputWidth, n: units, activation: activation, into: output)
     }
 
     // output gradient (rows, units) -> input gradient (rows, inputWidth), kernel and bias steps.
@@ -120,11 +85,7 @@ public final class Dense: Layer, ParameterOwner, Regularizable {
         guard let kernel else { preconditionFailure("Dense.backward before build") }
         let rows = batchSize * rowsPerSample, n = units
         let dz = outputGradient
-        // dz, and the bias gradient (its column sums) in the same pass.
-        let db = bias?.gradient
-        if update != .accumulate { db?.fill(0) }
-        activation.backward(dz, output: output, preactivation: preactivation.map { UnsafePointer($0.pointer) },
-                            rows: rows, width: n, columnSums: db?.pointer)
+        activationBackward(dz, output: output, rows: rows, width: n, activation: activation, update: update)
         // dInput = dz · kernel^T, from the kernel of the forward pass (before a descent step).
         if let inputGradient {
             BLAS.gemm(transposeA: false, transposeB: true, m: rows, n: inputWidth, k: n,
@@ -132,20 +93,7 @@ public final class Dense: Layer, ParameterOwner, Regularizable {
                       beta: 0, c: inputGradient, ldc: inputWidth)
         }
         // dKernel = input^T · dz, or straight into the kernel: kernel += -rate · input^T · dz.
-        switch update {
-        case .store, .accumulate:
-            BLAS.gemm(transposeA: true, transposeB: false, m: inputWidth, n: n, k: rows,
-                      a: input, lda: inputWidth, b: dz, ldb: n,
-                      beta: update == .accumulate ? 1 : 0, c: kernel.gradient.pointer, ldc: n)
-        case let .descend(rate):
-            BLAS.gemm(transposeA: true, transposeB: false, m: inputWidth, n: n, k: rows,
-                      alpha: -rate, a: input, lda: inputWidth, b: dz, ldb: n,
-                      beta: 1, c: kernel.value.pointer, ldc: n)
-            if let bias {
-                let b = bias.value.pointer, g = bias.gradient.pointer
-                for j in 0..<n { b[j] -= rate * g[j] }
-            }
-        }
+        updateKernel(update, a: input, b: dz, rows: rows, m: inputWidth, n: n)
     }
 }
 

@@ -1,16 +1,10 @@
 /// `keras.layers.Dropout`: in training, zeroes each input with probability `rate` and scales
 /// the kept ones by `1 / (1 - rate)` (inverted dropout), drawing the mask from the session's
 /// generator; at inference it passes its input through.
-public final class Dropout: WeightlessLayer {
-    public let name: String
-    /// Keras' `trainable`: false freezes the weights (see `Trainability`).
-    public var trainable = true
+public final class Dropout: ShapePreservingLayer, WeightlessLayer {
     public var className: String { "Dropout" }
-    public let declaredInputShape: [Int]?
     /// The fraction of inputs dropped in training.
     public let rate: Float
-    public private(set) var outputShape: [Int] = []
-    public private(set) var isBuilt = false
     /// The last training mask, as the factor each input was multiplied by (0 or 1/(1-rate)).
     private(set) var mask: FloatBuffer?
 
@@ -22,18 +16,10 @@ public final class Dropout: WeightlessLayer {
                 "Invalid value received for argument `rate`. Expected a float value between 0 and 1. Received: rate=\(rate)")
         }
         self.rate = rate
-        self.declaredInputShape = inputShape
-        self.name = name
+        super.init(inputShape: inputShape, name: name)
     }
 
     public var spec: LayerSpec { .dropout(rate: rate, name: name, inputShape: declaredInputShape) }
-
-    public func build(inputShape: [Int], rng: inout RandomGenerator) throws -> [Int] {
-        outputShape = inputShape
-        isBuilt = true
-        return inputShape
-    }
-
 
     public func reserve(batchSize: Int) {
         let needed = batchSize * outputSize

@@ -5,16 +5,10 @@
 /// let gap = GlobalPooling(.average, rank: 2, name: names.next("global_average_pooling2d"))
 /// // (7, 7, 64) -> (64)
 /// ```
-public final class GlobalPooling: WeightlessLayer {
-    public let name: String
-    /// Keras' `trainable`: false freezes the weights (see `Trainability`).
-    public var trainable = true
+public final class GlobalPooling: LayerCore, WeightlessLayer {
     public let kind: Pooling.Kind
     public let rank: Int
     public var className: String { (kind == .max ? "GlobalMaxPooling" : "GlobalAveragePooling") + "\(rank)D" }
-    public let declaredInputShape: [Int]?
-    public private(set) var outputShape: [Int] = []
-    public private(set) var isBuilt = false
     private var positions = 0
     /// For the maximum: the position each channel's maximum came from.
     private let sources = IndexBuffer()
@@ -23,8 +17,7 @@ public final class GlobalPooling: WeightlessLayer {
     public init(_ kind: Pooling.Kind, rank: Int, inputShape: [Int]? = nil, name: String) {
         self.kind = kind
         self.rank = rank
-        self.declaredInputShape = inputShape
-        self.name = name
+        super.init(inputShape: inputShape, name: name)
     }
 
     public var spec: LayerSpec { .globalPooling(kind, rank: rank, name: name, inputShape: declaredInputShape) }
@@ -36,9 +29,7 @@ public final class GlobalPooling: WeightlessLayer {
                              + pythonTuple([nil] + inputShape.map { Optional($0) }))
         }
         positions = inputShape.dropLast().reduce(1, *)
-        outputShape = [inputShape[rank]]
-        isBuilt = true
-        return outputShape
+        return built([inputShape[rank]])
     }
 
     public func reserve(batchSize: Int) {

@@ -7,25 +7,19 @@
 /// let pool = try Pooling(.max, rank: 2, poolSize: [2, 2], name: names.next("max_pooling2d"))
 /// // (26, 26, 32) -> (13, 13, 32)
 /// ```
-public final class Pooling: WeightlessLayer {
+public final class Pooling: LayerCore, WeightlessLayer {
     /// What a window is reduced to.
     public enum Kind: String, Codable, Sendable {
         case max, average
     }
 
-    public let name: String
-    /// Keras' `trainable`: false freezes the weights (see `Trainability`).
-    public var trainable = true
     public let kind: Kind
     /// 1 or 2 spatial axes.
     public let rank: Int
     public var className: String { (kind == .max ? "MaxPooling" : "AveragePooling") + "\(rank)D" }
-    public let declaredInputShape: [Int]?
     public let poolSize: [Int]
     public let strides: [Int]
     public let padding: Padding
-    public private(set) var outputShape: [Int] = []
-    public private(set) var isBuilt = false
     private var window: Window?
     /// Whether tiling max windows take `TiledMaxPooling.swift`'s loops (tests compare both).
     var tiledLoops = true
@@ -45,8 +39,7 @@ public final class Pooling: WeightlessLayer {
         self.poolSize = poolSize
         self.strides = strides
         self.padding = padding
-        self.declaredInputShape = inputShape
-        self.name = name
+        super.init(inputShape: inputShape, name: name)
     }
 
     public var spec: LayerSpec {
@@ -63,9 +56,7 @@ public final class Pooling: WeightlessLayer {
                              + "strides \(pythonTuple(strides)), padding '\(padding.rawValue)'")
         }
         self.window = window
-        outputShape = (rank == 2 ? [window.outputHeight] : []) + [window.outputWidth, window.channels]
-        isBuilt = true
-        return outputShape
+        return built((rank == 2 ? [window.outputHeight] : []) + [window.outputWidth, window.channels])
     }
 
     public func reserve(batchSize: Int) {}

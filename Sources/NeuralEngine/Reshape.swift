@@ -4,16 +4,10 @@
 /// ```swift
 /// let r = try Reshape(targetShape: [28, 28, 1], name: names.next("reshape"))   // (784) -> (28, 28, 1)
 /// ```
-public final class Reshape: ReshapingLayer {
-    public let name: String
-    /// Keras' `trainable`: false freezes the weights (see `Trainability`).
-    public var trainable = true
+public final class Reshape: LayerCore, ReshapingLayer {
     public var className: String { "Reshape" }
-    public let declaredInputShape: [Int]?
     /// As given, possibly with one `-1`.
     public let targetShape: [Int]
-    public private(set) var outputShape: [Int] = []
-    public private(set) var isBuilt = false
 
     /// `Reshape(target_shape)`; throws Keras' `ValueError` for more than one `-1` or an axis below it.
     public init(targetShape: [Int], inputShape: [Int]? = nil, name: String) throws {
@@ -22,8 +16,7 @@ public final class Reshape: ReshapingLayer {
                              + "dimension must be positive. Received: target_shape=\(pythonTuple(targetShape))")
         }
         self.targetShape = targetShape
-        self.declaredInputShape = inputShape
-        self.name = name
+        super.init(inputShape: inputShape, name: name)
     }
 
     public var spec: LayerSpec { .reshape(targetShape: targetShape, name: name, inputShape: declaredInputShape) }
@@ -36,8 +29,6 @@ public final class Reshape: ReshapingLayer {
             throw KerasError(.valueError, "total size of new array must be unchanged, input_shape = \(inputShape), "
                              + "output_shape = \(targetShape)")
         }
-        outputShape = shape
-        isBuilt = true
-        return shape
+        return built(shape)
     }
 }

@@ -16,34 +16,17 @@ import Foundation
 ///                                    inputShape: [7, 7, 128], name: names.next("conv2d_transpose"))
 /// // output (14, 14, 128), 262,272 parameters
 /// ```
-public final class TransposedConvolution: Layer, ParameterOwner, Regularizable {
-    public let name: String
-    /// Keras' `trainable`: false freezes the weights (see `Trainability`).
-    public var trainable = true
+public final class TransposedConvolution: KernelLayer, Layer, Regularizable {
     public var className: String { "Conv2DTranspose" }
-    public let declaredInputShape: [Int]?
-    public let filters: Int
-    public let kernelSize: [Int]
-    public let strides: [Int]
-    public let padding: Padding
-    public let activation: Activation
-    public let useBias: Bool
-    public let kernelInitializer: Initializer
-
-    public private(set) var outputShape: [Int] = []
-    public private(set) var isBuilt = false
-    /// `kernel_regularizer=` and `bias_regularizer=`.
-    public var regularizers = WeightRegularizers()
+    /// Filters, kernel size, strides, padding, activation, bias and initializer.
+    public let settings: ConvolutionSettings
 
     /// The window of the `Conv2D` this layer is the adjoint of: over the output, `filters` channels.
     var window: Window?
     var inputChannels = 0
-    var kernel: Parameter?
-    var bias: Parameter?
     /// The window values of the last batch (`input · kernelᵀ`), then, backward, the patches of
     /// the output gradient.
     private var columns: FloatBuffer?
-    private var preactivation: FloatBuffer?
 
     /// `Conv2DTranspose(filters, kernel_size, strides=(1, 1), padding='valid', activation=None,
     /// use_bias=True, kernel_initializer='glorot_uniform')`.
@@ -52,28 +35,18 @@ public final class TransposedConvolution: Layer, ParameterOwner, Regularizable {
         activation: Activation = .linear, useBias: Bool = true, kernelInitializer: Initializer = .glorotUniform,
         inputShape: [Int]? = nil, name: String
     ) throws {
-        try Convolution.checkArguments(rank: 2, filters: filters, kernelSize: kernelSize, strides: strides)
-        self.filters = filters
-        self.kernelSize = kernelSize
-        self.strides = strides
-        self.padding = padding
-        self.activation = activation
-        self.useBias = useBias
-        self.kernelInitializer = kernelInitializer
-        self.declaredInputShape = inputShape
-        self.name = name
+        settings = try ConvolutionSettings(
+            rank: 2, filters: filters, kernelSize: kernelSize, strides: strides,
+            padding: padding, activation: activation, useBias: useBias, kernelInitializer: kernelInitializer)
+        super.init(inputShape: inputShape, name: name)
     }
 
     public var spec: LayerSpec {
-        .transposedConvolution(filters: filters, kernelSize: kernelSize, strides: strides, padding: padding,
-                               activation: activation, useBias: useBias, kernelInitializer: kernelInitializer,
-                               name: name, inputShape: declaredInputShape)
+        let s = settings
+        return .transposedConvolution(filters: s.filters, kernelSize: s.kernelSize, strides: s.strides, padding: s.padding,
+                                      activation: s.activation, useBias: s.useBias, kernelInitializer: s.kernelInitializer,
+                                      name: name, inputShape: declaredInputShape)
     }
-
-    var parameters: [Parameter] { [kernel, bias].compactMap { $0 } }
-    public var weights: [Tensor] { parameters.map(\.tensor) }
-    public func setWeights(_ weights: [Tensor]) throws { try assign(weights, to: parameters, layer: name) }
-    public var parameterCount: Int { parameters.reduce(0) { $0 + $1.count } }
 
     /// Keras' `deconv_output_length` without output padding or dilation.
     static func outputLength(_ input: Int, kernel: Int, stride: Int, padding: Padding) -> Int {
@@ -89,6 +62,7 @@ public final class TransposedConvolution: Layer, ParameterOwner, Regularizable {
                              + "found ndim=\(inputShape.count + 1). Full shape received: "
                              + pythonTuple([nil] + inputShape.map { Optional($0) }))
         }
+        let (filters, kernelSize, strides, padding) = (settings.filters, settings.kernelSize, settings.strides, settings.padding)
         let height = Self.outputLength(inputShape[0], kernel: kernelSize[0], stride: strides[0], padding: padding)
         let width = Self.outputLength(inputShape[1], kernel: kernelSize[1], stride: strides[1], padding: padding)
         let window = Window(height: height, width: width, channels: filters, size: (kernelSize[0], kernelSize[1]),
@@ -98,21 +72,18 @@ public final class TransposedConvolution: Layer, ParameterOwner, Regularizable {
         inputChannels = inputShape[2]
         // Keras' fans for a kernel of shape (kh, kw, filters, in): receptive field times its last two axes.
         let field = kernelSize[0] * kernelSize[1]
-        let values = kernelInitializer.values(count: field * filters * inputChannels, fanIn: field * filters,
-                                              fanOut: field * inputChannels, rng: &rng)
-        kernel = Parameter(shape: kernelSize + [filters, inputChannels], scalars: values)
-        bias = useBias ? Parameter(shape: [filters], scalars: [Float](repeating: 0, count: filters)) : nil
+        makeParameters(kernelShape: kernelSize + [filters, inputChannels], fanIn: field * filters,
+                       fanOut: field * inputChannels, initializer: settings.kernelInitializer,
+                       useBias: settings.useBias, units: filters, rng: &rng)
         self.window = window
-        outputShape = [height, width, filters]
-        isBuilt = true
-        return outputShape
+        return built([height, width, filters])
     }
 
     public func reserve(batchSize: Int) {
         guard let window else { return }
         let rows = batchSize * window.outputPositions
         if (columns?.count ?? 0) < rows * window.patchSize { columns = FloatBuffer(count: rows * window.patchSize) }
-        if activation.needsPreactivation, (preactivation?.count ?? 0) < batchSize * window.inputSize {
+        if settings.activation.needsPreactivation, (preactivation?.count ?? 0) < batchSize * window.inputSize {
             preactivation = FloatBuffer(count: batchSize * window.inputSize)
         }
     }
@@ -127,9 +98,10 @@ public final class TransposedConvolution: Layer, ParameterOwner, Regularizable {
         let rows = batchSize * window.outputPositions, k = window.patchSize, cols = columns!.pointer
         BLAS.gemm(transposeA: false, transposeB: true, m: rows, n: k, k: inputChannels,
                   a: input, lda: inputChannels, b: kernel.value.pointer, ldb: inputChannels, beta: 0, c: cols, ldc: k)
+        let activation = settings.activation
         let z = activation.needsPreactivation ? preactivation!.pointer : output
         window.accumulatePatches(cols, into: z, batchSize: batchSize)
-        activation.forward(z, output, rows: batchSize * window.height * window.width, width: filters,
+        activation.forward(z, output, rows: batchSize * window.height * window.width, width: settings.filters,
                            bias: bias.map { UnsafePointer($0.value.pointer) })
     }
 
@@ -142,10 +114,8 @@ public final class TransposedConvolution: Layer, ParameterOwner, Regularizable {
     ) {
         guard let window, let kernel, let columns else { preconditionFailure("\(className).backward before forward") }
         let rows = batchSize * window.outputPositions, k = window.patchSize, dz = outputGradient
-        let db = bias?.gradient
-        if update != .accumulate { db?.fill(0) }
-        activation.backward(dz, output: output, preactivation: preactivation.map { UnsafePointer($0.pointer) },
-                            rows: batchSize * window.height * window.width, width: filters, columnSums: db?.pointer)
+        activationBackward(dz, output: output, rows: batchSize * window.height * window.width, width: settings.filters,
+                           activation: settings.activation, update: update)
         let cols = columns.pointer
         window.patches(dz, into: cols, batchSize: batchSize)
         // The input gradient from the kernel of the forward pass (before a descent step).
@@ -153,16 +123,6 @@ public final class TransposedConvolution: Layer, ParameterOwner, Regularizable {
             BLAS.gemm(transposeA: false, transposeB: false, m: rows, n: inputChannels, k: k,
                       a: cols, lda: k, b: kernel.value.pointer, ldb: inputChannels, beta: 0, c: inputGradient, ldc: inputChannels)
         }
-        switch update {
-        case .store, .accumulate:
-            BLAS.gemm(transposeA: true, transposeB: false, m: k, n: inputChannels, k: rows,
-                      a: cols, lda: k, b: input, ldb: inputChannels,
-                      beta: update == .accumulate ? 1 : 0, c: kernel.gradient.pointer, ldc: inputChannels)
-        case let .descend(rate):
-            BLAS.gemm(transposeA: true, transposeB: false, m: k, n: inputChannels, k: rows,
-                      alpha: -rate, a: cols, lda: k, b: input, ldb: inputChannels,
-                      beta: 1, c: kernel.value.pointer, ldc: inputChannels)
-            bias?.descend(rate)
-        }
+        updateKernel(update, a: cols, b: input, rows: rows, m: k, n: inputChannels)
     }
 }

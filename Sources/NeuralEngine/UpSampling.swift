@@ -6,16 +6,10 @@
 /// ```swift
 /// let up = try UpSampling(size: [2, 2], name: names.next("up_sampling2d"))   // (7, 7, 32) -> (14, 14, 32)
 /// ```
-public final class UpSampling: WeightlessLayer {
-    public let name: String
-    /// Keras' `trainable`: false freezes the weights (see `Trainability`).
-    public var trainable = true
+public final class UpSampling: LayerCore, WeightlessLayer {
     /// The repeat along each spatial axis.
     public let size: [Int]
     public var className: String { "UpSampling\(size.count)D" }
-    public let declaredInputShape: [Int]?
-    public private(set) var outputShape: [Int] = []
-    public private(set) var isBuilt = false
     // The input as (rows, columns, channels); a 1-D input is (steps, 1, channels).
     private var rows = 0, columns = 0, channels = 0
 
@@ -25,7 +19,8 @@ public final class UpSampling: WeightlessLayer {
             throw KerasError(.valueError, "The `size` argument must be a tuple of \(size.count) positive integers. "
                              + "Received: size=\(pythonTuple(size))")
         }
-        (self.size, self.declaredInputShape, self.name) = (size, inputShape, name)
+        self.size = size
+        super.init(inputShape: inputShape, name: name)
     }
 
     public var spec: LayerSpec { .upSampling(size: size, name: name, inputShape: declaredInputShape) }
@@ -40,9 +35,7 @@ public final class UpSampling: WeightlessLayer {
         rows = inputShape[0]
         columns = rank == 2 ? inputShape[1] : 1
         channels = inputShape[rank]
-        outputShape = zip(inputShape.dropLast(), size).map { $0 * $1 } + [channels]
-        isBuilt = true
-        return outputShape
+        return built(zip(inputShape.dropLast(), size).map { $0 * $1 } + [channels])
     }
 
     public func reserve(batchSize: Int) {}

@@ -88,8 +88,8 @@ final class LayerObject: HostObject {
         }
         switch (name, layer) {
         case ("kernel", let conv as Convolution) where conv.isBuilt: return .host(VariableObject.all(of: self)[0])
-        case ("bias", let conv as Convolution) where conv.isBuilt && conv.useBias: return .host(VariableObject.all(of: self)[1])
-        case ("activation", let conv as Convolution): return ActivationFunctions.function(conv.activation)
+        case ("bias", let conv as Convolution) where conv.isBuilt && conv.settings.useBias: return .host(VariableObject.all(of: self)[1])
+        case ("activation", let conv as Convolution): return ActivationFunctions.function(conv.settings.activation)
         default: throw attributeError(name)
         }
     }
@@ -106,6 +106,14 @@ final class LayerObject: HostObject {
     /// A float32 setting as Python shows it (`0.99`, not `0.9900000095367432`).
     private static func float(_ value: Float) -> Value { .float(Double("\(value)") ?? Double(value)) }
     private static func tuple(_ values: [Int]) -> Value { .tuple(values.map { .int($0) }) }
+
+    /// The `get_config()` entries `Conv1D`, `Conv2D` and `Conv2DTranspose` share.
+    private static func config(_ settings: ConvolutionSettings) -> [(String, Value)] {
+        [("filters", .int(settings.filters)), ("kernel_size", tuple(settings.kernelSize)),
+         ("strides", tuple(settings.strides)), ("padding", .str(settings.padding.rawValue)),
+         ("activation", .str(settings.activation.kerasName)), ("use_bias", .bool(settings.useBias)),
+         ("kernel_initializer", .str(settings.kernelInitializer.rawValue))]
+    }
 
     private func method(_ name: String, _ body: @escaping (Arguments) throws -> Value) -> Value {
         .builtin(BuiltinFunction(name) { arguments, _ in
@@ -147,16 +155,8 @@ final class LayerObject: HostObject {
             entries.append(("rate", .float(Double("\(dropout.rate)") ?? Double(dropout.rate))))
         case let activation as ActivationLayer:
             entries.append(("activation", .str(activation.activation.kerasName)))
-        case let conv as Convolution:
-            entries += [("filters", .int(conv.filters)), ("kernel_size", Self.tuple(conv.kernelSize)),
-                        ("strides", Self.tuple(conv.strides)), ("padding", .str(conv.padding.rawValue)),
-                        ("activation", .str(conv.activation.kerasName)), ("use_bias", .bool(conv.useBias)),
-                        ("kernel_initializer", .str(conv.kernelInitializer.rawValue))]
-        case let conv as TransposedConvolution:
-            entries += [("filters", .int(conv.filters)), ("kernel_size", Self.tuple(conv.kernelSize)),
-                        ("strides", Self.tuple(conv.strides)), ("padding", .str(conv.padding.rawValue)),
-                        ("activation", .str(conv.activation.kerasName)), ("use_bias", .bool(conv.useBias)),
-                        ("kernel_initializer", .str(conv.kernelInitializer.rawValue))]
+        case let conv as Convolution: entries += Self.config(conv.settings)
+        case let conv as TransposedConvolution: entries += Self.config(conv.settings)
         case let pool as Pooling:
             entries += [("pool_size", Self.tuple(pool.poolSize)), ("strides", Self.tuple(pool.strides)),
                         ("padding", .str(pool.padding.rawValue))]

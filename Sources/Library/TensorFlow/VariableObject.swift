@@ -60,7 +60,7 @@ final class VariableObject: TapeVariable, ArrayConvertible {
         var names: [(String, Bool)]
         switch layer {
         case let dense as Dense: names = [("kernel", true)] + (dense.useBias ? [("bias", true)] : [])
-        case let conv as Convolution: names = [("kernel", true)] + (conv.useBias ? [("bias", true)] : [])
+        case let conv as Convolution: names = [("kernel", true)] + (conv.settings.useBias ? [("bias", true)] : [])
         case let bn as BatchNormalization:
             names = (bn.scale ? [("gamma", true)] : []) + (bn.center ? [("beta", true)] : [])
                 + [("moving_mean", false), ("moving_variance", false)]
