@@ -212,7 +212,7 @@ enum LayerBaseClass {
 
     /// A tensor for the first input: tensors and variables as they are, other values (arrays,
     /// lists, numbers) converted, floats cast to the layer's dtype.
-    private static func tensorInput(_ value: Value, dtype: String) throws -> Value {
+    static func tensorInput(_ value: Value, dtype: String) throws -> Value {
         if case .host(let object) = value, object is EagerTensor || object is any TapeVariable { return value }
         if case .list(let items) = value, items.items.allSatisfy(isTensorLike) { return value }
         if case .tuple(let items) = value, items.allSatisfy(isTensorLike) { return value }
@@ -235,10 +235,12 @@ enum LayerBaseClass {
         }
     }
 
-    /// Empties the eager losses of the layer and of every layer it holds.
-    private static func clearLosses(_ layer: Value) throws {
+    /// Empties the eager losses of the layer (or eager model) and of every one it holds.
+    static func clearLosses(_ layer: Value) throws {
         if case .list(let losses)? = PyClass.instanceAttribute(layer, "_labbook_losses") { losses.items.removeAll() }
-        for sublayer in sublayers(layer) where isInstance(sublayer) { try clearLosses(sublayer) }
+        for sublayer in sublayers(layer) where PyClass.instanceAttribute(sublayer, "_labbook_losses") != nil {
+            try clearLosses(sublayer)
+        }
     }
 
     // MARK: Weights

@@ -31,6 +31,8 @@ final class SubclassedModel: HostObject {
     var tracedFromCall = false
     /// `compile(...)` arguments given before the model was built, replayed when it is.
     var pendingCompile: Arguments?
+    /// The model run eagerly, when it holds a `keras.layers.Layer` subclass (never traced then).
+    var eager: EagerModel?
 
     init(name: String, traced: ModelObject? = nil) {
         self.name = name
@@ -47,6 +49,17 @@ final class SubclassedModel: HostObject {
         let core = SubclassedModel(name: state.layerNames.next(snakeCase(PyClass.of(receiver)?.name ?? "model")))
         try PyClass.setInstanceAttribute(receiver, attribute, .host(core))
         return core
+    }
+
+    /// The eager run of `receiver`, made on first use when the model was not traced and holds
+    /// a `Layer` subclass instance; nil for a model the engine runs.
+    func eagerModel(_ receiver: Value, _ state: LibraryState) throws -> EagerModel? {
+        if let eager { return eager }
+        guard traced == nil, EagerModel.wanted(receiver) else { return nil }
+        let model = EagerModel(name: name, state: state)
+        try EagerModel.prepare(receiver)
+        eager = model
+        return model
     }
 
     /// Keras' `to_snake_case`: `CustomerTicketModel` -> `customer_ticket_model`.
