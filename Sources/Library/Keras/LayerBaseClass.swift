@@ -20,9 +20,10 @@ import NeuralEngine
 ///             return tf.matmul(inputs, self.w)
 ///
 /// The class is written in Python (so its subclasses call, print and snapshot as any cell
-/// class); `__init__`, `__call__`, `add_weight` and the tracking walk are Swift. Not there yet:
-/// calling such a layer on `keras.Input`s (a functional model), and so `fit` on a model that
-/// holds one.
+/// class); `__init__`, `__call__`, `add_weight` and the tracking walk are Swift. A
+/// `keras.Model` subclass holding such a layer runs eagerly too (`EagerModel`, which borrows
+/// this class's tracking and losses). Not there yet: calling such a layer on `keras.Input`s (a
+/// functional model).
 enum LayerBaseClass {
     /// A class attribute only this class defines: how a value is known to be one of its instances.
     static let marker = "_labbook_layer_class"

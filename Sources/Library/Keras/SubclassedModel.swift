@@ -6,7 +6,9 @@ import NeuralEngine
 /// of the shape of the first data it sees), and keeps the functional model that call traces
 /// out: `model(x)`, `fit`, `evaluate`, `predict`, `summary` and the weights are then that
 /// model's. A `call` that does what the symbolic trace cannot follow (a NumPy or `tf`
-/// operation on its input, a branch on its values) stops with an error saying so.
+/// operation on its input, a branch on its values) stops with an error saying so. A model
+/// holding a `keras.layers.Layer` subclass is never traced: it runs eagerly (`eager`, see
+/// `EagerModel`).
 ///
 ///     class MyModel(keras.Model):
 ///         def __init__(self):
