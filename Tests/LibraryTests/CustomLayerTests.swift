@@ -38,6 +38,18 @@ import TestSupport
 
         """
 
+    /// A layer adding the sum of its kernel as a loss (`EagerModelTests` wraps it in a model).
+    static let penalised = """
+        class Penalised(keras.layers.Layer):
+            def build(self, input_shape):
+                self.w = self.add_weight(shape=(input_shape[-1], 1), initializer="glorot_uniform")
+                self.b = self.add_weight(shape=(1,), initializer="zeros")
+            def call(self, inputs):
+                self.add_loss(tf.reduce_sum(self.w))
+                return tf.matmul(inputs, self.w) + self.b
+
+        """
+
     @Test func weightsMadeInInitAreTrackedAndTheCallComputes() {
         let nb = NotebookSession(running: Self.setup + "linear_layer = Linear(4, 2)\ny = linear_layer(x)\n")
         #expect(nb.repr("y.shape, y.dtype") == "(TensorShape([2, 4]), tf.float32)")
@@ -155,14 +167,7 @@ import TestSupport
     /// Gradients reach the layer's variables through its `call` and its `add_loss` terms:
     /// for loss = mean((x w + b - t)^2) + sum(w), d/dw = 2/n x^T (x w + b - t) + 1.
     @Test func aTapeDifferentiatesThroughCallAndAddedLosses() {
-        let nb = NotebookSession(running: Self.setup + """
-            class Penalised(keras.layers.Layer):
-                def build(self, input_shape):
-                    self.w = self.add_weight(shape=(input_shape[-1], 1), initializer="glorot_uniform")
-                    self.b = self.add_weight(shape=(1,), initializer="zeros")
-                def call(self, inputs):
-                    self.add_loss(tf.reduce_sum(self.w))
-                    return tf.matmul(inputs, self.w) + self.b
+        let nb = NotebookSession(running: Self.setup + Self.penalised + """
             layer = Penalised()
             xs = np.arange(12, dtype='float32').reshape(4, 3) / 10
             t = np.array([[1.], [0.], [1.], [0.]], dtype='float32')

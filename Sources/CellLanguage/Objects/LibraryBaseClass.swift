@@ -25,7 +25,7 @@ public final class HostMethod: HostObject {
     public var repr: String { "<method '\(name)'>" }
 
     /// The method bound to `receiver`.
-    func bound(to receiver: Value) -> Value {
+    public func bound(to receiver: Value) -> Value {
         .builtin(BuiltinFunction(name) { arguments, interpreter in try self.body(receiver, arguments, interpreter) })
     }
 }

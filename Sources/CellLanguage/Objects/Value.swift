@@ -282,6 +282,12 @@ public final class PyFunction {
     public var qualifiedName: String { code.qualifiedName }
     /// The cell (`In[n]`) and line where the function was defined.
     public var definedIn: (cell: Int, line: Int) { (code.cellNumber, code.line) }
+
+    /// Whether a call may pass `keyword=`: a parameter of that name or `**kwargs` (Keras
+    /// passes `training=` to a `call` only when its signature takes it).
+    public func accepts(keyword: String) -> Bool {
+        code.layout.varKeywordsSlot != nil || code.layout.named.contains { $0.name == keyword }
+    }
 }
 
 /// A function implemented in Swift: a builtin, a module function, or a method of a host

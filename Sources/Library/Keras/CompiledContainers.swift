@@ -79,9 +79,11 @@ final class StepCompile {
         lossTracker = tracker
         let penalties = Self.flatten(a["regularization_losses"])
         guard let loss = resolvedLoss, !a["y_true"].isNone else {
-            // No compiled loss: the penalties alone, or None (Keras' "no loss results").
+            // No compiled loss: the penalties alone, or None (Keras' "no loss results"); the
+            // tracker then averages them over batches unweighted, as Keras 2's does.
             guard var total = penalties.first else { return .none }
             for penalty in penalties.dropFirst() { total = try interpreter.binary(.add, total, penalty) }
+            try tracker.accumulator.add([KerasArrays.tensor(total, "loss").scalars.first ?? 0], weights: [1])
             return total
         }
         let yPred = a["y_pred"]

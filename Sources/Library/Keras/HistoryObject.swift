@@ -15,7 +15,7 @@ final class HistoryObject: HostObject {
     /// Weak, as in Keras (the model holds its last History); a snapshot saves the link.
     weak var model: SequentialObject?
 
-    init(_ history: History, params: [(String, Value)], model: SequentialObject) {
+    init(_ history: History, params: [(String, Value)], model: SequentialObject?) {
         historyDict = PyDict(history.items.map { ($0.key, .list(PyList($0.values.map { .float($0) }))) })
         epochList = PyList(history.epoch.map { .int($0) })
         paramsDict = PyDict(params)

@@ -136,6 +136,17 @@ enum KerasModules {
                 try arguments.expectExactly(0, "image_data_format")
                 return .str("channels_last")
             })),
+            // `random_normal(shape, mean=0.0, stddev=1.0, dtype=None, seed=None)`: tf.random.normal's
+            // draws from the session's generator, float32 unless told.
+            ("random_normal", .builtin(BuiltinFunction("random_normal") { arguments, interpreter in
+                let a = try arguments.bind("random_normal", ["shape", .init("mean", default: .float(0)),
+                                                             .init("stddev", default: .float(1)), .init("dtype", default: .none),
+                                                             .init("seed", default: .none)])
+                let random = try interpreter.getAttribute(.module(try interpreter.importModule("tensorflow")), "random")
+                var keywords: [(String, Value)] = [("mean", a["mean"]), ("stddev", a["stddev"])]
+                if !a["dtype"].isNone { keywords.append(("dtype", a["dtype"])) }
+                return try interpreter.call(try interpreter.getAttribute(random, "normal"), Arguments([a["shape"]], keywords: keywords))
+            })),
         ] + BackendValues.functions()
     }
 }

@@ -20,9 +20,10 @@ import NeuralEngine
 ///             return tf.matmul(inputs, self.w)
 ///
 /// The class is written in Python (so its subclasses call, print and snapshot as any cell
-/// class); `__init__`, `__call__`, `add_weight` and the tracking walk are Swift. Not there yet:
-/// calling such a layer on `keras.Input`s (a functional model), and so `fit` on a model that
-/// holds one.
+/// class); `__init__`, `__call__`, `add_weight` and the tracking walk are Swift. A
+/// `keras.Model` subclass holding such a layer runs eagerly too (`EagerModel`, which borrows
+/// this class's tracking and losses). Not there yet: calling such a layer on `keras.Input`s (a
+/// functional model).
 enum LayerBaseClass {
     /// A class attribute only this class defines: how a value is known to be one of its instances.
     static let marker = "_labbook_layer_class"
@@ -213,7 +214,7 @@ enum LayerBaseClass {
 
     /// A tensor for the first input: tensors and variables as they are, other values (arrays,
     /// lists, numbers) converted, floats cast to the layer's dtype.
-    private static func tensorInput(_ value: Value, dtype: String) throws -> Value {
+    static func tensorInput(_ value: Value, dtype: String) throws -> Value {
         if case .host(let object) = value, object is EagerTensor || object is any TapeVariable { return value }
         if case .list(let items) = value, items.items.allSatisfy(isTensorLike) { return value }
         if case .tuple(let items) = value, items.allSatisfy(isTensorLike) { return value }
@@ -236,10 +237,12 @@ enum LayerBaseClass {
         }
     }
 
-    /// Empties the eager losses of the layer and of every layer it holds.
-    private static func clearLosses(_ layer: Value) throws {
+    /// Empties the eager losses of the layer (or eager model) and of every one it holds.
+    static func clearLosses(_ layer: Value) throws {
         if case .list(let losses)? = PyClass.instanceAttribute(layer, "_labbook_losses") { losses.items.removeAll() }
-        for sublayer in sublayers(layer) where isInstance(sublayer) { try clearLosses(sublayer) }
+        for sublayer in sublayers(layer) where PyClass.instanceAttribute(sublayer, "_labbook_losses") != nil {
+            try clearLosses(sublayer)
+        }
     }
 
     // MARK: Weights

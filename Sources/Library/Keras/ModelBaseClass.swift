@@ -60,6 +60,7 @@ enum ModelBaseClass {
             }),
             ("__call__", HostMethod("__call__") { receiver, arguments, interpreter in
                 let core = try SubclassedModel.of(receiver, state)
+                if let eager = try core.eagerModel(receiver, state) { return try eager.call(receiver, arguments, interpreter) }
                 let inputs = try LayerCalls.input(arguments, core.name)
                 let model = try core.build(receiver, try SubclassedModel.inputSpec(of: inputs), className: className(receiver),
                                            state: state, interpreter: interpreter)
@@ -117,6 +118,10 @@ enum ModelBaseClass {
     private static func attribute(_ name: String, _ receiver: Value, state: LibraryState,
                                   _ interpreter: Interpreter) throws -> Value {
         let core = try SubclassedModel.of(receiver, state)
+        if name != "name", !name.hasPrefix("__"), let eager = try core.eagerModel(receiver, state),
+           let value = try eager.attribute(name, receiver, interpreter) {
+            return value
+        }
         switch name {
         case "name": return .str(core.name)
         case "built": return .bool(core.traced != nil)

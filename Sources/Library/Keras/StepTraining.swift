@@ -16,12 +16,12 @@ import NeuralEngine
 struct StepTraining {
     /// The model as cells see it: a subclass instance, a functional model, a `Sequential`.
     let receiver: Value
-    /// The `Sequential` that holds the compile settings and the engine model.
-    let owner: SequentialObject
+    /// The model's compile settings, callbacks and history (a `Sequential`, an eager model).
+    let owner: any StepTrainingOwner
     let interpreter: Interpreter
 
     /// The runner for `function` ("fit" or "evaluate"), or nil when the engine's loop serves.
-    init?(_ function: String, receiver: Value, owner: SequentialObject, _ interpreter: Interpreter) throws {
+    init?(_ function: String, receiver: Value, owner: any StepTrainingOwner, _ interpreter: Interpreter) throws {
         let step = function == "fit" ? "train_step" : "test_step"
         var overridden = try DefaultSteps.overrides(step, receiver, interpreter)
         // fit's validation runs the model's own test_step.
@@ -84,14 +84,11 @@ struct StepTraining {
                          shuffle: a["shuffle"].isTruthy, callbacks: callbacks, emit: reporter.observe)
             }
         } catch {
-            reporter.finish(history: nil, title: owner.model.name)
+            reporter.finish(history: nil, title: owner.callbackModel.name)
             throw error
         }
-        reporter.finish(history: history, title: owner.model.name)
-        owner.emitFitRecord(history: history, epochs: epochs, batchSize: batchSize, interpreter: interpreter)
-        let object = HistoryObject(history, params: params, model: owner)
-        owner.lastHistory = object
-        return .host(object)
+        reporter.finish(history: history, title: owner.callbackModel.name)
+        return .host(owner.recordFit(history, params: params, epochs: epochs, batchSize: batchSize, interpreter: interpreter))
     }
 
     /// The samples `rows` of one pass's data.
@@ -104,7 +101,7 @@ struct StepTraining {
 
     private func loop(_ train: Split, validation: Split?, batchSize: Int, epochs: Int, initialEpoch: Int, shuffle: Bool,
                       callbacks: [any TrainingCallback], emit: @escaping (TrainingEvent) throws -> Void) throws -> History {
-        let model = owner.model
+        let model = owner.callbackModel
         let message: (String) throws -> Void = { try emit(.message($0)) }
         var batches = BatchStream(samples: train.rows.count, batchSize: batchSize, shuffle: shuffle, passes: nil)
         var history = History()
@@ -157,7 +154,7 @@ struct StepTraining {
     /// `test_step` on each batch in order; the last batch's logs.
     private func test(_ split: Split, batchSize: Int, callbacks: [any TrainingCallback],
                       emit: (String) throws -> Void) throws -> Logs {
-        let model = owner.model
+        let model = owner.callbackModel
         try resetMetrics()
         for callback in callbacks { try callback.testBegin(model: model, emit: emit) }
         var logs = Logs()

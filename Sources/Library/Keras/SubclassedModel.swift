@@ -6,7 +6,9 @@ import NeuralEngine
 /// of the shape of the first data it sees), and keeps the functional model that call traces
 /// out: `model(x)`, `fit`, `evaluate`, `predict`, `summary` and the weights are then that
 /// model's. A `call` that does what the symbolic trace cannot follow (a NumPy or `tf`
-/// operation on its input, a branch on its values) stops with an error saying so.
+/// operation on its input, a branch on its values) stops with an error saying so. A model
+/// holding a `keras.layers.Layer` subclass is never traced: it runs eagerly (`eager`, see
+/// `EagerModel`).
 ///
 ///     class MyModel(keras.Model):
 ///         def __init__(self):
@@ -31,6 +33,8 @@ final class SubclassedModel: HostObject {
     var tracedFromCall = false
     /// `compile(...)` arguments given before the model was built, replayed when it is.
     var pendingCompile: Arguments?
+    /// The model run eagerly, when it holds a `keras.layers.Layer` subclass (never traced then).
+    var eager: EagerModel?
 
     init(name: String, traced: ModelObject? = nil) {
         self.name = name
@@ -47,6 +51,17 @@ final class SubclassedModel: HostObject {
         let core = SubclassedModel(name: state.layerNames.next(snakeCase(PyClass.of(receiver)?.name ?? "model")))
         try PyClass.setInstanceAttribute(receiver, attribute, .host(core))
         return core
+    }
+
+    /// The eager run of `receiver`, made on first use when the model was not traced and holds
+    /// a `Layer` subclass instance; nil for a model the engine runs.
+    func eagerModel(_ receiver: Value, _ state: LibraryState) throws -> EagerModel? {
+        if let eager { return eager }
+        guard traced == nil, EagerModel.wanted(receiver) else { return nil }
+        let model = EagerModel(name: name, state: state)
+        try EagerModel.prepare(receiver)
+        eager = model
+        return model
     }
 
     /// Keras' `to_snake_case`: `CustomerTicketModel` -> `customer_ticket_model`.

@@ -141,12 +141,12 @@ extension SequentialObject {
         }
         try writer.write(value: compiledLoss)
         try writer.write(value: lastHistory.map { .host($0) } ?? .none)
-        try writeSteps(into: &writer, modelName: modelName)
+        try Self.writeSteps(steps, into: &writer, modelName: modelName)
     }
 
     /// What `compile` gave the training steps, with the loss tracker and metric objects made
     /// so far (by reference: a metric object given to `compile` stays that object).
-    private func writeSteps(into writer: inout SnapshotWriter, modelName: String) throws {
+    static func writeSteps(_ steps: StepCompile?, into writer: inout SnapshotWriter, modelName: String) throws {
         writer.write(steps != nil)
         guard let steps else { return }
         // Tuples, read back whole without filling waiting containers (see `readSteps`).
@@ -157,7 +157,7 @@ extension SequentialObject {
         if let loss = steps.resolvedLoss { writer.write(bytes: try ExactJSON.encode(loss, "the loss of '\(modelName)'")) }
     }
 
-    private static func readSteps(from reader: inout SnapshotReader) throws -> StepCompile? {
+    static func readSteps(from reader: inout SnapshotReader) throws -> StepCompile? {
         guard try reader.readBool() else { return nil }
         // Read as a reference: the model being restored may be reachable from a container still
         // waiting to be filled (an older History's model), which filling now would meet half made.

@@ -30,6 +30,7 @@ enum LibrarySnapshots {
         snapshotting.register(MergeObject.self)
         snapshotting.register(ModelObject.self)
         snapshotting.register(SubclassedModel.self)
+        snapshotting.register(EagerModel.self)
         snapshotting.register(OptimizerObject.self)
         snapshotting.register(LearningRateVariable.self)
         snapshotting.register(HistoryObject.self)

@@ -5,7 +5,7 @@ import NeuralEngine
 /// reference, so the layers it shares with the instance's attributes stay shared after a
 /// restore) and a `compile` waiting for the model to be built.
 extension SubclassedModel: SnapshotCodable {
-    static var snapshotKind: String { "keras.SubclassedModel/1" }
+    static var snapshotKind: String { "keras.SubclassedModel/2" }
 
     func snapshot(into writer: inout SnapshotWriter) throws {
         writer.write(name)
@@ -17,6 +17,7 @@ extension SubclassedModel: SnapshotCodable {
             try writer.write(value: .tuple(pendingCompile.positional))
             try writer.write(value: .dict(PyDict(pendingCompile.keywords.map { ($0.name, $0.value) })))
         }
+        try writer.write(value: eager.map { .host($0) } ?? .none)
     }
 
     static func restore(from reader: inout SnapshotReader) throws -> SubclassedModel {
@@ -34,6 +35,35 @@ extension SubclassedModel: SnapshotCodable {
                 return nil
             })
         }
+        core.eager = try reader.readOptionalHost(EagerModel.self, "an eager model")
         return core
+    }
+}
+
+/// An eager model keeps its name, whether it was called, its compile settings (the optimizer
+/// by reference: its slots and step count) and its last `History`; its weights live in the
+/// layers the instance holds.
+extension EagerModel: SnapshotCodable {
+    static var snapshotKind: String { "keras.EagerModel/1" }
+
+    func snapshot(into writer: inout SnapshotWriter) throws {
+        writer.write(callbackModel.name)
+        writer.write(built)
+        writer.write(callbackModel.stopTraining)
+        try writer.write(value: optimizerObject.map { .host($0) } ?? .none)
+        try writer.write(value: compiledLoss)
+        try writer.write(value: lastHistory.map { .host($0) } ?? .none)
+        try SequentialObject.writeSteps(steps, into: &writer, modelName: callbackModel.name)
+    }
+
+    static func restore(from reader: inout SnapshotReader) throws -> EagerModel {
+        let model = EagerModel(name: try reader.readString(), state: try LibraryStateHandle.state(of: reader.interpreter))
+        model.built = try reader.readBool()
+        model.callbackModel.stopTraining = try reader.readBool()
+        model.optimizerObject = try reader.readOptionalHost(OptimizerObject.self, "an optimizer")
+        model.compiledLoss = try reader.readValue()
+        model.lastHistory = try reader.readOptionalHost(HistoryObject.self, "a History")
+        model.steps = try SequentialObject.readSteps(from: &reader)
+        return model
     }
 }
