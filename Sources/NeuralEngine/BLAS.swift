@@ -1,4 +1,5 @@
 import COpenBLAS
+import Foundation
 
 /// Every call into OpenBLAS goes through here, so the thread policy lives in one place.
 ///
@@ -34,17 +35,34 @@ public enum BLAS {
     /// runs (the kernel is chosen when OpenBLAS loads).
     public static let configuration: String = String(cString: openblas_get_config())
 
+    /// Guards the thread count and `serialSections`: a run trains on one thread, but tests
+    /// train several models at once, and one's `gemm` must not give OpenBLAS two threads while
+    /// another's `serialGemm`s are running.
+    private static let lock = NSLock()
+    nonisolated(unsafe) private static var serialSections = 0
+
     private static func use(threads: Int) {
-        if threads != currentThreads {
-            openblas_set_num_threads(Int32(threads))
-            currentThreads = threads
+        lock.lock()
+        defer { lock.unlock() }
+        let wanted = serialSections > 0 ? 1 : threads
+        if wanted != currentThreads {
+            openblas_set_num_threads(Int32(wanted))
+            currentThreads = wanted
         }
     }
 
     /// Runs `body` with OpenBLAS on one thread, so that `serialGemm` may be called from
     /// several of our own threads at once (each product then runs on its caller's thread).
-    /// The next `gemm` sets the thread count it needs again.
+    /// The next `gemm` after the last such section sets the thread count it needs again.
     static func withSerialProducts<Result>(_ body: () -> Result) -> Result {
+        lock.lock()
+        serialSections += 1
+        lock.unlock()
+        defer {
+            lock.lock()
+            serialSections -= 1
+            lock.unlock()
+        }
         use(threads: 1)
         return body()
     }
