@@ -79,10 +79,7 @@ final class EagerModel: HostObject, StepTrainingOwner {
         let inputs = try LayerBaseClass.tensorInput(first, dtype: "float32")
         try Self.prepare(receiver)
         let method = try interpreter.getAttribute(receiver, "call")
-        var keywords = arguments.keywords
-        if case .boundMethod(let bound) = method, case .function(let function) = bound.function {
-            keywords.removeAll { ($0.name == "training" || $0.name == "mask") && !function.accepts(keyword: $0.name) }
-        }
+        let keywords = LayerBaseClass.callKeywords(arguments.keywords, for: method)
         if state.layerCallDepth == 0 { try LayerBaseClass.clearLosses(receiver) }
         state.layerCallDepth += 1
         defer { state.layerCallDepth -= 1 }

@@ -207,9 +207,16 @@ enum LayerBaseClass {
         if state.layerCallDepth == 0 { try clearLosses(receiver) }
         state.layerCallDepth += 1
         defer { state.layerCallDepth -= 1 }
-        let rest = Array(arguments.positional.dropFirst())
-        return try interpreter.call(try interpreter.getAttribute(receiver, "call"),
-                                    Arguments([inputs] + rest, keywords: arguments.keywords))
+        let method = try interpreter.getAttribute(receiver, "call")
+        return try interpreter.call(method, Arguments([inputs] + arguments.positional.dropFirst(),
+                                                      keywords: callKeywords(arguments.keywords, for: method)))
+    }
+
+    /// The keywords `call` gets: Keras passes `training=` and `mask=` only to a `call` that
+    /// takes them (a model calling its layers with `training=True` reaches those that care).
+    static func callKeywords(_ keywords: [(name: String, value: Value)], for method: Value) -> [(name: String, value: Value)] {
+        guard case .boundMethod(let bound) = method, case .function(let function) = bound.function else { return keywords }
+        return keywords.filter { ($0.name != "training" && $0.name != "mask") || function.accepts(keyword: $0.name) }
     }
 
     /// A tensor for the first input: tensors and variables as they are, other values (arrays,
