@@ -131,4 +131,43 @@ import TestSupport
             """)
         #expect(printed.hasPrefix("wrap_1 True 2 ["))
     }
+
+    /// keras.io's GAN pattern: a model with no `call` of its own whose `train_step` trains
+    /// the model it holds; `fit` runs the step (on arrays and on a dataset of inputs alone),
+    /// and calling the model itself says it has no `call`, as Keras does.
+    @Test func aModelWithoutCallTrainsThroughItsOwnTrainStep() {
+        let nb = NotebookSession(running: """
+            import numpy as np
+            import tensorflow as tf
+            from tensorflow import keras
+            class Holder(keras.Model):
+                def __init__(self, inner):
+                    super().__init__()
+                    self.inner = inner
+                def compile(self, opt, loss_fn):
+                    super().compile()
+                    self.opt = opt
+                    self.loss_fn = loss_fn
+                def train_step(self, data):
+                    if isinstance(data, tuple):
+                        data = data[0]
+                    with tf.GradientTape() as tape:
+                        loss = self.loss_fn(tf.ones((tf.shape(data)[0], 1)), self.inner(data))
+                    grads = tape.gradient(loss, self.inner.trainable_weights)
+                    self.opt.apply_gradients(zip(grads, self.inner.trainable_weights))
+                    return {"loss": loss}
+            h = Holder(keras.Sequential([keras.layers.Dense(1, input_shape=(2,))]))
+            h.compile(keras.optimizers.SGD(0.1), keras.losses.MeanSquaredError())
+            x = np.random.rand(32, 2).astype('float32')
+
+            """)
+        #expect(nb.repr("""
+            before = float(tf.reduce_mean(tf.square(h.inner(x) - 1)))
+            hist = h.fit(x, epochs=3, batch_size=8, verbose=0)
+            len(hist.history['loss']), float(tf.reduce_mean(tf.square(h.inner(x) - 1))) < before
+            """) == "(3, True)")
+        #expect(nb.text("h.fit(tf.data.Dataset.from_tensor_slices(x).batch(8).take(2), epochs=1, verbose=2)")
+            .hasPrefix("Epoch 1/1\n"))
+        #expect(nb.error("h(x)") == "NotImplementedError: When subclassing the `Model` class, you should implement a `call` method.")
+    }
 }

@@ -50,9 +50,15 @@ final class EagerModel: HostObject, StepTrainingOwner {
         "_labbook_penalized", "_labbook_penalty",
     ]
 
-    /// Whether a model not built yet must run eagerly: it holds a `Layer` subclass instance.
+    /// Whether a model not built yet must run eagerly: it holds a `Layer` subclass instance,
+    /// or it has no `call` of its own but its own `train_step` (keras.io's GAN, whose step
+    /// calls the two models it holds): there is nothing to trace, and `fit` runs the step.
     static func wanted(_ receiver: Value) -> Bool {
-        LayerBaseClass.sublayers(receiver).contains(where: LayerBaseClass.isInstance)
+        if LayerBaseClass.sublayers(receiver).contains(where: LayerBaseClass.isInstance) { return true }
+        guard let cls = PyClass.of(receiver), let callOwner = cls.definingClass(of: "call"),
+              let stepOwner = cls.definingClass(of: "train_step") else { return false }
+        // The library class defines both; a subclass that overrides only the step leaves `call` to it.
+        return callOwner.definingClass(of: "train_step") === callOwner && stepOwner !== callOwner
     }
 
     /// The instance lists the `Layer` class's tracking reads and `add_loss` fills.
