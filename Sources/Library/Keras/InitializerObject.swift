@@ -98,18 +98,20 @@ final class InitializerObject: HostObject {
     }
 
     private static func named(_ name: String, state: LibraryState) -> InitializerObject? {
-        let table: [String: (Kind, String)] = [
-            "zeros": (.constant(0), "Zeros"), "ones": (.constant(1), "Ones"),
-            "random_normal": (.normal(mean: 0, stddev: 0.05), "RandomNormal"),
-            "random_uniform": (.uniform(minval: -0.05, maxval: 0.05), "RandomUniform"),
-            "truncated_normal": (.truncatedNormal(mean: 0, stddev: 0.05), "TruncatedNormal"),
-            "glorot_uniform": (.scaled(.glorotUniform), "GlorotUniform"), "glorot_normal": (.scaled(.glorotNormal), "GlorotNormal"),
-            "he_uniform": (.scaled(.heUniform), "HeUniform"), "he_normal": (.scaled(.heNormal), "HeNormal"),
-        ]
         let key = table[name] != nil ? name : snakeCaseClassNames[name]
         guard let key, let (kind, className) = table[key] else { return nil }
         return InitializerObject(kind, className: className, state: state)
     }
+
+    /// Keras' initializer names, with what each draws from and its class.
+    private static let table: [String: (Kind, String)] = [
+        "zeros": (.constant(0), "Zeros"), "ones": (.constant(1), "Ones"),
+        "random_normal": (.normal(mean: 0, stddev: 0.05), "RandomNormal"),
+        "random_uniform": (.uniform(minval: -0.05, maxval: 0.05), "RandomUniform"),
+        "truncated_normal": (.truncatedNormal(mean: 0, stddev: 0.05), "TruncatedNormal"),
+        "glorot_uniform": (.scaled(.glorotUniform), "GlorotUniform"), "glorot_normal": (.scaled(.glorotNormal), "GlorotNormal"),
+        "he_uniform": (.scaled(.heUniform), "HeUniform"), "he_normal": (.scaled(.heNormal), "HeNormal"),
+    ]
 
     /// Keras also accepts the class names as strings (`'GlorotUniform'`).
     private static let snakeCaseClassNames = [

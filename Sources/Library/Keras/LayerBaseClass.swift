@@ -226,8 +226,8 @@ enum LayerBaseClass {
         if case .list(let items) = value, items.items.allSatisfy(isTensorLike) { return value }
         if case .tuple(let items) = value, items.allSatisfy(isTensorLike) { return value }
         let array = try TensorConversion.array(value)
-        let type: DType? = array.dtype.isFloat ? DType(name: dtype) ?? .float32 : nil
-        return .host(EagerTensor(try TensorConversion.array(value, dtype: type)))
+        let type = DType(name: dtype) ?? .float32
+        return .host(EagerTensor(array.dtype.isFloat && array.dtype != type ? array.astype(type) : array))
     }
 
     private static func isTensorLike(_ value: Value) -> Bool {
@@ -323,7 +323,8 @@ enum LayerBaseClass {
         }
     }
 
-    /// The layers and models the layer holds as attributes (alone or in lists), in assignment order.
+    /// The layers and models the layer holds as attributes (alone or in lists), in assignment
+    /// order, each once (as Keras tracks them): a layer's sublayers and a subclassed model's `layers`.
     static func sublayers(_ layer: Value) -> [Value] {
         var seen = Set<ObjectIdentifier>()
         var found: [Value] = []
@@ -343,7 +344,7 @@ enum LayerBaseClass {
     /// A built-in layer, a model, or an instance of a `Layer` or `keras.Model` subclass.
     private static func isLayerLike(_ value: Value) -> Bool {
         guard case .host(let object) = value else { return false }
-        if object is LayerObject || object is ModelObject || object is SequentialObject { return true }
+        if object is LayerObject || object is MergeObject || object is ModelObject || object is SequentialObject { return true }
         return isInstance(value) || PyClass.instanceAttribute(value, SubclassedModel.attribute) != nil
     }
 }

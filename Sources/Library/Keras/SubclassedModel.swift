@@ -182,22 +182,6 @@ final class SubclassedModel: HostObject {
     }
 
     /// The layers the instance holds as attributes, in the order they were assigned (Keras'
-    /// `model.layers` of a subclassed model).
-    static func trackedLayers(_ receiver: Value) -> [Value] {
-        var layers: [Value] = []
-        func visit(_ value: Value) {
-            switch value {
-            case .host(let h) where h is LayerObject || h is MergeObject || h is ModelObject || h is SequentialObject:
-                layers.append(value)
-            case .host(let instance as PyInstance) where PyClass.instanceAttribute(value, attribute) != nil:
-                _ = instance
-                layers.append(value)
-            case .list(let l): l.items.forEach(visit)
-            case .tuple(let t): t.forEach(visit)
-            default: break
-            }
-        }
-        for (key, value) in PyClass.instanceAttributes(receiver) where !key.hasPrefix("_labbook") { visit(value) }
-        return layers
-    }
+    /// `model.layers` of a subclassed model): the walk `keras.layers.Layer` tracks with.
+    static func trackedLayers(_ receiver: Value) -> [Value] { LayerBaseClass.sublayers(receiver) }
 }
